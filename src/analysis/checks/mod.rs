@@ -1,0 +1,8 @@
+//! The checks, one module each, registered in [`ALL`].
+
+mod names;
+
+use super::Check;
+
+/// Every check, by name. Adding a check is one module and one line here.
+pub static ALL: &[(&str, &dyn Check)] = &[("names", &names::Names)];

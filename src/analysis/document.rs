@@ -1,0 +1,275 @@
+//! The document model: a draft reduced to blocks of prose that map back to source bytes.
+//!
+//! Checks read [`Block::text`] (prose only: no Markdown syntax, no code, no URLs) and turn
+//! offsets in it back into source ranges with [`Block::source_range`].
+
+use super::disable::Suppressions;
+use super::markdown;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+use time::Date;
+
+/// How the draft is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Text,
+}
+
+impl Format {
+    /// The format a file name implies: `.txt` is prose, everything else Markdown.
+    pub fn from_path(path: &str) -> Format {
+        if path.to_ascii_lowercase().ends_with(".txt") {
+            Format::Text
+        } else {
+            Format::Markdown
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    /// The wire-copy headline after `date YYYY-MM-DD` on the first line.
+    Headline,
+    Heading,
+    Paragraph,
+    ListItem,
+    TableCell,
+}
+
+/// A run of block text copied from one source range. When the lengths differ (a decoded
+/// entity, a line break shown as a space) offsets inside it clamp to the range's ends.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Piece {
+    pub text: Range<usize>,
+    pub source: Range<usize>,
+}
+
+/// One paragraph-like unit of prose.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// Inside a block quote: quoted material, not the reporter's own words.
+    pub quoted: bool,
+    pub text: String,
+    pub pieces: Vec<Piece>,
+}
+
+impl Block {
+    pub fn new(kind: BlockKind, quoted: bool) -> Block {
+        Block {
+            kind,
+            quoted,
+            text: String::new(),
+            pieces: Vec::new(),
+        }
+    }
+
+    /// Appends prose `s` that was written at `source`.
+    pub fn push(&mut self, s: &str, source: Range<usize>) {
+        let start = self.text.len();
+        self.text.push_str(s);
+        self.pieces.push(Piece {
+            text: start..self.text.len(),
+            source,
+        });
+    }
+
+    /// The source byte range of a range of block text.
+    pub fn source_range(&self, text: Range<usize>) -> Range<usize> {
+        let start = self.source_offset(text.start, false);
+        let end = if text.end > text.start {
+            self.source_offset(text.end, true)
+        } else {
+            start
+        };
+        start..end.max(start)
+    }
+
+    /// Source offset of a text offset; `end` picks the piece that ends there rather than the one
+    /// that starts there.
+    fn source_offset(&self, offset: usize, end: bool) -> usize {
+        let i = if end {
+            self.pieces.partition_point(|p| p.text.end < offset)
+        } else {
+            self.pieces.partition_point(|p| p.text.end <= offset)
+        };
+        let Some(p) = self.pieces.get(i.min(self.pieces.len().saturating_sub(1))) else {
+            return 0;
+        };
+        if p.text.len() == p.source.len() {
+            p.source.start + offset.clamp(p.text.start, p.text.end) - p.text.start
+        } else if offset <= p.text.start && !end {
+            p.source.start
+        } else {
+            p.source.end
+        }
+    }
+
+    /// The source range the whole block covers.
+    pub fn source_span(&self) -> Range<usize> {
+        match (self.pieces.first(), self.pieces.last()) {
+            (Some(a), Some(b)) => a.source.start..b.source.end,
+            _ => 0..0,
+        }
+    }
+}
+
+/// A parsed draft.
+#[derive(Debug)]
+pub struct Document {
+    pub blocks: Vec<Block>,
+    /// The date the draft gives itself (front matter or a `date` first line).
+    pub date: Option<Date>,
+    pub suppressions: Suppressions,
+}
+
+static DATE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\u{feff}?date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*").unwrap());
+
+/// Parses `YYYY-MM-DD`.
+pub fn parse_date(s: &str) -> Option<Date> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    Date::parse(s.trim(), &format)
+        .ok()
+        .filter(|_| s.trim().len() == 10)
+}
+
+impl Document {
+    /// Parses a draft. Never fails: whatever the input, the result is some document.
+    pub fn parse(source: &str, format: Format) -> Document {
+        let mut blocks = Vec::new();
+        let mut date = None;
+        let mut body_start = 0;
+        if let Some(m) = DATE_LINE.captures(source) {
+            date = parse_date(&m[1]);
+            let line_end = source.find('\n').unwrap_or(source.len());
+            let head = m.get(0).map_or(0, |m| m.end());
+            let headline = source[head..line_end].trim_end_matches('\r');
+            if !headline.trim().is_empty() {
+                let mut block = Block::new(BlockKind::Headline, false);
+                block.push(headline, head..head + headline.len());
+                blocks.push(block);
+            }
+            body_start = line_end;
+        }
+        let mut suppressions = Suppressions::default();
+        match format {
+            Format::Markdown => {
+                let body = markdown::parse(source, body_start, &mut suppressions);
+                date = date.or(body.front_matter_date);
+                blocks.extend(body.blocks);
+            }
+            Format::Text => {
+                blocks.extend(text_paragraphs(source, body_start));
+                suppressions.scan_text(source);
+            }
+        }
+        suppressions.index_lines(source);
+        Document {
+            blocks,
+            date,
+            suppressions,
+        }
+    }
+}
+
+/// Plain-text paragraphs: runs of lines separated by blank lines, kept verbatim.
+fn text_paragraphs(source: &str, from: usize) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut end = from;
+    let mut pos = from;
+    for line in source[from..].split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content.trim().is_empty() {
+            if let Some(s) = start.take() {
+                blocks.push(text_block(source, s..end));
+            }
+        } else {
+            start.get_or_insert(pos);
+            end = pos + content.len();
+        }
+        pos += line.len();
+    }
+    if let Some(s) = start {
+        blocks.push(text_block(source, s..end));
+    }
+    blocks
+}
+
+fn text_block(source: &str, range: Range<usize>) -> Block {
+    let mut block = Block::new(BlockKind::Paragraph, false);
+    block.push(&source[range.clone()], range);
+    block
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prose(source: &str) -> Vec<String> {
+        Document::parse(source, Format::Markdown)
+            .blocks
+            .into_iter()
+            .map(|b| b.text)
+            .collect()
+    }
+
+    #[test]
+    fn code_urls_html_and_front_matter_are_not_prose() {
+        let md = "---\ndate: 2024-05-01\ntitle: x\n---\n\n# Head *line*\n\nSee `Zhao` and [the *NPC*](https://npc.example/Zhao) <https://x.example> <b>Bold</b>.\n\n```\nZhao Leiji\n```\n\n<!-- Zhao -->\n";
+        let doc = Document::parse(md, Format::Markdown);
+        assert_eq!(doc.date, parse_date("2024-05-01"));
+        let texts: Vec<_> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, vec!["Head line", "See \u{fffc} and the NPC  Bold."]);
+    }
+
+    #[test]
+    fn date_line_makes_a_headline() {
+        let doc = Document::parse(
+            "date 2025-08-26 China, Russia talk\n\nBody text.\n",
+            Format::Markdown,
+        );
+        assert_eq!(doc.date, parse_date("2025-08-26"));
+        assert_eq!(doc.blocks[0].kind, BlockKind::Headline);
+        assert_eq!(doc.blocks[0].text, "China, Russia talk");
+        assert_eq!(doc.blocks[0].source_range(0..5), 16..21);
+        assert_eq!(doc.blocks[1].text, "Body text.");
+    }
+
+    #[test]
+    fn soft_breaks_join_lines_and_map_back() {
+        let src = "Vyacheslav\r\nVolodin said.\n";
+        let doc = Document::parse(src, Format::Markdown);
+        let b = &doc.blocks[0];
+        assert_eq!(b.text, "Vyacheslav Volodin said.");
+        assert_eq!(&src[b.source_range(0..18)], "Vyacheslav\r\nVolodin");
+        assert_eq!(&src[b.source_range(11..18)], "Volodin");
+    }
+
+    #[test]
+    fn entities_are_decoded_and_map_to_their_source() {
+        let src = "AT&amp;T and Zhao.";
+        let b = &Document::parse(src, Format::Markdown).blocks[0];
+        assert_eq!(b.text, "AT&T and Zhao.");
+        assert_eq!(&src[b.source_range(9..13)], "Zhao");
+        assert_eq!(&src[b.source_range(2..3)], "&amp;");
+    }
+
+    #[test]
+    fn text_files_split_at_blank_lines() {
+        let doc = Document::parse("One\ntwo `x`\n\n \nThree\n", Format::Text);
+        let texts: Vec<_> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, vec!["One\ntwo `x`", "Three"]);
+    }
+
+    #[test]
+    fn lists_quotes_and_tables_are_blocks() {
+        assert_eq!(
+            prose("- one\n- two\n\n> quoted\n\n|a|b|\n|-|-|\n|c|d|\n"),
+            vec!["one", "two", "quoted", "a", "b", "c", "d"]
+        );
+    }
+}

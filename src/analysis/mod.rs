@@ -1,0 +1,114 @@
+//! The analysis core: a draft and a registry in, findings out.
+//!
+//! Pure: no IO, no clock, no LSP. Offsets are bytes into the source text. Analysis never fails
+//! on input text; a check that panics loses its own findings, not the others'.
+
+pub mod checks;
+mod disable;
+pub mod document;
+pub mod finding;
+mod markdown;
+pub mod mention;
+
+pub use document::{parse_date, Block, BlockKind, Document, Format};
+pub use finding::{Code, Edit, Finding, Fix, Related, Severity};
+pub use mention::{find_mentions, Mention, Reference, Spelling};
+
+use crate::registry::Registry;
+use std::collections::HashMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use time::Date;
+
+/// Per-code severity, as configured; `None` switches a code off.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SeverityMap(HashMap<Code, Option<Severity>>);
+
+impl SeverityMap {
+    pub fn set(&mut self, code: Code, severity: Option<Severity>) {
+        self.0.insert(code, severity);
+    }
+
+    /// The severity for `code`, `None` when it is off.
+    pub fn get(&self, code: Code) -> Option<Severity> {
+        self.0
+            .get(&code)
+            .copied()
+            .unwrap_or(Some(code.default_severity()))
+    }
+}
+
+/// What an analysis needs besides the text and the registry.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// Overrides the document's own date (`--date`).
+    pub date: Option<Date>,
+    /// The date to use when neither `date` nor the document gives one.
+    pub today: Date,
+    pub severity: SeverityMap,
+}
+
+/// What a check reads.
+pub struct Context<'a> {
+    pub source: &'a str,
+    pub document: &'a Document,
+    pub registry: &'a Registry,
+    pub mentions: &'a [Mention],
+    /// The story's date: roles are checked as held on it.
+    pub date: Date,
+}
+
+/// One check: reads the context, reports findings.
+pub trait Check: Sync {
+    fn run(&self, cx: &Context, out: &mut Vec<Finding>);
+}
+
+/// The result of analysing one draft.
+#[derive(Debug)]
+pub struct Analysis {
+    pub document: Document,
+    pub mentions: Vec<Mention>,
+    pub date: Date,
+    /// Sorted by position; configured severities applied, switched-off findings removed.
+    pub findings: Vec<Finding>,
+    /// Checks that failed internally (a bug, never the input's fault), by name.
+    pub failed_checks: Vec<&'static str>,
+}
+
+pub fn analyze(source: &str, format: Format, registry: &Registry, settings: &Settings) -> Analysis {
+    let document = Document::parse(source, format);
+    let date = settings.date.or(document.date).unwrap_or(settings.today);
+    let mentions = find_mentions(&document, registry);
+    let cx = Context {
+        source,
+        document: &document,
+        registry,
+        mentions: &mentions,
+        date,
+    };
+    let mut findings = Vec::new();
+    let mut failed_checks = Vec::new();
+    for (name, check) in checks::ALL {
+        let mut out = Vec::new();
+        match catch_unwind(AssertUnwindSafe(|| check.run(&cx, &mut out))) {
+            Ok(()) => findings.extend(out),
+            Err(_) => failed_checks.push(*name),
+        }
+    }
+    findings.retain_mut(|f| {
+        let Some(severity) = settings.severity.get(f.code) else {
+            return false;
+        };
+        f.severity = severity;
+        document.suppressions.allows(f.code, f.range.start)
+    });
+    findings.sort_by(|a, b| {
+        (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
+    });
+    Analysis {
+        document,
+        mentions,
+        date,
+        findings,
+        failed_checks,
+    }
+}

@@ -1,0 +1,155 @@
+//! `copydesk.json`: which registries to load and how loud each finding is.
+//!
+//! Parsing only; finding and reading the file is [`crate::workspace`]'s job.
+
+use crate::analysis::{Code, Severity, SeverityMap};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// A problem in a config file, at a one-based line and column.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// The configuration as written, before paths are resolved.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Config {
+    /// Registry paths, relative to the config file.
+    pub registries: Vec<String>,
+    pub severity: SeverityMap,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    registries: Vec<String>,
+    #[serde(default)]
+    severity: BTreeMap<String, String>,
+}
+
+/// Parses a config object given as JSON text. `file` names it in errors.
+pub fn parse_config(file: &str, text: &str) -> Result<Config, ConfigError> {
+    let raw: RawConfig =
+        serde_json::from_str(text).map_err(|e| error(file, e.line(), e.column(), strip(&e)))?;
+    from_raw(raw).map_err(|message| {
+        let (line, column) = locate(text, &message.1);
+        error(file, line, column, message.0)
+    })
+}
+
+/// Reads a config object that arrived as a JSON value (LSP `initializationOptions` or
+/// `workspace/configuration`).
+pub fn from_value(value: serde_json::Value) -> Result<Config, String> {
+    let raw: RawConfig = serde_json::from_value(value).map_err(|e| e.to_string())?;
+    from_raw(raw).map_err(|(m, _)| m)
+}
+
+fn from_raw(raw: RawConfig) -> Result<Config, (String, String)> {
+    let mut severity = SeverityMap::default();
+    for (code, level) in raw.severity {
+        let Some(c) = Code::parse(&code) else {
+            let known: Vec<_> = Code::ALL.iter().map(|c| c.as_str()).collect();
+            return Err((
+                format!(
+                    "unknown finding code `{code}` (known: {})",
+                    known.join(", ")
+                ),
+                format!("\"{code}\""),
+            ));
+        };
+        let level = match level.as_str() {
+            "off" => None,
+            other => match Severity::parse(other) {
+                Some(s) => Some(s),
+                None => {
+                    return Err((
+                        format!("unknown severity `{level}` for `{code}` (use error, warning, information, hint or off)"),
+                        format!("\"{level}\""),
+                    ))
+                }
+            },
+        };
+        severity.set(c, level);
+    }
+    Ok(Config {
+        registries: raw.registries,
+        severity,
+    })
+}
+
+fn error(file: &str, line: usize, column: usize, message: String) -> ConfigError {
+    ConfigError {
+        file: file.to_string(),
+        line: line.max(1),
+        column: column.max(1),
+        message,
+    }
+}
+
+fn strip(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    s.find(" at line ")
+        .map_or(s.clone(), |i| s[..i].to_string())
+}
+
+/// Line and column of the first occurrence of `needle` (for errors found after parsing).
+fn locate(text: &str, needle: &str) -> (usize, usize) {
+    let offset = text.find(needle).unwrap_or(0);
+    let before = &text[..offset];
+    (
+        before.matches('\n').count() + 1,
+        before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_registries_and_severities() {
+        let c = parse_config("c.json", r#"{"registries": ["a.json"], "severity": {"unattributed-claim": "information", "title-inconsistent": "off"}}"#).unwrap();
+        assert_eq!(c.registries, vec!["a.json"]);
+        assert_eq!(
+            c.severity.get(Code::UnattributedClaim),
+            Some(Severity::Information)
+        );
+        assert_eq!(c.severity.get(Code::TitleInconsistent), None);
+        assert_eq!(c.severity.get(Code::NameMisspelling), Some(Severity::Error));
+    }
+
+    #[test]
+    fn unknown_code_is_located() {
+        let e = parse_config(
+            "c.json",
+            "{\n  \"severity\": {\"name-mispelling\": \"off\"}}",
+        )
+        .unwrap_err();
+        assert_eq!((e.line, e.column), (2, 16));
+        assert!(e.message.contains("name-mispelling"));
+    }
+
+    #[test]
+    fn unknown_field_is_an_error() {
+        let e = parse_config("c.json", "{\"registry\": []}").unwrap_err();
+        assert!(e.to_string().starts_with("c.json:1:"), "{e}");
+    }
+}

@@ -1,0 +1,10 @@
+//! copydesk: editorial fact-checking for news drafts.
+//!
+//! [`analysis`] is the pure core; [`registry`] holds the entities it checks against; [`config`]
+//! reads `copydesk.json`; [`position`] converts byte offsets to editor positions. The binary's
+//! CLI is a thin adapter over them.
+
+pub mod analysis;
+pub mod config;
+pub mod position;
+pub mod registry;

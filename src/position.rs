@@ -1,0 +1,207 @@
+//! Byte offsets to editor positions and back: the one place that knows about UTF-16.
+//!
+//! Lines end at `\n`, `\r\n` or a lone `\r`, as LSP counts them. Columns are counted in the
+//! negotiated [`Encoding`]; a column past the end of its line clamps to the line end, a line past
+//! the end of the text to the text's end.
+
+/// How columns are counted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    #[default]
+    Utf16,
+    Utf32,
+}
+
+impl Encoding {
+    fn width(self, c: char) -> usize {
+        match self {
+            Encoding::Utf8 => c.len_utf8(),
+            Encoding::Utf16 => c.len_utf16(),
+            Encoding::Utf32 => 1,
+        }
+    }
+}
+
+/// A zero-based line and column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    pub line: u32,
+    pub character: u32,
+}
+
+/// Line starts of one text, for conversions in both directions.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        let bytes = text.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            match b {
+                b'\n' => starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+                _ => {}
+            }
+        }
+        LineIndex {
+            starts,
+            len: text.len(),
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// The byte range of a line's content, without its line ending.
+    fn line_content(&self, text: &str, line: usize) -> (usize, usize) {
+        let start = self.starts[line];
+        let mut end = self.starts.get(line + 1).copied().unwrap_or(self.len);
+        let b = text.as_bytes();
+        while end > start && matches!(b[end - 1], b'\n' | b'\r') {
+            end -= 1;
+        }
+        (start, end)
+    }
+
+    /// The position of a byte offset (clamped to the text, rounded down to a character).
+    pub fn position(&self, text: &str, offset: usize, enc: Encoding) -> Position {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let (start, end) = self.line_content(text, line);
+        let column: usize = text[start..offset.min(end)]
+            .chars()
+            .map(|c| enc.width(c))
+            .sum();
+        Position {
+            line: line as u32,
+            character: column as u32,
+        }
+    }
+
+    /// The byte offset of a position, clamped to its line and to the text; a column inside a
+    /// character moves to the character's start.
+    pub fn offset(&self, text: &str, pos: Position, enc: Encoding) -> usize {
+        let line = pos.line as usize;
+        if line >= self.starts.len() {
+            return self.len;
+        }
+        let (start, end) = self.line_content(text, line);
+        let mut column = 0;
+        for (i, c) in text[start..end].char_indices() {
+            let w = enc.width(c);
+            if column + w > pos.character as usize {
+                return start + i;
+            }
+            column += w;
+        }
+        end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_counts_surrogate_pairs_twice() {
+        let text = "a😀b\n中文 Zhao";
+        let idx = LineIndex::new(text);
+        let b = text.find('b').unwrap();
+        assert_eq!(
+            idx.position(text, b, Encoding::Utf16),
+            Position {
+                line: 0,
+                character: 3
+            }
+        );
+        assert_eq!(
+            idx.position(text, b, Encoding::Utf32),
+            Position {
+                line: 0,
+                character: 2
+            }
+        );
+        assert_eq!(
+            idx.position(text, b, Encoding::Utf8),
+            Position {
+                line: 0,
+                character: 5
+            }
+        );
+        let z = text.find('Z').unwrap();
+        for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
+            assert_eq!(idx.offset(text, idx.position(text, z, enc), enc), z);
+        }
+    }
+
+    #[test]
+    fn crlf_and_lone_cr_end_lines() {
+        let text = "one\r\ntwo\rthree";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_count(), 3);
+        assert_eq!(
+            idx.position(text, text.find("two").unwrap(), Encoding::Utf16),
+            Position {
+                line: 1,
+                character: 0
+            }
+        );
+        assert_eq!(
+            idx.position(text, 3, Encoding::Utf16),
+            Position {
+                line: 0,
+                character: 3
+            }
+        );
+        assert_eq!(
+            idx.offset(
+                text,
+                Position {
+                    line: 0,
+                    character: 99
+                },
+                Encoding::Utf16
+            ),
+            3
+        );
+        assert_eq!(
+            idx.offset(
+                text,
+                Position {
+                    line: 9,
+                    character: 0
+                },
+                Encoding::Utf16
+            ),
+            text.len()
+        );
+    }
+
+    #[test]
+    fn combining_accents_are_separate_characters() {
+        let text = "Jose\u{301} said";
+        let idx = LineIndex::new(text);
+        let s = text.find(" said").unwrap() + 1;
+        assert_eq!(idx.position(text, s, Encoding::Utf16).character, 6);
+        assert_eq!(
+            idx.offset(
+                text,
+                Position {
+                    line: 0,
+                    character: 1
+                },
+                Encoding::Utf16
+            ),
+            1
+        );
+    }
+}

@@ -1,0 +1,156 @@
+//! The entity registry: the newsroom's people, organisations and places, merged from JSON files.
+//!
+//! Loading is strict (see [`load`]); once built, a [`Registry`] is immutable and cheap to share.
+//! [`NameIndex`] answers "which entity does this written name belong to" for the analysis.
+
+mod index;
+mod load;
+pub mod spelling;
+
+pub use index::{Form, FormKind, NameIndex};
+pub use load::{check_references, parse_registry, RegistryError, RegistryFile};
+
+use std::collections::HashMap;
+use time::Date;
+
+/// Index of an entity inside one [`Registry`].
+pub type EntityIdx = u32;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Person,
+    Organization,
+    Place,
+    Other,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Organization => "organization",
+            Kind::Place => "place",
+            Kind::Other => "other",
+        }
+    }
+}
+
+/// What a role is held in: another registry entity, or plain text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RoleOf {
+    Entity(String),
+    Text(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Role {
+    /// Lower case, as written after a name ("chairman").
+    pub title: String,
+    pub of: Option<RoleOf>,
+    pub start: Option<Date>,
+    pub end: Option<Date>,
+    /// Other accepted wordings of the same title ("speaker").
+    pub aliases: Vec<String>,
+}
+
+impl Role {
+    /// Whether the role is held on `date`. A role ends on its `end` date: a successor who starts
+    /// that day holds it from then on.
+    pub fn held_on(&self, date: Date) -> bool {
+        self.start.is_none_or(|s| s <= date) && self.end.is_none_or(|e| date < e)
+    }
+
+    /// Whether the role had ended before `date`.
+    pub fn ended_before(&self, date: Date) -> bool {
+        self.end.is_some_and(|e| e <= date)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entity {
+    pub id: String,
+    pub kind: Kind,
+    pub name: String,
+    pub family_name: Option<String>,
+    pub aliases: Vec<String>,
+    pub variants: Vec<String>,
+    pub roles: Vec<Role>,
+    pub description: Option<String>,
+    pub links: Vec<String>,
+}
+
+impl Entity {
+    /// The form used on second reference: `family_name`, else the last word of `name`.
+    pub fn family_name(&self) -> &str {
+        match &self.family_name {
+            Some(f) => f,
+            None => self.name.rsplit(' ').next().unwrap_or(&self.name),
+        }
+    }
+
+    /// Roles held on `date`.
+    pub fn roles_on(&self, date: Date) -> impl Iterator<Item = &Role> {
+        self.roles.iter().filter(move |r| r.held_on(date))
+    }
+}
+
+/// Merged, validated registries with a name index.
+#[derive(Debug, Default)]
+pub struct Registry {
+    entities: Vec<Entity>,
+    by_id: HashMap<String, EntityIdx>,
+    index: NameIndex,
+}
+
+impl Registry {
+    /// Merges entities in order: a later entity with the same id replaces the earlier one.
+    pub fn new(files: impl IntoIterator<Item = Vec<Entity>>) -> Registry {
+        let mut entities: Vec<Entity> = Vec::new();
+        let mut by_id: HashMap<String, EntityIdx> = HashMap::new();
+        for file in files {
+            for entity in file {
+                match by_id.get(&entity.id) {
+                    Some(&i) => entities[i as usize] = entity,
+                    None => {
+                        by_id.insert(entity.id.clone(), entities.len() as EntityIdx);
+                        entities.push(entity);
+                    }
+                }
+            }
+        }
+        let index = NameIndex::build(&entities);
+        Registry {
+            entities,
+            by_id,
+            index,
+        }
+    }
+
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    pub fn entity(&self, idx: EntityIdx) -> &Entity {
+        &self.entities[idx as usize]
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Entity> {
+        self.by_id.get(id).map(|&i| &self.entities[i as usize])
+    }
+
+    pub fn index(&self) -> &NameIndex {
+        &self.index
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty()
+    }
+
+    /// How a role's `of` reads in prose: the entity's name, or the text.
+    pub fn of_name<'a>(&'a self, of: &'a RoleOf) -> &'a str {
+        match of {
+            RoleOf::Entity(id) => self.get(id).map_or(id.as_str(), |e| e.name.as_str()),
+            RoleOf::Text(t) => t,
+        }
+    }
+}

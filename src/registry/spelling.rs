@@ -1,0 +1,181 @@
+//! How names are compared: word splitting, diacritic folding and a transliteration skeleton.
+//!
+//! Three levels of sameness, from strict to loose:
+//! - [`key`]: the written word with apostrophes unified: exact matching.
+//! - [`plain`]: lower case without diacritics: "Francois" and "François" agree.
+//! - [`skeleton`]: [`plain`] with common transliteration differences folded, so
+//!   "Wjatscheslaw Wolodin" and "Vyacheslav Volodin" agree.
+
+use std::borrow::Cow;
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The words of `s` with their byte offsets (UAX #29 word boundaries; "People's" is one word).
+pub fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.unicode_word_indices()
+}
+
+/// Exact-match key: typographic apostrophes written as `'`.
+pub fn key(word: &str) -> Cow<'_, str> {
+    if word.contains(['\u{2019}', '\u{2018}', '\u{02bc}']) {
+        Cow::Owned(word.replace(['\u{2019}', '\u{2018}', '\u{02bc}'], "'"))
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
+/// The word without a trailing possessive ("Volodin's" gives "Volodin").
+pub fn strip_possessive(word: &str) -> Option<&str> {
+    ["'s", "\u{2019}s", "'S", "\u{2019}S"]
+        .iter()
+        .find_map(|p| word.strip_suffix(p))
+        .filter(|w| !w.is_empty())
+}
+
+/// Lower case, diacritics removed, apostrophes unified.
+pub fn plain(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            'ø' | 'Ø' => out.push('o'),
+            'ł' | 'Ł' => out.push('l'),
+            'đ' | 'Đ' => out.push('d'),
+            'ß' => out.push_str("ss"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'œ' | 'Œ' => out.push_str("oe"),
+            'ı' => out.push('i'),
+            '\u{2019}' | '\u{2018}' | '\u{02bc}' => out.push('\''),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// [`plain`] with transliteration differences folded: w/v, j/y/i, sch/sh, tsch/ch, kh/h, zh/j,
+/// ia/ya, ou/u, doubled letters, and the endings -ow/-off/-ov, -ine/-in, -ij/-iy/-y.
+pub fn skeleton(s: &str) -> String {
+    let p = plain(s);
+    let mut t = p
+        .replace("tsch", "ch")
+        .replace("tch", "ch")
+        .replace("sch", "sh")
+        .replace("kh", "h")
+        .replace("zh", "\u{1}")
+        .replace("dj", "\u{1}")
+        .replace("ou", "u")
+        .replace('w', "v")
+        .replace('j', "y")
+        .replace("ia", "ya")
+        .replace("iu", "yu")
+        .replace('\u{1}', "j");
+    for (from, to) in [
+        ("off", "ov"),
+        ("ine", "in"),
+        ("iy", "y"),
+        ("yy", "y"),
+        ("ii", "y"),
+        ("yi", "y"),
+    ] {
+        if t.ends_with(from) {
+            t.truncate(t.len() - from.len());
+            t.push_str(to);
+        }
+    }
+    let mut out = String::with_capacity(t.len());
+    let mut last = None;
+    for c in t.chars() {
+        if Some(c) != last || !c.is_alphabetic() {
+            out.push(c);
+        }
+        last = Some(c);
+    }
+    out
+}
+
+/// How far a written word is from a registry word, in half-edits, when it is close enough to be
+/// read as a misspelling of it; `None` when it is too far.
+///
+/// Same letters but for case and diacritics cost 0; a transliteration difference 1; each typo
+/// (insertion, deletion, substitution or transposition) 2. Short words allow less, since one
+/// letter makes another name: up to three letters nothing but diacritics, four letters only a
+/// transposition ("Zhoa"), five to seven one typo, longer words two.
+pub fn near(written: &str, canonical: &str) -> Option<u32> {
+    let (pw, pc) = (plain(written), plain(canonical));
+    if pw == pc {
+        return Some(0);
+    }
+    let len = pw.chars().count().max(pc.chars().count());
+    if len <= 3 {
+        return None;
+    }
+    if skeleton(written) == skeleton(canonical) {
+        return Some(1);
+    }
+    let d = strsim::osa_distance(&pw, &pc);
+    let allowed = match len {
+        4 => usize::from(d == 1 && strsim::levenshtein(&pw, &pc) == 2),
+        5..=7 => 1,
+        _ => 2,
+    };
+    (d <= allowed).then_some(2 * d as u32)
+}
+
+/// Every string one deletion away from `s` (by character), used to find near words quickly.
+pub fn deletions(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.char_indices().map(move |(i, c)| {
+        let mut d = String::with_capacity(s.len());
+        d.push_str(&s[..i]);
+        d.push_str(&s[i + c.len_utf8()..]);
+        d
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transliterations_share_a_skeleton() {
+        assert_eq!(skeleton("Wjatscheslaw"), skeleton("Vyacheslav"));
+        assert_eq!(skeleton("Wolodin"), skeleton("Volodin"));
+        assert_eq!(skeleton("Volodine"), skeleton("Volodin"));
+        assert_eq!(skeleton("Viacheslav"), skeleton("Vyacheslav"));
+        assert_eq!(skeleton("Smirnoff"), skeleton("Smirnov"));
+        assert_eq!(skeleton("Dmitrij"), skeleton("Dmitriy"));
+        assert_eq!(skeleton("Khodorkovsky"), skeleton("Hodorkovsky"));
+        assert_eq!(skeleton("Mohammed"), skeleton("Mohamed"));
+    }
+
+    #[test]
+    fn different_names_keep_different_skeletons() {
+        assert_ne!(skeleton("Zhao"), skeleton("Yao"));
+        assert_ne!(skeleton("Zhao"), skeleton("Zhou"));
+        assert_eq!(near("Yin", "Jin"), None);
+        assert_eq!(near("Zhou", "Zhao"), None);
+        assert_eq!(near("Yao", "Zhao"), None);
+    }
+
+    #[test]
+    fn diacritics_fold_in_plain() {
+        assert_eq!(plain("François Bayrou"), "francois bayrou");
+        assert_eq!(plain("Łukasz Øster"), "lukasz oster");
+        assert_eq!(near("Francois", "François"), Some(0));
+        assert_eq!(near("Leiji", "Leji"), Some(2));
+        assert_eq!(near("Zhoa", "Zhao"), Some(2));
+        assert_eq!(near("Volodine", "Volodin"), Some(1));
+        assert_eq!(near("Vyacheslv", "Vyacheslav"), Some(2));
+        assert_eq!(near("Putn", "Putin"), Some(2));
+        assert_eq!(near("Pitin", "Putin"), Some(2));
+    }
+
+    #[test]
+    fn possessives_strip() {
+        assert_eq!(strip_possessive("Volodin's"), Some("Volodin"));
+        assert_eq!(strip_possessive("Volodin\u{2019}s"), Some("Volodin"));
+        assert_eq!(strip_possessive("Volodin"), None);
+    }
+}
