@@ -424,6 +424,9 @@ impl Finder<'_> {
             if family.len() != 1 {
                 continue;
             }
+            if extends(base, &family[0]) {
+                continue;
+            }
             if let Some(cost) = spelling::near(base, &family[0]).filter(|&c| c > 0) {
                 if best.is_none_or(|(c, _)| cost < c) {
                     best = Some((cost, *entity));
@@ -518,9 +521,10 @@ fn compare(
             exact += usize::from(c == 0);
             cost += c;
         }
-        // A single word must be one typo away; a longer name keeps one word intact.
+        // A single word must be one typo away and long enough not to be another word; a longer
+        // name keeps one word intact.
         let plausible = if written.len() == 1 {
-            cost == 2 || cost == 1
+            cost <= 2 && written[0].chars().count() >= 6 && !extends(written[0], &form[0])
         } else {
             exact >= 1 || cost <= written.len() as u32
         };
@@ -533,6 +537,13 @@ fn compare(
         .then_some((2, true))
     };
     straight().or_else(swapped)
+}
+
+/// Whether one word is the other with letters added at the end: a derived word ("Russian",
+/// "Volodina", "Parish"), not a typo.
+fn extends(written: &str, canonical: &str) -> bool {
+    let (w, c) = (spelling::plain(written), spelling::plain(canonical));
+    w != c && (w.starts_with(&c) || c.starts_with(&w))
 }
 
 /// Runs of capitalised words (with name particles inside) that no mention has taken.
