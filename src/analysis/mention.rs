@@ -7,7 +7,7 @@
 
 use super::document::{Block, Document};
 use crate::registry::spelling::{self, key, strip_possessive};
-use crate::registry::{EntityIdx, FormKind, Kind, Registry};
+use crate::registry::{EntityIdx, FormKind, Kind, Registry, Separator};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -114,15 +114,10 @@ impl Word<'_> {
     }
 }
 
-fn gap_ok(block: &str, a: &Word, b: &Word, hyphen: Option<bool>) -> bool {
+/// Whether two words are joined as inside one name: by spaces (a line break counts) or a hyphen.
+fn joined_in_name(block: &str, a: &Word, b: &Word) -> bool {
     let gap = &block[a.range.end..b.range.start];
-    let is_hyphen = matches!(gap, "-" | "\u{2010}" | "\u{2011}");
-    let is_space = !gap.is_empty() && gap.chars().all(char::is_whitespace);
-    match hyphen {
-        Some(true) => is_hyphen,
-        Some(false) => is_space,
-        None => is_hyphen || is_space,
-    }
+    Separator::Space.matches(gap) || Separator::Hyphen.matches(gap)
 }
 
 /// A candidate read of a span of words, before it is accepted.
@@ -246,7 +241,7 @@ impl Finder<'_> {
                         continue;
                     }
                     let Some(possessive) =
-                        matches_exactly(block, &words[i..i + n], &form.words, &form.hyphens)
+                        matches_exactly(block, &words[i..i + n], &form.words, &form.separators)
                     else {
                         continue;
                     };
@@ -396,8 +391,8 @@ impl Finder<'_> {
                 if i + n > words.len() {
                     continue;
                 }
-                let hyphens = vec![false; n.saturating_sub(1)];
-                if let Some(possessive) = matches_exactly(block, &words[i..i + n], family, &hyphens)
+                let spaces = vec![Separator::Space; n.saturating_sub(1)];
+                if let Some(possessive) = matches_exactly(block, &words[i..i + n], family, &spaces)
                 {
                     found = Some(self.read(
                         i..i + n,
@@ -475,7 +470,7 @@ fn matches_exactly(
     block: &Block,
     words: &[Word],
     form: &[Box<str>],
-    hyphens: &[bool],
+    separators: &[Separator],
 ) -> Option<bool> {
     let n = form.len();
     let mut possessive = false;
@@ -488,8 +483,11 @@ fn matches_exactly(
             }
             possessive = true;
         }
-        if j > 0 && !gap_ok(&block.text, &words[j - 1], w, hyphens.get(j - 1).copied()) {
-            return None;
+        if j > 0 {
+            let gap = &block.text[words[j - 1].range.end..w.range.start];
+            if !separators.get(j - 1).is_some_and(|s| s.matches(gap)) {
+                return None;
+            }
         }
     }
     Some(possessive)
@@ -558,7 +556,8 @@ fn name_runs(block: &Block, words: &[Word], taken: &[bool]) -> Vec<Range<usize>>
         let start = i;
         let mut end = i + 1;
         let mut j = i + 1;
-        while j < words.len() && !taken[j] && gap_ok(&block.text, &words[j - 1], &words[j], None) {
+        while j < words.len() && !taken[j] && joined_in_name(&block.text, &words[j - 1], &words[j])
+        {
             if words[j].is_capitalised() {
                 end = j + 1;
             } else if !PARTICLES.contains(&words[j].text) {
