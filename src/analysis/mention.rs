@@ -146,10 +146,14 @@ pub fn find_mentions(doc: &Document, registry: &Registry) -> Vec<Mention> {
     finder.mentions
 }
 
+/// A mentioned person's family name, as words.
+type FamilyName = (Vec<Box<str>>, EntityIdx);
+
 struct Finder<'r> {
+
     registry: &'r Registry,
-    /// Family names of people mentioned so far: first word key to (family words, entity).
-    families: HashMap<String, Vec<(Vec<Box<str>>, EntityIdx)>>,
+        /// Family names of people mentioned so far, by their first word.
+    families: HashMap<String, Vec<FamilyName>>,
     mentions: Vec<Mention>,
 }
 
