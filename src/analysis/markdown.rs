@@ -128,10 +128,9 @@ impl Walker {
                     self.hidden = self.hidden.saturating_sub(1);
                     self.in_metadata = false;
                 }
-                TagEnd::Link
-                    if self.links.pop() == Some(true) => {
-                        self.hidden = self.hidden.saturating_sub(1);
-                    }
+                TagEnd::Link if self.links.pop() == Some(true) => {
+                    self.hidden = self.hidden.saturating_sub(1);
+                }
                 _ => {}
             },
             Event::Text(text) => {

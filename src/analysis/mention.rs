@@ -150,9 +150,8 @@ pub fn find_mentions(doc: &Document, registry: &Registry) -> Vec<Mention> {
 type FamilyName = (Vec<Box<str>>, EntityIdx);
 
 struct Finder<'r> {
-
     registry: &'r Registry,
-        /// Family names of people mentioned so far, by their first word.
+    /// Family names of people mentioned so far, by their first word.
     families: HashMap<String, Vec<FamilyName>>,
     mentions: Vec<Mention>,
 }
@@ -423,9 +422,7 @@ impl Finder<'_> {
             if family.len() != 1 {
                 continue;
             }
-            if extends(base, &family[0]) {
-                continue;
-            }
+
             if let Some(cost) = spelling::near(base, &family[0]).filter(|&c| c > 0) {
                 if best.is_none_or(|(c, _)| cost < c) {
                     best = Some((cost, *entity));
@@ -526,7 +523,7 @@ fn compare(
         // A single word must be one typo away and long enough not to be another word; a longer
         // name keeps one word intact.
         let plausible = if written.len() == 1 {
-            cost <= 2 && written[0].chars().count() >= 6 && !extends(written[0], &form[0])
+            cost <= 2 && written[0].chars().count() >= 6
         } else {
             exact >= 1 || cost <= written.len() as u32
         };
@@ -539,13 +536,6 @@ fn compare(
         .then_some((2, true))
     };
     straight().or_else(swapped)
-}
-
-/// Whether one word is the other with letters added at the end: a derived word ("Russian",
-/// "Volodina", "Parish"), not a typo.
-fn extends(written: &str, canonical: &str) -> bool {
-    let (w, c) = (spelling::plain(written), spelling::plain(canonical));
-    w != c && (w.starts_with(&c) || c.starts_with(&w))
 }
 
 /// Runs of capitalised words (with name particles inside) that no mention has taken.
