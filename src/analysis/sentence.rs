@@ -77,8 +77,11 @@ const SENTENCE_STARTERS: &[&str] = &[
 /// The sentences of `text`, trimmed of surrounding whitespace, in order.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
-    for (start, piece) in text.split_sentence_bound_indices() {
-        let range = trim(text, start..start + piece.len());
+    let pieces = text
+        .split_sentence_bound_indices()
+        .flat_map(|(start, piece)| split_before_digits(piece, start));
+    for piece in pieces {
+        let range = trim(text, piece);
         if range.is_empty() {
             continue;
         }
@@ -95,6 +98,24 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
             _ => out.push(range),
         }
     }
+    out
+}
+
+/// UAX #29 does not end a sentence before a number ("... the town. 30 militants were killed"):
+/// split there, unless the period belongs to an abbreviation ("No. 5", "Jan. 5").
+fn split_before_digits(piece: &str, start: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (i, _) in piece.match_indices(". ") {
+        let rest = piece[i + 2..].trim_start();
+        let word = last_word(&piece[from..i]);
+        let abbreviation = TITLES.contains(&word) || AMBIGUOUS.contains(&word) || word.len() <= 1;
+        if rest.starts_with(|c: char| c.is_ascii_digit()) && !abbreviation {
+            out.push(start + from..start + i + 1);
+            from = i + 1;
+        }
+    }
+    out.push(start + from..start + piece.len());
     out
 }
 
@@ -236,6 +257,18 @@ mod tests {
         assert_eq!(
             split("\"It works,\" he said. \"It is fast.\" Done."),
             vec!["\"It works,\" he said.", "\"It is fast.\"", "Done."]
+        );
+    }
+
+    #[test]
+    fn a_sentence_can_start_with_a_number() {
+        assert_eq!(
+            split("The army took the town. 30 militants were killed. No. 10 agreed on Jan. 5."),
+            vec![
+                "The army took the town.",
+                "30 militants were killed.",
+                "No. 10 agreed on Jan. 5."
+            ]
         );
     }
 

@@ -51,7 +51,15 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 
 static SCALE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:percent|per cent|percentage points?|(?:million|billion|trillion)s?|bn|doubled|tripled|quadrupled|halved|(?:one|two|three|four|five|six|seven|eight|nine|ten)[- ](?:fold|thirds?|quarters?|in (?:three|four|five|ten)))\b|%",
+        r"(?i)\b(?:percent|per cent|percentage points?|(?:million|billion|trillion)s?|bn|doubled|tripled|quadrupled|halved|(?:hundreds|thousands|millions|tens of thousands) of|(?:most|the majority|a majority|a minority|half|two-thirds|three-quarters|a third|a quarter|a fifth) of|^most \w+s\b|\d+(?:st|nd|rd|th) (?:consecutive|straight|successive)|(?:one|two|three|four|five|six|seven|eight|nine|ten)[- ](?:fold|thirds?|quarters?|in (?:three|four|five|ten)))\b|%",
+    )
+});
+
+/// A spelled-out count of things: "three residential buildings" (not "the two sides", not
+/// "a three-day visit").
+static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:^|[^\w\s-]\s*|\b(?:killed|injured|wounded|arrested|detained|damaged|destroyed|displaced|rescued|evacuated|missing|dead|seized|at least|more than|fewer than|nearly|about|some|over|up to|almost|around)\s+)(?:three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|dozens|hundreds|thousands)\s+(?:\w+\s+)?(?:people|persons|civilians|soldiers|troops|children|students|workers|buildings|houses|homes|vehicles|cars|drones|missiles|rockets|ships|villages|patients|cases|deaths|migrants|militants|protesters|passengers|victims|bodies|jobs)\b",
     )
 });
 
@@ -76,25 +84,25 @@ static NOT_A_FIGURE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 static SUPERLATIVE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(?:a|new|another|all-time|record)\s+record(?:-\w+)?|record[- ](?:high|low|level|levels|number|amount|year|profit|loss|sales|turnout|heat|temperatures?)|all-time (?:high|low)|largest|biggest|highest|lowest|greatest|fastest|slowest|strongest|weakest|worst|deadliest|smallest|longest|shortest|richest|poorest|heaviest|sharpest|steepest|deepest|busiest|costliest|hottest|coldest|wettest|driest|(?:the|its|their|his|her|our)\s+(?:most|least|best)\b|first[- ]ever|for the first time|the first (?:\w+\s+){1,2}(?:to|ever|in history)\b|the only (?:\w+\s+){0,2}(?:to|that|who)\b|unprecedented|in history|of all time)\b",
+        r"(?i)\b(?:(?:a|new|another|all-time|record)\s+record(?:-\w+)?|record[- ](?:high|low|level|levels|number|amount|year|profit|loss|sales|turnout|heat|temperatures?)|all-time (?:high|low)|largest|biggest|highest|lowest|greatest|fastest|slowest|strongest|weakest|worst|deadliest|smallest|longest|shortest|richest|poorest|heaviest|sharpest|steepest|deepest|busiest|costliest|hottest|coldest|wettest|driest|(?:the|its|their|his|her|our)\s+(?:most|least|best)\b|first[- ]ever|for the first time|the (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)) (?:\w+\s+){1,2}(?:to|ever|in history)\b|than (?:at )?any (?:point|time|other)|than ever|the only (?:\w+\s+){0,2}(?:to|that|who)\b|unprecedented|in history|of all time)\b",
     )
 });
 
 static EVALUATION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:has been proven|have been proven|(?:it is|it's) (?:clear|evident|obvious|undeniable)|undoubtedly|no doubt|without doubt|clearly|obviously|evidently|(?:immense|tremendous|enormous|great|huge|vast|broad|bright|limitless|boundless|unlimited) (?:potential|prospects?|future|opportunit(?:y|ies)|significance|importance|success|achievements?|contributions?|progress)|(?:important|key|major|significant|crucial|vital|pivotal|positive|great|strong|healthy|stable|sound|steady|solid|robust|rapid|remarkable|fresh|new|historic|decisive) (?:role|step|contribution|milestone|progress|achievements?|momentum|boost|breakthrough|impetus|significance|importance|opportunit(?:y|ies)|foundation|cornerstone|pillar|driving force|engine|consensus|outcomes?|success|signal|turning point)|healthy(?:,| and) stable|high-level development|development momentum|underscor(?:e|es|ed|ing) the (?:importance|need|significance|value|strength|urgency)|highlight(?:s|ed|ing)? the (?:importance|need|significance|value)|(?:demonstrat|reflect|prov|show|illustrat)(?:es|ed|s|ing)? (?:that|the (?:importance|strength|resilience|commitment|success|value|vitality|determination|effectiveness|failure))|testament to|a model for|sets? an example|remarkabl[ey]|tremendous(?:ly)?|immense(?:ly)?|enormous(?:ly)?|impressive(?:ly)?|fruitful|landmark|win-win|mutually beneficial|disastrous|catastrophic|reckless|irresponsible|misguided|shameful|outrageous|absurd|baseless|groundless|unjustified|unjustifiable|hypocritical|vibrant|thriving|booming|sluggish|dismal|bleak|dire|staggering|spectacular|dramatic(?:ally)?|significantly|greatly|vastly|hugely|indispensable|invaluable|paramount|controversial|notorious|infamous|embattled|beleaguered|widely (?:regarded|seen|considered|viewed|criticised|criticized|praised)|so-called|successful(?:ly)?|effective(?:ly)?|ineffective|failed policy|flawed|resilient|excellent|outstanding|brilliant|exemplary|game-changer|game-changing)\b",
+        r"(?i)\b(?:should|must|ought to|(?:made|make|makes|making) (?:\w+ )?progress|(?:a|an|the) (?:\w+ )?(?:success|failure|disaster|triumph|fiasco|backbone|cornerstone)|responsible for|a result of|chaotic|inadequate|haphazard|botched|mismanaged|incompetent|has been proven|have been proven|(?:it is|it's) (?:clear|evident|obvious|undeniable)|undoubtedly|no doubt|without doubt|clearly|obviously|evidently|(?:immense|tremendous|enormous|great|huge|vast|broad|bright|limitless|boundless|unlimited) (?:potential|prospects?|future|opportunit(?:y|ies)|significance|importance|success|achievements?|contributions?|progress)|(?:important|key|major|significant|crucial|vital|pivotal|positive|great|strong|healthy|stable|sound|steady|solid|robust|rapid|remarkable|fresh|new|historic|decisive) (?:role|step|contribution|milestone|progress|achievements?|momentum|boost|breakthrough|impetus|significance|importance|opportunit(?:y|ies)|foundation|cornerstone|pillar|driving force|engine|consensus|outcomes?|success|signal|turning point)|healthy(?:,| and) stable|high-level development|development momentum|underscor(?:e|es|ed|ing) the (?:importance|need|significance|value|strength|urgency)|highlight(?:s|ed|ing)? the (?:importance|need|significance|value)|(?:demonstrat|reflect|prov|show|illustrat)(?:es|ed|s|ing)? (?:that|the (?:\w+ )?(?:importance|strength|resilience|commitment|success|value|vitality|determination|effectiveness|failure))|testament to|a model for|sets? an example|remarkabl[ey]|tremendous(?:ly)?|immense(?:ly)?|enormous(?:ly)?|impressive(?:ly)?|fruitful|landmark|win-win|mutually beneficial|disastrous|catastrophic|reckless|irresponsible|misguided|shameful|outrageous|absurd|baseless|groundless|unjustified|unjustifiable|hypocritical|vibrant|thriving|booming|sluggish|dismal|bleak|dire|staggering|spectacular|dramatic(?:ally)?|significantly|greatly|vastly|hugely|indispensable|invaluable|paramount|controversial|notorious|infamous|embattled|beleaguered|widely (?:regarded|seen|considered|viewed|criticised|criticized|praised)|so-called|successful(?:ly)?|effective(?:ly)?|ineffective|failed policy|flawed|resilient|excellent|outstanding|brilliant|exemplary|game-changer|game-changing)\b",
     )
 });
 
 static CAUSE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:led to|lead to|leads to|leading to|because of|because|as a result(?: of)?|due to|owing to|thanks to|caused|causing|causes|resulted in|results in|resulting in|result in|contributed to|contributing to|driven by|fuell?ed by|triggered|sparked|blamed (?:on|for)|attributable to|stemm(?:ed|ing) from|on the back of|in the wake of)\b",
+        r"(?i)\b(?:led to|lead to|leads to|leading to|because of|because|as a result(?: of)?|due to|owing to|thanks to|caused|causing|causes|resulted in|results in|resulting in|result in|contributed to|contributing to|driven by|fuell?(?:ed|ing)|fuels|boost(?:ed|ing|s)|weigh(?:ed|ing|s)? on|dragged down|hurt by|helped by|triggered|sparked|blamed (?:on|for)|attributable to|stemm(?:ed|ing) from|on the back of|in the wake of)\b",
     )
 });
 
 static PREDICTION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:will|won't|(?:is|are|was|were) (?:expected|set|likely|poised|projected|forecast|predicted|bound|on track|due) to|is unlikely to|are unlikely to)\s+(?:not\s+)?(?:also\s+)?([\w-]+)(?:\s+([\w-]+))?",
+        r"(?i)\b(?:will|won't|would|could|may|might|(?:is|are|was|were) (?:expected|set|likely|poised|projected|forecast|predicted|bound|on track|due) to|is unlikely to|are unlikely to)\s+(?:not\s+)?(?:also\s+)?([\w-]+)(?:\s+([\w-]+))?",
     )
 });
 
@@ -126,7 +134,10 @@ fn figure(s: &str) -> Option<Range<usize>> {
         .map(|m| m.range())
         .find(|r| is_figure(s, r.clone()));
     let Some(number) = number else {
-        return SCALE_WORDS.find(s).map(|m| m.range());
+        return SCALE_WORDS
+            .find(s)
+            .or_else(|| COUNT.find(s))
+            .map(|m| m.range());
     };
     // Take in the scale that follows: "245 billion", "5.2 percent".
     let end = SCALE_WORDS
@@ -189,7 +200,7 @@ fn cause(s: &str) -> Option<Range<usize>> {
             .next()
             .unwrap_or("")
             .to_lowercase();
-        !(next == "be" || EVENT_VERBS.contains(&next.as_str()))
+        !(next == "be" || EVENT_VERBS.contains(next.as_str()))
     })
 }
 
@@ -198,8 +209,8 @@ fn prediction(s: &str) -> Option<Range<usize>> {
         let whole = c.get(0)?;
         let verb = c.get(1).map_or("", |m| m.as_str()).to_lowercase();
         let next = c.get(2).map_or("", |m| m.as_str()).to_lowercase();
-        let scheduled = EVENT_VERBS.contains(&verb.as_str())
-            || (verb == "be" && EVENT_PARTICIPLES.contains(&next.as_str()));
+        let scheduled = EVENT_VERBS.contains(verb.as_str())
+            || (verb == "be" && EVENT_PARTICIPLES.contains(next.as_str()));
         if !scheduled {
             return Some(whole.range());
         }
@@ -294,5 +305,16 @@ mod tests {
         ] {
             assert_eq!(kind(s), None, "{s}");
         }
+    }
+}
+#[test]
+fn dbg_would() {
+    for s in [
+        "The move would support lending to small businesses.",
+        "Trade tensions could push growth lower.",
+        "The reform had been a success.",
+        "Most voters oppose the plan.",
+    ] {
+        eprintln!("{s} => {:?}", find_claim(s));
     }
 }

@@ -7,13 +7,14 @@
 //! quotation that someone is said to have said. A quotation left open at the end of a paragraph
 //! continues into the next paragraph that opens with a quotation mark.
 
+mod broken;
 mod claim;
 mod cue;
 mod lexicon;
 mod quote;
 
+pub use broken::Broken;
 pub use claim::{Claim, ClaimKind};
-pub use cue::Broken;
 
 use crate::analysis::sentence::sentences;
 use lexicon::{CONTINUATION, CONTINUATION_OPENERS};
@@ -66,6 +67,11 @@ pub fn read_paragraph(text: &str, carry: &mut Carry) -> Vec<Reading> {
         .iter()
         .map(|r| r.attributed || r.broken.is_some())
         .collect();
+    // Data do not go on speaking: "according to official results. It was the worst ..."
+    let data_only: Vec<bool> = ranges
+        .iter()
+        .map(|r| cue::attributed_to_data_only(&own[r.clone()]))
+        .collect();
     let only_quoted: Vec<bool> = ranges
         .iter()
         .map(|r| !own[r.clone()].chars().any(char::is_alphanumeric))
@@ -86,11 +92,14 @@ pub fn read_paragraph(text: &str, carry: &mut Carry) -> Vec<Reading> {
                 || (first > 0 && readings[first - 1].attributed)
                 || (first == 0 && carry.lead_in)
                 || direct.get(last + 1).copied().unwrap_or(false);
+            // A quotation left open may be attributed where it closes, paragraphs later, so
+            // only a closed one is reported.
             if said {
                 in_attributed_quote[first..=last]
                     .iter_mut()
                     .for_each(|s| *s = true);
             } else if !continued
+                && !q.open_at_end
                 && is_full_quote(text, &own, q.range.clone(), ranges[first].clone())
             {
                 readings[first].unattributed_quote = Some(q.range.clone());
@@ -101,6 +110,7 @@ pub fn read_paragraph(text: &str, carry: &mut Carry) -> Vec<Reading> {
         }
         let continues_speaker = i > 0
             && readings[i - 1].attributed
+            && !data_only[i - 1]
             && (only_quoted[i] || continues(&own[ranges[i].clone()]));
         let r = &mut readings[i];
         r.attributed = direct[i] || continues_speaker || (only_quoted[i] && in_attributed_quote[i]);
@@ -117,7 +127,7 @@ fn read_sentence(own: &str, offset: usize) -> Reading {
     let quoted_only = !own.chars().any(char::is_alphanumeric);
     let attributed = cue::is_attributed(own);
     let broken = (!attributed && !quoted_only)
-        .then(|| cue::broken(own))
+        .then(|| broken::broken(own))
         .flatten()
         .map(|(b, r)| (b, shift(r)));
     let question = own.trim_end().ends_with('?');
@@ -149,7 +159,7 @@ fn continues(own: &str) -> bool {
     }
     lower
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| CONTINUATION.contains(&w))
+        .any(|w| CONTINUATION.contains(w))
 }
 
 /// A quotation that is someone's statement rather than a quoted term ("so-called 'peace plan'"):
