@@ -191,10 +191,14 @@ fn trailing_source(s: &str) -> Option<Range<usize>> {
         // After a name, a role is that name's appositive: "Yang Jin, an associate ...".
         let titled = by_name && (source.iter().any(|w| is_title(w)) || !rest.is_empty());
         let with_article = matches!(source[0], "a" | "an");
+        // "met Volodina, Australia's envoy": a determined role after a name is its apposition;
+        // a bare "..., police." is a source.
+        let determined = source[0] == "the" || source[0].ends_with("'s");
+
         let apposed = APPOSITION_HEADS.contains(lower(last))
             || is_role(last)
             || (by_name && !titled && last.starts_with(char::is_uppercase))
-            || (with_article && is_name_word(last));
+            || ((with_article || !by_name && determined) && is_name_word(last));
         if apposed {
             continue;
         }
@@ -279,6 +283,8 @@ mod tests {
             "The meeting drew delegates from many groups, including students.",
             "The Ministry of Finance the day before had raised taxes.",
             "Despite the rain, thousands attended.",
+            "Russian officials met Volodina, Australia's envoy.",
+            "The minister spoke with John Smith, the company's chief executive.",
         ] {
             assert_eq!(kind(s), None, "{s}");
         }
