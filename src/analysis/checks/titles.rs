@@ -19,15 +19,23 @@ use crate::analysis::titles::{
     TitleMention,
 };
 use crate::analysis::{Check, Code, Context, Edit, Finding, Fix};
-use crate::registry::{Entity, Role};
+use crate::registry::{Entity, EntityIdx, Kind, Role};
 
 pub struct Titles;
 
 impl Check for Titles {
     fn run(&self, cx: &Context, out: &mut Vec<Finding>) {
         let titles = find_titles(cx);
+        let mut people: Vec<EntityIdx> = cx
+            .mentions
+            .iter()
+            .map(|m| m.entity)
+            .filter(|&e| cx.registry.entity(e).kind == Kind::Person)
+            .collect();
+        people.sort_unstable();
+        people.dedup();
         for t in &titles {
-            out.extend(mismatch(cx, t));
+            out.extend(mismatch(cx, t, &people));
         }
         inconsistent(cx, &titles, out);
     }
@@ -43,9 +51,16 @@ enum Verdict {
     NotYet(usize),
     /// "former" for a role still held.
     StillHeld(usize),
+    /// The title of another person in the story; the role held instead.
+    Others(EntityIdx, usize),
 }
 
-fn verdict(cx: &Context, t: &TitleMention, entity: &Entity) -> Option<Verdict> {
+fn verdict(
+    cx: &Context,
+    t: &TitleMention,
+    entity: &Entity,
+    people: &[EntityIdx],
+) -> Option<Verdict> {
     let roles = &entity.roles;
     let date = cx.date;
     let held: Vec<usize> = (0..roles.len())
@@ -54,16 +69,27 @@ fn verdict(cx: &Context, t: &TitleMention, entity: &Entity) -> Option<Verdict> {
     if held.is_empty() {
         return None;
     }
+    let ended: Vec<usize> = (0..roles.len())
+        .filter(|&r| roles[r].ended_before(date))
+        .collect();
     let not_yet = |r: &Role| r.start.is_some_and(|s| date < s);
     let named = |test: &dyn Fn(&Role) -> bool| t.roles.iter().copied().find(|&r| test(&roles[r]));
     let org = t.org.as_ref().map(|o| &o.org);
-    let related = |to: &str, org: Option<&Org>| {
+    // The role among `among` that the title is a likely mistake for, preferring one in the
+    // organisation written.
+    let related = |among: &[usize], to: &str, org: Option<&Org>| {
         let fits = |r: usize| relation(cx.registry, to, org, &roles[r]) == Relation::Related;
         let same_org = |r: usize| matches!((org, &roles[r].of), (Some(o), Some(of)) if org_fit(cx.registry, o, of) == Fit::Same);
-        held.iter()
+        among
+            .iter()
             .copied()
             .filter(|&r| fits(r))
             .max_by_key(|&r| same_org(r))
+    };
+    let successor = |old: usize| {
+        related(&held, &t.normalised, org)
+            .or_else(|| related(&held, &roles[old].title, None))
+            .unwrap_or(held[0])
     };
     match t.tense {
         Tense::Current => {
@@ -71,16 +97,18 @@ fn verdict(cx: &Context, t: &TitleMention, entity: &Entity) -> Option<Verdict> {
                 return None;
             }
             if let Some(r) = named(&|r| r.ended_before(date)) {
-                let ended = &roles[r];
-                let successor = related(&t.normalised, org)
-                    .or_else(|| related(&ended.title, None))
-                    .unwrap_or(held[0]);
-                return Some(Verdict::Ended(r, successor));
+                return Some(Verdict::Ended(r, successor(r)));
             }
             if let Some(r) = named(&not_yet) {
                 return Some(Verdict::NotYet(r));
             }
-            related(&t.normalised, org).map(Verdict::Wrong)
+            if let Some(r) = related(&held, &t.normalised, org) {
+                return Some(Verdict::Wrong(r));
+            }
+            if let Some(r) = related(&ended, &t.normalised, org) {
+                return Some(Verdict::Ended(r, successor(r)));
+            }
+            someone_elses(cx, t, people).map(|(other, _)| Verdict::Others(other, held[0]))
         }
         Tense::Former => {
             if named(&|r| r.ended_before(date)).is_some() {
@@ -99,9 +127,27 @@ fn verdict(cx: &Context, t: &TitleMention, entity: &Entity) -> Option<Verdict> {
     }
 }
 
-fn mismatch(cx: &Context, t: &TitleMention) -> Option<Finding> {
+/// Another person in the story who holds the title on its date: "Foreign Minister Volodin"
+/// in a story that also quotes Lavrov.
+fn someone_elses(
+    cx: &Context,
+    t: &TitleMention,
+    people: &[EntityIdx],
+) -> Option<(EntityIdx, usize)> {
+    let org = t.org.as_ref().map(|o| &o.org);
+    people.iter().filter(|&&p| p != t.entity).find_map(|&p| {
+        let roles = &cx.registry.entity(p).roles;
+        (0..roles.len()).find_map(|r| {
+            let names = roles[r].held_on(cx.date)
+                && relation(cx.registry, &t.normalised, org, &roles[r]) == Relation::Same;
+            names.then_some((p, r))
+        })
+    })
+}
+
+fn mismatch(cx: &Context, t: &TitleMention, people: &[EntityIdx]) -> Option<Finding> {
     let entity = cx.registry.entity(t.entity);
-    let verdict = verdict(cx, t, entity)?;
+    let verdict = verdict(cx, t, entity, people)?;
     let name = &entity.name;
     let roles = &entity.roles;
     let role_name = |r: usize| role_name(cx.registry, &roles[r], t.org.as_ref());
@@ -144,6 +190,22 @@ fn mismatch(cx: &Context, t: &TitleMention) -> Option<Finding> {
                 .collect();
             fixes.extend(add_former(t));
             (message, fixes)
+        }
+        Verdict::Others(other, now) => {
+            let message = format!(
+                "{name} {} {}{}; {written} is {}'s title.",
+                has_been(&roles[now]),
+                role_name(now),
+                since(&roles[now]),
+                cx.registry.entity(other).name
+            );
+            let moved = written_org_fit(cx, t, &roles[now]) != Fit::Same;
+            (
+                message,
+                current_title(cx, t, &roles[now], moved)
+                    .into_iter()
+                    .collect(),
+            )
         }
         Verdict::NotYet(r) => {
             let start = roles[r].start.map(format_date).unwrap_or_default();

@@ -501,9 +501,13 @@ impl<'a> Reader<'a> {
                 end = org_end;
             }
         }
-        if let Some(next) = self.words.get(end) {
-            if self.joined(end - 1) && !AFTER_TITLE.contains(&next.lower.as_str()) {
+        if let Some(next) = self.words.get(end).filter(|_| self.joined(end - 1)) {
+            if !AFTER_TITLE.contains(&next.lower.as_str()) {
                 return None;
+            }
+            if next.lower == "until" && tense == Tense::Current {
+                // "prime minister of Estonia until last year": a past role.
+                tense = Tense::Past;
             }
         }
         let mut phrase = self.phrase(start..head + 1, org, tense, former, placement);
