@@ -15,8 +15,8 @@
 //! of the person's roles) is not a mismatch: the registry is evidence, not the whole truth.
 
 use crate::analysis::titles::{
-    find_titles, format_date, org_fit, org_name, relation, role_name, Fit, Org, Relation, Tense,
-    TitleMention,
+    find_titles, format_date, org_fit, org_name, relation, role_name, Fit, Org, Placement,
+    Relation, Tense, TitleMention,
 };
 use crate::analysis::{Check, Code, Context, Edit, Finding, Fix};
 use crate::registry::{Entity, EntityIdx, Kind, Role};
@@ -160,8 +160,8 @@ fn mismatch(cx: &Context, t: &TitleMention, people: &[EntityIdx]) -> Option<Find
             let since = since(role);
             let message = match (&role.of, same_title) {
                 (Some(_), true) => {
-                    let org = t.org.as_ref().map_or("", |o| o.text.as_str());
-                    format!("{name} {is} {}, not of {org}{since}.", role_name(r))
+                    let org = t.org.as_ref().map_or(String::new(), |o| org_name(&o.text));
+                    format!("{name} {is} {}, not of {org},{since}.", role_name(r))
                 }
                 (Some(_), false) => {
                     let of = role_name(r);
@@ -188,7 +188,7 @@ fn mismatch(cx: &Context, t: &TitleMention, people: &[EntityIdx]) -> Option<Find
             let mut fixes: Vec<Fix> = current_title(cx, t, &roles[now], moved)
                 .into_iter()
                 .collect();
-            fixes.extend(add_former(t));
+            fixes.extend(add_former(cx, t));
             (message, fixes)
         }
         Verdict::Others(other, now) => {
@@ -275,8 +275,26 @@ fn current_title(cx: &Context, t: &TitleMention, role: &Role, org_changes: bool)
             new_text: new_title.clone(),
         });
     }
+    if let Some(article) = article_before(cx.source, t.range.start) {
+        let wanted = if starts_with_vowel_sound(&new_title) {
+            "an"
+        } else {
+            "a"
+        };
+        if !article.1.eq_ignore_ascii_case(wanted) {
+            edits.push(Edit {
+                range: article.0,
+                new_text: styled(wanted, article.1),
+            });
+        }
+    }
     let mut label = new_title;
     if let (Some(written), true) = (&t.org, org_changes) {
+        if written.range.start > t.range.start && t.lead < t.range.start {
+            // "China's ambassador to the United States": the words before the title would
+            // need rewriting too; leave it to the editor.
+            return None;
+        }
         // A role without an organisation has none to write in place of the written one.
         let org = cx.registry.of_name(role.of.as_ref()?);
         edits.push(Edit {
@@ -300,16 +318,38 @@ fn current_title(cx: &Context, t: &TitleMention, role: &Role, org_changes: bool)
 }
 
 /// The fix that marks an old title as former: "former secretary of ...".
-fn add_former(t: &TitleMention) -> Option<Fix> {
+fn add_former(cx: &Context, t: &TitleMention) -> Option<Fix> {
     if t.verb || t.former.is_some() {
         return None;
     }
-    // Before the organisation when it precedes the title: "former CCDI Secretary Zhao".
-    let at = t
-        .org
-        .as_ref()
-        .map_or(t.range.start, |o| o.range.start.min(t.range.start));
-    Some(Fix::replace("Add \"former\"", at..at, "former "))
+    // Before whatever qualifies the title: "former Russian Prime Minister", "former CCDI
+    // Secretary"; capitalised where it opens a sentence.
+    let at = match t.placement {
+        Placement::Before => t.lead.min(t.range.start),
+        // "China's former ambassador".
+        Placement::After | Placement::Clause => t.range.start,
+    };
+    let before = cx.source[..at].trim_end_matches([' ', '\t']);
+    let opens_sentence = before.is_empty() || before.ends_with(['.', '!', '?', '\n', '"', '“']);
+    let former = if opens_sentence { "Former " } else { "former " };
+    Some(Fix::replace("Add \"former\"", at..at, former))
+}
+
+/// The indefinite article right before `at`, with its source range: "a", "an".
+fn article_before(source: &str, at: usize) -> Option<(std::ops::Range<usize>, &str)> {
+    let before = source[..at].strip_suffix(' ')?;
+    let word_start = before
+        .rfind(|c: char| !c.is_alphabetic())
+        .map_or(0, |i| i + 1);
+    let word = &before[word_start..];
+    (word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an"))
+        .then_some((word_start..before.len(), word))
+}
+
+/// Whether a title takes "an": "an associate", "an acting", but "a European".
+fn starts_with_vowel_sound(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    lower.starts_with(['a', 'e', 'i', 'o', 'u']) && !lower.starts_with("eu")
 }
 
 /// Another title for the same person, not both roles held on the story's date.

@@ -80,6 +80,9 @@ pub struct TitleMention {
     pub verb: bool,
     pub placement: Placement,
     pub tense: Tense,
+    /// Where the words qualifying the title begin ("Russian" in "Russian Prime Minister"), in
+    /// source bytes; the title's own start when nothing qualifies it.
+    pub lead: usize,
     /// Source bytes of "former " or "ex-", up to the next word.
     pub former: Option<Range<usize>>,
     pub org: Option<WrittenOrg>,
@@ -142,6 +145,7 @@ pub fn find_titles(cx: &Context) -> Vec<TitleMention> {
                     placement: phrase.placement,
                     tense: phrase.tense,
                     former: phrase.former,
+                    lead: reader.source_of(phrase.lead..phrase.lead + 1).start,
                     org: phrase.org,
                     roles: matching,
                 });
@@ -238,7 +242,10 @@ pub fn role_name(registry: &Registry, role: &Role, written: Option<&WrittenOrg>)
         }
         _ => registry.of_name(of).to_string(),
     };
-    format!("{} of {}", role.title, org_name(&name))
+    // An ambassador is accredited to a country, not "of" it.
+    let envoy = role.title.ends_with("ambassador") || role.title.ends_with("envoy");
+    let to = if envoy { "to" } else { "of" };
+    format!("{} {to} {}", role.title, org_name(&name))
 }
 
 /// A role with its dates, for hover: "chairman of the State Duma, since 5 October 2016".

@@ -41,6 +41,8 @@ pub(super) struct Phrase {
     /// "former " or "ex-" as written, up to the next word.
     pub former: Option<Range<usize>>,
     pub placement: Placement,
+    /// The first word qualifying the title: a country, a possessive, an organisation before it.
+    pub lead: usize,
     /// The first word after the phrase.
     pub end: usize,
 }
@@ -54,6 +56,9 @@ const AFTER_TITLE: &[&str] = &[
 
 /// Words that link a title to its organisation: "chairman of", "fellow at", "envoy to".
 const CONNECTORS: &[&str] = &["of", "at", "from", "for", "to", "in"];
+
+/// How country adjectives end: "Russian", "British", "Chinese", "French", "Iraqi".
+const DEMONYM_ENDINGS: [&str; 5] = ["an", "ish", "ese", "ch", "i"];
 
 /// Lower-case words that may sit inside an organisation's name.
 const ORG_PARTICLES: &[&str] = &[
@@ -239,6 +244,7 @@ impl<'a> Reader<'a> {
                 self.block.source_range(self.words[f].range.start..next)
             }),
             placement,
+            lead: title.start,
             end: title.end,
         }
     }
@@ -283,6 +289,7 @@ impl<'a> Reader<'a> {
         }
         let (mut tense, mut former) = (Tense::Current, None);
         let mut l = left;
+        let mut lead = left;
         for _ in 0..3 {
             if l == 0 || !self.joined(l - 1) {
                 break;
@@ -300,8 +307,13 @@ impl<'a> Reader<'a> {
                 break;
             }
             l -= 1;
+            if w.possessive || DEMONYM_ENDINGS.iter().any(|e| w.lower.ends_with(e)) {
+                lead = l;
+            }
         }
-        Some(self.phrase(start..head + 1, org, tense, former, Placement::Before))
+        let mut phrase = self.phrase(start..head + 1, org, tense, former, Placement::Before);
+        phrase.lead = lead;
+        Some(phrase)
     }
 
     /// Appositives and relative clauses after the name, with titles joined by "and" or commas.
@@ -405,6 +417,7 @@ impl<'a> Reader<'a> {
             tense,
             former: None,
             placement: Placement::Clause,
+            lead: verb,
             end,
         })
     }
@@ -436,6 +449,7 @@ impl<'a> Reader<'a> {
             p += 1;
         }
         // Whose or which: "the Duma's", "China's", "the CDU", "the Russian".
+        let lead = p;
         let mut org = None;
         let mut adjectives = 0;
         while let Some(w) = self.words.get(p) {
@@ -490,28 +504,33 @@ impl<'a> Reader<'a> {
                 return None;
             }
         }
-        if self.spaced(head)
+        let connected = self.spaced(head)
             && self
                 .words
                 .get(end)
-                .is_some_and(|w| CONNECTORS.contains(&w.lower.as_str()))
-        {
+                .is_some_and(|w| CONNECTORS.contains(&w.lower.as_str()));
+        if connected {
             if let Some((of, org_end)) = self.org_phrase(end + 1) {
                 org = Some(of);
                 end = org_end;
             }
         }
         if let Some(next) = self.words.get(end).filter(|_| self.joined(end - 1)) {
-            if !AFTER_TITLE.contains(&next.lower.as_str()) {
-                return None;
-            }
             if next.lower == "until" && tense == Tense::Current {
                 // "prime minister of Estonia until last year": a past role.
                 tense = Tense::Past;
+            } else if connected && !AFTER_TITLE.contains(&next.lower.as_str()) {
+                // "speaker of Russia's lower house": a title, in an organisation described
+                // rather than named.
+                org = None;
+            } else if !AFTER_TITLE.contains(&next.lower.as_str()) {
+                // "After meeting Zhao, the chairman said": not an appositive.
+                return None;
             }
         }
         let mut phrase = self.phrase(start..head + 1, org, tense, former, placement);
         phrase.end = end;
+        phrase.lead = lead;
         Some(phrase)
     }
 
@@ -520,6 +539,19 @@ impl<'a> Reader<'a> {
     fn org_phrase(&self, mut p: usize) -> Option<(WrittenOrg, usize)> {
         if self.words.get(p).is_some_and(|w| w.lower == "the") && self.joined(p) {
             p += 1;
+        }
+        // "of the conservative CDU": a word or two of description before the name.
+        for skip in 1..=2 {
+            let described = (p..p + skip).all(|i| {
+                self.words
+                    .get(i)
+                    .is_some_and(|w| !w.capitalised && self.owner[i].is_none())
+                    && self.joined(i)
+            });
+            if described && self.words.get(p + skip).is_some_and(|w| w.capitalised) {
+                p += skip;
+                break;
+            }
         }
         let start = p;
         let mut end = p;
