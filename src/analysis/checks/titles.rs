@@ -339,8 +339,10 @@ fn add_former(cx: &Context, t: &TitleMention) -> Option<Fix> {
 fn article_before(source: &str, at: usize) -> Option<(std::ops::Range<usize>, &str)> {
     let before = source[..at].strip_suffix(' ')?;
     let word_start = before
-        .rfind(|c: char| !c.is_alphabetic())
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &before[word_start..];
     (word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an"))
         .then_some((word_start..before.len(), word))
