@@ -11,6 +11,7 @@ pub mod finding;
 mod markdown;
 pub mod mention;
 pub mod sentence;
+pub mod titles;
 
 pub use document::{parse_date, Block, BlockKind, Document, Format};
 pub use finding::{Code, Edit, Finding, Fix, Related, Severity};

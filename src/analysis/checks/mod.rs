@@ -2,6 +2,7 @@
 
 mod attribution;
 mod names;
+mod titles;
 
 use super::Check;
 
@@ -9,4 +10,5 @@ use super::Check;
 pub static ALL: &[(&str, &dyn Check)] = &[
     ("attribution", &attribution::Attribution),
     ("names", &names::Names),
+    ("titles", &titles::Titles),
 ];
