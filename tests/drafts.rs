@@ -1,6 +1,6 @@
 //! Fixture drafts with their expected findings and mentions, checked by eye and by this test.
 //!
-//! Each `tests/drafts/**/NAME.md` (or `.txt`) is analysed against the `registry.json` in its
+//! Each `tests/drafts/**/NAME.md` (or `.txt`, and the drafts under `tests/fixtures/`) is analysed against the `registry.json` in its
 //! folder. `NAME.findings` lists the expected findings and `NAME.mentions`, when present, the
 //! expected mentions, one per line as rendered below. Run with `UPDATE_EXPECT=1` to rewrite the
 //! expectation files from the current output, then review the diff.
@@ -112,6 +112,7 @@ fn compare(path: &Path, actual: &str, failures: &mut Vec<String>) {
 fn fixture_drafts() {
     let mut paths = Vec::new();
     drafts(Path::new("tests/drafts"), &mut paths);
+    drafts(Path::new("tests/fixtures"), &mut paths);
     assert!(!paths.is_empty());
     let settings = Settings {
         date: None,

@@ -31,8 +31,8 @@ impl Check for Attribution {
                 if let Some((broken, range)) = &r.broken {
                     let message = match broken {
                         Broken::MissingVerb => format!(
-                            "\"{}\" is named as the source but no reporting verb says so: add \"said\" or \"told\".",
-                            excerpt(&text[range.clone()])
+                                                        "{} is named as the source but no reporting verb says so: add \"said\" or \"told\".",
+                            excerpt(source_name(&text[range.clone()]))
                         ),
                         Broken::EmptyAccordingTo => {
                             "\"According to\" names no source: say according to whom.".to_string()
@@ -65,6 +65,11 @@ impl Check for Attribution {
             }
         }
     }
+}
+
+/// The source itself, without its appositive: "Yang Jin" of "Yang Jin, an associate ...".
+fn source_name(source: &str) -> &str {
+    source.split(',').next().unwrap_or(source).trim()
 }
 
 /// A phrase for a message: one line, at most about 60 characters.
