@@ -34,6 +34,9 @@ struct Plant {
     planted: String,
     entity: String,
     kind: String,
+    /// Where the plant sits, when that matters: a possessive, a second reference, a heading.
+    #[serde(default)]
+    context: String,
 }
 
 fn first() -> usize {
@@ -149,6 +152,7 @@ struct Tally {
     misses: Vec<String>,
     wrong_fixes: Vec<String>,
     by_kind: BTreeMap<String, (usize, usize)>,
+    by_context: BTreeMap<String, (usize, usize)>,
 }
 
 #[test]
@@ -185,8 +189,12 @@ fn name_misspellings_on_the_labelled_corpus() {
         let mut used = vec![false; found.len()];
         for p in &placed {
             t.plants += 1;
-            let kind = t.by_kind.entry(p.plant.kind.clone()).or_default();
-            kind.0 += 1;
+            let context = match p.plant.context.as_str() {
+                "" => "plain full or short name",
+                c => c,
+            };
+            t.by_kind.entry(p.plant.kind.clone()).or_default().0 += 1;
+            t.by_context.entry(context.to_string()).or_default().0 += 1;
             let hit = found.iter().enumerate().find(|(_, f)| {
                 f.range.start < p.range.end
                     && p.range.start < f.range.end
@@ -206,7 +214,8 @@ fn name_misspellings_on_the_labelled_corpus() {
             };
             used[i] = true;
             t.found += 1;
-            kind.1 += 1;
+            t.by_kind.entry(p.plant.kind.clone()).or_default().1 += 1;
+            t.by_context.entry(context.to_string()).or_default().1 += 1;
             let mut expected = text.clone();
             expected.replace_range(p.range.clone(), &p.plant.clean);
             if apply(&text, f).as_ref() == Some(&expected) {
@@ -234,7 +243,11 @@ fn name_misspellings_on_the_labelled_corpus() {
     );
     println!("  recall by kind:");
     for (kind, (n, found)) in &t.by_kind {
-        println!("    {kind:<14} {found}/{n}");
+        println!("    {kind:<40} {found}/{n}");
+    }
+    println!("  recall by where the plant sits:");
+    for (context, (n, found)) in &t.by_context {
+        println!("    {context:<40} {found}/{n}");
     }
     for (title, list) in [
         ("missed plants", &t.misses),
