@@ -18,9 +18,9 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 /// Floors at what the matcher reaches now: raise them when it improves.
-const MIN_RECALL: f64 = 0.0;
-const MIN_RIGHT_FIX: f64 = 0.0;
-const MAX_FALSE_FLAGS: usize = 1000;
+const MIN_RECALL: f64 = 0.99;
+const MIN_RIGHT_FIX: f64 = 0.99;
+const MAX_FALSE_FLAGS: usize = 0;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -165,7 +165,8 @@ fn name_misspellings_on_the_labelled_corpus() {
     let clean = drafts("clean");
     for (name, text) in &clean {
         for f in findings(text, &registry) {
-            t.false_flags.push(format!("clean/{}", show(name, text, &f)));
+            t.false_flags
+                .push(format!("clean/{}", show(name, text, &f)));
         }
     }
     let clean_false = t.false_flags.len();
@@ -227,15 +228,30 @@ fn name_misspellings_on_the_labelled_corpus() {
         }
         for (f, used) in found.iter().zip(used) {
             if !used {
-                t.false_flags.push(format!("planted/{}", show(name, &text, f)));
+                t.false_flags
+                    .push(format!("planted/{}", show(name, &text, f)));
             }
         }
     }
     let recall = t.found as f64 / t.plants.max(1) as f64;
     let right_fix = t.right_fix as f64 / t.found.max(1) as f64;
-    println!("\nname-misspelling on tests/corpus/names ({} clean drafts, {} planted drafts)", clean.len(), labels.len());
-    println!("  recall on plants:   {}/{} = {:.1}%", t.found, t.plants, 100.0 * recall);
-    println!("  right first fix:    {}/{} = {:.1}%", t.right_fix, t.found, 100.0 * right_fix);
+    println!(
+        "\nname-misspelling on tests/corpus/names ({} clean drafts, {} planted drafts)",
+        clean.len(),
+        labels.len()
+    );
+    println!(
+        "  recall on plants:   {}/{} = {:.1}%",
+        t.found,
+        t.plants,
+        100.0 * recall
+    );
+    println!(
+        "  right first fix:    {}/{} = {:.1}%",
+        t.right_fix,
+        t.found,
+        100.0 * right_fix
+    );
     println!(
         "  false flags:        {} on clean drafts, {} on planted drafts outside the plants",
         clean_false,
@@ -261,9 +277,19 @@ fn name_misspellings_on_the_labelled_corpus() {
             }
         }
     }
-    assert!(recall >= MIN_RECALL, "recall {recall:.3} fell below {MIN_RECALL}");
-    assert!(right_fix >= MIN_RIGHT_FIX, "right first fix {right_fix:.3} fell below {MIN_RIGHT_FIX}");
-    assert!(t.false_flags.len() <= MAX_FALSE_FLAGS, "{} false flags, at most {MAX_FALSE_FLAGS} allowed", t.false_flags.len());
+    assert!(
+        recall >= MIN_RECALL,
+        "recall {recall:.3} fell below {MIN_RECALL}"
+    );
+    assert!(
+        right_fix >= MIN_RIGHT_FIX,
+        "right first fix {right_fix:.3} fell below {MIN_RIGHT_FIX}"
+    );
+    assert!(
+        t.false_flags.len() <= MAX_FALSE_FLAGS,
+        "{} false flags, at most {MAX_FALSE_FLAGS} allowed",
+        t.false_flags.len()
+    );
 }
 
 /// The parliament fixture keeps exactly its two name findings, and the published story none.

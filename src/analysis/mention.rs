@@ -55,6 +55,12 @@ const PARTICLES: &[&str] = &[
     "zu", "bin", "ibn", "al", "el", "la", "le", "y", "e",
 ];
 
+/// Lower-case words that join the words of an organisation's name ("Bank of Russia").
+const CONNECTIVES: &[&str] = &["of", "for"];
+
+/// The most words a misspelled name is looked for in.
+const MAX_NAME_WORDS: usize = 8;
+
 /// Capitalised words that are never read as a misspelled name.
 const NEVER_NAMES: &[&str] = &[
     "Monday",
@@ -179,7 +185,8 @@ impl Finder<'_> {
                 self.remember(&r);
                 all.push(r);
             }
-            if !taken[i] && words[i].is_capitalised() {
+            let particle = PARTICLES.contains(&words[i].text);
+            if !taken[i] && (words[i].is_capitalised() || particle) {
                 if let Some(r) = self.family(block, &words, i) {
                     taken[r.words.clone()].iter_mut().for_each(|t| *t = true);
                     all.push(r);
@@ -287,23 +294,58 @@ impl Finder<'_> {
         }
     }
 
-    /// Name-like runs near a registry form, longest span first.
+    /// Name-like runs near a registry form, longest span first. A span may take in exact
+    /// mentions of the same entity: "Luis Inácio Lula da Silva" is one misspelled name, not a
+    /// misspelling around the correct alias "Lula".
     fn misspelled(&self, block: &Block, words: &[Word], taken: &mut [bool], reads: &mut Vec<Read>) {
-        for run in name_runs(block, words, taken) {
-            for len in (1..=run.len().min(4)).rev() {
+        let mut exact_at: Vec<Option<usize>> = vec![None; words.len()];
+        for (k, r) in reads.iter().enumerate() {
+            exact_at[r.words.clone()]
+                .iter_mut()
+                .for_each(|o| *o = Some(k));
+        }
+        let mut near_taken = vec![false; words.len()];
+        let mut absorbed = Vec::new();
+        let mut found = Vec::new();
+        let longest = self.registry.index().longest_form().min(MAX_NAME_WORDS);
+        for run in name_runs(block, words) {
+            for len in (1..=run.len().min(longest)).rev() {
                 for start in run.start..=run.end - len {
                     let span = start..start + len;
-                    if taken[span.clone()].iter().any(|&t| t)
-                        || !words[span.end - 1].is_capitalised()
+                    if near_taken[span.clone()].iter().any(|&t| t)
+                        || !ends_name(block, words, span.end - 1)
                     {
                         continue;
                     }
-                    if let Some(r) = self.near_form(block, words, span.clone()) {
-                        taken[span].iter_mut().for_each(|t| *t = true);
-                        reads.push(r);
+                    let mut inside: Vec<usize> =
+                        exact_at[span.clone()].iter().flatten().copied().collect();
+                    inside.dedup();
+                    let covered: usize = inside.iter().map(|&k| reads[k].words.len()).sum();
+                    let within = |k: &usize| {
+                        span.start <= reads[*k].words.start && reads[*k].words.end <= span.end
+                    };
+                    if covered == len || !inside.iter().all(within) {
+                        continue;
                     }
+                    let Some(r) = self.near_form(block, words, span.clone()) else {
+                        continue;
+                    };
+                    if inside.iter().any(|&k| reads[k].entity != r.entity) {
+                        continue;
+                    }
+                    near_taken[span].iter_mut().for_each(|t| *t = true);
+                    absorbed.extend(inside);
+                    found.push(r);
                 }
             }
+        }
+        absorbed.sort_unstable();
+        for k in absorbed.into_iter().rev() {
+            reads.swap_remove(k);
+        }
+        for r in found {
+            taken[r.words.clone()].iter_mut().for_each(|t| *t = true);
+            reads.push(r);
         }
     }
 
@@ -320,8 +362,14 @@ impl Finder<'_> {
             })
             .collect();
         let possessive = words[span.end - 1].base().1;
-        if written.len() == 1
-            && (NEVER_NAMES.contains(&written[0]) || sentence_initial(block, &words[span.start]))
+        let written_hyphens: Vec<bool> = span
+            .clone()
+            .skip(1)
+            .map(|i| gap_ok(&block.text, &words[i - 1], &words[i], Some(true)))
+            .collect();
+        let single = written.len() == 1;
+        if single
+            && (NEVER_NAMES.contains(&written[0]) || after_given_name(block, words, span.start))
         {
             return None;
         }
@@ -339,10 +387,33 @@ impl Finder<'_> {
                 continue;
             }
             let entity = self.registry.entity(form.entity);
-            if written.len() == 1 && entity.kind == Kind::Person {
+            if single && entity.kind == Kind::Person {
                 continue;
             }
-            let Some((cost, swapped)) = compare(&written, &form.words, index) else {
+            // "Social Democrat" and "Berliner" are words made from a name, not misspellings.
+            if entity.kind != Kind::Person
+                && written
+                    .iter()
+                    .zip(&form.words)
+                    .any(|(w, f)| spelling::is_derived(w, f))
+            {
+                continue;
+            }
+            let family_first = entity
+                .family_name
+                .as_deref()
+                .is_some_and(|f| entity.name.starts_with(f) && entity.name != f);
+            // Hyphenated parts compare as one word ("Ching-teh" for "Ching-te").
+            let (w_units, f_units) = (
+                units(&written, &written_hyphens),
+                units(&form.words, &form.hyphens),
+            );
+            let compared = if w_units.len() == f_units.len() {
+                compare(&w_units, &f_units, family_first, index)
+            } else {
+                compare(&written, &form.words, family_first, index)
+            };
+            let Some((cost, swapped)) = compared else {
                 continue;
             };
             let read = Read {
@@ -377,13 +448,19 @@ impl Finder<'_> {
         if tie {
             return None;
         }
-        best.map(|(_, r)| r)
+        let (cost, read) = best?;
+        // A capital at a sentence start says nothing: a lone word there must be a near-certain
+        // misspelling (diacritics, a transliteration, or a long word).
+        let sure = cost <= 1 || written[0].chars().count() >= 8;
+        if single && !sure && sentence_initial(block, &words[span.start]) {
+            return None;
+        }
+        Some(read)
     }
 
     /// A second reference at word `i`: a mentioned person's family name, or a misspelling of it.
     fn family(&self, block: &Block, words: &[Word], i: usize) -> Option<Read> {
-        let (base, possessive) = words[i].base();
-        let mut found = None;
+        let (base, _) = words[i].base();
         for candidate in [key(words[i].text), key(base)] {
             for (family, entity) in self
                 .families
@@ -399,46 +476,60 @@ impl Finder<'_> {
                 let hyphens = vec![false; n.saturating_sub(1)];
                 if let Some(possessive) = matches_exactly(block, &words[i..i + n], family, &hyphens)
                 {
-                    found = Some(self.read(
+                    return Some(self.read(
                         i..i + n,
                         *entity,
                         Reference::FamilyName,
                         Spelling::Correct,
                         possessive,
                     ));
-                    break;
                 }
             }
-            if found.is_some() {
-                return found;
-            }
         }
-        if NEVER_NAMES.contains(&base)
-            || self.registry.index().is_known_word(base)
-            || base.chars().count() < 5
-        {
-            return None;
-        }
-        let mut best: Option<(u32, EntityIdx)> = None;
+        let index = self.registry.index();
+        let mut best: Option<(u32, usize, EntityIdx)> = None;
+        let mut tie = false;
         for (family, entity) in self.families.values().flatten() {
-            if family.len() != 1 {
+            let n = family.len();
+            if i + n > words.len() || !words[i + n - 1].is_capitalised() {
                 continue;
             }
-            if let Some(cost) = spelling::near(base, &family[0]).filter(|&c| c > 0) {
-                if best.is_none_or(|(c, _)| cost < c) {
-                    best = Some((cost, *entity));
+            let span = &words[i..i + n];
+            if span
+                .windows(2)
+                .any(|p| !gap_ok(&block.text, &p[0], &p[1], None))
+            {
+                continue;
+            }
+            let Some(cost) = family_cost(span, family, index) else {
+                continue;
+            };
+            match best {
+                Some((c, _, e)) if cost == c && e != *entity => tie = true,
+                Some((c, _, _)) if cost >= c => {}
+                _ => {
+                    tie = false;
+                    best = Some((cost, n, *entity));
                 }
             }
         }
-        best.map(|(_, entity)| {
-            self.read(
-                i..i + 1,
-                entity,
-                Reference::FamilyName,
-                Spelling::Misspelled,
-                possessive,
-            )
-        })
+        if tie {
+            return None;
+        }
+        let (cost, n, entity) = best?;
+        let spelling = if cost == 0 {
+            Spelling::Correct
+        } else {
+            Spelling::Misspelled
+        };
+        let possessive = words[i + n - 1].base().1;
+        Some(self.read(
+            i..i + n,
+            entity,
+            Reference::FamilyName,
+            spelling,
+            possessive,
+        ))
     }
 
     fn read(
@@ -493,24 +584,39 @@ fn matches_exactly(
 }
 
 /// How close written words are to a registry form, in half-edits, and whether they are the two
-/// words of the form swapped; `None` when they are not a misspelling of it.
-fn compare(
-    written: &[&str],
-    form: &[Box<str>],
+/// words of the form swapped; `None` when they are not a misspelling of it. `family_first` names
+/// (Chinese) are short syllables where one letter makes another name, so they get no leeway.
+fn compare<W: AsRef<str>, F: AsRef<str>>(
+    written: &[W],
+    form: &[F],
+    family_first: bool,
     index: &crate::registry::NameIndex,
 ) -> Option<(u32, bool)> {
     let same_but_case = written
         .iter()
         .zip(form)
-        .all(|(w, f)| w.to_lowercase() == f.to_lowercase());
+        .all(|(w, f)| w.as_ref().to_lowercase() == f.as_ref().to_lowercase());
     if same_but_case {
         return None;
     }
     let straight = || {
+        let costs: Vec<Option<u32>> = written
+            .iter()
+            .zip(form)
+            .map(|(w, f)| spelling::near(w.as_ref(), f.as_ref()))
+            .collect();
         let mut cost = 0;
         let mut exact = 0;
-        for (w, f) in written.iter().zip(form) {
-            let c = spelling::near(w, f)?;
+        for (k, (w, f)) in written.iter().zip(form).enumerate() {
+            let (w, f) = (w.as_ref(), f.as_ref());
+            let c = match costs[k] {
+                Some(c) => c,
+                // A short word may carry a typo when the rest of a long name is exact.
+                None if !family_first && vouched_for(written.len(), form, &costs, k) => {
+                    spelling::near_in_name(w, f)?
+                }
+                None => return None,
+            };
             // A word that is itself a registry name is a different name, not a typo.
             if c > 1 && index.is_known_word(w) {
                 return None;
@@ -528,29 +634,90 @@ fn compare(
     };
     let swapped = || {
         (written.len() == 2
-            && spelling::plain(written[0]) == spelling::plain(&form[1])
-            && spelling::plain(written[1]) == spelling::plain(&form[0]))
+            && spelling::plain(written[0].as_ref()) == spelling::plain(form[1].as_ref())
+            && spelling::plain(written[1].as_ref()) == spelling::plain(form[0].as_ref()))
         .then_some((2, true))
     };
     straight().or_else(swapped)
 }
 
-/// Runs of capitalised words (with name particles inside) that no mention has taken.
-fn name_runs(block: &Block, words: &[Word], taken: &[bool]) -> Vec<Range<usize>> {
+/// Whether every word but `k` is written exactly and they make at least five letters: then the
+/// name is recognisable from them and word `k` is a typo, not another name.
+fn vouched_for<F: AsRef<str>>(
+    written_len: usize,
+    form: &[F],
+    costs: &[Option<u32>],
+    k: usize,
+) -> bool {
+    let others = (0..written_len).filter(|&j| j != k);
+    written_len > 1
+        && others.clone().all(|j| costs[j] == Some(0))
+        && others
+            .map(|j| form[j].as_ref().chars().count())
+            .sum::<usize>()
+            >= 5
+}
+
+/// Words with the hyphenated ones joined: "Lai Ching-te" gives "Lai", "Chingte".
+fn units<W: AsRef<str>>(words: &[W], hyphens: &[bool]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for (j, w) in words.iter().enumerate() {
+        match out.last_mut() {
+            Some(last) if j > 0 && hyphens.get(j - 1) == Some(&true) => last.push_str(w.as_ref()),
+            _ => out.push(w.as_ref().to_string()),
+        }
+    }
+    out
+}
+
+/// How far words are from a remembered family name, when they can be read as a misspelling of
+/// it (or, at cost 0, as the name written in other capitals: "Von der Leyen").
+fn family_cost(
+    span: &[Word],
+    family: &[Box<str>],
+    index: &crate::registry::NameIndex,
+) -> Option<u32> {
+    let mut cost = 0;
+    for (j, (w, f)) in span.iter().zip(family).enumerate() {
+        let text = if j + 1 == span.len() {
+            w.base().0
+        } else {
+            w.text
+        };
+        if NEVER_NAMES.contains(&text) {
+            return None;
+        }
+        let c = spelling::near(text, f)?;
+        let diacritics_only = spelling::plain(text) == spelling::plain(f);
+        if !diacritics_only {
+            // A bare family name has no given name to vouch for it: short ones and other
+            // registry names are left alone ("Zhou" after "Zhao Leji").
+            let short = text.chars().count().max(f.chars().count()) < 5;
+            if short || index.is_known_word(text) {
+                return None;
+            }
+        }
+        cost += c;
+    }
+    Some(cost)
+}
+
+/// Runs of capitalised words (with name particles and connectives inside).
+fn name_runs(block: &Block, words: &[Word]) -> Vec<Range<usize>> {
     let mut runs = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        if taken[i] || !words[i].is_capitalised() {
+        if !words[i].is_capitalised() {
             i += 1;
             continue;
         }
         let start = i;
         let mut end = i + 1;
         let mut j = i + 1;
-        while j < words.len() && !taken[j] && gap_ok(&block.text, &words[j - 1], &words[j], None) {
-            if words[j].is_capitalised() {
+        while j < words.len() && gap_ok(&block.text, &words[j - 1], &words[j], None) {
+            if ends_name(block, words, j) {
                 end = j + 1;
-            } else if !PARTICLES.contains(&words[j].text) {
+            } else if !PARTICLES.contains(&words[j].text) && !CONNECTIVES.contains(&words[j].text) {
                 break;
             }
             j += 1;
@@ -559,6 +726,28 @@ fn name_runs(block: &Block, words: &[Word], taken: &[bool]) -> Vec<Range<usize>>
         i = end;
     }
     runs
+}
+
+/// Whether a name can end at word `j`: a capitalised word, or a lower-case part hyphenated to
+/// one ("Ching-te").
+fn ends_name(block: &Block, words: &[Word], j: usize) -> bool {
+    words[j].is_capitalised()
+        || j.checked_sub(1).is_some_and(|p| {
+            words[p].is_capitalised() && gap_ok(&block.text, &words[p], &words[j], Some(true))
+        })
+}
+
+/// Whether the word at `i` follows a capitalised word as a family name follows a given name
+/// ("Lenín Moreno"): then it belongs to a person, not to a one-word organisation or place.
+fn after_given_name(block: &Block, words: &[Word], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|p| &words[p]) else {
+        return false;
+    };
+    prev.is_capitalised()
+        && !prev.base().1
+        && !NEVER_NAMES.contains(&prev.text)
+        && prev.text.chars().any(char::is_lowercase)
+        && gap_ok(&block.text, prev, &words[i], Some(false))
 }
 
 /// Whether a word opens a sentence (so its capital says nothing about it being a name).
