@@ -7,8 +7,8 @@
 
 use super::document::{Block, Document};
 use crate::registry::spelling::{self, key, strip_possessive};
-use crate::registry::{EntityIdx, FormKind, Kind, Registry};
-use std::collections::HashMap;
+use crate::registry::{pinyin, Entity, EntityIdx, FormKind, Kind, Registry};
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// How a mention names its entity.
@@ -146,6 +146,7 @@ pub fn find_mentions(doc: &Document, registry: &Registry) -> Vec<Mention> {
     let mut finder = Finder {
         registry,
         families: HashMap::new(),
+        other_names: HashSet::new(),
         mentions: Vec::new(),
     };
     if registry.is_empty() {
@@ -161,6 +162,9 @@ struct Finder<'r> {
     registry: &'r Registry,
     /// Family names of people mentioned so far: first word key to (family words, entity).
     families: HashMap<String, Vec<(Vec<Box<str>>, EntityIdx)>>,
+    /// Family names of people the registry does not know, from names written in full so far
+    /// ("Martin Schulz"): a later "Schulz" is that person, not a misspelling of Scholz.
+    other_names: HashSet<String>,
     mentions: Vec<Mention>,
 }
 
@@ -176,6 +180,7 @@ impl Finder<'_> {
         let mut reads = Vec::new();
         self.exact(block, &words, &mut taken, &mut reads);
         self.misspelled(block, &words, &mut taken, &mut reads);
+        self.remember_other_names(block, &words, &taken);
         reads.sort_by_key(|r| r.words.start);
         // Second references, in order, so a family name only refers back to earlier mentions.
         let mut pending = reads.into_iter().peekable();
@@ -220,6 +225,17 @@ impl Finder<'_> {
                 canonical: r.canonical,
                 possessive: r.possessive,
             });
+        }
+    }
+
+    /// Remembers the last word of each full name that is not a registry entity.
+    fn remember_other_names(&mut self, block: &Block, words: &[Word], taken: &[bool]) {
+        for run in name_runs(block, words) {
+            let last = run.end - 1;
+            if run.len() >= 2 && !taken[last] && words[last - 1].is_capitalised() {
+                self.other_names
+                    .insert(spelling::plain(words[last].base().0));
+            }
         }
     }
 
@@ -314,6 +330,7 @@ impl Finder<'_> {
                     let span = start..start + len;
                     if near_taken[span.clone()].iter().any(|&t| t)
                         || !ends_name(block, words, span.end - 1)
+                        || splits_hyphenated(block, words, &span)
                     {
                         continue;
                     }
@@ -369,7 +386,9 @@ impl Finder<'_> {
             .collect();
         let single = written.len() == 1;
         if single
-            && (NEVER_NAMES.contains(&written[0]) || after_given_name(block, words, span.start))
+            && (NEVER_NAMES.contains(&written[0])
+                || after_given_name(block, words, span.start)
+                || self.other_names.contains(&spelling::plain(written[0])))
         {
             return None;
         }
@@ -399,19 +418,15 @@ impl Finder<'_> {
             {
                 continue;
             }
-            let family_first = entity
-                .family_name
-                .as_deref()
-                .is_some_and(|f| entity.name.starts_with(f) && entity.name != f);
             // Hyphenated parts compare as one word ("Ching-teh" for "Ching-te").
             let (w_units, f_units) = (
                 units(&written, &written_hyphens),
                 units(&form.words, &form.hyphens),
             );
             let compared = if w_units.len() == f_units.len() {
-                compare(&w_units, &f_units, family_first, index)
+                compare(&w_units, &f_units, entity, index)
             } else {
-                compare(&written, &form.words, family_first, index)
+                compare(&written, &form.words, entity, index)
             };
             let Some((cost, swapped)) = compared else {
                 continue;
@@ -501,7 +516,9 @@ impl Finder<'_> {
             {
                 continue;
             }
-            let Some(cost) = family_cost(span, family, index) else {
+            let entity_data = self.registry.entity(*entity);
+            let Some(cost) = family_cost(span, family, entity_data, index, &self.other_names)
+            else {
                 continue;
             };
             match best {
@@ -584,14 +601,14 @@ fn matches_exactly(
 }
 
 /// How close written words are to a registry form, in half-edits, and whether they are the two
-/// words of the form swapped; `None` when they are not a misspelling of it. `family_first` names
-/// (Chinese) are short syllables where one letter makes another name, so they get no leeway.
+/// words of the form swapped; `None` when they are not a misspelling of it.
 fn compare<W: AsRef<str>, F: AsRef<str>>(
     written: &[W],
     form: &[F],
-    family_first: bool,
+    entity: &Entity,
     index: &crate::registry::NameIndex,
 ) -> Option<(u32, bool)> {
+    let family_first = entity.family_first();
     let same_but_case = written
         .iter()
         .zip(form)
@@ -603,7 +620,7 @@ fn compare<W: AsRef<str>, F: AsRef<str>>(
         let costs: Vec<Option<u32>> = written
             .iter()
             .zip(form)
-            .map(|(w, f)| spelling::near(w.as_ref(), f.as_ref()))
+            .map(|(w, f)| near_word(w.as_ref(), f.as_ref(), entity))
             .collect();
         let mut cost = 0;
         let mut exact = 0;
@@ -658,6 +675,18 @@ fn vouched_for<F: AsRef<str>>(
             >= 5
 }
 
+/// How far a written word is from a word of `entity`'s name, by the rules for its kind of name.
+fn near_word(written: &str, canonical: &str, entity: &Entity) -> Option<u32> {
+    if entity.kind == Kind::Person && spelling::is_other_gender(written, canonical) {
+        return None;
+    }
+    if entity.family_first() {
+        pinyin::near(written, canonical)
+    } else {
+        spelling::near(written, canonical)
+    }
+}
+
 /// Words with the hyphenated ones joined: "Lai Ching-te" gives "Lai", "Chingte".
 fn units<W: AsRef<str>>(words: &[W], hyphens: &[bool]) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(words.len());
@@ -675,7 +704,9 @@ fn units<W: AsRef<str>>(words: &[W], hyphens: &[bool]) -> Vec<String> {
 fn family_cost(
     span: &[Word],
     family: &[Box<str>],
+    entity: &Entity,
     index: &crate::registry::NameIndex,
+    other_names: &HashSet<String>,
 ) -> Option<u32> {
     let mut cost = 0;
     for (j, (w, f)) in span.iter().zip(family).enumerate() {
@@ -687,13 +718,13 @@ fn family_cost(
         if NEVER_NAMES.contains(&text) {
             return None;
         }
-        let c = spelling::near(text, f)?;
+        let c = near_word(text, f, entity)?;
         let diacritics_only = spelling::plain(text) == spelling::plain(f);
         if !diacritics_only {
             // A bare family name has no given name to vouch for it: short ones and other
             // registry names are left alone ("Zhou" after "Zhao Leji").
             let short = text.chars().count().max(f.chars().count()) < 5;
-            if short || index.is_known_word(text) {
+            if short || index.is_known_word(text) || other_names.contains(&spelling::plain(text)) {
                 return None;
             }
         }
@@ -726,6 +757,13 @@ fn name_runs(block: &Block, words: &[Word]) -> Vec<Range<usize>> {
         i = end;
     }
     runs
+}
+
+/// Whether a span cuts a hyphenated word in two ("Marie Le Pen" out of "Jean-Marie Le Pen").
+fn splits_hyphenated(block: &Block, words: &[Word], span: &Range<usize>) -> bool {
+    let joined = |a: usize, b: usize| gap_ok(&block.text, &words[a], &words[b], Some(true));
+    (span.start > 0 && joined(span.start - 1, span.start))
+        || (span.end < words.len() && joined(span.end - 1, span.end))
 }
 
 /// Whether a name can end at word `j`: a capitalised word, or a lower-case part hyphenated to

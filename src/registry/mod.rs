@@ -5,6 +5,7 @@
 
 mod index;
 mod load;
+pub mod pinyin;
 pub mod spelling;
 
 pub use index::{Form, FormKind, NameIndex};
@@ -86,6 +87,15 @@ impl Entity {
             Some(f) => f,
             None => self.name.rsplit(' ').next().unwrap_or(&self.name),
         }
+    }
+
+    /// Whether the name is written family name first, as Chinese names are ("Zhao Leji").
+    pub fn family_first(&self) -> bool {
+        self.family_name.as_deref().is_some_and(|f| {
+            self.name
+                .strip_prefix(f)
+                .is_some_and(|rest| rest.starts_with(' '))
+        })
     }
 
     /// Roles held on `date`.

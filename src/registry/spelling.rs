@@ -174,6 +174,24 @@ pub fn is_derived(written: &str, canonical: &str) -> bool {
     plural(&w, &c) || plural(&c, &w) || derived
 }
 
+/// Whether `written` is the other gender's form of a Slavic family name: "Peskova" is
+/// Peskov's daughter and "Navalnaya" Navalny's widow, not misspellings of them.
+pub fn is_other_gender(written: &str, canonical: &str) -> bool {
+    let (w, c) = (plain(written), plain(canonical));
+    let pair = |long: &str, short: &str| {
+        let feminine = ["ova", "eva", "ina", "yna"]
+            .iter()
+            .any(|e| long.ends_with(e) && long.strip_suffix('a') == Some(short));
+        let adjectival = ["y", "iy", "i", "oy"].iter().any(|e| {
+            short
+                .strip_suffix(e)
+                .is_some_and(|stem| long.strip_prefix(stem) == Some("aya"))
+        });
+        feminine || adjectival
+    };
+    pair(&w, &c) || pair(&c, &w)
+}
+
 /// Every string one deletion away from `s` (by character), used to find near words quickly.
 pub fn deletions(s: &str) -> impl Iterator<Item = String> + '_ {
     s.char_indices().map(move |(i, c)| {
@@ -221,6 +239,31 @@ mod tests {
         assert_eq!(near("Vyacheslv", "Vyacheslav"), Some(2));
         assert_eq!(near("Putn", "Putin"), Some(2));
         assert_eq!(near("Pitin", "Putin"), Some(2));
+    }
+
+    #[test]
+    fn other_gender_forms_are_other_people() {
+        assert!(is_other_gender("Peskova", "Peskov"));
+        assert!(is_other_gender("Navalnaya", "Navalny"));
+        assert!(is_other_gender("Zakharov", "Zakharova"));
+        assert!(is_other_gender("Slutskaya", "Slutsky"));
+        assert!(!is_other_gender("Peskow", "Peskov"));
+        assert!(!is_other_gender("Volodine", "Volodin"));
+    }
+
+    #[test]
+    fn derived_words_are_not_misspellings() {
+        assert!(is_derived("Social Democrat", "Social Democrats"));
+        assert!(is_derived("Berliner", "Berlin"));
+        assert!(!is_derived("Berlni", "Berlin"));
+    }
+
+    #[test]
+    fn more_transliterations_share_a_skeleton() {
+        assert!(same_skeleton("Prigojine", "Prigozhin"));
+        assert!(same_skeleton("Jewgeni", "Yevgeny"));
+        assert!(same_skeleton("Josef", "Joseph"));
+        assert!(same_skeleton("Dmitri", "Dmitry"));
     }
 
     #[test]
