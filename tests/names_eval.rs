@@ -9,8 +9,10 @@
 //! Prints recall on plants, the rate of right first fixes and every false flag:
 //! `cargo test --test names_eval -- --nocapture`.
 
-use copydesk::analysis::{analyze, Code, Finding, Format, Settings, SeverityMap};
-use copydesk::registry::{parse_registry, Registry};
+use copydesk::analysis::{
+    analyze, Code, Finding, Format, Reference, Settings, SeverityMap, Spelling,
+};
+use copydesk::registry::{parse_registry, pinyin, Kind, Registry};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fs;
@@ -20,7 +22,6 @@ use std::path::{Path, PathBuf};
 /// Floors at what the matcher reaches now: raise them when it improves.
 const MIN_RECALL: f64 = 0.99;
 const MIN_RIGHT_FIX: f64 = 0.99;
-const MAX_FALSE_FLAGS: usize = 0;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -55,13 +56,16 @@ fn registry() -> Registry {
     Registry::new([file.entities])
 }
 
-fn findings(source: &str, registry: &Registry) -> Vec<Finding> {
-    let settings = Settings {
+fn settings() -> Settings {
+    Settings {
         date: None,
         today: time::macros::date!(2025 - 01 - 01),
         severity: SeverityMap::default(),
-    };
-    analyze(source, Format::Markdown, registry, &settings)
+    }
+}
+
+fn findings(source: &str, registry: &Registry) -> Vec<Finding> {
+    analyze(source, Format::Markdown, registry, &settings())
         .findings
         .into_iter()
         .filter(|f| f.code == Code::NameMisspelling)
@@ -286,8 +290,8 @@ fn name_misspellings_on_the_labelled_corpus() {
         "right first fix {right_fix:.3} fell below {MIN_RIGHT_FIX}"
     );
     assert!(
-        t.false_flags.len() <= MAX_FALSE_FLAGS,
-        "{} false flags, at most {MAX_FALSE_FLAGS} allowed",
+        t.false_flags.is_empty(),
+        "{} false flags, none allowed",
         t.false_flags.len()
     );
 }
@@ -318,5 +322,134 @@ fn parliament_fixture_keeps_its_two_name_findings() {
             (2, "Zhao Leiji", Some("zhao-leji")),
             (4, "Vyacheslav Volodine", Some("vyacheslav-volodin")),
         ]
+    );
+}
+
+/// Floors for typos made by rule rather than by hand (see `typo`).
+const MIN_GENERATED_RECALL: f64 = 0.99;
+const MIN_GENERATED_RIGHT_FIX: f64 = 0.99;
+
+/// One typo of kind `n % 4` (deletion, insertion, substitution, transposition) in the middle
+/// of `word`, or `None` when the word is too short to carry one.
+fn typo(word: &str, n: usize) -> Option<String> {
+    let chars: Vec<char> = word.chars().collect();
+    if chars.len() < 5 || !chars.iter().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let m = chars.len() / 2;
+    let mut out = chars.clone();
+    match n % 4 {
+        0 => {
+            out.remove(m);
+        }
+        1 => out.insert(m, if "aeiou".contains(chars[m]) { 'r' } else { 'e' }),
+        2 => {
+            // A neighbour on the keyboard, as a slipped finger gives.
+            const ROWS: [&str; 3] = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+            let c = chars[m].to_ascii_lowercase();
+            let row = ROWS.iter().find(|r| r.contains(c))?;
+            let i = row.find(c)?;
+            out[m] = row
+                .chars()
+                .nth(if i + 1 < row.len() { i + 1 } else { i - 1 })?;
+        }
+        _ => {
+            if chars[m] == chars[m + 1] {
+                return None;
+            }
+            out.swap(m, m + 1);
+        }
+    }
+    Some(out.into_iter().collect())
+}
+
+/// Typos made by rule in the first full mention of every person in the clean drafts: a check on
+/// recall that nobody tuned the matcher against. A typo that makes another valid Chinese
+/// syllable or another registry name is left out: the contract reads those as other people.
+#[test]
+fn generated_typos_in_full_names() {
+    let registry = registry();
+    let (mut planted, mut found, mut right, mut skipped) = (0, 0, 0, 0);
+    let mut misses = Vec::new();
+    let mut n = 0;
+    for (name, clean) in drafts("clean") {
+        let analysis = analyze(&clean, Format::Markdown, &registry, &settings());
+        let mut seen = Vec::new();
+        for m in &analysis.mentions {
+            let entity = registry.entity(m.entity);
+            if entity.kind != Kind::Person
+                || m.reference != Reference::Name
+                || m.spelling != Spelling::Correct
+                || seen.contains(&m.entity)
+            {
+                continue;
+            }
+            seen.push(m.entity);
+            let written = &clean[m.range.clone()];
+            let Some((offset, word)) = written
+                .split(|c: char| !c.is_alphanumeric())
+                .scan(0, |at, w| {
+                    let here = *at;
+                    *at += w.len() + 1;
+                    Some((here, w))
+                })
+                .max_by_key(|(_, w)| w.chars().count())
+            else {
+                continue;
+            };
+            n += 1;
+            let Some(bad) = typo(word, n) else { continue };
+            if (entity.family_first() && pinyin::is_syllable(&bad))
+                || registry.index().is_known_word(&bad)
+            {
+                skipped += 1;
+                continue;
+            }
+            let start = m.range.start + offset;
+            let mut text = clean.clone();
+            text.replace_range(start..start + word.len(), &bad);
+            let range = start..start + bad.len();
+            planted += 1;
+            let label = format!("{name}: {word:?} -> {bad:?} ({})", entity.id);
+            let hit = findings(&text, &registry).into_iter().find(|f| {
+                f.range.start < range.end
+                    && range.start < f.range.end
+                    && f.entity.as_deref() == Some(entity.id.as_str())
+            });
+            match hit {
+                Some(f) => {
+                    found += 1;
+                    if apply(&text, &f).as_deref() == Some(clean.as_str()) {
+                        right += 1;
+                    } else {
+                        misses.push(format!("wrong fix: {label}"));
+                    }
+                }
+                None => misses.push(format!("missed: {label}")),
+            }
+        }
+    }
+    let recall = found as f64 / planted.max(1) as f64;
+    let right_fix = right as f64 / found.max(1) as f64;
+    println!("\ngenerated typos in the first full mention of each person (clean drafts)");
+    println!(
+        "  recall:          {found}/{planted} = {:.1}%",
+        100.0 * recall
+    );
+    println!(
+        "  right first fix: {right}/{found} = {:.1}%",
+        100.0 * right_fix
+    );
+    println!("  left out (another valid name): {skipped}");
+    for line in &misses {
+        println!("    {line}");
+    }
+    assert!(
+        recall >= MIN_GENERATED_RECALL,
+        "recall {recall:.3} fell below {MIN_GENERATED_RECALL}"
+    );
+    assert!(
+        right_fix >= MIN_GENERATED_RIGHT_FIX,
+        "right first fix {right_fix:.3} fell below {MIN_GENERATED_RIGHT_FIX}"
     );
 }

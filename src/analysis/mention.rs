@@ -6,8 +6,9 @@
 //! 3. second references: a person's family name after a full mention of that person.
 
 use super::document::{Block, Document};
+use crate::registry::compare::{compare, near_word, units};
 use crate::registry::spelling::{self, key, strip_possessive};
-use crate::registry::{pinyin, Entity, EntityIdx, FormKind, Kind, Registry};
+use crate::registry::{Entity, EntityIdx, FormKind, Kind, Registry};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -464,11 +465,17 @@ impl Finder<'_> {
             return None;
         }
         let (cost, read) = best?;
-        // A capital at a sentence start says nothing: a lone word there must be a near-certain
-        // misspelling (diacritics, a transliteration, or a long word).
-        let sure = cost <= 1 || written[0].chars().count() >= 8;
-        if single && !sure && sentence_initial(block, &words[span.start]) {
-            return None;
+        if single && cost > 1 {
+            // A lone word with a typo: its first letter must be right ("Dallas" is no typo of
+            // Kallas), and where capitals say nothing (a sentence start, a headline in title
+            // case) only a long word is a near-certain misspelling.
+            let capital_says_nothing =
+                sentence_initial(block, &words[span.start]) || title_case(words);
+            if !same_first_letter(written[0], &read.canonical)
+                || (capital_says_nothing && written[0].chars().count() < 8)
+            {
+                return None;
+            }
         }
         Some(read)
     }
@@ -600,105 +607,6 @@ fn matches_exactly(
     Some(possessive)
 }
 
-/// How close written words are to a registry form, in half-edits, and whether they are the two
-/// words of the form swapped; `None` when they are not a misspelling of it.
-fn compare<W: AsRef<str>, F: AsRef<str>>(
-    written: &[W],
-    form: &[F],
-    entity: &Entity,
-    index: &crate::registry::NameIndex,
-) -> Option<(u32, bool)> {
-    let family_first = entity.family_first();
-    let same_but_case = written
-        .iter()
-        .zip(form)
-        .all(|(w, f)| w.as_ref().to_lowercase() == f.as_ref().to_lowercase());
-    if same_but_case {
-        return None;
-    }
-    let straight = || {
-        let costs: Vec<Option<u32>> = written
-            .iter()
-            .zip(form)
-            .map(|(w, f)| near_word(w.as_ref(), f.as_ref(), entity))
-            .collect();
-        let mut cost = 0;
-        let mut exact = 0;
-        for (k, (w, f)) in written.iter().zip(form).enumerate() {
-            let (w, f) = (w.as_ref(), f.as_ref());
-            let c = match costs[k] {
-                Some(c) => c,
-                // A short word may carry a typo when the rest of a long name is exact.
-                None if !family_first && vouched_for(written.len(), form, &costs, k) => {
-                    spelling::near_in_name(w, f)?
-                }
-                None => return None,
-            };
-            // A word that is itself a registry name is a different name, not a typo.
-            if c > 1 && index.is_known_word(w) {
-                return None;
-            }
-            exact += usize::from(c == 0);
-            cost += c;
-        }
-        // A single word must be one typo away; a longer name keeps one word intact.
-        let plausible = if written.len() == 1 {
-            cost == 2 || cost == 1
-        } else {
-            exact >= 1 || cost <= written.len() as u32
-        };
-        plausible.then_some((cost, false))
-    };
-    let swapped = || {
-        (written.len() == 2
-            && spelling::plain(written[0].as_ref()) == spelling::plain(form[1].as_ref())
-            && spelling::plain(written[1].as_ref()) == spelling::plain(form[0].as_ref()))
-        .then_some((2, true))
-    };
-    straight().or_else(swapped)
-}
-
-/// Whether every word but `k` is written exactly and they make at least five letters: then the
-/// name is recognisable from them and word `k` is a typo, not another name.
-fn vouched_for<F: AsRef<str>>(
-    written_len: usize,
-    form: &[F],
-    costs: &[Option<u32>],
-    k: usize,
-) -> bool {
-    let others = (0..written_len).filter(|&j| j != k);
-    written_len > 1
-        && others.clone().all(|j| costs[j] == Some(0))
-        && others
-            .map(|j| form[j].as_ref().chars().count())
-            .sum::<usize>()
-            >= 5
-}
-
-/// How far a written word is from a word of `entity`'s name, by the rules for its kind of name.
-fn near_word(written: &str, canonical: &str, entity: &Entity) -> Option<u32> {
-    if entity.kind == Kind::Person && spelling::is_other_gender(written, canonical) {
-        return None;
-    }
-    if entity.family_first() {
-        pinyin::near(written, canonical)
-    } else {
-        spelling::near(written, canonical)
-    }
-}
-
-/// Words with the hyphenated ones joined: "Lai Ching-te" gives "Lai", "Chingte".
-fn units<W: AsRef<str>>(words: &[W], hyphens: &[bool]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(words.len());
-    for (j, w) in words.iter().enumerate() {
-        match out.last_mut() {
-            Some(last) if j > 0 && hyphens.get(j - 1) == Some(&true) => last.push_str(w.as_ref()),
-            _ => out.push(w.as_ref().to_string()),
-        }
-    }
-    out
-}
-
 /// How far words are from a remembered family name, when they can be read as a misspelling of
 /// it (or, at cost 0, as the name written in other capitals: "Von der Leyen").
 fn family_cost(
@@ -719,6 +627,9 @@ fn family_cost(
             return None;
         }
         let c = near_word(text, f, entity)?;
+        if c > 1 && !same_first_letter(text, f) {
+            return None;
+        }
         let diacritics_only = spelling::plain(text) == spelling::plain(f);
         if !diacritics_only {
             // A bare family name has no given name to vouch for it: short ones and other
@@ -788,9 +699,30 @@ fn after_given_name(block: &Block, words: &[Word], i: usize) -> bool {
         && gap_ok(&block.text, prev, &words[i], Some(false))
 }
 
+/// Whether two words start with the same letter, diacritics aside: typos rarely touch it.
+fn same_first_letter(a: &str, b: &str) -> bool {
+    let first = |s: &str| spelling::plain(s).chars().next();
+    first(a) == first(b)
+}
+
+/// Whether most words of a block are capitalised, as in a headline written in title case.
+fn title_case(words: &[Word]) -> bool {
+    let lettered = words
+        .iter()
+        .filter(|w| w.text.chars().any(char::is_alphabetic));
+    let (n, caps) = lettered.fold((0, 0), |(n, c), w| {
+        (n + 1, c + usize::from(w.is_capitalised()))
+    });
+    n >= 4 && caps * 3 >= n * 2
+}
+
 /// Whether a word opens a sentence (so its capital says nothing about it being a name).
 fn sentence_initial(block: &Block, word: &Word) -> bool {
     let before = block.text[..word.range.start]
         .trim_end_matches(|c: char| c.is_whitespace() || "\"'“‘(".contains(c));
     before.is_empty() || before.ends_with(['.', '!', '?', ':'])
 }
+
+#[cfg(test)]
+#[path = "mention_tests.rs"]
+mod tests;

@@ -3,6 +3,7 @@
 //! Loading is strict (see [`load`]); once built, a [`Registry`] is immutable and cheap to share.
 //! [`NameIndex`] answers "which entity does this written name belong to" for the analysis.
 
+pub mod compare;
 mod index;
 mod load;
 pub mod pinyin;
