@@ -8,3 +8,4 @@ pub mod analysis;
 pub mod config;
 pub mod position;
 pub mod registry;
+pub mod workspace;

@@ -8,7 +8,7 @@
 use super::document::{Block, Document};
 use crate::registry::compare::{compare, near_word, units};
 use crate::registry::spelling::{self, key, strip_possessive};
-use crate::registry::{Entity, EntityIdx, FormKind, Kind, Registry};
+use crate::registry::{Entity, EntityIdx, FormKind, Kind, Registry, Separator};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -121,15 +121,20 @@ impl Word<'_> {
     }
 }
 
-fn gap_ok(block: &str, a: &Word, b: &Word, hyphen: Option<bool>) -> bool {
-    let gap = &block[a.range.end..b.range.start];
-    let is_hyphen = matches!(gap, "-" | "\u{2010}" | "\u{2011}");
-    let is_space = !gap.is_empty() && gap.chars().all(char::is_whitespace);
-    match hyphen {
-        Some(true) => is_hyphen,
-        Some(false) => is_space,
-        None => is_hyphen || is_space,
-    }
+/// The text between two words.
+fn gap<'a>(block: &'a str, a: &Word, b: &Word) -> &'a str {
+    &block[a.range.end..b.range.start]
+}
+
+/// Whether two words are joined as inside one name: by spaces (a line break counts) or a hyphen.
+fn joined_in_name(block: &str, a: &Word, b: &Word) -> bool {
+    let gap = gap(block, a, b);
+    Separator::Space.matches(gap) || Separator::Hyphen.matches(gap)
+}
+
+/// Whether two words are joined by a hyphen.
+fn hyphenated(block: &str, a: &Word, b: &Word) -> bool {
+    Separator::Hyphen.matches(gap(block, a, b))
 }
 
 /// A candidate read of a span of words, before it is accepted.
@@ -159,10 +164,13 @@ pub fn find_mentions(doc: &Document, registry: &Registry) -> Vec<Mention> {
     finder.mentions
 }
 
+/// A mentioned person's family name, as words.
+type FamilyName = (Vec<Box<str>>, EntityIdx);
+
 struct Finder<'r> {
     registry: &'r Registry,
-    /// Family names of people mentioned so far: first word key to (family words, entity).
-    families: HashMap<String, Vec<(Vec<Box<str>>, EntityIdx)>>,
+    /// Family names of people mentioned so far, by their first word.
+    families: HashMap<String, Vec<FamilyName>>,
     /// Family names of people the registry does not know, from names written in full so far
     /// ("Martin Schulz"): a later "Schulz" is that person, not a misspelling of Scholz.
     other_names: HashSet<String>,
@@ -270,7 +278,7 @@ impl Finder<'_> {
                         continue;
                     }
                     let Some(possessive) =
-                        matches_exactly(block, &words[i..i + n], &form.words, &form.hyphens)
+                        matches_exactly(block, &words[i..i + n], &form.words, &form.separators)
                     else {
                         continue;
                     };
@@ -380,10 +388,16 @@ impl Finder<'_> {
             })
             .collect();
         let possessive = words[span.end - 1].base().1;
-        let written_hyphens: Vec<bool> = span
+        let written_separators: Vec<Separator> = span
             .clone()
             .skip(1)
-            .map(|i| gap_ok(&block.text, &words[i - 1], &words[i], Some(true)))
+            .map(|i| {
+                if hyphenated(&block.text, &words[i - 1], &words[i]) {
+                    Separator::Hyphen
+                } else {
+                    Separator::Space
+                }
+            })
             .collect();
         let single = written.len() == 1;
         if single
@@ -421,8 +435,8 @@ impl Finder<'_> {
             }
             // Hyphenated parts compare as one word ("Ching-teh" for "Ching-te").
             let (w_units, f_units) = (
-                units(&written, &written_hyphens),
-                units(&form.words, &form.hyphens),
+                units(&written, &written_separators),
+                units(&form.words, &form.separators),
             );
             let compared = if w_units.len() == f_units.len() {
                 compare(&w_units, &f_units, entity, index)
@@ -495,8 +509,8 @@ impl Finder<'_> {
                 if i + n > words.len() {
                     continue;
                 }
-                let hyphens = vec![false; n.saturating_sub(1)];
-                if let Some(possessive) = matches_exactly(block, &words[i..i + n], family, &hyphens)
+                let spaces = vec![Separator::Space; n.saturating_sub(1)];
+                if let Some(possessive) = matches_exactly(block, &words[i..i + n], family, &spaces)
                 {
                     return Some(self.read(
                         i..i + n,
@@ -519,7 +533,7 @@ impl Finder<'_> {
             let span = &words[i..i + n];
             if span
                 .windows(2)
-                .any(|p| !gap_ok(&block.text, &p[0], &p[1], None))
+                .any(|p| !joined_in_name(&block.text, &p[0], &p[1]))
             {
                 continue;
             }
@@ -587,7 +601,7 @@ fn matches_exactly(
     block: &Block,
     words: &[Word],
     form: &[Box<str>],
-    hyphens: &[bool],
+    separators: &[Separator],
 ) -> Option<bool> {
     let n = form.len();
     let mut possessive = false;
@@ -600,8 +614,11 @@ fn matches_exactly(
             }
             possessive = true;
         }
-        if j > 0 && !gap_ok(&block.text, &words[j - 1], w, hyphens.get(j - 1).copied()) {
-            return None;
+        if j > 0 {
+            let gap = gap(&block.text, &words[j - 1], w);
+            if !separators.get(j - 1).is_some_and(|s| s.matches(gap)) {
+                return None;
+            }
         }
     }
     Some(possessive)
@@ -656,7 +673,7 @@ fn name_runs(block: &Block, words: &[Word]) -> Vec<Range<usize>> {
         let start = i;
         let mut end = i + 1;
         let mut j = i + 1;
-        while j < words.len() && gap_ok(&block.text, &words[j - 1], &words[j], None) {
+        while j < words.len() && joined_in_name(&block.text, &words[j - 1], &words[j]) {
             if ends_name(block, words, j) {
                 end = j + 1;
             } else if !PARTICLES.contains(&words[j].text) && !CONNECTIVES.contains(&words[j].text) {
@@ -672,7 +689,7 @@ fn name_runs(block: &Block, words: &[Word]) -> Vec<Range<usize>> {
 
 /// Whether a span cuts a hyphenated word in two ("Marie Le Pen" out of "Jean-Marie Le Pen").
 fn splits_hyphenated(block: &Block, words: &[Word], span: &Range<usize>) -> bool {
-    let joined = |a: usize, b: usize| gap_ok(&block.text, &words[a], &words[b], Some(true));
+    let joined = |a: usize, b: usize| hyphenated(&block.text, &words[a], &words[b]);
     (span.start > 0 && joined(span.start - 1, span.start))
         || (span.end < words.len() && joined(span.end - 1, span.end))
 }
@@ -682,7 +699,7 @@ fn splits_hyphenated(block: &Block, words: &[Word], span: &Range<usize>) -> bool
 fn ends_name(block: &Block, words: &[Word], j: usize) -> bool {
     words[j].is_capitalised()
         || j.checked_sub(1).is_some_and(|p| {
-            words[p].is_capitalised() && gap_ok(&block.text, &words[p], &words[j], Some(true))
+            words[p].is_capitalised() && hyphenated(&block.text, &words[p], &words[j])
         })
 }
 
@@ -696,7 +713,7 @@ fn after_given_name(block: &Block, words: &[Word], i: usize) -> bool {
         && !prev.base().1
         && !NEVER_NAMES.contains(&prev.text)
         && prev.text.chars().any(char::is_lowercase)
-        && gap_ok(&block.text, prev, &words[i], Some(false))
+        && Separator::Space.matches(gap(&block.text, prev, &words[i]))
 }
 
 /// Whether two words start with the same letter, diacritics aside: typos rarely touch it.

@@ -112,6 +112,6 @@ fn second_references_of_several_words_and_diacritics() {
 #[test]
 fn a_lone_word_needs_its_first_letter_and_a_telling_capital() {
     check("Kaja Kallas spoke in Dallas on Monday.", &[]);
-    check("## Stock Pairs Rise As Markets Calm", &[]);
-    check("She flew to Pairs on Monday.", &[("Pairs", "Paris")]);
+    check("## Stock Merlin Rise As Markets Calm", &[]);
+    check("She flew to Berlni on Monday.", &[("Berlni", "Berlin")]);
 }

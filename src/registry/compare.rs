@@ -4,7 +4,7 @@
 //! first, transliteration folding for the rest; other-gender forms of a family name are other
 //! people, and a short word may carry a typo only when the rest of a long name vouches for it.
 
-use super::{pinyin, spelling, Entity, Kind, NameIndex};
+use super::{pinyin, spelling, Entity, Kind, NameIndex, Separator};
 
 /// How close written words are to a registry form, in half-edits, and whether they are the two
 /// words of the form swapped; `None` when they are not a misspelling of it.
@@ -47,9 +47,10 @@ pub fn compare<W: AsRef<str>, F: AsRef<str>>(
             exact += usize::from(c == 0);
             cost += c;
         }
-        // A single word must be one typo away; a longer name keeps one word intact.
+        // A single word must be one typo away and long enough not to be another word; a longer
+        // name keeps one word intact.
         let plausible = if written.len() == 1 {
-            cost == 2 || cost == 1
+            cost <= 2 && written[0].as_ref().chars().count() >= 6
         } else {
             exact >= 1 || cost <= written.len() as u32
         };
@@ -94,11 +95,13 @@ pub fn near_word(written: &str, canonical: &str, entity: &Entity) -> Option<u32>
 }
 
 /// Words with the hyphenated ones joined: "Lai Ching-te" gives "Lai", "Chingte".
-pub fn units<W: AsRef<str>>(words: &[W], hyphens: &[bool]) -> Vec<String> {
+pub fn units<W: AsRef<str>>(words: &[W], separators: &[Separator]) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     for (j, w) in words.iter().enumerate() {
         match out.last_mut() {
-            Some(last) if j > 0 && hyphens.get(j - 1) == Some(&true) => last.push_str(w.as_ref()),
+            Some(last) if j > 0 && separators.get(j - 1) == Some(&Separator::Hyphen) => {
+                last.push_str(w.as_ref())
+            }
             _ => out.push(w.as_ref().to_string()),
         }
     }

@@ -1,0 +1,116 @@
+//! Command-line parsing and dispatch.
+
+mod check;
+mod registry;
+mod report;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const EXAMPLES: &str = "\
+Examples:
+  copydesk check drafts/                      check every .md, .markdown and .txt under drafts/
+  copydesk check --registry people.json story.md
+  copydesk check --format json --date 2025-08-26 story.md
+  copydesk check --fail-on warning --format sarif drafts/ > copydesk.sarif
+  copydesk registry check registry/*.json     validate registry files
+  copydesk lsp                                run the language server on stdin/stdout";
+
+#[derive(Parser)]
+#[command(name = "copydesk", version, about = "Editorial fact-checking for news drafts: attribution, titles and names against a registry.", after_help = EXAMPLES)]
+struct Cli {
+    /// Run the language server on stdin/stdout (what VS Code's client passes).
+    #[arg(long)]
+    stdio: bool,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check drafts and print findings.
+    #[command(
+        after_help = "Examples:\n  copydesk check story.md\n  copydesk check --registry people.json --format json drafts/\n  copydesk check --date 2025-08-26 --fail-on warning story.md\n\nExit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on a usage error, an unreadable file or a registry that fails to load."
+    )]
+    Check(CheckArgs),
+    /// Work with registry files.
+    Registry {
+        #[command(subcommand)]
+        command: RegistryCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum RegistryCommand {
+    /// Validate registry files; print every problem as file:line:column: message.
+    #[command(
+        after_help = "Example:\n  copydesk registry check registry/people.json registry/institutions.json\n\nExit status: 0 when all are valid, 1 when any problem is found, 2 when a file cannot be read."
+    )]
+    Check {
+        /// Registry files to validate.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Human,
+    Json,
+    Sarif,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Information,
+    Never,
+}
+
+#[derive(clap::Args)]
+pub struct CheckArgs {
+    /// Files or folders to check (folders are walked for .md, .markdown and .txt).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// A registry file to load, in addition to those the config names (repeatable).
+    #[arg(long, value_name = "PATH")]
+    pub registry: Vec<PathBuf>,
+    /// The config file (default: copydesk.json in the current folder or a parent).
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// How to print findings.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: OutputFormat,
+    /// The story's date, YYYY-MM-DD (overrides the document's own date).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date_arg)]
+    pub date: Option<time::Date>,
+    /// The lowest severity that makes the exit status 1.
+    #[arg(long, value_enum, default_value = "error")]
+    pub fail_on: FailOn,
+}
+
+fn parse_date_arg(s: &str) -> Result<time::Date, String> {
+    copydesk::analysis::parse_date(s)
+        .ok_or_else(|| format!("`{s}` is not a date of the form YYYY-MM-DD"))
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Check(args)) => check::run(&args),
+        Some(Command::Registry {
+            command: RegistryCommand::Check { paths },
+        }) => registry::run(&paths),
+        None if cli.stdio => {
+            eprintln!("copydesk: the language server is not built into this version");
+            ExitCode::from(2)
+        }
+        None => {
+            use clap::CommandFactory;
+            let _ = Cli::command().print_help();
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,129 @@
+//! Reading what the analysis needs from disk: the config file and the registries.
+//!
+//! Shared by the CLI and the language server. Every problem names its file, and line and column
+//! where the file could be parsed at all.
+
+use crate::config::{parse_config, Config};
+use crate::registry::{check_references, parse_registry, Registry, RegistryFile};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+pub const CONFIG_FILE: &str = "copydesk.json";
+
+/// A problem loading a config or registry file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub file: PathBuf,
+    /// One-based line and column, when the problem is inside the file.
+    pub position: Option<(usize, usize)>,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.position {
+            Some((line, column)) => write!(
+                f,
+                "{}:{line}:{column}: {}",
+                self.file.display(),
+                self.message
+            ),
+            None => write!(f, "{}: {}", self.file.display(), self.message),
+        }
+    }
+}
+
+/// Reads a whole file as UTF-8. Only regular files are read: a config must not make copydesk
+/// read a device, a FIFO or a folder.
+pub fn read_text(path: &Path) -> Result<String, Problem> {
+    let problem = |message: String| Problem {
+        file: path.to_path_buf(),
+        position: None,
+        message,
+    };
+    let meta = std::fs::metadata(path).map_err(|e| problem(io_message(&e)))?;
+    if meta.is_dir() {
+        return Err(problem("is a folder, not a file".into()));
+    }
+    if !meta.is_file() {
+        return Err(problem("is not a regular file".into()));
+    }
+    let bytes = std::fs::read(path).map_err(|e| problem(io_message(&e)))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        problem(format!(
+            "is not valid UTF-8 (first bad byte at offset {offset})"
+        ))
+    })
+}
+
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => {
+            let s = e.to_string();
+            s.split(" (os error").next().unwrap_or(&s).to_lowercase()
+        }
+    }
+}
+
+/// The nearest `copydesk.json` in `dir` or its parents.
+pub fn find_config(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .map(|d| d.join(CONFIG_FILE))
+        .find(|p| p.is_file())
+}
+
+/// A config with its registry paths resolved against the config file's folder.
+#[derive(Clone, Debug, Default)]
+pub struct LoadedConfig {
+    pub config: Config,
+    pub registries: Vec<PathBuf>,
+}
+
+pub fn load_config(path: &Path) -> Result<LoadedConfig, Problem> {
+    let text = read_text(path)?;
+    let config = parse_config(&path.display().to_string(), &text).map_err(|e| Problem {
+        file: path.to_path_buf(),
+        position: Some((e.line, e.column)),
+        message: e.message,
+    })?;
+    let base = path.parent().unwrap_or(Path::new("."));
+    let registries = config.registries.iter().map(|r| base.join(r)).collect();
+    Ok(LoadedConfig { config, registries })
+}
+
+/// Loads and merges registries in order (a later entity with the same id wins). Returns every
+/// problem in every file, or the registry when there are none.
+pub fn load_registries(paths: &[PathBuf]) -> Result<Registry, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut files: Vec<RegistryFile> = Vec::new();
+    for path in paths {
+        let text = match read_text(path) {
+            Ok(t) => t,
+            Err(p) => {
+                problems.push(p);
+                continue;
+            }
+        };
+        match parse_registry(&path.display().to_string(), &text) {
+            Ok(f) => files.push(f),
+            Err(errors) => problems.extend(errors.into_iter().map(|e| Problem {
+                file: path.clone(),
+                position: Some((e.line, e.column)),
+                message: e.message,
+            })),
+        }
+    }
+    problems.extend(check_references(&files).into_iter().map(|e| Problem {
+        file: PathBuf::from(&e.file),
+        position: Some((e.line, e.column)),
+        message: e.message,
+    }));
+    if problems.is_empty() {
+        Ok(Registry::new(files.into_iter().map(|f| f.entities)))
+    } else {
+        Err(problems)
+    }
+}
