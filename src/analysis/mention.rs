@@ -523,11 +523,21 @@ impl Finder<'_> {
             }
         }
         let index = self.registry.index();
+        // Only entities with a name word near this one are worth comparing: the index finds
+        // them in a few lookups, where comparing every mentioned family name would not scale.
+        let mut near = Vec::new();
+        index.near_candidates(base, &mut near);
+        if near.is_empty() {
+            return None;
+        }
         let mut best: Option<(u32, usize, EntityIdx)> = None;
         let mut tie = false;
         for (family, entity) in self.families.values().flatten() {
             let n = family.len();
-            if i + n > words.len() || !words[i + n - 1].is_capitalised() {
+            if i + n > words.len()
+                || !words[i + n - 1].is_capitalised()
+                || !near.iter().any(|&id| index.form(id).entity == *entity)
+            {
                 continue;
             }
             let span = &words[i..i + n];
