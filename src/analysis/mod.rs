@@ -3,12 +3,15 @@
 //! Pure: no IO, no clock, no LSP. Offsets are bytes into the source text. Analysis never fails
 //! on input text; a check that panics loses its own findings, not the others'.
 
+pub mod attribution;
 pub mod checks;
 mod disable;
 pub mod document;
 pub mod finding;
 mod markdown;
 pub mod mention;
+pub mod sentence;
+pub mod titles;
 
 pub use document::{parse_date, Block, BlockKind, Document, Format};
 pub use finding::{Code, Edit, Finding, Fix, Related, Severity};
