@@ -6,9 +6,10 @@
 //! 3. second references: a person's family name after a full mention of that person.
 
 use super::document::{Block, Document};
+use crate::registry::compare::{compare, near_word, units};
 use crate::registry::spelling::{self, key, strip_possessive};
-use crate::registry::{EntityIdx, FormKind, Kind, Registry, Separator};
-use std::collections::HashMap;
+use crate::registry::{Entity, EntityIdx, FormKind, Kind, Registry, Separator};
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// How a mention names its entity.
@@ -54,6 +55,12 @@ const PARTICLES: &[&str] = &[
     "de", "da", "del", "della", "di", "do", "dos", "das", "du", "van", "von", "der", "den", "ter",
     "zu", "bin", "ibn", "al", "el", "la", "le", "y", "e",
 ];
+
+/// Lower-case words that join the words of an organisation's name ("Bank of Russia").
+const CONNECTIVES: &[&str] = &["of", "for"];
+
+/// The most words a misspelled name is looked for in.
+const MAX_NAME_WORDS: usize = 8;
 
 /// Capitalised words that are never read as a misspelled name.
 const NEVER_NAMES: &[&str] = &[
@@ -114,10 +121,20 @@ impl Word<'_> {
     }
 }
 
+/// The text between two words.
+fn gap<'a>(block: &'a str, a: &Word, b: &Word) -> &'a str {
+    &block[a.range.end..b.range.start]
+}
+
 /// Whether two words are joined as inside one name: by spaces (a line break counts) or a hyphen.
 fn joined_in_name(block: &str, a: &Word, b: &Word) -> bool {
-    let gap = &block[a.range.end..b.range.start];
+    let gap = gap(block, a, b);
     Separator::Space.matches(gap) || Separator::Hyphen.matches(gap)
+}
+
+/// Whether two words are joined by a hyphen.
+fn hyphenated(block: &str, a: &Word, b: &Word) -> bool {
+    Separator::Hyphen.matches(gap(block, a, b))
 }
 
 /// A candidate read of a span of words, before it is accepted.
@@ -135,6 +152,7 @@ pub fn find_mentions(doc: &Document, registry: &Registry) -> Vec<Mention> {
     let mut finder = Finder {
         registry,
         families: HashMap::new(),
+        other_names: HashSet::new(),
         mentions: Vec::new(),
     };
     if registry.is_empty() {
@@ -153,6 +171,9 @@ struct Finder<'r> {
     registry: &'r Registry,
     /// Family names of people mentioned so far, by their first word.
     families: HashMap<String, Vec<FamilyName>>,
+    /// Family names of people the registry does not know, from names written in full so far
+    /// ("Martin Schulz"): a later "Schulz" is that person, not a misspelling of Scholz.
+    other_names: HashSet<String>,
     mentions: Vec<Mention>,
 }
 
@@ -168,6 +189,7 @@ impl Finder<'_> {
         let mut reads = Vec::new();
         self.exact(block, &words, &mut taken, &mut reads);
         self.misspelled(block, &words, &mut taken, &mut reads);
+        self.remember_other_names(block, &words, &taken);
         reads.sort_by_key(|r| r.words.start);
         // Second references, in order, so a family name only refers back to earlier mentions.
         let mut pending = reads.into_iter().peekable();
@@ -177,7 +199,8 @@ impl Finder<'_> {
                 self.remember(&r);
                 all.push(r);
             }
-            if !taken[i] && words[i].is_capitalised() {
+            let particle = PARTICLES.contains(&words[i].text);
+            if !taken[i] && (words[i].is_capitalised() || particle) {
                 if let Some(r) = self.family(block, &words, i) {
                     taken[r.words.clone()].iter_mut().for_each(|t| *t = true);
                     all.push(r);
@@ -211,6 +234,17 @@ impl Finder<'_> {
                 canonical: r.canonical,
                 possessive: r.possessive,
             });
+        }
+    }
+
+    /// Remembers the last word of each full name that is not a registry entity.
+    fn remember_other_names(&mut self, block: &Block, words: &[Word], taken: &[bool]) {
+        for run in name_runs(block, words) {
+            let last = run.end - 1;
+            if run.len() >= 2 && !taken[last] && words[last - 1].is_capitalised() {
+                self.other_names
+                    .insert(spelling::plain(words[last].base().0));
+            }
         }
     }
 
@@ -285,23 +319,59 @@ impl Finder<'_> {
         }
     }
 
-    /// Name-like runs near a registry form, longest span first.
+    /// Name-like runs near a registry form, longest span first. A span may take in exact
+    /// mentions of the same entity: "Luis Inácio Lula da Silva" is one misspelled name, not a
+    /// misspelling around the correct alias "Lula".
     fn misspelled(&self, block: &Block, words: &[Word], taken: &mut [bool], reads: &mut Vec<Read>) {
-        for run in name_runs(block, words, taken) {
-            for len in (1..=run.len().min(4)).rev() {
+        let mut exact_at: Vec<Option<usize>> = vec![None; words.len()];
+        for (k, r) in reads.iter().enumerate() {
+            exact_at[r.words.clone()]
+                .iter_mut()
+                .for_each(|o| *o = Some(k));
+        }
+        let mut near_taken = vec![false; words.len()];
+        let mut absorbed = Vec::new();
+        let mut found = Vec::new();
+        let longest = self.registry.index().longest_form().min(MAX_NAME_WORDS);
+        for run in name_runs(block, words) {
+            for len in (1..=run.len().min(longest)).rev() {
                 for start in run.start..=run.end - len {
                     let span = start..start + len;
-                    if taken[span.clone()].iter().any(|&t| t)
-                        || !words[span.end - 1].is_capitalised()
+                    if near_taken[span.clone()].iter().any(|&t| t)
+                        || !ends_name(block, words, span.end - 1)
+                        || splits_hyphenated(block, words, &span)
                     {
                         continue;
                     }
-                    if let Some(r) = self.near_form(block, words, span.clone()) {
-                        taken[span].iter_mut().for_each(|t| *t = true);
-                        reads.push(r);
+                    let mut inside: Vec<usize> =
+                        exact_at[span.clone()].iter().flatten().copied().collect();
+                    inside.dedup();
+                    let covered: usize = inside.iter().map(|&k| reads[k].words.len()).sum();
+                    let within = |k: &usize| {
+                        span.start <= reads[*k].words.start && reads[*k].words.end <= span.end
+                    };
+                    if covered == len || !inside.iter().all(within) {
+                        continue;
                     }
+                    let Some(r) = self.near_form(block, words, span.clone()) else {
+                        continue;
+                    };
+                    if inside.iter().any(|&k| reads[k].entity != r.entity) {
+                        continue;
+                    }
+                    near_taken[span].iter_mut().for_each(|t| *t = true);
+                    absorbed.extend(inside);
+                    found.push(r);
                 }
             }
+        }
+        absorbed.sort_unstable();
+        for k in absorbed.into_iter().rev() {
+            reads.swap_remove(k);
+        }
+        for r in found {
+            taken[r.words.clone()].iter_mut().for_each(|t| *t = true);
+            reads.push(r);
         }
     }
 
@@ -318,8 +388,22 @@ impl Finder<'_> {
             })
             .collect();
         let possessive = words[span.end - 1].base().1;
-        if written.len() == 1
-            && (NEVER_NAMES.contains(&written[0]) || sentence_initial(block, &words[span.start]))
+        let written_separators: Vec<Separator> = span
+            .clone()
+            .skip(1)
+            .map(|i| {
+                if hyphenated(&block.text, &words[i - 1], &words[i]) {
+                    Separator::Hyphen
+                } else {
+                    Separator::Space
+                }
+            })
+            .collect();
+        let single = written.len() == 1;
+        if single
+            && (NEVER_NAMES.contains(&written[0])
+                || after_given_name(block, words, span.start)
+                || self.other_names.contains(&spelling::plain(written[0])))
         {
             return None;
         }
@@ -337,10 +421,29 @@ impl Finder<'_> {
                 continue;
             }
             let entity = self.registry.entity(form.entity);
-            if written.len() == 1 && entity.kind == Kind::Person {
+            if single && entity.kind == Kind::Person {
                 continue;
             }
-            let Some((cost, swapped)) = compare(&written, &form.words, index) else {
+            // "Social Democrat" and "Berliner" are words made from a name, not misspellings.
+            if entity.kind != Kind::Person
+                && written
+                    .iter()
+                    .zip(&form.words)
+                    .any(|(w, f)| spelling::is_derived(w, f))
+            {
+                continue;
+            }
+            // Hyphenated parts compare as one word ("Ching-teh" for "Ching-te").
+            let (w_units, f_units) = (
+                units(&written, &written_separators),
+                units(&form.words, &form.separators),
+            );
+            let compared = if w_units.len() == f_units.len() {
+                compare(&w_units, &f_units, entity, index)
+            } else {
+                compare(&written, &form.words, entity, index)
+            };
+            let Some((cost, swapped)) = compared else {
                 continue;
             };
             let read = Read {
@@ -375,13 +478,25 @@ impl Finder<'_> {
         if tie {
             return None;
         }
-        best.map(|(_, r)| r)
+        let (cost, read) = best?;
+        if single && cost > 1 {
+            // A lone word with a typo: its first letter must be right ("Dallas" is no typo of
+            // Kallas), and where capitals say nothing (a sentence start, a headline in title
+            // case) only a long word is a near-certain misspelling.
+            let capital_says_nothing =
+                sentence_initial(block, &words[span.start]) || title_case(words);
+            if !same_first_letter(written[0], &read.canonical)
+                || (capital_says_nothing && written[0].chars().count() < 8)
+            {
+                return None;
+            }
+        }
+        Some(read)
     }
 
     /// A second reference at word `i`: a mentioned person's family name, or a misspelling of it.
     fn family(&self, block: &Block, words: &[Word], i: usize) -> Option<Read> {
-        let (base, possessive) = words[i].base();
-        let mut found = None;
+        let (base, _) = words[i].base();
         for candidate in [key(words[i].text), key(base)] {
             for (family, entity) in self
                 .families
@@ -397,47 +512,72 @@ impl Finder<'_> {
                 let spaces = vec![Separator::Space; n.saturating_sub(1)];
                 if let Some(possessive) = matches_exactly(block, &words[i..i + n], family, &spaces)
                 {
-                    found = Some(self.read(
+                    return Some(self.read(
                         i..i + n,
                         *entity,
                         Reference::FamilyName,
                         Spelling::Correct,
                         possessive,
                     ));
-                    break;
                 }
             }
-            if found.is_some() {
-                return found;
-            }
         }
-        if NEVER_NAMES.contains(&base)
-            || self.registry.index().is_known_word(base)
-            || base.chars().count() < 5
-        {
+        let index = self.registry.index();
+        // Only entities with a name word near this one are worth comparing: the index finds
+        // them in a few lookups, where comparing every mentioned family name would not scale.
+        let mut near = Vec::new();
+        index.near_candidates(base, &mut near);
+        if near.is_empty() {
             return None;
         }
-        let mut best: Option<(u32, EntityIdx)> = None;
+        let mut best: Option<(u32, usize, EntityIdx)> = None;
+        let mut tie = false;
         for (family, entity) in self.families.values().flatten() {
-            if family.len() != 1 {
+            let n = family.len();
+            if i + n > words.len()
+                || !words[i + n - 1].is_capitalised()
+                || !near.iter().any(|&id| index.form(id).entity == *entity)
+            {
                 continue;
             }
-
-            if let Some(cost) = spelling::near(base, &family[0]).filter(|&c| c > 0) {
-                if best.is_none_or(|(c, _)| cost < c) {
-                    best = Some((cost, *entity));
+            let span = &words[i..i + n];
+            if span
+                .windows(2)
+                .any(|p| !joined_in_name(&block.text, &p[0], &p[1]))
+            {
+                continue;
+            }
+            let entity_data = self.registry.entity(*entity);
+            let Some(cost) = family_cost(span, family, entity_data, index, &self.other_names)
+            else {
+                continue;
+            };
+            match best {
+                Some((c, _, e)) if cost == c && e != *entity => tie = true,
+                Some((c, _, _)) if cost >= c => {}
+                _ => {
+                    tie = false;
+                    best = Some((cost, n, *entity));
                 }
             }
         }
-        best.map(|(_, entity)| {
-            self.read(
-                i..i + 1,
-                entity,
-                Reference::FamilyName,
-                Spelling::Misspelled,
-                possessive,
-            )
-        })
+        if tie {
+            return None;
+        }
+        let (cost, n, entity) = best?;
+        let spelling = if cost == 0 {
+            Spelling::Correct
+        } else {
+            Spelling::Misspelled
+        };
+        let possessive = words[i + n - 1].base().1;
+        Some(self.read(
+            i..i + n,
+            entity,
+            Reference::FamilyName,
+            spelling,
+            possessive,
+        ))
     }
 
     fn read(
@@ -485,7 +625,7 @@ fn matches_exactly(
             possessive = true;
         }
         if j > 0 {
-            let gap = &block.text[words[j - 1].range.end..w.range.start];
+            let gap = gap(&block.text, &words[j - 1], w);
             if !separators.get(j - 1).is_some_and(|s| s.matches(gap)) {
                 return None;
             }
@@ -494,67 +634,59 @@ fn matches_exactly(
     Some(possessive)
 }
 
-/// How close written words are to a registry form, in half-edits, and whether they are the two
-/// words of the form swapped; `None` when they are not a misspelling of it.
-fn compare(
-    written: &[&str],
-    form: &[Box<str>],
+/// How far words are from a remembered family name, when they can be read as a misspelling of
+/// it (or, at cost 0, as the name written in other capitals: "Von der Leyen").
+fn family_cost(
+    span: &[Word],
+    family: &[Box<str>],
+    entity: &Entity,
     index: &crate::registry::NameIndex,
-) -> Option<(u32, bool)> {
-    let same_but_case = written
-        .iter()
-        .zip(form)
-        .all(|(w, f)| w.to_lowercase() == f.to_lowercase());
-    if same_but_case {
-        return None;
-    }
-    let straight = || {
-        let mut cost = 0;
-        let mut exact = 0;
-        for (w, f) in written.iter().zip(form) {
-            let c = spelling::near(w, f)?;
-            // A word that is itself a registry name is a different name, not a typo.
-            if c > 1 && index.is_known_word(w) {
+    other_names: &HashSet<String>,
+) -> Option<u32> {
+    let mut cost = 0;
+    for (j, (w, f)) in span.iter().zip(family).enumerate() {
+        let text = if j + 1 == span.len() {
+            w.base().0
+        } else {
+            w.text
+        };
+        if NEVER_NAMES.contains(&text) {
+            return None;
+        }
+        let c = near_word(text, f, entity)?;
+        if c > 1 && !same_first_letter(text, f) {
+            return None;
+        }
+        let diacritics_only = spelling::plain(text) == spelling::plain(f);
+        if !diacritics_only {
+            // A bare family name has no given name to vouch for it: short ones and other
+            // registry names are left alone ("Zhou" after "Zhao Leji").
+            let short = text.chars().count().max(f.chars().count()) < 5;
+            if short || index.is_known_word(text) || other_names.contains(&spelling::plain(text)) {
                 return None;
             }
-            exact += usize::from(c == 0);
-            cost += c;
         }
-        // A single word must be one typo away and long enough not to be another word; a longer
-        // name keeps one word intact.
-        let plausible = if written.len() == 1 {
-            cost <= 2 && written[0].chars().count() >= 6
-        } else {
-            exact >= 1 || cost <= written.len() as u32
-        };
-        plausible.then_some((cost, false))
-    };
-    let swapped = || {
-        (written.len() == 2
-            && spelling::plain(written[0]) == spelling::plain(&form[1])
-            && spelling::plain(written[1]) == spelling::plain(&form[0]))
-        .then_some((2, true))
-    };
-    straight().or_else(swapped)
+        cost += c;
+    }
+    Some(cost)
 }
 
-/// Runs of capitalised words (with name particles inside) that no mention has taken.
-fn name_runs(block: &Block, words: &[Word], taken: &[bool]) -> Vec<Range<usize>> {
+/// Runs of capitalised words (with name particles and connectives inside).
+fn name_runs(block: &Block, words: &[Word]) -> Vec<Range<usize>> {
     let mut runs = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        if taken[i] || !words[i].is_capitalised() {
+        if !words[i].is_capitalised() {
             i += 1;
             continue;
         }
         let start = i;
         let mut end = i + 1;
         let mut j = i + 1;
-        while j < words.len() && !taken[j] && joined_in_name(&block.text, &words[j - 1], &words[j])
-        {
-            if words[j].is_capitalised() {
+        while j < words.len() && joined_in_name(&block.text, &words[j - 1], &words[j]) {
+            if ends_name(block, words, j) {
                 end = j + 1;
-            } else if !PARTICLES.contains(&words[j].text) {
+            } else if !PARTICLES.contains(&words[j].text) && !CONNECTIVES.contains(&words[j].text) {
                 break;
             }
             j += 1;
@@ -565,9 +697,59 @@ fn name_runs(block: &Block, words: &[Word], taken: &[bool]) -> Vec<Range<usize>>
     runs
 }
 
+/// Whether a span cuts a hyphenated word in two ("Marie Le Pen" out of "Jean-Marie Le Pen").
+fn splits_hyphenated(block: &Block, words: &[Word], span: &Range<usize>) -> bool {
+    let joined = |a: usize, b: usize| hyphenated(&block.text, &words[a], &words[b]);
+    (span.start > 0 && joined(span.start - 1, span.start))
+        || (span.end < words.len() && joined(span.end - 1, span.end))
+}
+
+/// Whether a name can end at word `j`: a capitalised word, or a lower-case part hyphenated to
+/// one ("Ching-te").
+fn ends_name(block: &Block, words: &[Word], j: usize) -> bool {
+    words[j].is_capitalised()
+        || j.checked_sub(1).is_some_and(|p| {
+            words[p].is_capitalised() && hyphenated(&block.text, &words[p], &words[j])
+        })
+}
+
+/// Whether the word at `i` follows a capitalised word as a family name follows a given name
+/// ("Lenín Moreno"): then it belongs to a person, not to a one-word organisation or place.
+fn after_given_name(block: &Block, words: &[Word], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|p| &words[p]) else {
+        return false;
+    };
+    prev.is_capitalised()
+        && !prev.base().1
+        && !NEVER_NAMES.contains(&prev.text)
+        && prev.text.chars().any(char::is_lowercase)
+        && Separator::Space.matches(gap(&block.text, prev, &words[i]))
+}
+
+/// Whether two words start with the same letter, diacritics aside: typos rarely touch it.
+fn same_first_letter(a: &str, b: &str) -> bool {
+    let first = |s: &str| spelling::plain(s).chars().next();
+    first(a) == first(b)
+}
+
+/// Whether most words of a block are capitalised, as in a headline written in title case.
+fn title_case(words: &[Word]) -> bool {
+    let lettered = words
+        .iter()
+        .filter(|w| w.text.chars().any(char::is_alphabetic));
+    let (n, caps) = lettered.fold((0, 0), |(n, c), w| {
+        (n + 1, c + usize::from(w.is_capitalised()))
+    });
+    n >= 4 && caps * 3 >= n * 2
+}
+
 /// Whether a word opens a sentence (so its capital says nothing about it being a name).
 fn sentence_initial(block: &Block, word: &Word) -> bool {
     let before = block.text[..word.range.start]
         .trim_end_matches(|c: char| c.is_whitespace() || "\"'“‘(".contains(c));
     before.is_empty() || before.ends_with(['.', '!', '?', ':'])
 }
+
+#[cfg(test)]
+#[path = "mention_tests.rs"]
+mod tests;

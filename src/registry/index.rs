@@ -71,6 +71,7 @@ pub struct NameIndex {
     by_first_word: HashMap<Box<str>, Vec<u32>>,
     near: HashMap<Box<str>, Vec<u32>>,
     known_words: HashSet<Box<str>>,
+    longest: usize,
 }
 
 fn is_acronym(s: &str) -> bool {
@@ -115,6 +116,7 @@ impl NameIndex {
             .collect();
         let form_words: Box<[Box<str>]> = spans.iter().map(|(_, w)| key(w).into()).collect();
         let acronym = is_acronym(text);
+        self.longest = self.longest.max(form_words.len());
         let id = self.forms.len() as u32;
         self.by_first_word
             .entry(form_words[0].clone())
@@ -148,6 +150,11 @@ impl NameIndex {
 
     pub fn form(&self, id: u32) -> &Form {
         &self.forms[id as usize]
+    }
+
+    /// The most words any form has.
+    pub fn longest_form(&self) -> usize {
+        self.longest
     }
 
     /// Forms whose first word is exactly `word` (an exact-match key).

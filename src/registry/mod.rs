@@ -3,8 +3,10 @@
 //! Loading is strict (see [`load`]); once built, a [`Registry`] is immutable and cheap to share.
 //! [`NameIndex`] answers "which entity does this written name belong to" for the analysis.
 
+pub mod compare;
 mod index;
 mod load;
+pub mod pinyin;
 pub mod spelling;
 
 pub use index::{Form, FormKind, NameIndex, Separator};
@@ -86,6 +88,15 @@ impl Entity {
             Some(f) => f,
             None => self.name.rsplit(' ').next().unwrap_or(&self.name),
         }
+    }
+
+    /// Whether the name is written family name first, as Chinese names are ("Zhao Leji").
+    pub fn family_first(&self) -> bool {
+        self.family_name.as_deref().is_some_and(|f| {
+            self.name
+                .strip_prefix(f)
+                .is_some_and(|rest| rest.starts_with(' '))
+        })
     }
 
     /// Roles held on `date`.
