@@ -7,7 +7,7 @@
 
 use super::document::{Block, Document};
 use crate::registry::spelling::{self, key, strip_possessive};
-use crate::registry::{EntityIdx, FormKind, Kind, Registry};
+use crate::registry::{EntityIdx, FormKind, Kind, Registry, Separator};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -114,15 +114,10 @@ impl Word<'_> {
     }
 }
 
-fn gap_ok(block: &str, a: &Word, b: &Word, hyphen: Option<bool>) -> bool {
+/// Whether two words are joined as inside one name: by spaces (a line break counts) or a hyphen.
+fn joined_in_name(block: &str, a: &Word, b: &Word) -> bool {
     let gap = &block[a.range.end..b.range.start];
-    let is_hyphen = matches!(gap, "-" | "\u{2010}" | "\u{2011}");
-    let is_space = !gap.is_empty() && gap.chars().all(char::is_whitespace);
-    match hyphen {
-        Some(true) => is_hyphen,
-        Some(false) => is_space,
-        None => is_hyphen || is_space,
-    }
+    Separator::Space.matches(gap) || Separator::Hyphen.matches(gap)
 }
 
 /// A candidate read of a span of words, before it is accepted.
@@ -151,10 +146,13 @@ pub fn find_mentions(doc: &Document, registry: &Registry) -> Vec<Mention> {
     finder.mentions
 }
 
+/// A mentioned person's family name, as words.
+type FamilyName = (Vec<Box<str>>, EntityIdx);
+
 struct Finder<'r> {
     registry: &'r Registry,
-    /// Family names of people mentioned so far: first word key to (family words, entity).
-    families: HashMap<String, Vec<(Vec<Box<str>>, EntityIdx)>>,
+    /// Family names of people mentioned so far, by their first word.
+    families: HashMap<String, Vec<FamilyName>>,
     mentions: Vec<Mention>,
 }
 
@@ -246,7 +244,7 @@ impl Finder<'_> {
                         continue;
                     }
                     let Some(possessive) =
-                        matches_exactly(block, &words[i..i + n], &form.words, &form.hyphens)
+                        matches_exactly(block, &words[i..i + n], &form.words, &form.separators)
                     else {
                         continue;
                     };
@@ -396,8 +394,8 @@ impl Finder<'_> {
                 if i + n > words.len() {
                     continue;
                 }
-                let hyphens = vec![false; n.saturating_sub(1)];
-                if let Some(possessive) = matches_exactly(block, &words[i..i + n], family, &hyphens)
+                let spaces = vec![Separator::Space; n.saturating_sub(1)];
+                if let Some(possessive) = matches_exactly(block, &words[i..i + n], family, &spaces)
                 {
                     found = Some(self.read(
                         i..i + n,
@@ -424,6 +422,7 @@ impl Finder<'_> {
             if family.len() != 1 {
                 continue;
             }
+
             if let Some(cost) = spelling::near(base, &family[0]).filter(|&c| c > 0) {
                 if best.is_none_or(|(c, _)| cost < c) {
                     best = Some((cost, *entity));
@@ -472,7 +471,7 @@ fn matches_exactly(
     block: &Block,
     words: &[Word],
     form: &[Box<str>],
-    hyphens: &[bool],
+    separators: &[Separator],
 ) -> Option<bool> {
     let n = form.len();
     let mut possessive = false;
@@ -485,8 +484,11 @@ fn matches_exactly(
             }
             possessive = true;
         }
-        if j > 0 && !gap_ok(&block.text, &words[j - 1], w, hyphens.get(j - 1).copied()) {
-            return None;
+        if j > 0 {
+            let gap = &block.text[words[j - 1].range.end..w.range.start];
+            if !separators.get(j - 1).is_some_and(|s| s.matches(gap)) {
+                return None;
+            }
         }
     }
     Some(possessive)
@@ -518,9 +520,10 @@ fn compare(
             exact += usize::from(c == 0);
             cost += c;
         }
-        // A single word must be one typo away; a longer name keeps one word intact.
+        // A single word must be one typo away and long enough not to be another word; a longer
+        // name keeps one word intact.
         let plausible = if written.len() == 1 {
-            cost == 2 || cost == 1
+            cost <= 2 && written[0].chars().count() >= 6
         } else {
             exact >= 1 || cost <= written.len() as u32
         };
@@ -547,7 +550,8 @@ fn name_runs(block: &Block, words: &[Word], taken: &[bool]) -> Vec<Range<usize>>
         let start = i;
         let mut end = i + 1;
         let mut j = i + 1;
-        while j < words.len() && !taken[j] && gap_ok(&block.text, &words[j - 1], &words[j], None) {
+        while j < words.len() && !taken[j] && joined_in_name(&block.text, &words[j - 1], &words[j])
+        {
             if words[j].is_capitalised() {
                 end = j + 1;
             } else if !PARTICLES.contains(&words[j].text) {

@@ -115,6 +115,9 @@ pub fn near(written: &str, canonical: &str) -> Option<u32> {
     if skeleton(written) == skeleton(canonical) {
         return Some(1);
     }
+    if derived(&pw, &pc) {
+        return None;
+    }
     let d = strsim::osa_distance(&pw, &pc);
     let allowed = match len {
         4 => usize::from(d == 1 && strsim::levenshtein(&pw, &pc) == 2),
@@ -122,6 +125,19 @@ pub fn near(written: &str, canonical: &str) -> Option<u32> {
         _ => 2,
     };
     (d <= allowed).then_some(2 * d as u32)
+}
+
+/// Whether one plain word is the other with an ending added or cut: a derived word ("Russian",
+/// "Volodina", "Commissioner", "Israelis"), not a typo. One added letter other than these common
+/// endings, or one lost letter, still reads as a typo.
+fn derived(written: &str, canonical: &str) -> bool {
+    if let Some(extra) = written.strip_prefix(canonical) {
+        extra.chars().count() >= 2 || matches!(extra, "s" | "n" | "a" | "i")
+    } else if let Some(lost) = canonical.strip_prefix(written) {
+        lost.chars().count() >= 2
+    } else {
+        false
+    }
 }
 
 /// Every string one deletion away from `s` (by character), used to find near words quickly.
@@ -170,6 +186,17 @@ mod tests {
         assert_eq!(near("Vyacheslv", "Vyacheslav"), Some(2));
         assert_eq!(near("Putn", "Putin"), Some(2));
         assert_eq!(near("Pitin", "Putin"), Some(2));
+        assert_eq!(near("Volodi", "Volodin"), Some(2));
+        assert_eq!(near("Tianjinx", "Tianjin"), Some(2));
+    }
+
+    #[test]
+    fn derived_words_are_not_misspellings() {
+        assert_eq!(near("Russian", "Russia"), None);
+        assert_eq!(near("Volodina", "Volodin"), None);
+        assert_eq!(near("Commissioner", "Commission"), None);
+        assert_eq!(near("Israelis", "Israeli"), None);
+        assert_eq!(near("Russ", "Russia"), None);
     }
 
     #[test]
