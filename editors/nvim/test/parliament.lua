@@ -157,6 +157,13 @@ local function run()
   local before = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
   line, col = find_line(buf, 'Zhao Leiji')
   vim.api.nvim_win_set_cursor(0, { line + 1, col + 2 })
+  -- With one matching action, `apply` applies it; with more, Neovim asks through vim.ui.select,
+  -- which would wait for a key here: record the menu instead and take its first entry.
+  local menu
+  vim.ui.select = function(items, opts, on_choice)
+    menu = vim.tbl_map(opts.format_item or tostring, items)
+    on_choice(items[1], 1)
+  end
   vim.lsp.buf.code_action({
     apply = true,
     filter = function(action)
@@ -168,6 +175,7 @@ local function run()
     return now:find('Zhao Leji', 1, true) ~= nil and now:find('Leiji', 1, true) == nil, now
   end)
   check('the quick fix rewrites "Zhao Leiji" as "Zhao Leji"', fixed, text)
+  check('exactly one quick fix is offered for the name', menu == nil, menu and table.concat(menu, ' | '))
   local after = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
   local untouched = #after == #before
   for i = 1, #before do
