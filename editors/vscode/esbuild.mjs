@@ -2,6 +2,7 @@
 // provides it). With --tests, bundles the unit tests into out/test/ for `node --test` instead;
 // with --production, minifies and leaves out source maps.
 import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
 
 const production = process.argv.includes('--production');
 const tests = process.argv.includes('--tests');
@@ -15,6 +16,8 @@ const common = {
 };
 
 if (tests) {
+  // Start clean, so a deleted test never runs from an old bundle.
+  fs.rmSync('out/test', { recursive: true, force: true });
   await esbuild.build({
     ...common,
     entryPoints: ['test/*.test.ts'],

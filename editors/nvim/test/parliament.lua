@@ -153,6 +153,17 @@ local function run()
   end
   check('the hover window starts no second server', #vim.lsp.get_clients({ name = 'copydesk' }) == 1)
 
+  -- The registry entry of the entity under the cursor opens in a window of its own buffer.
+  require('copydesk').open_entity()
+  local opened, where = wait_for(5000, function()
+    local name = vim.api.nvim_buf_get_name(0)
+    local current = vim.api.nvim_get_current_line()
+    return name == drafts .. '/registry.json' and current:find('"zhao-leji"', 1, true) ~= nil,
+      name .. ': ' .. current
+  end)
+  check('open_entity() on "Zhao" opens his registry entry', opened, where)
+  vim.cmd.buffer(buf)
+
   -- The quick fix for the misspelled name, through the code action menu a user opens.
   local before = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
   line, col = find_line(buf, 'Zhao Leiji')

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   DidChangeConfigurationNotification,
-  ErrorCodes,
+  ExecuteCommandRequest,
   LanguageClient,
   type LanguageClientOptions,
   type Location,
@@ -16,7 +16,6 @@ import {
   type ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { ENTITY_LOCATION_REQUEST, entityOf, locateEntity, registryFiles } from './entity';
 import { binaryName, serverCommand, serverConfig, type ServerConfig } from './settings';
 
 let client: LanguageClient | undefined;
@@ -134,63 +133,33 @@ function configFor(scope?: vscode.Uri): ServerConfig {
   return config;
 }
 
+/** The server command that answers with the registry `Location` of the entity at a position. */
+const ENTITY_LOCATION = 'copydesk.entityLocation';
+
 /** Opens the registry entry of the entity under the cursor. */
 async function openEntity(): Promise<void> {
   const editor = vscode.window.activeTextEditor;
-  if (editor === undefined) {
+  if (editor === undefined || client === undefined) {
     return;
   }
   const { document } = editor;
-  const position = editor.selection.active;
+  const position = client.code2ProtocolConverter.asPosition(editor.selection.active);
   let location: vscode.Location | undefined;
   try {
-    location = await askServer(document, position);
+    const answer = (await client.sendRequest(ExecuteCommandRequest.type, {
+      command: ENTITY_LOCATION,
+      arguments: [client.code2ProtocolConverter.asUri(document.uri), position],
+    })) as Location | null;
+    location = answer === null ? undefined : client.protocol2CodeConverter.asLocation(answer);
   } catch (error) {
-    if (!(error instanceof ResponseError && error.code === ErrorCodes.MethodNotFound)) {
-      void vscode.window.showErrorMessage(`copydesk could not find the registry entry: ${message(error)}`);
-      return;
-    }
-    location = await searchRegistries(document, position);
+    void vscode.window.showErrorMessage(`copydesk could not find the registry entry: ${message(error)}`);
+    return;
   }
   if (location === undefined) {
     void vscode.window.showInformationMessage('copydesk: no registry entity under the cursor.');
     return;
   }
   await vscode.window.showTextDocument(location.uri, { selection: location.range, preview: true });
-}
-
-async function askServer(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Location | undefined> {
-  if (client === undefined) {
-    throw new ResponseError(ErrorCodes.MethodNotFound, 'the server is not running');
-  }
-  const params = client.code2ProtocolConverter.asTextDocumentPositionParams(document, position);
-  const answer = await client.sendRequest<Location | null>(ENTITY_LOCATION_REQUEST, params);
-  return answer === null ? undefined : client.protocol2CodeConverter.asLocation(answer);
-}
-
-/** The fallback for servers without the request: a diagnostic's entity id, looked up by hand. */
-async function searchRegistries(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Location | undefined> {
-  const id = vscode.languages
-    .getDiagnostics(document.uri)
-    .filter((d) => d.source === 'copydesk' && d.range.contains(position))
-    .map((d) => entityOf((d as { data?: unknown }).data))
-    .find((entity) => entity !== undefined);
-  const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-  if (id === undefined || folder === undefined) {
-    return undefined;
-  }
-  const root = folder.uri.fsPath;
-  const configText = await fs.promises.readFile(path.join(root, 'copydesk.json'), 'utf8').catch(() => undefined);
-  const files = registryFiles(root, configText, configFor(document.uri).registries ?? []);
-  // A later registry replaces an earlier entity with the same id, so the last one wins.
-  for (const file of files.reverse()) {
-    const text = await fs.promises.readFile(file, 'utf8').catch(() => undefined);
-    const spot = text === undefined ? undefined : locateEntity(text, id);
-    if (spot !== undefined) {
-      return new vscode.Location(vscode.Uri.file(file), new vscode.Position(spot.line, spot.character));
-    }
-  }
-  return undefined;
 }
 
 function message(error: unknown): string {

@@ -1,6 +1,7 @@
 -- copydesk for Neovim 0.9 and 0.10, which have no `vim.lsp.config`: `require('copydesk').setup()`
 -- starts the server with `vim.lsp.start` for each Markdown and text buffer. On 0.11+ prefer
--- `vim.lsp.enable('copydesk')`, which reads lsp/copydesk.lua. See `:help copydesk`.
+-- `vim.lsp.enable('copydesk')`, which reads lsp/copydesk.lua. `open_entity()` works with either.
+-- See `:help copydesk`.
 local M = {}
 
 -- The same defaults as lsp/copydesk.lua.
@@ -56,6 +57,33 @@ function M.setup(opts)
     if vim.api.nvim_buf_is_loaded(bufnr) and vim.tbl_contains(opts.filetypes, vim.bo[bufnr].filetype) then
       start(bufnr, opts)
     end
+  end
+end
+
+--- Opens the registry entry of the person, organization or place under the cursor, as the server
+--- finds it (the `copydesk.entityLocation` command).
+function M.open_entity()
+  local client = vim.lsp.get_clients({ bufnr = 0, name = 'copydesk' })[1]
+  if not client then
+    vim.notify('copydesk is not running in this buffer', vim.log.levels.WARN)
+    return
+  end
+  local params = vim.lsp.util.make_position_params(0, client.offset_encoding)
+  local command = { command = 'copydesk.entityLocation', arguments = { params.textDocument.uri, params.position } }
+  local function on_answer(err, location)
+    if err then
+      vim.notify('copydesk: ' .. err.message, vim.log.levels.ERROR)
+    elseif not location then
+      vim.notify('copydesk: no registry entity under the cursor', vim.log.levels.INFO)
+    else
+      vim.lsp.util.show_document(location, client.offset_encoding, { focus = true })
+    end
+  end
+  -- Neovim 0.11 made `request` a method; 0.9 and 0.10 call it as a field.
+  if vim.fn.has('nvim-0.11') == 1 then
+    client:request('workspace/executeCommand', command, on_answer, 0)
+  else
+    client.request('workspace/executeCommand', command, on_answer, 0)
   end
 end
 
