@@ -7,6 +7,7 @@ use super::{Entity, Kind, Role, RoleOf};
 use serde::de::{Deserializer, Error as _};
 use serde::Deserialize;
 use serde_json::value::RawValue;
+use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use time::Date;
@@ -151,6 +152,10 @@ struct Source<'a> {
     name: &'a str,
     text: &'a str,
     errors: Vec<RegistryError>,
+    /// The last position asked for, as (offset, line, start of its line). Positions are mostly
+    /// asked for in file order (every role's `of`), so counting lines from here keeps a large
+    /// registry linear instead of rescanning the file from the start each time.
+    cursor: Cell<(usize, usize, usize)>,
 }
 
 impl<'a> Source<'a> {
@@ -161,9 +166,17 @@ impl<'a> Source<'a> {
     }
 
     fn line_col(&self, offset: usize) -> (usize, usize) {
-        let before = &self.text[..floor_char_boundary(self.text, offset)];
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let offset = floor_char_boundary(self.text, offset);
+        let (mut from, mut line, mut line_start) = self.cursor.get();
+        if offset < from {
+            (from, line, line_start) = (0, 1, 0);
+        }
+        for (i, _) in self.text[from..offset].match_indices('\n') {
+            line += 1;
+            line_start = from + i + 1;
+        }
+        self.cursor.set((offset, line, line_start));
+        let column = self.text[line_start..offset].chars().count() + 1;
         (line, column)
     }
 
@@ -242,6 +255,7 @@ pub fn parse_registry(name: &str, text: &str) -> Result<RegistryFile, Vec<Regist
         name,
         text,
         errors: Vec::new(),
+        cursor: Cell::new((0, 1, 0)),
     };
     let file: RawFile = match serde_json::from_str(text) {
         Ok(f) => f,
