@@ -114,6 +114,7 @@ pub async fn reload(shared: &Arc<Shared>, which: Which) {
         return;
     }
     let settings = editor_settings(shared, &roots).await;
+    let reloaded = roots.clone();
     let mut new_problems = Vec::new();
     for (root, editor) in roots.into_iter().zip(settings) {
         let last = shared.session().folder(&root).and_then(|f| f.state.clone());
@@ -162,8 +163,18 @@ pub async fn reload(shared: &Arc<Shared>, which: Which) {
             .await;
     }
     watch::update(shared).await;
-    let uris: Vec<Uri> = shared.session().documents.keys().cloned().collect();
-    uris.into_iter()
+    // Check again what was checked with the old state. A folder loaded for the first time has
+    // checked nothing yet: the drafts waiting for it go on by themselves.
+    let again: Vec<Uri> = shared
+        .session()
+        .documents
+        .iter()
+        .filter(|(_, d)| reloaded.contains(&d.folder))
+        .filter(|(_, d)| !matches!(which, Which::Missing) || d.analyzed.is_some())
+        .map(|(uri, _)| uri.clone())
+        .collect();
+    again
+        .into_iter()
         .for_each(|uri| check::schedule(shared, uri));
     let features = shared.session().features;
     if features.pull_diagnostics && features.diagnostic_refresh {

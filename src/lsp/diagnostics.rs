@@ -154,7 +154,56 @@ fn token_len(s: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::{analyze, Code, Fix, Format, Settings};
+    use crate::registry::Registry;
     use std::path::PathBuf;
+    use std::sync::Arc;
+
+    #[test]
+    fn related_information_and_data_travel_with_the_diagnostic() {
+        let text = "Chairman Zhao 😀 spoke.\nVice chairman Zhao left.";
+        let registry = Arc::new(Registry::default());
+        let settings = Settings {
+            date: None,
+            today: time::macros::date!(2025 - 08 - 26),
+            severity: Default::default(),
+        };
+        let analysis = analyze(text, Format::Markdown, &registry, &settings);
+        let a = Analyzed {
+            version: 7,
+            generation: 1,
+            index: LineIndex::new(text),
+            text: text.into(),
+            analysis,
+            registry,
+            registry_files: Vec::new(),
+        };
+        let second = text.find("Vice chairman").unwrap();
+        let first = text.find("Chairman").unwrap();
+        let finding = Finding::new(Code::TitleInconsistent, second..second + 13, "Two titles.")
+            .with_entity("zhao-leji")
+            .with_related(first..first + 8, "Also called chairman here.")
+            .with_fix(Fix::replace(
+                "Change to \"chairman\"",
+                second..second + 13,
+                "Chairman",
+            ));
+        let uri: Uri = "file:///d.md".parse().unwrap();
+        let d = from_finding(&finding, &a, &uri, Encoding::Utf16);
+        assert_eq!(
+            d.code,
+            Some(NumberOrString::String("title-inconsistent".into()))
+        );
+        assert_eq!(d.severity, Some(DiagnosticSeverity::WARNING));
+        let related = d.related_information.unwrap();
+        assert_eq!(related[0].location.uri, uri);
+        assert_eq!(related[0].location.range.start, lsp::Position::new(0, 0));
+        let data: Data = serde_json::from_value(d.data.unwrap()).unwrap();
+        assert_eq!(data.entity.as_deref(), Some("zhao-leji"));
+        assert_eq!(data.version, 7);
+        assert_eq!(data.fixes[0].edits[0].range.start, lsp::Position::new(1, 0));
+        assert_eq!(data.fixes[0].edits[0].range.end, lsp::Position::new(1, 13));
+    }
 
     #[test]
     fn problem_covers_the_token_at_its_column() {
