@@ -34,8 +34,9 @@ pub fn normalize(path: &Path) -> PathBuf {
     out
 }
 
-/// Recomputes the watched files after a reload and tells the client when they changed.
-pub async fn update(shared: &Shared) {
+/// Recomputes the watched files after a reload and tells the client when they changed. A
+/// client that offered dynamic registration but refuses it gets the poller instead.
+pub async fn update(shared: &Arc<Shared>) {
     let (watchers, registered, relative) = {
         let mut s = shared.session();
         let mut watched: Vec<PathBuf> = s
@@ -81,16 +82,19 @@ pub async fn update(shared: &Shared) {
         method: METHOD.into(),
         register_options: serde_json::to_value(options).ok(),
     };
-    match tokio::time::timeout(
+    let refused = match tokio::time::timeout(
         CLIENT_TIMEOUT,
         shared.client.register_capability(vec![registration]),
     )
     .await
     {
-        Ok(Ok(())) => {}
-        Ok(Err(e)) => tracing::warn!("registering file watchers failed: {e}"),
-        Err(_) => tracing::warn!("registering file watchers was not answered"),
-    }
+        Ok(Ok(())) => return,
+        Ok(Err(e)) => e.to_string(),
+        Err(_) => "no answer".to_string(),
+    };
+    tracing::warn!("the client did not take the file watchers ({refused}); polling instead");
+    shared.session().features.watch_registration = false;
+    spawn_poller(shared);
 }
 
 /// One watcher per file, relative to its folder where the client supports that (it can then
@@ -124,21 +128,14 @@ fn watchers(paths: &[PathBuf], relative: bool) -> Vec<FileSystemWatcher> {
 pub fn spawn_poller(shared: &Arc<Shared>) {
     let weak: Weak<Shared> = Arc::downgrade(shared);
     let interval = shared.options.poll_interval;
+    let mut seen = stamps(shared.session().watched.clone());
     tokio::spawn(async move {
-        let mut seen: Vec<(PathBuf, Option<(SystemTime, u64)>)> = Vec::new();
         loop {
             tokio::time::sleep(interval).await;
             let Some(shared) = weak.upgrade() else {
                 return;
             };
-            let paths = shared.session().watched.clone();
-            let now: Vec<_> = paths
-                .into_iter()
-                .map(|p| {
-                    let s = stamp(&p);
-                    (p, s)
-                })
-                .collect();
+            let now = stamps(shared.session().watched.clone());
             let changed: Vec<PathBuf> = now
                 .iter()
                 .filter(|(p, s)| seen.iter().any(|(q, t)| q == p && t != s))
@@ -151,6 +148,19 @@ pub fn spawn_poller(shared: &Arc<Shared>) {
             }
         }
     });
+}
+
+type Stamps = Vec<(PathBuf, Option<(SystemTime, u64)>)>;
+
+/// Size and modification time of each file, `None` where it is missing.
+fn stamps(paths: Vec<PathBuf>) -> Stamps {
+    paths
+        .into_iter()
+        .map(|p| {
+            let s = stamp(&p);
+            (p, s)
+        })
+        .collect()
 }
 
 fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
