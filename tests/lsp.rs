@@ -111,6 +111,20 @@ async fn parliament_diagnostics_hover_and_fix() {
     assert!(card.contains("Earlier:\n- secretary of the Central Commission for Discipline Inspection from 25 October 2017 to 23 October 2022"), "{card}");
     assert_eq!(hover["range"]["start"], pos(4, 0));
 
+    let possessive = find(DRAFT, "Volodin's visit", Encoding::Utf16);
+    let hover = client
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": draft}, "position": pos(possessive.line, 3)}),
+        )
+        .await
+        .unwrap();
+    let card = hover["contents"]["value"].as_str().unwrap();
+    assert!(
+        card.starts_with("**Vyacheslav Volodin** · person"),
+        "{card}"
+    );
+
     let on_finding = client
         .request(
             "textDocument/hover",

@@ -25,7 +25,9 @@ pub fn schedule(shared: &Arc<Shared>, uri: Uri) {
     };
     let shared = shared.clone();
     tokio::spawn(async move {
-        tokio::time::sleep(shared.options.debounce).await;
+        if !shared.options.debounce.is_zero() {
+            tokio::time::sleep(shared.options.debounce).await;
+        }
         if !is_current(&shared, &uri, generation) {
             return;
         }
