@@ -2,6 +2,9 @@
 //! pipe, this client on the other. It answers the server's requests (`workspace/configuration`
 //! with the settings it was given, everything else with `null`) and keeps every other message
 //! for the test to wait on.
+//!
+//! Shared by `tests/lsp.rs` and `tests/lsp_latency.rs`; each uses part of it.
+#![allow(dead_code)]
 
 use copydesk::lsp::{serve, Options};
 use serde_json::{json, Value};
