@@ -74,6 +74,14 @@ fn by_code<'a>(diags: &'a [Value], code: &str, text: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no {code} about {text} in {diags:#?}"))
 }
 
+/// The name-misspelling diagnostics only (the other checks have their own tests).
+fn names(diags: &[Value]) -> Vec<&Value> {
+    diags
+        .iter()
+        .filter(|d| d["code"] == "name-misspelling")
+        .collect()
+}
+
 fn pos(line: u32, character: u32) -> Value {
     json!({"line": line, "character": character})
 }
@@ -97,6 +105,14 @@ async fn parliament_diagnostics_hover_and_fix() {
     assert_eq!(zhao["data"]["entity"], "zhao-leji");
     assert_eq!(zhao["data"]["fixes"][0]["edits"][0]["newText"], "Zhao Leji");
     by_code(&diags, "name-misspelling", "Vyacheslav Volodine");
+    let twice = diags
+        .iter()
+        .find(|d| d["code"] == "title-inconsistent")
+        .expect("title-inconsistent");
+    let related = &twice["relatedInformation"][0]["location"];
+    assert_eq!(related["uri"], draft.as_str());
+    let other = if twice["range"]["start"]["line"] == 4 { 20 } else { 4 };
+    assert_eq!(related["range"]["start"]["line"], other, "{twice:#?}");
 
     let hover = client
         .request(
@@ -194,7 +210,7 @@ async fn turning_a_check_off_on_a_line_silences_it() {
     let (_, changes) = edits_as_changes(off);
     client.change(&draft, 2, changes);
     let after = client.diagnostics(&draft, Some(2)).await;
-    assert_eq!(after.len(), 1, "{after:#?}");
+    assert_eq!(names(&after).len(), 1, "{after:#?}");
     by_code(&after, "name-misspelling", "Zhao Leiji");
 }
 
@@ -319,7 +335,9 @@ async fn a_broken_registry_is_reported_and_the_last_good_one_kept() {
         client.diagnostics(&uri(&registry), None).await,
         Vec::<Value>::new()
     );
-    let fixed = client.diagnostics_where(&draft, |d| d.len() == 1).await;
+    let fixed = client
+        .diagnostics_where(&draft, |d| names(d).len() == 1)
+        .await;
     by_code(&fixed, "name-misspelling", "Volodine");
     client.shutdown().await;
 }
@@ -334,7 +352,7 @@ async fn config_changes_are_seen_without_client_watchers() {
     caps["workspace"]["didChangeWatchedFiles"] = json!({});
     client.initialize(&room.root(), caps, Value::Null).await;
     client.open(&draft, DRAFT);
-    assert_eq!(client.diagnostics(&draft, Some(1)).await.len(), 2);
+    assert_eq!(names(&client.diagnostics(&draft, Some(1)).await).len(), 2);
     // Let the watcher see the files once before they change.
     tokio::time::sleep(Duration::from_millis(200)).await;
     std::fs::write(
@@ -342,7 +360,9 @@ async fn config_changes_are_seen_without_client_watchers() {
         r#"{"registries": ["registry/parliament.json"], "severity": {"name-misspelling": "off"}}"#,
     )
     .unwrap();
-    client.diagnostics_where(&draft, <[Value]>::is_empty).await;
+    client
+        .diagnostics_where(&draft, |d| names(d).is_empty())
+        .await;
     client.shutdown().await;
 }
 
@@ -485,7 +505,7 @@ async fn unknown_documents_answer_empty_and_positions_clamp() {
         json!([{"range": {"start": pos(500, 3), "end": pos(900, 0)}, "text": "\nZhao Leiji spoke."}]),
     );
     let diags = client.diagnostics(&room.draft(), Some(2)).await;
-    assert_eq!(diags.len(), 3, "{diags:#?}");
+    assert_eq!(names(&diags).len(), 3, "{diags:#?}");
 }
 
 /// Typing a sentence one character at a time, as fast as the client can send: every edit lands
@@ -528,4 +548,19 @@ async fn fast_typing_never_loses_an_edit() {
         .as_str()
         .unwrap()
         .contains("Vyacheslav Volodin"));
+}
+
+/// An unsaved buffer has no folder of its own: it is checked with the first workspace folder's
+/// configuration.
+#[tokio::test]
+async fn unsaved_buffers_use_the_workspace_configuration() {
+    let room = Newsroom::new();
+    let mut client = start(fast());
+    client
+        .initialize(&room.root(), capabilities("utf-16"), Value::Null)
+        .await;
+    client.open("untitled:Untitled-1", DRAFT);
+    let diags = client.diagnostics("untitled:Untitled-1", Some(1)).await;
+    by_code(&diags, "name-misspelling", "Zhao Leiji");
+    client.shutdown().await;
 }

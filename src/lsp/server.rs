@@ -5,7 +5,7 @@
 //! handlers cannot reorder edits. Requests about documents that are not open answer empty.
 
 use super::config::{reload, Which};
-use super::session::{self, negotiate_encoding, ClientFeatures, OpenDocument, Shared};
+use super::session::{self, negotiate_encoding, path_of, ClientFeatures, OpenDocument, Shared};
 use super::{check, code_action, diagnostics, hover, watch, Options, ENTITY_LOCATION};
 use crate::workspace::locate_entity;
 use ropey::Rope;
@@ -59,10 +59,6 @@ impl Backend {
         let range = diagnostics::range(&index, &site.text, &site.range, enc);
         Some(Location::new(Uri::from_file_path(&site.file)?, range))
     }
-}
-
-fn path_of(uri: &Uri) -> Option<PathBuf> {
-    uri.to_file_path().map(|p| p.into_owned())
 }
 
 impl LanguageServer for Backend {
@@ -143,11 +139,10 @@ impl LanguageServer for Backend {
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let doc = params.text_document;
-        let path = path_of(&doc.uri).unwrap_or_default();
-        let name = path.to_string_lossy().into_owned();
+        let name = doc.uri.path().to_string();
         {
             let mut s = self.shared.session();
-            let folder = s.folder_for(&path);
+            let folder = s.folder_for_uri(&doc.uri);
             let open = OpenDocument {
                 rope: Rope::from_str(&doc.text),
                 version: doc.version,
@@ -229,7 +224,7 @@ impl LanguageServer for Backend {
                 .for_each(|r| s.add_folder(r));
             let uris: Vec<Uri> = s.documents.keys().cloned().collect();
             for uri in uris {
-                let folder = s.folder_for(&path_of(&uri).unwrap_or_default());
+                let folder = s.folder_for_uri(&uri);
                 if let Some(doc) = s.documents.get_mut(&uri) {
                     doc.folder = folder;
                 }

@@ -127,8 +127,24 @@ pub struct Folder {
 }
 
 impl Session {
+    /// The folder whose configuration applies to a document: for a file, the innermost folder
+    /// holding it; for an unsaved buffer, the first workspace folder, else the current one.
+    pub fn folder_for_uri(&mut self, uri: &Uri) -> PathBuf {
+        match path_of(uri) {
+            Some(path) => self.folder_for(&path),
+            None => match self.folders.first() {
+                Some(f) => f.root.clone(),
+                None => {
+                    let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("/"));
+                    self.add_folder(here.clone());
+                    here
+                }
+            },
+        }
+    }
+
     /// The innermost folder holding `path`, adding the file's own folder when none does.
-    pub fn folder_for(&mut self, path: &Path) -> PathBuf {
+    fn folder_for(&mut self, path: &Path) -> PathBuf {
         let inner = self
             .folders
             .iter()
@@ -197,6 +213,14 @@ impl OpenDocument {
             .filter(|a| a.generation == self.generation)
             .cloned()
     }
+}
+
+/// The file a `file:` URI names; `None` for other schemes (an unsaved buffer, say).
+pub fn path_of(uri: &Uri) -> Option<PathBuf> {
+    if !uri.scheme().as_str().eq_ignore_ascii_case("file") {
+        return None;
+    }
+    uri.to_file_path().map(|p| p.into_owned())
 }
 
 pub fn position(p: tower_lsp_server::ls_types::Position) -> crate::position::Position {
