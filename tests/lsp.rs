@@ -111,7 +111,11 @@ async fn parliament_diagnostics_hover_and_fix() {
         .expect("title-inconsistent");
     let related = &twice["relatedInformation"][0]["location"];
     assert_eq!(related["uri"], draft.as_str());
-    let other = if twice["range"]["start"]["line"] == 4 { 20 } else { 4 };
+    let other = if twice["range"]["start"]["line"] == 4 {
+        20
+    } else {
+        4
+    };
     assert_eq!(related["range"]["start"]["line"], other, "{twice:#?}");
 
     let hover = client
