@@ -10,7 +10,8 @@
 
 use super::spelling::{deletions, key, plain, skeleton, words};
 use super::{Entity, EntityIdx, Kind};
-use std::collections::{HashMap, HashSet};
+// Registry words are not attacker-chosen: a fast hash beats SipHash's flooding resistance here.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FormKind {

@@ -4,11 +4,11 @@
 //! The loader takes text, not paths: reading files is the adapters' business.
 
 use super::{Entity, Kind, Role, RoleOf};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::de::{Deserializer, Error as _};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use std::cell::Cell;
-use std::collections::{HashMap, HashSet};
 use std::fmt;
 use time::Date;
 
@@ -60,10 +60,13 @@ impl RegistryFile {
 
 /// Checks the `of` references of several files against all their entities together.
 pub fn check_references(files: &[RegistryFile]) -> Vec<RegistryError> {
-    let known: HashSet<&str> = files
-        .iter()
-        .flat_map(|f| f.entities.iter().map(|e| e.id.as_str()))
-        .collect();
+    let count = files.iter().map(|f| f.entities.len()).sum();
+    let mut known: HashSet<&str> = HashSet::with_capacity_and_hasher(count, Default::default());
+    known.extend(
+        files
+            .iter()
+            .flat_map(|f| f.entities.iter().map(|e| e.id.as_str())),
+    );
     files.iter().flat_map(|f| f.dangling_refs(&known)).collect()
 }
 
@@ -277,7 +280,7 @@ pub fn parse_registry(name: &str, text: &str) -> Result<RegistryFile, Vec<Regist
         name: name.to_string(),
         ..RegistryFile::default()
     };
-    let mut seen: HashMap<String, &str> = HashMap::new();
+    let mut seen: HashMap<String, &str> = HashMap::default();
     for raw in &file.entities {
         let raw = raw.get();
         let entity: RawEntity = match serde_json::from_str(raw) {
