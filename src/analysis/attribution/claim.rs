@@ -307,14 +307,3 @@ mod tests {
         }
     }
 }
-#[test]
-fn dbg_would() {
-    for s in [
-        "The move would support lending to small businesses.",
-        "Trade tensions could push growth lower.",
-        "The reform had been a success.",
-        "Most voters oppose the plan.",
-    ] {
-        eprintln!("{s} => {:?}", find_claim(s));
-    }
-}

@@ -21,10 +21,20 @@ pub fn is_attributed(s: &str) -> bool {
             return true;
         }
     }
-    DATA_SOURCE.is_match(s)
-        || WEAK_CUE
-            .find_iter(s)
-            .any(|m| weak_cue_reports(s, m.range()))
+    REPORT_SETTING.is_match(s) || DATA_SOURCE.is_match(s) || weak_verb_reports(s)
+}
+
+/// Whether a reporting verb with its source stands in `s`: what a source named after a comma
+/// needs ("..., the ministry said"). "According to" counts; a setting ("in a statement") or a
+/// data source ("data from the exchange") does not.
+pub fn has_reporting_verb(s: &str) -> bool {
+    STRONG_CUE.is_match(s) || weak_verb_reports(s)
+}
+
+fn weak_verb_reports(s: &str) -> bool {
+    WEAK_CUE
+        .find_iter(s)
+        .any(|m| weak_cue_reports(s, m.range()))
 }
 
 static DATA: LazyLock<Regex> = LazyLock::new(|| {
@@ -39,8 +49,13 @@ static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// An attribution to data or a document alone, which later sentences cannot continue.
+/// "according to official results" names data, not officials.
 pub fn attributed_to_data_only(s: &str) -> bool {
-    DATA.is_match(s) && !SPEECH.is_match(s)
+    DATA.is_match(s)
+        && !SPEECH.find_iter(s).any(|m| {
+            let next = s[m.end()..].split_whitespace().next().unwrap_or("");
+            !DATA.is_match(next)
+        })
 }
 
 /// A weak verb reports when a source stands before it ("Zhao noted", "the ministry also

@@ -126,8 +126,8 @@ fn read_sentence(own: &str, offset: usize) -> Reading {
     let shift = |r: Range<usize>| r.start + offset..r.end + offset;
     let quoted_only = !own.chars().any(char::is_alphanumeric);
     let attributed = cue::is_attributed(own);
-    let broken = (!attributed && !quoted_only)
-        .then(|| broken::broken(own))
+    let broken = (!quoted_only)
+        .then(|| broken::broken(own, attributed))
         .flatten()
         .map(|(b, r)| (b, shift(r)));
     let question = own.trim_end().ends_with('?');
