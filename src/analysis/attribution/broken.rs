@@ -91,7 +91,7 @@ fn is_title(w: &str) -> bool {
 /// ("Kremlin spokesman Dmitry Peskov", "the General Administration of Customs"); ends on a
 /// capitalised word.
 fn name_len(words: &[&str]) -> usize {
-    let start = usize::from(words.first().is_some_and(|w| *w == "the"));
+    let start = usize::from(words.first().is_some_and(|w| matches!(*w, "the" | "The")));
     let mut best = 0;
     for (i, w) in words.iter().enumerate().skip(start).take(7) {
         let particle = matches!(
@@ -155,6 +155,10 @@ fn source_segment(segment: &[&str]) -> Option<bool> {
     let name = name_len(segment);
     if name > 0 && fits_after_source(&segment[name..]) {
         return Some(true);
+    }
+    // "..., replacing four ministers": a participle opens a clause, not a source.
+    if segment[0].ends_with("ing") && !is_role(segment[0]) {
+        return None;
     }
     let role = role_len(segment);
     (role > 0 && fits_after_source(&segment[role..])).then_some(false)
@@ -328,6 +332,8 @@ mod tests {
             "The minister met Karin Holm, an oceanographer at the University of Bergen.",
             "Output rose 5 percent, according to data from the statistics institute.",
             "Demand is recovering, said Maria Keller, chief economist at Hanseatic Bank.",
+            "The prime minister reshuffled her cabinet, replacing four ministers.",
+            "Nearly 300 homes were destroyed by the wildfire.",
         ] {
             assert_eq!(kind(s), None, "{s}");
         }

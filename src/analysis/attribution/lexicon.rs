@@ -102,7 +102,8 @@ pub static NOT_A_NAME: Words = Words::new(
     Recently Previously Traditionally Historically Nationwide Worldwide Together Otherwise \
     Nonetheless Similarly Altogether Alternatively Apparently Reportedly Officially \
     Subsequently Consequently Accordingly Hence Therefore Indeed Perhaps Already Again Soon \
-    Shortly Immediately Ahead Back Abroad Locally Globally",
+    Shortly Immediately Ahead Back Abroad Locally Globally Nearly Almost Roughly Approximately \
+    Fewer Up Exactly Barely Well Close Upwards",
 );
 
 /// Pronouns that can be a source ("he said") or refer back to one ("He added that").

@@ -10,6 +10,7 @@
 mod broken;
 mod claim;
 mod cue;
+mod figure;
 mod lexicon;
 mod quote;
 

@@ -46,7 +46,8 @@ pub fn leading_subject(s: &str, words: &[(usize, &str)], attributed: bool) -> Op
     let subject = if pronoun {
         1
     } else if first == "The" {
-        role_len(&plain[1..]).checked_add(1).filter(|&n| n > 1)?
+        let role = role_len(&plain[1..]).checked_add(1).filter(|&n| n > 1);
+        role.unwrap_or(0).max(name_len(&plain))
     } else if is_name_word(first) {
         name_len(&plain)
     } else {
@@ -60,7 +61,7 @@ pub fn leading_subject(s: &str, words: &[(usize, &str)], attributed: bool) -> Op
     if s[..words[next].0].trim_end().ends_with(',') {
         return None;
     }
-    let digit = starter.starts_with(|c: char| c.is_ascii_digit());
+    let digit = counts_things(&plain[next..]);
     let cut = if attributed {
         NEW_CLAUSE.contains(&starter)
     } else {
@@ -72,6 +73,21 @@ pub fn leading_subject(s: &str, words: &[(usize, &str)], attributed: bool) -> Op
     }
     let end = words[subject - 1].0 + words[subject - 1].1.len();
     Some(words[0].0..end)
+}
+
+/// A number that counts things: "80 firefighters", "12 percent" (not "Boeing 737 Max").
+fn counts_things(words: &[&str]) -> bool {
+    let [number, noun, ..] = words else {
+        return false;
+    };
+    number.starts_with(|c: char| c.is_ascii_digit())
+        && (number.contains([',', '%'])
+            || noun.starts_with(char::is_lowercase)
+                && (noun.ends_with('s')
+                    || matches!(
+                        *noun,
+                        "people" | "children" | "men" | "women" | "staff" | "percent" | "per"
+                    )))
 }
 
 /// How many words after a subject are a time or an adverb: "on Monday", "the next day",
@@ -88,6 +104,9 @@ fn time_or_adverb_len(words: &[&str]) -> usize {
         && matches!(l(1).as_str(), "next" | "following" | "same" | "previous")
         && TIME_NOUNS.contains(l(2))
     {
+        return 3;
+    }
+    if l(0) == "the" && TIME_NOUNS.contains(l(1)) && matches!(l(2).as_str(), "before" | "after") {
         return 3;
     }
     usize::from(LINKING_WORDS.contains(l(0)) && !AUXILIARIES.contains(l(0)))
@@ -145,6 +164,10 @@ mod tests {
             ("It aid convoys had been unable to reach the town.", "It"),
             ("It crews would work through the night.", "It"),
             (
+                "The London Fire Brigade 80 firefighters were at the scene.",
+                "The London Fire Brigade",
+            ),
+            (
                 "Chinese Foreign Minister Wang Yi on Friday the relationship had improved.",
                 "Chinese Foreign Minister Wang Yi",
             ),
@@ -177,6 +200,8 @@ mod tests {
             "They aid refugees in the north.",
             "He himself had signed the order.",
             "Zhao the next day met the delegation.",
+            "Boeing 737 Max jets were grounded in March.",
+            "The Boeing 737 crashed shortly after take-off.",
             "The ministry, it said, would act.",
         ] {
             assert_eq!(cut(s, false), None, "{s}");
