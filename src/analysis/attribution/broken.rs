@@ -74,7 +74,7 @@ fn lower(w: &str) -> String {
 }
 
 fn is_role(w: &str) -> bool {
-    ROLE_NOUNS.contains(lower(w))
+    ROLE_NOUNS.contains_any_case(w)
 }
 
 /// "met", "interviewed": a verb whose object a name after it can be.
@@ -123,7 +123,7 @@ fn role_len(words: &[&str]) -> usize {
     // Up to the first role noun, and any that follow it: "the foreign ministry spokesperson".
     let mut best = 0;
     for (i, w) in words.iter().enumerate().take(7) {
-        if VERBISH.contains(lower(w)) || matches!(*w, "and" | "or") {
+        if VERBISH.contains_any_case(w) || matches!(*w, "and" | "or") {
             break;
         }
         if is_role(w) {
@@ -139,8 +139,8 @@ fn role_len(words: &[&str]) -> usize {
 fn fits_after_source(rest: &[&str]) -> bool {
     rest.is_empty()
         || rest.len() <= 7
-            && AFTER_SOURCE.contains(lower(rest[0]))
-            && !rest.iter().any(|w| VERBISH.contains(lower(w)))
+            && AFTER_SOURCE.contains_any_case(rest[0])
+            && !rest.iter().any(|w| VERBISH.contains_any_case(w))
         || name_len(rest) == rest.len()
 }
 
@@ -149,7 +149,7 @@ fn source_segment(segment: &[&str]) -> Option<bool> {
     if segment.len() == 1 && matches!(segment[0], "he" | "she" | "they") {
         return Some(false);
     }
-    if segment.iter().any(|w| VERBISH.contains(lower(w))) {
+    if segment.iter().any(|w| VERBISH.contains_any_case(w)) {
         return None;
     }
     let name = name_len(segment);
@@ -171,7 +171,7 @@ fn is_appositive(segment: &[&str]) -> bool {
         .first()
         .is_some_and(|w| w.starts_with(char::is_lowercase))
         && segment.len() <= 16
-        && !segment.iter().any(|w| VERBISH.contains(lower(w)))
+        && !segment.iter().any(|w| VERBISH.contains_any_case(w))
         && segment
             .iter()
             .take(7)
@@ -256,7 +256,7 @@ fn trailing_source(s: &str) -> Option<Range<usize>> {
             .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
         let apposed = object
             || introduced
-            || APPOSITION_HEADS.contains(lower(last))
+            || APPOSITION_HEADS.contains_any_case(last)
             || is_role(last) && !counted
             || (by_name && !titled && last.starts_with(char::is_uppercase))
             || ((with_article || !by_name && determined) && is_name_word(last));

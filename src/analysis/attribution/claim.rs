@@ -6,8 +6,8 @@
 //! ages, ordinals, "Article 5", "a 10-day visit").
 
 use super::figure;
-use super::lexicon::{EVENT_PARTICIPLES, EVENT_VERBS};
-use regex::Regex;
+use super::lexicon::{ascii_regex, EVENT_PARTICIPLES, EVENT_VERBS};
+use regex::{Regex, RegexSet, RegexSetBuilder};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -43,7 +43,7 @@ pub struct Claim {
 }
 
 fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("claim pattern")
+    ascii_regex(pattern)
 }
 
 static SUPERLATIVE: LazyLock<Regex> = LazyLock::new(|| {
@@ -79,18 +79,54 @@ static ALLEGATION: LazyLock<Regex> = LazyLock::new(|| {
 /// The first claim in a sentence of the reporter's own words, by kind and then position.
 pub fn find_claim(s: &str) -> Option<Claim> {
     let found = |kind, r: Option<Range<usize>>| r.map(|phrase| Claim { kind, phrase });
-    found(ClaimKind::Figure, figure::figure(s))
-        .or_else(|| {
-            found(
-                ClaimKind::Superlative,
-                SUPERLATIVE.find(s).map(|m| m.range()),
-            )
-        })
-        .or_else(|| found(ClaimKind::Allegation, ALLEGATION.find(s).map(|m| m.range())))
-        .or_else(|| found(ClaimKind::Cause, cause(s)))
-        .or_else(|| found(ClaimKind::Prediction, prediction(s)))
-        .or_else(|| found(ClaimKind::Evaluation, EVALUATION.find(s).map(|m| m.range())))
+    if let Some(figure) = figure::figure(s) {
+        return found(ClaimKind::Figure, Some(figure));
+    }
+    // One pass says which kinds may be present; only those are searched for their phrase.
+    let kinds = KINDS.matches(s);
+    if !kinds.matched_any() {
+        return None;
+    }
+    let hit = |i: usize| kinds.matched(i);
+    let phrase = |i: usize, pattern: &Regex| hit(i).then(|| pattern.find(s)).flatten();
+    found(
+        ClaimKind::Superlative,
+        phrase(0, &SUPERLATIVE).map(|m| m.range()),
+    )
+    .or_else(|| {
+        found(
+            ClaimKind::Allegation,
+            phrase(1, &ALLEGATION).map(|m| m.range()),
+        )
+    })
+    .or_else(|| found(ClaimKind::Cause, hit(2).then(|| cause(s)).flatten()))
+    .or_else(|| {
+        found(
+            ClaimKind::Prediction,
+            hit(3).then(|| prediction(s)).flatten(),
+        )
+    })
+    .or_else(|| {
+        found(
+            ClaimKind::Evaluation,
+            phrase(4, &EVALUATION).map(|m| m.range()),
+        )
+    })
 }
+
+/// The claim patterns other than figures, in the order `find_claim` reads them.
+static KINDS: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSetBuilder::new([
+        SUPERLATIVE.as_str(),
+        ALLEGATION.as_str(),
+        CAUSE.as_str(),
+        PREDICTION.as_str(),
+        EVALUATION.as_str(),
+    ])
+    .unicode(false)
+    .build()
+    .expect("claim patterns")
+});
 
 fn cause(s: &str) -> Option<Range<usize>> {
     CAUSE.find_iter(s).map(|m| m.range()).find(|r| {

@@ -8,17 +8,22 @@
 //! share ("38 of the 44 drones") or a tally ("86 votes"), or the sentence measures change, harm
 //! or rates ("rose", "killed", "arrested", "a year").
 
-use super::lexicon::Words;
+use super::lexicon::{ascii_regex, Words};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 fn re(pattern: &str) -> Regex {
+    ascii_regex(pattern)
+}
+
+/// For the few patterns that need Unicode: currency signs, letters in any script.
+fn unicode_re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("figure pattern")
 }
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:US\$|[$€£¥₹])?\d+(?:,\d{3})*(?:\.\d+)?(?:-\d+(?:,\d{3})*(?:\.\d+)?)?")
+    unicode_re(r"(?:US\$|[$€£¥₹])?\d+(?:,\d{3})*(?:\.\d+)?(?:-\d+(?:,\d{3})*(?:\.\d+)?)?")
 });
 
 static SCALE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
@@ -30,7 +35,7 @@ static SCALE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 /// A spelled-out count of things: "three residential buildings" (not "the two sides", not
 /// "a three-day visit").
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    re(
+    unicode_re(
         r"(?i)(?:^|[^\w\s-]\s*|\b(?:killed|injured|wounded|arrested|detained|damaged|destroyed|displaced|rescued|evacuated|missing|dead|seized|at least|more than|fewer than|nearly|about|some|over|up to|almost|around)\s+)(?:three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|dozens|hundreds|thousands)\s+(?:\w+\s+)?(?:people|persons|civilians|soldiers|troops|children|students|workers|buildings|houses|homes|vehicles|cars|drones|missiles|rockets|ships|villages|patients|cases|deaths|migrants|militants|protesters|passengers|victims|bodies|jobs)\b",
     )
 });
@@ -49,16 +54,22 @@ static NOT_A_FIGURE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// What before a number makes it a name or a position: "Article 5", "No. 10", "aged 45".
 static NOT_A_FIGURE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
+    unicode_re(
         r"(?i)(?:\b(?:no\.|nos\.|number|article|section|chapter|page|pages|line|item|clause|room|gate|platform|terminal|flight|route|highway|phase|stage|level|grade|round|step|version|resolution|aged|age|ages|group|tier|category|covid|unit|block|building|district|zone|floor|seat|row)\s*|[\p{L}\-])$",
     )
 });
 
 pub fn figure(s: &str) -> Option<Range<usize>> {
-    let number = NUMBER
-        .find_iter(s)
-        .map(|m| m.range())
-        .find(|r| is_figure(s, r.clone()));
+    let number = s
+        .bytes()
+        .any(|b| b.is_ascii_digit())
+        .then(|| {
+            NUMBER
+                .find_iter(s)
+                .map(|m| m.range())
+                .find(|r| is_figure(s, r.clone()))
+        })
+        .flatten();
     let Some(number) = number else {
         return SCALE_WORDS
             .find(s)
@@ -162,7 +173,7 @@ fn count_is_statistic(s: &str, before: &str, after: &str) -> bool {
     let clause = before.rsplit(", ").next().unwrap_or(before);
     let opens = clause
         .split_whitespace()
-        .all(|w| OPENING_WORDS.contains(w.to_lowercase()));
+        .all(|w| OPENING_WORDS.contains_any_case(w));
     opens || APPROXIMATED.is_match(before) || SHARE_AFTER.is_match(after) || STATISTIC.is_match(s)
 }
 

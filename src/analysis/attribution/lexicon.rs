@@ -6,7 +6,7 @@
 //! senses ("added 500 jobs", "claimed 20 lives", "confirmed cases") are *weak*: they attribute
 //! only in a reporting construction (see `cue`).
 
-use regex::Regex;
+use regex::{Regex, RegexBuilder};
 use std::collections::HashSet;
 use std::sync::{LazyLock, OnceLock};
 
@@ -29,10 +29,32 @@ impl Words {
             .get_or_init(|| self.list.split_whitespace().collect())
             .contains(word.as_ref())
     }
+
+    /// Looks up `word` in lower case, without allocating for short ASCII words.
+    pub fn contains_any_case(&self, word: &str) -> bool {
+        let mut buf = [0u8; 24];
+        match buf.get_mut(..word.len()) {
+            Some(lower) if word.is_ascii() => {
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                std::str::from_utf8(lower).is_ok_and(|w| self.contains(w))
+            }
+            _ => self.contains(word.to_lowercase()),
+        }
+    }
+}
+
+/// A pattern over English words, matched in ASCII mode (word boundaries, `\w`, case): the
+/// automata stay small, and every word in these lists is ASCII.
+pub fn ascii_regex(pattern: &str) -> Regex {
+    RegexBuilder::new(pattern)
+        .unicode(false)
+        .build()
+        .expect("ASCII pattern")
 }
 
 fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("lexicon pattern")
+    ascii_regex(pattern)
 }
 
 /// Cues that attribute wherever they stand outside a quotation.
@@ -66,9 +88,11 @@ pub static DATA_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// What may follow a weak verb to make it a report: "added that", "noted:", "added in a statement".
 pub static REPORT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(
+    // Curly quotation marks need Unicode.
+    Regex::new(
         r#"(?i)^(?:\s*(?:that|[,:;.!?"\u{201c}\u{201d}]|$)|\s+(?:in an? (?:statement|interview|speech|post|letter|report|briefing)|to (?:reporters|journalists|lawmakers|parliament)|at an? |on (?:social media|x|twitter|facebook|telegram)\b|separately|(?:the|a|an|its|their) (?:\w+\s+)?(?:report|statement|survey|study|data|figures)))"#,
     )
+    .expect("lexicon pattern")
 });
 
 /// Words that stand between a source and its verb without breaking the link: "Zhao also said".

@@ -93,7 +93,8 @@ fn counts_things(words: &[&str]) -> bool {
 /// How many words after a subject are a time or an adverb: "on Monday", "the next day",
 /// "last week", "also".
 fn time_or_adverb_len(words: &[&str]) -> usize {
-    let l = |i: usize| words.get(i).map(|w| lower(w)).unwrap_or_default();
+    let lowered: Vec<String> = words.iter().take(3).map(|w| lower(w)).collect();
+    let l = |i: usize| lowered.get(i).cloned().unwrap_or_default();
     if l(0) == "on" && l(1).ends_with("day") {
         return 2;
     }
@@ -120,7 +121,9 @@ fn noun_before_verb(words: &[&str]) -> bool {
     };
     let w = lower(first);
     // A word in "-s" is a verb ("It says") unless an auxiliary follows it ("It crews would").
-    let aux_next = words.get(1).is_some_and(|n| AUXILIARIES.contains(lower(n)));
+    let aux_next = words
+        .get(1)
+        .is_some_and(|n| AUXILIARIES.contains_any_case(n));
     let could_be_verb = |w: &str| {
         AUXILIARIES.contains(w)
             || IRREGULAR_PAST.contains(w)
