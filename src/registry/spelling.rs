@@ -35,6 +35,9 @@ pub fn strip_possessive(word: &str) -> Option<&str> {
 
 /// Lower case, diacritics removed, apostrophes unified.
 pub fn plain(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.nfd() {
         if is_combining_mark(c) {
@@ -65,20 +68,27 @@ pub fn skeleton(s: &str) -> String {
 /// The folding behind [`skeleton`]. A `j` is read as the German or Polish `y` ("Jurij"), or,
 /// with `j_as_zh`, as the French `zh` ("Prigojine" for Prigozhin).
 fn fold(p: &str, j_as_zh: bool) -> String {
-    let mut t = p
-        .replace("tsch", "ch")
-        .replace("tch", "ch")
-        .replace("sch", "sh")
-        .replace("kh", "h")
-        .replace("ph", "f")
-        .replace("zh", "\u{1}")
-        .replace("dj", "\u{1}")
-        .replace("ou", "u")
-        .replace('w', "v")
-        .replace('j', if j_as_zh { "\u{1}" } else { "y" })
-        .replace("ia", "ya")
-        .replace("iu", "yu")
-        .replace('\u{1}', "j");
+    let mut t = p.to_string();
+    for (from, to) in [
+        ("tsch", "ch"),
+        ("tch", "ch"),
+        ("sch", "sh"),
+        ("kh", "h"),
+        ("ph", "f"),
+        ("zh", "\u{1}"),
+        ("dj", "\u{1}"),
+        ("ou", "u"),
+        ("w", "v"),
+        ("j", if j_as_zh { "\u{1}" } else { "y" }),
+        ("ia", "ya"),
+        ("iu", "yu"),
+        ("\u{1}", "j"),
+    ] {
+        // In this order, each on the result of the last; most words need few of them.
+        if t.contains(from) {
+            t = t.replace(from, to);
+        }
+    }
     if t.starts_with("ye") {
         t.remove(0);
     }
