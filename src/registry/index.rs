@@ -1,6 +1,7 @@
 //! Lookup structures over every written form of every entity.
 //!
-//! - `by_first_word`: exact matching, keyed by a form's first word.
+//! - `by_lead`: exact matching, keyed by a form's first two words (one for a one-word form), so
+//!   a common first word ("National", "University") does not lead to every form that uses it.
 //! - `near`: fuzzy candidates, keyed by each word's skeleton and every one-deletion of it
 //!   (a symmetric-delete index: two words within one edit share a key). Keys lead to distinct
 //!   skeletons, and each skeleton to the forms using it: a million names share a few hundred
@@ -71,7 +72,7 @@ impl Separator {
 #[derive(Debug, Default)]
 pub struct NameIndex {
     forms: Vec<Form>,
-    by_first_word: HashMap<Box<str>, Vec<u32>>,
+    by_lead: HashMap<Box<str>, Vec<u32>>,
     /// A skeleton or one of its deletions, to the skeletons (by number) that have that key.
     near: HashMap<Box<str>, Vec<u32>>,
     /// By skeleton number: the forms with a word of that skeleton, each once.
@@ -87,6 +88,14 @@ struct Words {
     /// Written word (exact key) to its skeleton number, and whether it is in `known_words`.
     seen: HashMap<Box<str>, (u32, bool)>,
     skeletons: HashMap<Box<str>, u32>,
+}
+
+/// The exact-match key of a form's first two words (exact-match keys, see [`key`]).
+fn lead_key(first: &str, second: Option<&str>) -> String {
+    match second {
+        Some(second) => format!("{first}\u{0}{second}"),
+        None => first.to_string(),
+    }
 }
 
 fn is_acronym(s: &str) -> bool {
@@ -134,10 +143,11 @@ impl NameIndex {
         let acronym = is_acronym(text);
         self.longest = self.longest.max(form_words.len());
         let id = self.forms.len() as u32;
-        match self.by_first_word.get_mut(&form_words[0]) {
+        let lead = lead_key(&form_words[0], form_words.get(1).map(|w| &**w));
+        match self.by_lead.get_mut(lead.as_str()) {
             Some(list) => list.push(id),
             None => {
-                self.by_first_word.insert(form_words[0].clone(), vec![id]);
+                self.by_lead.insert(lead.into(), vec![id]);
             }
         }
         for (_, w) in &spans {
@@ -198,9 +208,12 @@ impl NameIndex {
         self.longest
     }
 
-    /// Forms whose first word is exactly `word` (an exact-match key).
-    pub fn starting_with(&self, word: &str) -> &[u32] {
-        self.by_first_word.get(word).map_or(&[], Vec::as_slice)
+    /// Forms of the one word `first` (`second` absent), or of two or more words starting with
+    /// `first second` (exact-match keys).
+    pub fn starting_with(&self, first: &str, second: Option<&str>) -> &[u32] {
+        self.by_lead
+            .get(lead_key(first, second).as_str())
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Forms with a word within about one edit of `word`, by skeleton.

@@ -191,8 +191,8 @@ mod tests {
         assert_eq!(r.entities().len(), 2);
         assert_eq!(r.get("a").unwrap().name, "New Name");
         assert_eq!(r.entity(0).id, "a");
-        assert!(r.index().starting_with("Old").is_empty());
-        assert_eq!(r.index().starting_with("New").len(), 1);
+        assert!(r.index().starting_with("Old", Some("Name")).is_empty());
+        assert_eq!(r.index().starting_with("New", Some("Name")).len(), 1);
     }
 
     #[test]

@@ -148,6 +148,10 @@ pub fn near(written: &str, canonical: &str) -> Option<u32> {
 
 /// [`near`] by the given [`Rules`].
 pub fn near_by(written: &str, canonical: &str, rules: Rules) -> Option<u32> {
+    // Cheap rejection first: no rule below bridges more than four letters of length.
+    if written.chars().count().abs_diff(canonical.chars().count()) > 4 {
+        return None;
+    }
     if written.to_lowercase() == canonical.to_lowercase() {
         return Some(0);
     }

@@ -1,6 +1,7 @@
 //! Misspelled mentions: name-like runs of capitalised words near a registry form.
 
 use super::*;
+use crate::registry::NameIndex;
 
 impl Finder<'_> {
     /// Name-like runs near a registry form, longest span first. A span may take in exact
@@ -97,12 +98,8 @@ impl Finder<'_> {
         {
             return None;
         }
-        let mut candidates = Vec::new();
-        for w in &written {
-            candidates.extend_from_slice(&self.near_candidates(w));
-        }
-        candidates.sort_unstable();
-        candidates.dedup();
+        let lists: Vec<Rc<[u32]>> = written.iter().map(|w| self.near_candidates(w)).collect();
+        let candidates = shared_candidates(&written, &lists, index);
         let mut best: Option<(u32, Read)> = None;
         let mut tie = false;
         let span_key = written
@@ -260,4 +257,34 @@ fn sentence_initial(block: &Block, word: &Word) -> bool {
     let before = block.text[..word.range.start]
         .trim_end_matches(|c: char| c.is_whitespace() || "\"'“‘(".contains(c));
     before.is_empty() || before.ends_with(['.', '!', '?', ':'])
+}
+
+/// The forms worth comparing with a span: of its length, and found near every written word but
+/// at most one. The index reaches one edit on the transliteration skeleton, which a typo in a
+/// folded letter ("Jospeh", "Qisng") or a second typo escapes; a misspelled name keeps its other
+/// words, which find it. Lists are sorted; every such form is in one of the two shortest.
+fn shared_candidates(written: &[&str], lists: &[Rc<[u32]>], index: &NameIndex) -> Vec<u32> {
+    let n = written.len();
+    let mut by_len: Vec<&[u32]> = lists.iter().map(|l| &l[..]).collect();
+    by_len.sort_by_key(|l| l.len());
+    let mut seeds: Vec<u32> = by_len
+        .iter()
+        .take(2)
+        .flat_map(|l| l.iter())
+        .copied()
+        .collect();
+    seeds.sort_unstable();
+    seeds.dedup();
+    seeds.retain(|&id| {
+        if index.form(id).words.len() != n {
+            return false;
+        }
+        let mut missing = (0..n).filter(|&k| lists[k].binary_search(&id).is_err());
+        match (missing.next(), missing.next()) {
+            (None, _) => true,
+            (Some(_), None) => n > 1,
+            _ => false,
+        }
+    });
+    seeds
 }

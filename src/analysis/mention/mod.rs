@@ -193,13 +193,16 @@ struct Finder<'r> {
 type Compared = Option<(u32, bool)>;
 
 impl Finder<'_> {
-    /// Forms with a word near `word` ([`NameIndex::near_candidates`]), remembered per word.
+    /// Forms with a word near `word` ([`NameIndex::near_candidates`]), sorted, remembered per
+    /// word.
     fn near_candidates(&self, word: &str) -> Rc<[u32]> {
         if let Some(found) = self.near.borrow().get(word) {
             return found.clone();
         }
         let mut found = Vec::new();
         self.registry.index().near_candidates(word, &mut found);
+        found.sort_unstable();
+        found.dedup();
         let found: Rc<[u32]> = found.into();
         self.near
             .borrow_mut()
@@ -310,8 +313,19 @@ impl Finder<'_> {
         while i < words.len() {
             let (base, _) = words[i].base();
             let mut best: Option<Read> = None;
-            for candidate in [key(words[i].text), key(base)] {
-                for &id in index.starting_with(&candidate) {
+            let first = key(words[i].text);
+            let second = words.get(i + 1).map(|w| (key(w.text), key(w.base().0)));
+            let leads = [
+                (key(base), None),
+                (first.clone(), None),
+                (first.clone(), second.as_ref().map(|s| s.0.clone())),
+                (first, second.map(|s| s.1)),
+            ];
+            for (k, (lead, next)) in leads.iter().enumerate() {
+                if leads[..k].contains(&(lead.clone(), next.clone())) {
+                    continue;
+                }
+                for &id in index.starting_with(lead, next.as_deref()) {
                     let form = index.form(id);
                     let n = form.words.len();
                     if i + n > words.len() || taken[i..i + n].iter().any(|&t| t) {
