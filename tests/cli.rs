@@ -5,26 +5,51 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn copydesk(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_copydesk")).args(args).current_dir(dir).output().expect("runs")
+    Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("runs")
 }
 
 fn parliament() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for f in ["draft.md", "draft-with-errors.md", "registry.json"] {
-        std::fs::copy(Path::new("tests/fixtures/parliament").join(f), dir.path().join(f)).unwrap();
+        std::fs::copy(
+            Path::new("tests/fixtures/parliament").join(f),
+            dir.path().join(f),
+        )
+        .unwrap();
     }
     dir
 }
 
 fn stdout_json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
 }
 
 #[test]
 fn json_report_follows_the_contract() {
     let dir = parliament();
-    let out = copydesk(dir.path(), &["check", "--registry", "registry.json", "--format", "json", "draft-with-errors.md", "draft.md"]);
-    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = copydesk(
+        dir.path(),
+        &[
+            "check",
+            "--registry",
+            "registry.json",
+            "--format",
+            "json",
+            "draft-with-errors.md",
+            "draft.md",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let report = stdout_json(&out);
     assert_eq!(report["version"], 1);
     let files = report["files"].as_array().unwrap();
@@ -41,35 +66,82 @@ fn json_report_follows_the_contract() {
     assert_eq!(zhao["range"], range);
     assert_eq!(zhao["fixes"][0]["edits"][0]["newText"], "Zhao Leji");
     assert_eq!(zhao["fixes"][0]["edits"][0]["range"], range);
-    assert_eq!(zhao["message"], "\"Zhao Leiji\" looks like a misspelling of Zhao Leji.");
-    for d in files.iter().flat_map(|f| f["diagnostics"].as_array().unwrap()) {
+    assert_eq!(
+        zhao["message"],
+        "\"Zhao Leiji\" looks like a misspelling of Zhao Leji."
+    );
+    for d in files
+        .iter()
+        .flat_map(|f| f["diagnostics"].as_array().unwrap())
+    {
         let keys: Vec<&str> = d.as_object().unwrap().keys().map(String::as_str).collect();
-        assert!(keys.iter().all(|k| ["code", "severity", "message", "range", "entity", "fixes"].contains(k)), "{keys:?}");
+        assert!(
+            keys.iter()
+                .all(|k| ["code", "severity", "message", "range", "entity", "fixes"].contains(k)),
+            "{keys:?}"
+        );
     }
 }
 
 #[test]
 fn utf16_columns_in_json() {
     let dir = parliament();
-    std::fs::write(dir.path().join("emoji.md"), "😀 中文 Zhao Leiji met reporters.\n").unwrap();
-    let out = copydesk(dir.path(), &["check", "--registry", "registry.json", "--format", "json", "emoji.md"]);
+    std::fs::write(
+        dir.path().join("emoji.md"),
+        "😀 中文 Zhao Leiji met reporters.\n",
+    )
+    .unwrap();
+    let out = copydesk(
+        dir.path(),
+        &[
+            "check",
+            "--registry",
+            "registry.json",
+            "--format",
+            "json",
+            "emoji.md",
+        ],
+    );
     let d = &stdout_json(&out)["files"][0]["diagnostics"][0];
-    assert_eq!(d["range"]["start"]["character"], 6, "😀 is two UTF-16 units, 中文 two");
-    let human = copydesk(dir.path(), &["check", "--registry", "registry.json", "emoji.md"]);
-    assert!(String::from_utf8_lossy(&human.stdout).starts_with("emoji.md:1:6: error[name-misspelling]"));
+    assert_eq!(
+        d["range"]["start"]["character"], 6,
+        "😀 is two UTF-16 units, 中文 two"
+    );
+    let human = copydesk(
+        dir.path(),
+        &["check", "--registry", "registry.json", "emoji.md"],
+    );
+    assert!(
+        String::from_utf8_lossy(&human.stdout).starts_with("emoji.md:1:6: error[name-misspelling]")
+    );
 }
 
 #[test]
 fn sarif_has_the_shape_code_scanning_accepts() {
     let dir = parliament();
-    let out = copydesk(dir.path(), &["check", "--registry", "registry.json", "--format", "sarif", "draft-with-errors.md"]);
+    let out = copydesk(
+        dir.path(),
+        &[
+            "check",
+            "--registry",
+            "registry.json",
+            "--format",
+            "sarif",
+            "draft-with-errors.md",
+        ],
+    );
     let sarif = stdout_json(&out);
     assert_eq!(sarif["version"], "2.1.0");
     let run = &sarif["runs"][0];
     assert_eq!(run["tool"]["driver"]["name"], "copydesk");
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
     assert!(rules.iter().any(|r| r["id"] == "name-misspelling"));
-    let result = run["results"].as_array().unwrap().iter().find(|r| r["ruleId"] == "name-misspelling").unwrap();
+    let result = run["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "name-misspelling")
+        .unwrap();
     assert_eq!(result["level"], "error");
     let loc = &result["locations"][0]["physicalLocation"];
     assert_eq!(loc["artifactLocation"]["uri"], "draft-with-errors.md");
@@ -88,8 +160,15 @@ fn exit_status_follows_fail_on() {
         copydesk(dir.path(), &args).status.code()
     };
     assert_eq!(check(&["draft-with-errors.md"]), Some(1));
-    assert_eq!(check(&["--fail-on", "never", "draft-with-errors.md"]), Some(0));
-    std::fs::write(dir.path().join("clean.md"), "The meeting was held in Beijing.\n").unwrap();
+    assert_eq!(
+        check(&["--fail-on", "never", "draft-with-errors.md"]),
+        Some(0)
+    );
+    std::fs::write(
+        dir.path().join("clean.md"),
+        "The meeting was held in Beijing.\n",
+    )
+    .unwrap();
     assert_eq!(check(&["--fail-on", "information", "clean.md"]), Some(0));
     assert_eq!(check(&["--date", "2025-13-01", "clean.md"]), Some(2));
     assert_eq!(check(&["--format", "xml", "clean.md"]), Some(2));
@@ -104,9 +183,21 @@ fn config_is_found_in_a_parent_and_sets_severity() {
     )
     .unwrap();
     std::fs::create_dir(dir.path().join("drafts")).unwrap();
-    std::fs::copy(dir.path().join("draft-with-errors.md"), dir.path().join("drafts/a.md")).unwrap();
-    let out = copydesk(&dir.path().join("drafts"), &["check", "--format", "json", "a.md"]);
-    assert_eq!(out.status.code(), Some(0), "no error-level finding left: {}", String::from_utf8_lossy(&out.stderr));
+    std::fs::copy(
+        dir.path().join("draft-with-errors.md"),
+        dir.path().join("drafts/a.md"),
+    )
+    .unwrap();
+    let out = copydesk(
+        &dir.path().join("drafts"),
+        &["check", "--format", "json", "a.md"],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "no error-level finding left: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let report = stdout_json(&out);
     let names: Vec<_> = report["files"][0]["diagnostics"]
         .as_array()
@@ -125,9 +216,24 @@ fn folders_are_walked_for_drafts() {
     std::fs::write(dir.path().join("d/sub/a.txt"), "Zhao Leiji spoke.").unwrap();
     std::fs::write(dir.path().join("d/b.markdown"), "Fine.").unwrap();
     std::fs::write(dir.path().join("d/c.json"), "{}").unwrap();
-    let out = copydesk(dir.path(), &["check", "--registry", "registry.json", "--format", "json", "d"]);
+    let out = copydesk(
+        dir.path(),
+        &[
+            "check",
+            "--registry",
+            "registry.json",
+            "--format",
+            "json",
+            "d",
+        ],
+    );
     let report = stdout_json(&out);
-    let paths: Vec<_> = report["files"].as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap().to_string()).collect();
+    let paths: Vec<_> = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(paths, vec!["d/b.markdown", "d/sub/a.txt"]);
 }
 
@@ -135,7 +241,17 @@ fn folders_are_walked_for_drafts() {
 fn unreadable_and_non_utf8_files_are_named() {
     let dir = parliament();
     std::fs::write(dir.path().join("bad.md"), b"Zhao \xff\xfe Leji").unwrap();
-    let out = copydesk(dir.path(), &["check", "--registry", "registry.json", "bad.md", "missing.md", "draft.md"]);
+    let out = copydesk(
+        dir.path(),
+        &[
+            "check",
+            "--registry",
+            "registry.json",
+            "bad.md",
+            "missing.md",
+            "draft.md",
+        ],
+    );
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("bad.md: is not valid UTF-8"), "{err}");
@@ -149,7 +265,10 @@ fn broken_registry_stops_check_with_its_position() {
     let out = copydesk(dir.path(), &["check", "--registry", "r.json", "draft.md"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("r.json:2:") && err.contains("unknown field `titel`"), "{err}");
+    assert!(
+        err.contains("r.json:2:") && err.contains("unknown field `titel`"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -160,7 +279,11 @@ fn registry_check_reports_every_problem() {
         "{\"version\": 1, \"entities\": [\n {\"id\": \"x\", \"kind\": \"person\", \"name\": \"\"},\n {\"id\": \"x\", \"kind\": \"place\", \"name\": \"Y\"}]}",
     )
     .unwrap();
-    std::fs::write(dir.path().join("ok.json"), "{\"version\": 1, \"entities\": []}").unwrap();
+    std::fs::write(
+        dir.path().join("ok.json"),
+        "{\"version\": 1, \"entities\": []}",
+    )
+    .unwrap();
     let out = copydesk(dir.path(), &["registry", "check", "r.json"]);
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8_lossy(&out.stdout);
@@ -168,15 +291,32 @@ fn registry_check_reports_every_problem() {
     assert_eq!(lines.len(), 2, "{text}");
     assert!(lines[0].starts_with("r.json:2:") && lines[0].contains("`name` must not be empty"));
     assert!(lines[1].starts_with("r.json:3:") && lines[1].contains("duplicate id `x`"));
-    assert_eq!(copydesk(dir.path(), &["registry", "check", "ok.json"]).status.code(), Some(0));
-    assert_eq!(copydesk(dir.path(), &["registry", "check", "nope.json"]).status.code(), Some(2));
+    assert_eq!(
+        copydesk(dir.path(), &["registry", "check", "ok.json"])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        copydesk(dir.path(), &["registry", "check", "nope.json"])
+            .status
+            .code(),
+        Some(2)
+    );
 }
 
 #[test]
 fn help_shows_every_option_with_an_example() {
     let out = copydesk(Path::new("."), &["check", "--help"]);
     let help = String::from_utf8_lossy(&out.stdout);
-    for option in ["--registry", "--config", "--format", "--date", "--fail-on", "Examples:"] {
+    for option in [
+        "--registry",
+        "--config",
+        "--format",
+        "--date",
+        "--fail-on",
+        "Examples:",
+    ] {
         assert!(help.contains(option), "{option} missing from:\n{help}");
     }
     let version = copydesk(Path::new("."), &["--version"]);

@@ -82,16 +82,15 @@ impl Walker {
     ) {
         match event {
             Event::Start(tag) => match tag {
-                Tag::Paragraph => {
+                Tag::Paragraph
                     // A loose list item's paragraphs continue the item's block.
                     if self
                         .current
                         .as_ref()
                         .is_none_or(|b| b.kind != BlockKind::ListItem || !b.text.is_empty())
-                    {
+                    => {
                         self.open(BlockKind::Paragraph);
                     }
-                }
                 Tag::Heading { .. } => self.open(BlockKind::Heading),
                 Tag::Item => self.open(BlockKind::ListItem),
                 Tag::TableCell => self.open(BlockKind::TableCell),
@@ -129,10 +128,8 @@ impl Walker {
                     self.hidden = self.hidden.saturating_sub(1);
                     self.in_metadata = false;
                 }
-                TagEnd::Link => {
-                    if self.links.pop() == Some(true) {
-                        self.hidden = self.hidden.saturating_sub(1);
-                    }
+                TagEnd::Link if self.links.pop() == Some(true) => {
+                    self.hidden = self.hidden.saturating_sub(1);
                 }
                 _ => {}
             },

@@ -3,12 +3,15 @@
 //! Pure: no IO, no clock, no LSP. Offsets are bytes into the source text. Analysis never fails
 //! on input text; a check that panics loses its own findings, not the others'.
 
+pub mod attribution;
 pub mod checks;
 mod disable;
 pub mod document;
 pub mod finding;
 mod markdown;
 pub mod mention;
+pub mod sentence;
+pub mod titles;
 
 pub use document::{parse_date, Block, BlockKind, Document, Format};
 pub use finding::{Code, Edit, Finding, Fix, Related, Severity};
@@ -77,7 +80,12 @@ pub struct Analysis {
 pub fn analyze(source: &str, format: Format, registry: &Registry, settings: &Settings) -> Analysis {
     let document = Document::parse(source, format);
     let date = settings.date.or(document.date).unwrap_or(settings.today);
-    let mentions = find_mentions(&document, registry);
+    let mut failed_checks = Vec::new();
+    let mentions = catch_unwind(AssertUnwindSafe(|| find_mentions(&document, registry)))
+        .unwrap_or_else(|_| {
+            failed_checks.push("mentions");
+            Vec::new()
+        });
     let cx = Context {
         source,
         document: &document,
@@ -86,7 +94,7 @@ pub fn analyze(source: &str, format: Format, registry: &Registry, settings: &Set
         date,
     };
     let mut findings = Vec::new();
-    let mut failed_checks = Vec::new();
+
     for (name, check) in checks::ALL {
         let mut out = Vec::new();
         match catch_unwind(AssertUnwindSafe(|| check.run(&cx, &mut out))) {

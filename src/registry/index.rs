@@ -28,10 +28,41 @@ pub struct Form {
     pub text: Box<str>,
     /// Exact-match keys of the words, in order.
     pub words: Box<[Box<str>]>,
-    /// The separator before each word after the first: a hyphen or a space.
-    pub hyphens: Box<[bool]>,
+    /// The separator before each word after the first.
+    pub separators: Box<[Separator]>,
     /// Written in capitals ("NPC"): matches only as written, never fuzzily.
     pub acronym: bool,
+}
+
+/// What stands between two words of a name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Separator {
+    Space,
+    Hyphen,
+    /// Nothing: scripts written without spaces ("赵乐际").
+    Joined,
+}
+
+impl Separator {
+    fn of(gap: &str) -> Separator {
+        if gap.is_empty() {
+            Separator::Joined
+        } else if gap.contains(['-', '\u{2010}', '\u{2011}']) {
+            Separator::Hyphen
+        } else {
+            Separator::Space
+        }
+    }
+
+    /// Whether a gap written in prose is this separator. A line break inside a paragraph is a
+    /// space.
+    pub fn matches(self, gap: &str) -> bool {
+        match self {
+            Separator::Space => !gap.is_empty() && gap.chars().all(char::is_whitespace),
+            Separator::Hyphen => matches!(gap, "-" | "\u{2010}" | "\u{2011}"),
+            Separator::Joined => gap.is_empty(),
+        }
+    }
 }
 
 #[derive(Debug, Default)]
@@ -40,6 +71,7 @@ pub struct NameIndex {
     by_first_word: HashMap<Box<str>, Vec<u32>>,
     near: HashMap<Box<str>, Vec<u32>>,
     known_words: HashSet<Box<str>>,
+    longest: usize,
 }
 
 fn is_acronym(s: &str) -> bool {
@@ -78,12 +110,13 @@ impl NameIndex {
         if spans.is_empty() {
             return;
         }
-        let hyphens = spans
+        let separators = spans
             .windows(2)
-            .map(|w| text[w[0].0 + w[0].1.len()..w[1].0].contains('-'))
+            .map(|w| Separator::of(&text[w[0].0 + w[0].1.len()..w[1].0]))
             .collect();
         let form_words: Box<[Box<str>]> = spans.iter().map(|(_, w)| key(w).into()).collect();
         let acronym = is_acronym(text);
+        self.longest = self.longest.max(form_words.len());
         let id = self.forms.len() as u32;
         self.by_first_word
             .entry(form_words[0].clone())
@@ -110,13 +143,18 @@ impl NameIndex {
             kind,
             text: text.into(),
             words: form_words,
-            hyphens,
+            separators,
             acronym,
         });
     }
 
     pub fn form(&self, id: u32) -> &Form {
         &self.forms[id as usize]
+    }
+
+    /// The most words any form has.
+    pub fn longest_form(&self) -> usize {
+        self.longest
     }
 
     /// Forms whose first word is exactly `word` (an exact-match key).

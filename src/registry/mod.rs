@@ -3,11 +3,13 @@
 //! Loading is strict (see [`load`]); once built, a [`Registry`] is immutable and cheap to share.
 //! [`NameIndex`] answers "which entity does this written name belong to" for the analysis.
 
+pub mod compare;
 mod index;
 mod load;
+pub mod pinyin;
 pub mod spelling;
 
-pub use index::{Form, FormKind, NameIndex};
+pub use index::{Form, FormKind, NameIndex, Separator};
 pub use load::{check_references, parse_registry, RegistryError, RegistryFile};
 
 use std::collections::HashMap;
@@ -88,6 +90,15 @@ impl Entity {
         }
     }
 
+    /// Whether the name is written family name first, as Chinese names are ("Zhao Leji").
+    pub fn family_first(&self) -> bool {
+        self.family_name.as_deref().is_some_and(|f| {
+            self.name
+                .strip_prefix(f)
+                .is_some_and(|rest| rest.starts_with(' '))
+        })
+    }
+
     /// Roles held on `date`.
     pub fn roles_on(&self, date: Date) -> impl Iterator<Item = &Role> {
         self.roles.iter().filter(move |r| r.held_on(date))
@@ -152,5 +163,59 @@ impl Registry {
             RoleOf::Entity(id) => self.get(id).map_or(id.as_str(), |e| e.name.as_str()),
             RoleOf::Text(t) => t,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entity(id: &str, name: &str) -> Entity {
+        Entity {
+            id: id.into(),
+            kind: Kind::Person,
+            name: name.into(),
+            family_name: None,
+            aliases: vec![],
+            variants: vec![],
+            roles: vec![],
+            description: None,
+            links: vec![],
+        }
+    }
+
+    #[test]
+    fn a_later_file_replaces_an_entity_with_the_same_id() {
+        let first = vec![entity("a", "Old Name"), entity("b", "Bee Person")];
+        let r = Registry::new([first, vec![entity("a", "New Name")]]);
+        assert_eq!(r.entities().len(), 2);
+        assert_eq!(r.get("a").unwrap().name, "New Name");
+        assert_eq!(r.entity(0).id, "a");
+        assert!(r.index().starting_with("Old").is_empty());
+        assert_eq!(r.index().starting_with("New").len(), 1);
+    }
+
+    #[test]
+    fn family_name_defaults_to_the_last_word() {
+        let mut e = entity("x", "Vyacheslav Volodin");
+        assert_eq!(e.family_name(), "Volodin");
+        e.family_name = Some("Zhao".into());
+        assert_eq!(e.family_name(), "Zhao");
+    }
+
+    #[test]
+    fn a_role_ends_on_its_end_date() {
+        let d = |s| crate::analysis::parse_date(s).unwrap();
+        let role = Role {
+            title: "chairman".into(),
+            of: None,
+            start: Some(d("2023-03-10")),
+            end: Some(d("2024-01-01")),
+            aliases: vec![],
+        };
+        assert!(!role.held_on(d("2023-03-09")));
+        assert!(role.held_on(d("2023-03-10")));
+        assert!(!role.held_on(d("2024-01-01")));
+        assert!(role.ended_before(d("2024-01-01")));
     }
 }

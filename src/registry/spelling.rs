@@ -56,22 +56,32 @@ pub fn plain(s: &str) -> String {
 }
 
 /// [`plain`] with transliteration differences folded: w/v, j/y/i, sch/sh, tsch/ch, kh/h, zh/j,
-/// ia/ya, ou/u, doubled letters, and the endings -ow/-off/-ov, -ine/-in, -ij/-iy/-y.
+/// ph/f, ia/ya, ou/u, doubled letters, a leading ye/e, and the endings -ow/-off/-ov, -ine/-in,
+/// -ij/-iy/-i/-y.
 pub fn skeleton(s: &str) -> String {
-    let p = plain(s);
+    fold(&plain(s), false)
+}
+
+/// The folding behind [`skeleton`]. A `j` is read as the German or Polish `y` ("Jurij"), or,
+/// with `j_as_zh`, as the French `zh` ("Prigojine" for Prigozhin).
+fn fold(p: &str, j_as_zh: bool) -> String {
     let mut t = p
         .replace("tsch", "ch")
         .replace("tch", "ch")
         .replace("sch", "sh")
         .replace("kh", "h")
+        .replace("ph", "f")
         .replace("zh", "\u{1}")
         .replace("dj", "\u{1}")
         .replace("ou", "u")
         .replace('w', "v")
-        .replace('j', "y")
+        .replace('j', if j_as_zh { "\u{1}" } else { "y" })
         .replace("ia", "ya")
         .replace("iu", "yu")
         .replace('\u{1}', "j");
+    if t.starts_with("ye") {
+        t.remove(0);
+    }
     for (from, to) in [
         ("off", "ov"),
         ("ine", "in"),
@@ -79,10 +89,12 @@ pub fn skeleton(s: &str) -> String {
         ("yy", "y"),
         ("ii", "y"),
         ("yi", "y"),
+        ("i", "y"),
     ] {
         if t.ends_with(from) {
             t.truncate(t.len() - from.len());
             t.push_str(to);
+            break;
         }
     }
     let mut out = String::with_capacity(t.len());
@@ -96,32 +108,87 @@ pub fn skeleton(s: &str) -> String {
     out
 }
 
+/// Whether two words are the same name in two transliterations.
+fn same_skeleton(written: &str, canonical: &str) -> bool {
+    let (pw, pc) = (plain(written), plain(canonical));
+    fold(&pw, false) == fold(&pc, false) || fold(&pw, true) == fold(&pc, true)
+}
+
 /// How far a written word is from a registry word, in half-edits, when it is close enough to be
 /// read as a misspelling of it; `None` when it is too far.
 ///
-/// Same letters but for case and diacritics cost 0; a transliteration difference 1; each typo
-/// (insertion, deletion, substitution or transposition) 2. Short words allow less, since one
-/// letter makes another name: up to three letters nothing but diacritics, four letters only a
-/// transposition ("Zhoa"), five to seven one typo, longer words two.
+/// Same letters but for case cost 0; lost or wrong diacritics and transliteration differences 1;
+/// each typo (insertion, deletion, substitution or transposition) 2. Short words allow less,
+/// since one letter makes another name: up to three letters nothing but diacritics, four letters
+/// only a transposition ("Zhoa"), five to seven one typo, longer words two. [`near_in_name`]
+/// relaxes the four-letter rule where the rest of a name vouches for it.
 pub fn near(written: &str, canonical: &str) -> Option<u32> {
+    near_with(written, canonical, false)
+}
+
+/// [`near`] for a word of a longer name whose other words are written exactly: a four-letter
+/// word may then carry one typo of any kind ("Friedrich Mers").
+pub fn near_in_name(written: &str, canonical: &str) -> Option<u32> {
+    near_with(written, canonical, true)
+}
+
+fn near_with(written: &str, canonical: &str, vouched: bool) -> Option<u32> {
+    if written.to_lowercase() == canonical.to_lowercase() {
+        return Some(0);
+    }
     let (pw, pc) = (plain(written), plain(canonical));
     if pw == pc {
-        return Some(0);
+        return Some(1);
     }
     let len = pw.chars().count().max(pc.chars().count());
     if len <= 3 {
         return None;
     }
-    if skeleton(written) == skeleton(canonical) {
+    if same_skeleton(written, canonical) {
         return Some(1);
+    }
+    if derived(&pw, &pc) {
+        return None;
     }
     let d = strsim::osa_distance(&pw, &pc);
     let allowed = match len {
+        4 if vouched => 1,
         4 => usize::from(d == 1 && strsim::levenshtein(&pw, &pc) == 2),
         5..=7 => 1,
         _ => 2,
     };
     (d <= allowed).then_some(2 * d as u32)
+}
+
+/// Whether one plain word is the other with an ending added or cut: a derived word ("Russian",
+/// "Berliner", "Volodina", "Commissioner", "Israelis", "Democrat" for "Democrats"), not a typo.
+/// One added letter other than these common endings, or one lost letter, still reads as a typo.
+fn derived(written: &str, canonical: &str) -> bool {
+    if let Some(extra) = written.strip_prefix(canonical) {
+        extra.chars().count() >= 2 || matches!(extra, "s" | "n" | "a" | "i")
+    } else if let Some(lost) = canonical.strip_prefix(written) {
+        lost.chars().count() >= 2 || lost == "s"
+    } else {
+        false
+    }
+}
+
+/// Whether `written` is the other gender's form of a Slavic family name: "Peskova" is
+/// Peskov's daughter and "Navalnaya" Navalny's widow, not misspellings of them.
+pub fn is_other_gender(written: &str, canonical: &str) -> bool {
+    let (w, c) = (plain(written), plain(canonical));
+    let pair = |long: &str, short: &str| {
+        let feminine = ["ova", "eva", "ina", "yna"]
+            .iter()
+            .any(|e| long.ends_with(e) && long.strip_suffix('a') == Some(short));
+        let adjectival = ["y", "iy", "i", "oy"].iter().any(|e| {
+            short
+                .strip_suffix(e)
+                .is_some_and(|stem| long.strip_prefix(stem) == Some("aya"))
+        });
+        feminine || adjectival
+    };
+    pair(&w, &c) || pair(&c, &w)
 }
 
 /// Every string one deletion away from `s` (by character), used to find near words quickly.
@@ -163,13 +230,47 @@ mod tests {
     fn diacritics_fold_in_plain() {
         assert_eq!(plain("François Bayrou"), "francois bayrou");
         assert_eq!(plain("Łukasz Øster"), "lukasz oster");
-        assert_eq!(near("Francois", "François"), Some(0));
+        assert_eq!(near("Francois", "François"), Some(1));
+        assert_eq!(near("VOLODIN", "Volodin"), Some(0));
         assert_eq!(near("Leiji", "Leji"), Some(2));
         assert_eq!(near("Zhoa", "Zhao"), Some(2));
         assert_eq!(near("Volodine", "Volodin"), Some(1));
         assert_eq!(near("Vyacheslv", "Vyacheslav"), Some(2));
         assert_eq!(near("Putn", "Putin"), Some(2));
         assert_eq!(near("Pitin", "Putin"), Some(2));
+        assert_eq!(near("Volodi", "Volodin"), Some(2));
+        assert_eq!(near("Tianjinx", "Tianjin"), Some(2));
+    }
+
+    #[test]
+    fn derived_words_are_not_near() {
+        assert_eq!(near("Russian", "Russia"), None);
+        assert_eq!(near("Volodina", "Volodin"), None);
+        assert_eq!(near("Commissioner", "Commission"), None);
+        assert_eq!(near("Israelis", "Israeli"), None);
+        assert_eq!(near("Russ", "Russia"), None);
+        assert_eq!(near("Democrat", "Democrats"), None);
+        assert_eq!(near("Berliner", "Berlin"), None);
+        assert_eq!(near("Gazan", "Gaza"), None);
+        assert!(near("Berlni", "Berlin").is_some());
+    }
+
+    #[test]
+    fn other_gender_forms_are_other_people() {
+        assert!(is_other_gender("Peskova", "Peskov"));
+        assert!(is_other_gender("Navalnaya", "Navalny"));
+        assert!(is_other_gender("Zakharov", "Zakharova"));
+        assert!(is_other_gender("Slutskaya", "Slutsky"));
+        assert!(!is_other_gender("Peskow", "Peskov"));
+        assert!(!is_other_gender("Volodine", "Volodin"));
+    }
+
+    #[test]
+    fn more_transliterations_share_a_skeleton() {
+        assert!(same_skeleton("Prigojine", "Prigozhin"));
+        assert!(same_skeleton("Jewgeni", "Yevgeny"));
+        assert!(same_skeleton("Josef", "Joseph"));
+        assert!(same_skeleton("Dmitri", "Dmitry"));
     }
 
     #[test]

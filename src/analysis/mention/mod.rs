@@ -5,10 +5,14 @@
 //! 2. misspellings: name-like runs of capitalised words near a registry form (see [`spelling`]);
 //! 3. second references: a person's family name after a full mention of that person.
 
+mod misspelled;
+
 use super::document::{Block, Document};
+use crate::registry::compare::{compare, near_word, units};
 use crate::registry::spelling::{self, key, strip_possessive};
-use crate::registry::{EntityIdx, FormKind, Kind, Registry};
-use std::collections::HashMap;
+use crate::registry::{Entity, EntityIdx, FormKind, Kind, Registry, Separator};
+use misspelled::{name_runs, same_first_letter};
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// How a mention names its entity.
@@ -54,6 +58,12 @@ const PARTICLES: &[&str] = &[
     "de", "da", "del", "della", "di", "do", "dos", "das", "du", "van", "von", "der", "den", "ter",
     "zu", "bin", "ibn", "al", "el", "la", "le", "y", "e",
 ];
+
+/// Lower-case words that join the words of an organisation's name ("Bank of Russia").
+const CONNECTIVES: &[&str] = &["of", "for"];
+
+/// The most words a misspelled name is looked for in.
+const MAX_NAME_WORDS: usize = 8;
 
 /// Capitalised words that are never read as a misspelled name.
 const NEVER_NAMES: &[&str] = &[
@@ -114,15 +124,20 @@ impl Word<'_> {
     }
 }
 
-fn gap_ok(block: &str, a: &Word, b: &Word, hyphen: Option<bool>) -> bool {
-    let gap = &block[a.range.end..b.range.start];
-    let is_hyphen = matches!(gap, "-" | "\u{2010}" | "\u{2011}");
-    let is_space = !gap.is_empty() && gap.chars().all(char::is_whitespace);
-    match hyphen {
-        Some(true) => is_hyphen,
-        Some(false) => is_space,
-        None => is_hyphen || is_space,
-    }
+/// The text between two words.
+fn gap<'a>(block: &'a str, a: &Word, b: &Word) -> &'a str {
+    &block[a.range.end..b.range.start]
+}
+
+/// Whether two words are joined as inside one name: by spaces (a line break counts) or a hyphen.
+fn joined_in_name(block: &str, a: &Word, b: &Word) -> bool {
+    let gap = gap(block, a, b);
+    Separator::Space.matches(gap) || Separator::Hyphen.matches(gap)
+}
+
+/// Whether two words are joined by a hyphen.
+fn hyphenated(block: &str, a: &Word, b: &Word) -> bool {
+    Separator::Hyphen.matches(gap(block, a, b))
 }
 
 /// A candidate read of a span of words, before it is accepted.
@@ -140,6 +155,7 @@ pub fn find_mentions(doc: &Document, registry: &Registry) -> Vec<Mention> {
     let mut finder = Finder {
         registry,
         families: HashMap::new(),
+        other_names: HashSet::new(),
         mentions: Vec::new(),
     };
     if registry.is_empty() {
@@ -151,10 +167,16 @@ pub fn find_mentions(doc: &Document, registry: &Registry) -> Vec<Mention> {
     finder.mentions
 }
 
+/// A mentioned person's family name, as words.
+type FamilyName = (Vec<Box<str>>, EntityIdx);
+
 struct Finder<'r> {
     registry: &'r Registry,
-    /// Family names of people mentioned so far: first word key to (family words, entity).
-    families: HashMap<String, Vec<(Vec<Box<str>>, EntityIdx)>>,
+    /// Family names of people mentioned so far, by their first word.
+    families: HashMap<String, Vec<FamilyName>>,
+    /// Family names of people the registry does not know, from names written in full so far
+    /// ("Martin Schulz"): a later "Schulz" is that person, not a misspelling of Scholz.
+    other_names: HashSet<String>,
     mentions: Vec<Mention>,
 }
 
@@ -170,6 +192,7 @@ impl Finder<'_> {
         let mut reads = Vec::new();
         self.exact(block, &words, &mut taken, &mut reads);
         self.misspelled(block, &words, &mut taken, &mut reads);
+        self.remember_other_names(block, &words, &taken);
         reads.sort_by_key(|r| r.words.start);
         // Second references, in order, so a family name only refers back to earlier mentions.
         let mut pending = reads.into_iter().peekable();
@@ -179,7 +202,8 @@ impl Finder<'_> {
                 self.remember(&r);
                 all.push(r);
             }
-            if !taken[i] && words[i].is_capitalised() {
+            let particle = PARTICLES.contains(&words[i].text);
+            if !taken[i] && (words[i].is_capitalised() || particle) {
                 if let Some(r) = self.family(block, &words, i) {
                     taken[r.words.clone()].iter_mut().for_each(|t| *t = true);
                     all.push(r);
@@ -216,6 +240,17 @@ impl Finder<'_> {
         }
     }
 
+    /// Remembers the last word of each full name that is not a registry entity.
+    fn remember_other_names(&mut self, block: &Block, words: &[Word], taken: &[bool]) {
+        for run in name_runs(block, words) {
+            let last = run.end - 1;
+            if run.len() >= 2 && !taken[last] && words[last - 1].is_capitalised() {
+                self.other_names
+                    .insert(spelling::plain(words[last].base().0));
+            }
+        }
+    }
+
     fn remember(&mut self, r: &Read) {
         let entity = self.registry.entity(r.entity);
         if entity.kind != Kind::Person || r.reference == Reference::FamilyName {
@@ -246,7 +281,7 @@ impl Finder<'_> {
                         continue;
                     }
                     let Some(possessive) =
-                        matches_exactly(block, &words[i..i + n], &form.words, &form.hyphens)
+                        matches_exactly(block, &words[i..i + n], &form.words, &form.separators)
                     else {
                         continue;
                     };
@@ -287,103 +322,9 @@ impl Finder<'_> {
         }
     }
 
-    /// Name-like runs near a registry form, longest span first.
-    fn misspelled(&self, block: &Block, words: &[Word], taken: &mut [bool], reads: &mut Vec<Read>) {
-        for run in name_runs(block, words, taken) {
-            for len in (1..=run.len().min(4)).rev() {
-                for start in run.start..=run.end - len {
-                    let span = start..start + len;
-                    if taken[span.clone()].iter().any(|&t| t)
-                        || !words[span.end - 1].is_capitalised()
-                    {
-                        continue;
-                    }
-                    if let Some(r) = self.near_form(block, words, span.clone()) {
-                        taken[span].iter_mut().for_each(|t| *t = true);
-                        reads.push(r);
-                    }
-                }
-            }
-        }
-    }
-
-    fn near_form(&self, block: &Block, words: &[Word], span: Range<usize>) -> Option<Read> {
-        let index = self.registry.index();
-        let written: Vec<&str> = span
-            .clone()
-            .map(|i| {
-                if i + 1 == span.end {
-                    words[i].base().0
-                } else {
-                    words[i].text
-                }
-            })
-            .collect();
-        let possessive = words[span.end - 1].base().1;
-        if written.len() == 1
-            && (NEVER_NAMES.contains(&written[0]) || sentence_initial(block, &words[span.start]))
-        {
-            return None;
-        }
-        let mut candidates = Vec::new();
-        for w in &written {
-            index.near_candidates(w, &mut candidates);
-        }
-        candidates.sort_unstable();
-        candidates.dedup();
-        let mut best: Option<(u32, Read)> = None;
-        let mut tie = false;
-        for id in candidates {
-            let form = index.form(id);
-            if form.acronym || form.words.len() != written.len() {
-                continue;
-            }
-            let entity = self.registry.entity(form.entity);
-            if written.len() == 1 && entity.kind == Kind::Person {
-                continue;
-            }
-            let Some((cost, swapped)) = compare(&written, &form.words, index) else {
-                continue;
-            };
-            let read = Read {
-                words: span.clone(),
-                entity: form.entity,
-                reference: if form.kind == FormKind::Alias {
-                    Reference::Alias
-                } else {
-                    Reference::Name
-                },
-                spelling: if swapped {
-                    Spelling::Swapped
-                } else {
-                    Spelling::Misspelled
-                },
-                canonical: if form.kind == FormKind::Variant {
-                    entity.name.clone()
-                } else {
-                    form.text.to_string()
-                },
-                possessive,
-            };
-            match &best {
-                Some((c, b)) if cost == *c && b.entity != form.entity => tie = true,
-                Some((c, _)) if cost >= *c => {}
-                _ => {
-                    tie = false;
-                    best = Some((cost, read));
-                }
-            }
-        }
-        if tie {
-            return None;
-        }
-        best.map(|(_, r)| r)
-    }
-
     /// A second reference at word `i`: a mentioned person's family name, or a misspelling of it.
     fn family(&self, block: &Block, words: &[Word], i: usize) -> Option<Read> {
-        let (base, possessive) = words[i].base();
-        let mut found = None;
+        let (base, _) = words[i].base();
         for candidate in [key(words[i].text), key(base)] {
             for (family, entity) in self
                 .families
@@ -396,52 +337,75 @@ impl Finder<'_> {
                 if i + n > words.len() {
                     continue;
                 }
-                let hyphens = vec![false; n.saturating_sub(1)];
-                if let Some(possessive) = matches_exactly(block, &words[i..i + n], family, &hyphens)
+                let spaces = vec![Separator::Space; n.saturating_sub(1)];
+                if let Some(possessive) = matches_exactly(block, &words[i..i + n], family, &spaces)
                 {
-                    found = Some(self.read(
+                    return Some(self.read(
                         i..i + n,
                         *entity,
                         Reference::FamilyName,
                         Spelling::Correct,
                         possessive,
                     ));
-                    break;
                 }
             }
-            if found.is_some() {
-                return found;
-            }
         }
-        if NEVER_NAMES.contains(&base)
-            || self.registry.index().is_known_word(base)
-            || base.chars().count() < 5
-        {
+        let index = self.registry.index();
+        // Only entities with a name word near this one are worth comparing: the index finds
+        // them in a few lookups, where comparing every mentioned family name would not scale.
+        let mut near = Vec::new();
+        index.near_candidates(base, &mut near);
+        if near.is_empty() {
             return None;
         }
-        let mut best: Option<(u32, EntityIdx)> = None;
+        let mut best: Option<(u32, usize, EntityIdx)> = None;
+        let mut tie = false;
         for (family, entity) in self.families.values().flatten() {
-            if family.len() != 1 {
+            let n = family.len();
+            if i + n > words.len()
+                || !words[i + n - 1].is_capitalised()
+                || !near.iter().any(|&id| index.form(id).entity == *entity)
+            {
                 continue;
             }
-            if extends(base, &family[0]) {
+            let span = &words[i..i + n];
+            if span
+                .windows(2)
+                .any(|p| !joined_in_name(&block.text, &p[0], &p[1]))
+            {
                 continue;
             }
-            if let Some(cost) = spelling::near(base, &family[0]).filter(|&c| c > 0) {
-                if best.is_none_or(|(c, _)| cost < c) {
-                    best = Some((cost, *entity));
+            let entity_data = self.registry.entity(*entity);
+            let Some(cost) = family_cost(span, family, entity_data, index, &self.other_names)
+            else {
+                continue;
+            };
+            match best {
+                Some((c, _, e)) if cost == c && e != *entity => tie = true,
+                Some((c, _, _)) if cost >= c => {}
+                _ => {
+                    tie = false;
+                    best = Some((cost, n, *entity));
                 }
             }
         }
-        best.map(|(_, entity)| {
-            self.read(
-                i..i + 1,
-                entity,
-                Reference::FamilyName,
-                Spelling::Misspelled,
-                possessive,
-            )
-        })
+        if tie {
+            return None;
+        }
+        let (cost, n, entity) = best?;
+        let spelling = if cost == 0 {
+            Spelling::Correct
+        } else {
+            Spelling::Misspelled
+        };
+        let possessive = words[i + n - 1].base().1;
+        Some(self.read(
+            i..i + n,
+            entity,
+            Reference::FamilyName,
+            spelling,
+            possessive,
+        ))
     }
 
     fn read(
@@ -475,7 +439,7 @@ fn matches_exactly(
     block: &Block,
     words: &[Word],
     form: &[Box<str>],
-    hyphens: &[bool],
+    separators: &[Separator],
 ) -> Option<bool> {
     let n = form.len();
     let mut possessive = false;
@@ -488,93 +452,52 @@ fn matches_exactly(
             }
             possessive = true;
         }
-        if j > 0 && !gap_ok(&block.text, &words[j - 1], w, hyphens.get(j - 1).copied()) {
-            return None;
+        if j > 0 {
+            let gap = gap(&block.text, &words[j - 1], w);
+            if !separators.get(j - 1).is_some_and(|s| s.matches(gap)) {
+                return None;
+            }
         }
     }
     Some(possessive)
 }
 
-/// How close written words are to a registry form, in half-edits, and whether they are the two
-/// words of the form swapped; `None` when they are not a misspelling of it.
-fn compare(
-    written: &[&str],
-    form: &[Box<str>],
+/// How far words are from a remembered family name, when they can be read as a misspelling of
+/// it (or, at cost 0, as the name written in other capitals: "Von der Leyen").
+fn family_cost(
+    span: &[Word],
+    family: &[Box<str>],
+    entity: &Entity,
     index: &crate::registry::NameIndex,
-) -> Option<(u32, bool)> {
-    let same_but_case = written
-        .iter()
-        .zip(form)
-        .all(|(w, f)| w.to_lowercase() == f.to_lowercase());
-    if same_but_case {
-        return None;
-    }
-    let straight = || {
-        let mut cost = 0;
-        let mut exact = 0;
-        for (w, f) in written.iter().zip(form) {
-            let c = spelling::near(w, f)?;
-            // A word that is itself a registry name is a different name, not a typo.
-            if c > 1 && index.is_known_word(w) {
+    other_names: &HashSet<String>,
+) -> Option<u32> {
+    let mut cost = 0;
+    for (j, (w, f)) in span.iter().zip(family).enumerate() {
+        let text = if j + 1 == span.len() {
+            w.base().0
+        } else {
+            w.text
+        };
+        if NEVER_NAMES.contains(&text) {
+            return None;
+        }
+        let c = near_word(text, f, entity)?;
+        if c > 1 && !same_first_letter(text, f) {
+            return None;
+        }
+        let diacritics_only = spelling::plain(text) == spelling::plain(f);
+        if !diacritics_only {
+            // A bare family name has no given name to vouch for it: short ones and other
+            // registry names are left alone ("Zhou" after "Zhao Leji").
+            let short = text.chars().count().max(f.chars().count()) < 5;
+            if short || index.is_known_word(text) || other_names.contains(&spelling::plain(text)) {
                 return None;
             }
-            exact += usize::from(c == 0);
-            cost += c;
         }
-        // A single word must be one typo away and long enough not to be another word; a longer
-        // name keeps one word intact.
-        let plausible = if written.len() == 1 {
-            cost <= 2 && written[0].chars().count() >= 6 && !extends(written[0], &form[0])
-        } else {
-            exact >= 1 || cost <= written.len() as u32
-        };
-        plausible.then_some((cost, false))
-    };
-    let swapped = || {
-        (written.len() == 2
-            && spelling::plain(written[0]) == spelling::plain(&form[1])
-            && spelling::plain(written[1]) == spelling::plain(&form[0]))
-        .then_some((2, true))
-    };
-    straight().or_else(swapped)
-}
-
-/// Whether one word is the other with letters added at the end: a derived word ("Russian",
-/// "Volodina", "Parish"), not a typo.
-fn extends(written: &str, canonical: &str) -> bool {
-    let (w, c) = (spelling::plain(written), spelling::plain(canonical));
-    w != c && (w.starts_with(&c) || c.starts_with(&w))
-}
-
-/// Runs of capitalised words (with name particles inside) that no mention has taken.
-fn name_runs(block: &Block, words: &[Word], taken: &[bool]) -> Vec<Range<usize>> {
-    let mut runs = Vec::new();
-    let mut i = 0;
-    while i < words.len() {
-        if taken[i] || !words[i].is_capitalised() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let mut end = i + 1;
-        let mut j = i + 1;
-        while j < words.len() && !taken[j] && gap_ok(&block.text, &words[j - 1], &words[j], None) {
-            if words[j].is_capitalised() {
-                end = j + 1;
-            } else if !PARTICLES.contains(&words[j].text) {
-                break;
-            }
-            j += 1;
-        }
-        runs.push(start..end);
-        i = end;
+        cost += c;
     }
-    runs
+    Some(cost)
 }
 
-/// Whether a word opens a sentence (so its capital says nothing about it being a name).
-fn sentence_initial(block: &Block, word: &Word) -> bool {
-    let before = block.text[..word.range.start]
-        .trim_end_matches(|c: char| c.is_whitespace() || "\"'“‘(".contains(c));
-    before.is_empty() || before.ends_with(['.', '!', '?', ':'])
-}
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,240 @@
+//! Attribution analysis: which sentences of a paragraph are attributed, which make claims, and
+//! where an attribution is broken.
+//!
+//! A sentence is attributed when its own words (outside quotations) carry a reporting cue with
+//! a source ([`cue`]); when it continues the speaker of an attributed sentence just before it in
+//! the same paragraph ("He added that ...", "... it aims to ..."); or when it lies inside a
+//! quotation that someone is said to have said. A quotation left open at the end of a paragraph
+//! continues into the next paragraph that opens with a quotation mark.
+
+mod broken;
+mod claim;
+mod cue;
+mod lexicon;
+mod quote;
+
+pub use broken::Broken;
+pub use claim::{Claim, ClaimKind};
+
+use crate::analysis::sentence::sentences;
+use lexicon::{CONTINUATION, CONTINUATION_OPENERS};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// What the analysis reads in one sentence. Ranges are in the block's text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reading {
+    pub sentence: Range<usize>,
+    /// Attributed by its own cue, by carry-over, or as part of an attributed quotation.
+    pub attributed: bool,
+    /// The first claim in the reporter's own words, if any.
+    pub claim: Option<Claim>,
+    /// A broken attribution and where it is.
+    pub broken: Option<(Broken, Range<usize>)>,
+    /// A quotation opens in this sentence and nobody is said to have said it.
+    pub unattributed_quote: Option<Range<usize>>,
+}
+
+/// What one paragraph passes to the next.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Carry {
+    /// A quotation left open at the end of the previous paragraph, and whether it was attributed.
+    open_quote: Option<bool>,
+    /// The previous paragraph ended with an attributed lead-in ("Zhao said:").
+    lead_in: bool,
+}
+
+/// A wire dateline opening a paragraph: "BEIJING, Aug. 26 (Xinhua) -- ".
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\p{Lu}][\p{Lu} .'\-]{2,}(?:,\s*[^()\n]{1,30}?)?\s*(?:\([^)]{1,30}\))?\s*(?:--|\u{2014}|\u{2013}|-)\s+").unwrap()
+});
+
+/// Reads one paragraph of prose.
+pub fn read_paragraph(text: &str, carry: &mut Carry) -> Vec<Reading> {
+    let quotes = quote::quotes(text);
+    let own = quote::reporter_text(text, &quotes);
+    let body = DATELINE.find(text).map_or(0, |m| m.end());
+    let ranges: Vec<Range<usize>> = sentences(&text[body..])
+        .into_iter()
+        .map(|r| r.start + body..r.end + body)
+        .collect();
+    let mut readings: Vec<Reading> = ranges
+        .iter()
+        .map(|r| read_sentence(&own[r.clone()], r.start))
+        .collect();
+    let direct: Vec<bool> = readings
+        .iter()
+        .map(|r| r.attributed || r.broken.is_some())
+        .collect();
+    // Data do not go on speaking: "according to official results. It was the worst ..."
+    let data_only: Vec<bool> = ranges
+        .iter()
+        .map(|r| cue::attributed_to_data_only(&own[r.clone()]))
+        .collect();
+    let only_quoted: Vec<bool> = ranges
+        .iter()
+        .map(|r| !own[r.clone()].chars().any(char::is_alphanumeric))
+        .collect();
+    let mut in_attributed_quote = vec![false; ranges.len()];
+    let sentence_of = |offset: usize| ranges.iter().rposition(|r| r.start <= offset).unwrap_or(0);
+    let mut next_quote = quotes.iter().peekable();
+    for i in 0..ranges.len() {
+        while let Some(q) = next_quote.next_if(|q| q.range.start < ranges[i].end) {
+            let (first, last) = (
+                sentence_of(q.range.start),
+                sentence_of(q.range.end.saturating_sub(1)),
+            );
+            let continued =
+                q.range.start == text.len() - text.trim_start().len() && carry.open_quote.is_some();
+            let said = (continued && carry.open_quote == Some(true))
+                || direct[first..=last].iter().any(|&d| d)
+                || (first > 0 && readings[first - 1].attributed)
+                || (first == 0 && carry.lead_in)
+                || direct.get(last + 1).copied().unwrap_or(false);
+            // A quotation left open may be attributed where it closes, paragraphs later, so
+            // only a closed one is reported.
+            if said {
+                in_attributed_quote[first..=last]
+                    .iter_mut()
+                    .for_each(|s| *s = true);
+            } else if !continued
+                && !q.open_at_end
+                && is_full_quote(text, &own, q.range.clone(), ranges[first].clone())
+            {
+                readings[first].unattributed_quote = Some(q.range.clone());
+            }
+            if q.open_at_end {
+                carry.open_quote = Some(said);
+            }
+        }
+        let continues_speaker = i > 0
+            && readings[i - 1].attributed
+            && !data_only[i - 1]
+            && (only_quoted[i] || continues(&own[ranges[i].clone()]));
+        let r = &mut readings[i];
+        r.attributed = direct[i] || continues_speaker || (only_quoted[i] && in_attributed_quote[i]);
+    }
+    if !quotes.last().is_some_and(|q| q.open_at_end) {
+        carry.open_quote = None;
+    }
+    carry.lead_in = readings.last().is_some_and(|r| r.attributed) && text.trim_end().ends_with(':');
+    readings
+}
+
+fn read_sentence(own: &str, offset: usize) -> Reading {
+    let shift = |r: Range<usize>| r.start + offset..r.end + offset;
+    let quoted_only = !own.chars().any(char::is_alphanumeric);
+    let attributed = cue::is_attributed(own);
+    let broken = (!attributed && !quoted_only)
+        .then(|| broken::broken(own))
+        .flatten()
+        .map(|(b, r)| (b, shift(r)));
+    let question = own.trim_end().ends_with('?');
+    let claim = (!quoted_only && !question)
+        .then(|| claim::find_claim(own))
+        .flatten()
+        .map(|c| Claim {
+            kind: c.kind,
+            phrase: shift(c.phrase),
+        });
+    Reading {
+        sentence: offset..offset + own.len(),
+        attributed,
+        claim,
+        broken,
+        unattributed_quote: None,
+    }
+}
+
+/// Whether a sentence still speaks for the previous sentence's source: it refers back with a
+/// pronoun ("it aims to", "He added") or opens with "Also", "Moreover" ...
+fn continues(own: &str) -> bool {
+    let lower = own.trim_start().to_lowercase();
+    if CONTINUATION_OPENERS
+        .iter()
+        .any(|o| lower.starts_with(o) && !lower[o.len()..].starts_with(char::is_alphanumeric))
+    {
+        return true;
+    }
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| CONTINUATION.contains(w))
+}
+
+/// A quotation that is someone's statement rather than a quoted term ("so-called 'peace plan'"):
+/// it opens the sentence, follows a colon, or runs to six words or more.
+fn is_full_quote(text: &str, own: &str, quote: Range<usize>, sentence: Range<usize>) -> bool {
+    let before = own[sentence.start..quote.start].trim_end();
+    before.is_empty() || before.ends_with(':') || text[quote].split_whitespace().count() >= 6
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(paragraphs: &[&str]) -> Vec<Vec<Reading>> {
+        let mut carry = Carry::default();
+        paragraphs
+            .iter()
+            .map(|p| read_paragraph(p, &mut carry))
+            .collect()
+    }
+
+    fn attributed(p: &str) -> Vec<bool> {
+        read(&[p])[0].iter().map(|r| r.attributed).collect()
+    }
+
+    #[test]
+    fn carry_over_within_a_paragraph() {
+        assert_eq!(
+            attributed("Volodin said the Duma is willing to help. Focused on the consensus, it aims to act. Trade reached $245 billion."),
+            vec![true, true, false]
+        );
+        assert_eq!(
+            attributed("Efforts should be made, Zhao said. He added that both should learn."),
+            vec![true, true]
+        );
+    }
+
+    #[test]
+    fn a_new_paragraph_starts_fresh() {
+        let r = read(&[
+            "Zhao said trade will grow.",
+            "It reached a record $245 billion.",
+        ]);
+        assert!(!r[1][0].attributed);
+    }
+
+    #[test]
+    fn quotes_across_sentences_and_paragraphs() {
+        let r = read(&[
+            "\u{201c}We are ready. We will grow 5 percent,\u{201d} Zhao said. \u{201c}Trade will double.",
+            "\u{201c}It is the biggest deal ever.\u{201d}",
+        ]);
+        assert!(r[0]
+            .iter()
+            .all(|s| s.attributed && s.unattributed_quote.is_none()));
+        assert!(r[1][0].attributed);
+        assert!(r[1][0].claim.is_none());
+    }
+
+    #[test]
+    fn an_unattributed_quote_is_reported() {
+        let r = read(&[
+            "The talks ended.",
+            "\u{201c}We will never accept these terms.\u{201d} The delegation left.",
+        ]);
+        assert!(r[1][0].unattributed_quote.is_some());
+        let r = read(&["He called it a \u{201c}bad deal\u{201d} at the talks."]);
+        assert!(r[0][0].unattributed_quote.is_none());
+    }
+
+    #[test]
+    fn datelines_are_not_read() {
+        let r = read(&["BEIJING, Aug. 26 (Xinhua) -- The meeting was held in Beijing."]);
+        assert_eq!(r[0].len(), 1);
+        assert!(!r[0][0].attributed);
+        assert!(r[0][0].claim.is_none());
+    }
+}

@@ -1,0 +1,82 @@
+//! `unattributed-claim` and `incomplete-attribution`.
+//!
+//! What it flags: a sentence that asserts a figure, a superlative, an evaluation, a cause, a
+//! prediction or an allegation in the reporter's own words with no attribution; and a broken
+//! attribution: a source named with no reporting verb, "according to" naming nobody, a
+//! quotation nobody is said to have said.
+//! Why: an unsourced claim is the reporter's own assertion, and a broken attribution leaves
+//! the reader guessing who is speaking.
+//! Example: "Bilateral trade reached a record $245 billion last year." (a figure, no source);
+//! "..., Yang Jin, an associate research fellow at CASS." (no verb).
+//!
+//! Headlines, headings, table cells and Markdown block quotes are not read. No fix is offered:
+//! only the reporter knows the source.
+
+use crate::analysis::attribution::{read_paragraph, Broken, Carry};
+use crate::analysis::{BlockKind, Check, Code, Context, Finding};
+
+pub struct Attribution;
+
+impl Check for Attribution {
+    fn run(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let mut carry = Carry::default();
+        for block in &cx.document.blocks {
+            let prose = matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem);
+            if !prose || block.quoted {
+                carry = Carry::default();
+                continue;
+            }
+            let text = &block.text;
+            for r in read_paragraph(text, &mut carry) {
+                if let Some((broken, range)) = &r.broken {
+                    let message = match broken {
+                        Broken::MissingVerb => format!(
+                                                        "{} is named as the source but no reporting verb says so: add \"said\" or \"told\".",
+                            excerpt(source_name(&text[range.clone()]))
+                        ),
+                        Broken::EmptyAccordingTo => {
+                            "\"According to\" names no source: say according to whom.".to_string()
+                        }
+                    };
+                    out.push(Finding::new(
+                        Code::IncompleteAttribution,
+                        block.source_range(range.clone()),
+                        message,
+                    ));
+                } else if let Some(quote) = &r.unattributed_quote {
+                    out.push(Finding::new(
+                        Code::IncompleteAttribution,
+                        block.source_range(quote.start..r.sentence.end.max(quote.start)),
+                        "Nobody is said to have said this quotation: attribute it.",
+                    ));
+                }
+                if let (Some(claim), false, None) = (&r.claim, r.attributed, &r.broken) {
+                    let message = format!(
+                        "This sentence states {} (\"{}\") with no source: say who says so.",
+                        claim.kind.noun(),
+                        excerpt(&text[claim.phrase.clone()])
+                    );
+                    out.push(Finding::new(
+                        Code::UnattributedClaim,
+                        block.source_range(r.sentence.clone()),
+                        message,
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// The source itself, without its appositive: "Yang Jin" of "Yang Jin, an associate ...".
+fn source_name(source: &str) -> &str {
+    source.split(',').next().unwrap_or(source).trim()
+}
+
+/// A phrase for a message: one line, at most about 60 characters.
+fn excerpt(s: &str) -> String {
+    let one_line = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    match one_line.char_indices().nth(60) {
+        Some((i, _)) => format!("{}...", &one_line[..i]),
+        None => one_line,
+    }
+}

@@ -1,0 +1,256 @@
+//! Misspelled mentions: name-like runs of capitalised words near a registry form.
+
+use super::*;
+
+impl Finder<'_> {
+    /// Name-like runs near a registry form, longest span first. A span may take in exact
+    /// mentions of the same entity: "Luis Inácio Lula da Silva" is one misspelled name, not a
+    /// misspelling around the correct alias "Lula".
+    pub(super) fn misspelled(
+        &self,
+        block: &Block,
+        words: &[Word],
+        taken: &mut [bool],
+        reads: &mut Vec<Read>,
+    ) {
+        let mut exact_at: Vec<Option<usize>> = vec![None; words.len()];
+        for (k, r) in reads.iter().enumerate() {
+            exact_at[r.words.clone()]
+                .iter_mut()
+                .for_each(|o| *o = Some(k));
+        }
+        let mut near_taken = vec![false; words.len()];
+        let mut absorbed = Vec::new();
+        let mut found = Vec::new();
+        let longest = self.registry.index().longest_form().min(MAX_NAME_WORDS);
+        for run in name_runs(block, words) {
+            for len in (1..=run.len().min(longest)).rev() {
+                for start in run.start..=run.end - len {
+                    let span = start..start + len;
+                    if near_taken[span.clone()].iter().any(|&t| t)
+                        || !ends_name(block, words, span.end - 1)
+                        || splits_hyphenated(block, words, &span)
+                    {
+                        continue;
+                    }
+                    let mut inside: Vec<usize> =
+                        exact_at[span.clone()].iter().flatten().copied().collect();
+                    inside.dedup();
+                    let covered: usize = inside.iter().map(|&k| reads[k].words.len()).sum();
+                    let within = |k: &usize| {
+                        span.start <= reads[*k].words.start && reads[*k].words.end <= span.end
+                    };
+                    if covered == len || !inside.iter().all(within) {
+                        continue;
+                    }
+                    let Some(r) = self.near_form(block, words, span.clone()) else {
+                        continue;
+                    };
+                    if inside.iter().any(|&k| reads[k].entity != r.entity) {
+                        continue;
+                    }
+                    near_taken[span].iter_mut().for_each(|t| *t = true);
+                    absorbed.extend(inside);
+                    found.push(r);
+                }
+            }
+        }
+        absorbed.sort_unstable();
+        for k in absorbed.into_iter().rev() {
+            reads.swap_remove(k);
+        }
+        for r in found {
+            taken[r.words.clone()].iter_mut().for_each(|t| *t = true);
+            reads.push(r);
+        }
+    }
+
+    fn near_form(&self, block: &Block, words: &[Word], span: Range<usize>) -> Option<Read> {
+        let index = self.registry.index();
+        let written: Vec<&str> = span
+            .clone()
+            .map(|i| {
+                if i + 1 == span.end {
+                    words[i].base().0
+                } else {
+                    words[i].text
+                }
+            })
+            .collect();
+        let possessive = words[span.end - 1].base().1;
+        let written_separators: Vec<Separator> = span
+            .clone()
+            .skip(1)
+            .map(|i| {
+                if hyphenated(&block.text, &words[i - 1], &words[i]) {
+                    Separator::Hyphen
+                } else {
+                    Separator::Space
+                }
+            })
+            .collect();
+        let single = written.len() == 1;
+        if single
+            && (NEVER_NAMES.contains(&written[0])
+                || after_given_name(block, words, span.start)
+                || self.other_names.contains(&spelling::plain(written[0])))
+        {
+            return None;
+        }
+        let mut candidates = Vec::new();
+        for w in &written {
+            index.near_candidates(w, &mut candidates);
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut best: Option<(u32, Read)> = None;
+        let mut tie = false;
+        for id in candidates {
+            let form = index.form(id);
+            if form.acronym || form.words.len() != written.len() {
+                continue;
+            }
+            let entity = self.registry.entity(form.entity);
+            if single && entity.kind == Kind::Person {
+                continue;
+            }
+            // Hyphenated parts compare as one word ("Ching-teh" for "Ching-te").
+            let (w_units, f_units) = (
+                units(&written, &written_separators),
+                units(&form.words, &form.separators),
+            );
+            let compared = if w_units.len() == f_units.len() {
+                compare(&w_units, &f_units, entity, index)
+            } else {
+                compare(&written, &form.words, entity, index)
+            };
+            let Some((cost, swapped)) = compared else {
+                continue;
+            };
+            let read = Read {
+                words: span.clone(),
+                entity: form.entity,
+                reference: if form.kind == FormKind::Alias {
+                    Reference::Alias
+                } else {
+                    Reference::Name
+                },
+                spelling: if swapped {
+                    Spelling::Swapped
+                } else {
+                    Spelling::Misspelled
+                },
+                canonical: if form.kind == FormKind::Variant {
+                    entity.name.clone()
+                } else {
+                    form.text.to_string()
+                },
+                possessive,
+            };
+            match &best {
+                Some((c, b)) if cost == *c && b.entity != form.entity => tie = true,
+                Some((c, _)) if cost >= *c => {}
+                _ => {
+                    tie = false;
+                    best = Some((cost, read));
+                }
+            }
+        }
+        if tie {
+            return None;
+        }
+        let (cost, read) = best?;
+        if single && cost > 1 {
+            // A lone word with a typo: its first letter must be right ("Dallas" is no typo of
+            // Kallas), and where capitals say nothing (a sentence start, a headline in title
+            // case) only a long word is a near-certain misspelling.
+            let capital_says_nothing =
+                sentence_initial(block, &words[span.start]) || title_case(words);
+            if !same_first_letter(written[0], &read.canonical)
+                || (capital_says_nothing && written[0].chars().count() < 8)
+            {
+                return None;
+            }
+        }
+        Some(read)
+    }
+}
+
+/// Runs of capitalised words (with name particles and connectives inside).
+pub(super) fn name_runs(block: &Block, words: &[Word]) -> Vec<Range<usize>> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !words[i].is_capitalised() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        let mut j = i + 1;
+        while j < words.len() && joined_in_name(&block.text, &words[j - 1], &words[j]) {
+            if ends_name(block, words, j) {
+                end = j + 1;
+            } else if !PARTICLES.contains(&words[j].text) && !CONNECTIVES.contains(&words[j].text) {
+                break;
+            }
+            j += 1;
+        }
+        runs.push(start..end);
+        i = end;
+    }
+    runs
+}
+
+/// Whether a span cuts a hyphenated word in two ("Marie Le Pen" out of "Jean-Marie Le Pen").
+fn splits_hyphenated(block: &Block, words: &[Word], span: &Range<usize>) -> bool {
+    let joined = |a: usize, b: usize| hyphenated(&block.text, &words[a], &words[b]);
+    (span.start > 0 && joined(span.start - 1, span.start))
+        || (span.end < words.len() && joined(span.end - 1, span.end))
+}
+
+/// Whether a name can end at word `j`: a capitalised word, or a lower-case part hyphenated to
+/// one ("Ching-te").
+fn ends_name(block: &Block, words: &[Word], j: usize) -> bool {
+    words[j].is_capitalised()
+        || j.checked_sub(1).is_some_and(|p| {
+            words[p].is_capitalised() && hyphenated(&block.text, &words[p], &words[j])
+        })
+}
+
+/// Whether the word at `i` follows a capitalised word as a family name follows a given name
+/// ("Lenín Moreno"): then it belongs to a person, not to a one-word organisation or place.
+fn after_given_name(block: &Block, words: &[Word], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|p| &words[p]) else {
+        return false;
+    };
+    prev.is_capitalised()
+        && !prev.base().1
+        && !NEVER_NAMES.contains(&prev.text)
+        && prev.text.chars().any(char::is_lowercase)
+        && Separator::Space.matches(gap(&block.text, prev, &words[i]))
+}
+
+/// Whether two words start with the same letter, diacritics aside: typos rarely touch it.
+pub(super) fn same_first_letter(a: &str, b: &str) -> bool {
+    let first = |s: &str| spelling::plain(s).chars().next();
+    first(a) == first(b)
+}
+
+/// Whether most words of a block are capitalised, as in a headline written in title case.
+fn title_case(words: &[Word]) -> bool {
+    let lettered = words
+        .iter()
+        .filter(|w| w.text.chars().any(char::is_alphabetic));
+    let (n, caps) = lettered.fold((0, 0), |(n, c), w| {
+        (n + 1, c + usize::from(w.is_capitalised()))
+    });
+    n >= 4 && caps * 3 >= n * 2
+}
+
+/// Whether a word opens a sentence (so its capital says nothing about it being a name).
+fn sentence_initial(block: &Block, word: &Word) -> bool {
+    let before = block.text[..word.range.start]
+        .trim_end_matches(|c: char| c.is_whitespace() || "\"'“‘(".contains(c));
+    before.is_empty() || before.ends_with(['.', '!', '?', ':'])
+}

@@ -1,0 +1,117 @@
+//! Tests of mention finding and misspelling reads, one small registry and one line each.
+
+use crate::analysis::{analyze, Code, Format, Settings, SeverityMap};
+use crate::registry::{parse_registry, Registry};
+
+const REGISTRY: &str = r#"{"version": 1, "entities": [
+  {"id": "lula", "kind": "person", "name": "Luiz Inácio Lula da Silva", "family_name": "Lula", "aliases": ["Lula"]},
+  {"id": "dmitry-peskov", "kind": "person", "name": "Dmitry Peskov"},
+  {"id": "li-qiang", "kind": "person", "name": "Li Qiang", "family_name": "Li"},
+  {"id": "zhao-leji", "kind": "person", "name": "Zhao Leji", "family_name": "Zhao"},
+  {"id": "olaf-scholz", "kind": "person", "name": "Olaf Scholz"},
+  {"id": "kaja-kallas", "kind": "person", "name": "Kaja Kallas"},
+  {"id": "lai-ching-te", "kind": "person", "name": "Lai Ching-te", "family_name": "Lai"},
+  {"id": "marine-le-pen", "kind": "person", "name": "Marine Le Pen", "family_name": "Le Pen"},
+  {"id": "ahmed-aboul-gheit", "kind": "person", "name": "Ahmed Aboul Gheit", "family_name": "Aboul Gheit"},
+  {"id": "ursula-von-der-leyen", "kind": "person", "name": "Ursula von der Leyen", "family_name": "von der Leyen"},
+  {"id": "recep-tayyip-erdogan", "kind": "person", "name": "Recep Tayyip Erdoğan"},
+  {"id": "spd", "kind": "organization", "name": "Social Democratic Party", "aliases": ["Social Democrats"]},
+  {"id": "morena", "kind": "organization", "name": "Morena"},
+  {"id": "berlin", "kind": "place", "name": "Berlin"},
+  {"id": "paris", "kind": "place", "name": "Paris"}
+]}"#;
+
+/// Each `name-misspelling` as (what is written, what the fix writes).
+fn flagged(text: &str) -> Vec<(String, String)> {
+    let registry = Registry::new([parse_registry("test", REGISTRY).unwrap().entities]);
+    let settings = Settings {
+        date: None,
+        today: time::macros::date!(2025 - 01 - 01),
+        severity: SeverityMap::default(),
+    };
+    analyze(text, Format::Markdown, &registry, &settings)
+        .findings
+        .into_iter()
+        .filter(|f| f.code == Code::NameMisspelling)
+        .map(|f| {
+            let fix = f.fixes[0].edits[0].new_text.clone();
+            (text[f.range].to_string(), fix)
+        })
+        .collect()
+}
+
+fn check(text: &str, expect: &[(&str, &str)]) {
+    let got = flagged(text);
+    let expect: Vec<(String, String)> = expect
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    assert_eq!(got, expect, "in {text:?}");
+}
+
+#[test]
+fn a_misspelled_name_takes_in_its_correct_alias() {
+    check(
+        "Luis Inácio Lula da Silva spoke.",
+        &[("Luis Inácio Lula da Silva", "Luiz Inácio Lula da Silva")],
+    );
+}
+
+#[test]
+fn other_gender_forms_are_other_people() {
+    check("Elizaveta Peskova met Dmitry Peskov. Peskova said so.", &[]);
+}
+
+#[test]
+fn one_pinyin_syllable_off_is_another_name() {
+    check("Li Qing and Zhao Lei spoke.", &[]);
+    check("Li Quiang spoke.", &[("Li Quiang", "Li Qiang")]);
+}
+
+#[test]
+fn a_family_name_written_in_full_for_someone_else_is_theirs() {
+    check("Olaf Scholz met Martin Schulz. Schulz said no.", &[]);
+    check(
+        "Olaf Scholz spoke. Schulz said no.",
+        &[("Schulz", "Scholz")],
+    );
+}
+
+#[test]
+fn words_made_from_names_are_not_misspellings() {
+    check("A Social Democrat read the Berliner Zeitung.", &[]);
+}
+
+#[test]
+fn a_family_name_after_a_given_name_is_a_person() {
+    check("Ecuador's Lenín Moreno attended.", &[]);
+}
+
+#[test]
+fn hyphenated_names_compare_whole() {
+    check("Lai Ching-teh spoke.", &[("Lai Ching-teh", "Lai Ching-te")]);
+    check("Jean-Marie Le Pen died.", &[]);
+}
+
+#[test]
+fn second_references_of_several_words_and_diacritics() {
+    check(
+        "Ahmed Aboul Gheit spoke. Abul Gheit said.",
+        &[("Abul Gheit", "Aboul Gheit")],
+    );
+    check(
+        "Recep Tayyip Erdoğan spoke. Erdogan's aide said.",
+        &[("Erdogan", "Erdoğan")],
+    );
+    check(
+        "Ursula von der Leyen spoke. Von der Leyen said. Von der Leyden said.",
+        &[("Von der Leyden", "Von der Leyen")],
+    );
+}
+
+#[test]
+fn a_lone_word_needs_its_first_letter_and_a_telling_capital() {
+    check("Kaja Kallas spoke in Dallas on Monday.", &[]);
+    check("## Stock Merlin Rise As Markets Calm", &[]);
+    check("She flew to Berlni on Monday.", &[("Berlni", "Berlin")]);
+}

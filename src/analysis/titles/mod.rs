@@ -1,0 +1,260 @@
+//! Titles attached to person mentions, and how they compare with the registry's roles.
+//!
+//! [`find_titles`] reads each title written next to a person ("Zhao Leji, chairman of China's
+//! NPC Standing Committee", "Chairman Zhao") into plain data: where it is, its normalised
+//! wording, the organisation written with it, whether it is "former", and which of the person's
+//! registry roles it names. The title checks and the editor's hover both read this.
+//!
+//! Descriptions ("China's top legislator", "a veteran lawmaker") are not titles and are never
+//! read; neither is a title that cannot be attached to its person with confidence.
+
+mod lexicon;
+mod read;
+mod roles;
+
+pub use lexicon::normalise;
+pub use roles::{org_fit, relation, Fit, Relation};
+
+use super::Context;
+use crate::registry::{EntityIdx, Kind, Registry, Role, RoleOf};
+use lexicon::Vocabulary;
+use read::Reader;
+use std::collections::HashMap;
+use std::ops::Range;
+use time::Date;
+
+/// Where the title stands relative to the name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Placement {
+    /// "Chairman Zhao Leji".
+    Before,
+    /// "Zhao Leji, chairman of ...".
+    After,
+    /// "Zhao, who chairs ...".
+    Clause,
+}
+
+/// When the title says the role was held.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tense {
+    /// Held on the story's date.
+    Current,
+    /// "former", "ex-": held before the story's date and no longer.
+    Former,
+    /// "then-chairman", "who was chairman": held at some time up to the story's date.
+    Past,
+}
+
+/// The organisation written with a title.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Org {
+    /// A registry entity mentioned there.
+    Entity(EntityIdx),
+    /// Words the registry does not know, normalised.
+    Text(String),
+}
+
+/// The organisation as the draft wrote it next to a title.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WrittenOrg {
+    pub org: Org,
+    /// Source bytes.
+    pub range: Range<usize>,
+    /// The registry form of a mentioned entity, else the words as written.
+    pub text: String,
+}
+
+/// One title written next to a person mention.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TitleMention {
+    /// Index into the analysis' mentions.
+    pub mention: usize,
+    pub entity: EntityIdx,
+    /// Source bytes of the title's words ("vice chairman"); for "who chairs", the verb.
+    pub range: Range<usize>,
+    /// The title as written, on one line.
+    pub written: String,
+    /// Lower case, hyphens and spaces unified: what titles are compared by.
+    pub normalised: String,
+    /// Read from a verb ("who chairs"): there is no title wording to correct.
+    pub verb: bool,
+    pub placement: Placement,
+    pub tense: Tense,
+    /// Where the words qualifying the title begin ("Russian" in "Russian Prime Minister"), in
+    /// source bytes; the title's own start when nothing qualifies it.
+    pub lead: usize,
+    /// Source bytes of "former " or "ex-", up to the next word.
+    pub former: Option<Range<usize>>,
+    pub org: Option<WrittenOrg>,
+    /// Indices into the person's `roles` that this title names, whatever their dates.
+    pub roles: Vec<usize>,
+}
+
+impl TitleMention {
+    /// Whether this title names a role the person holds on `date`.
+    pub fn held_on(&self, registry: &Registry, date: Date) -> bool {
+        let roles = &registry.entity(self.entity).roles;
+        self.roles.iter().any(|&r| roles[r].held_on(date))
+    }
+}
+
+/// Every title attached to a person mention, in document order.
+pub fn find_titles(cx: &Context) -> Vec<TitleMention> {
+    let mut out = Vec::new();
+    let mut vocabularies: HashMap<EntityIdx, Vocabulary> = HashMap::new();
+    let mut start = 0;
+    while start < cx.mentions.len() {
+        let b = cx.mentions[start].block;
+        let end = start + cx.mentions[start..].partition_point(|m| m.block == b);
+        let people = (start..end)
+            .filter(|&mi| cx.registry.entity(cx.mentions[mi].entity).kind == Kind::Person);
+        let mut reader = None;
+        for mi in people {
+            let reader = reader.get_or_insert_with(|| Reader::new(cx, b, start..end));
+            let entity = cx.mentions[mi].entity;
+            let roles = &cx.registry.entity(entity).roles;
+            let vocab = vocabularies.entry(entity).or_insert_with(|| {
+                Vocabulary::for_roles(
+                    roles
+                        .iter()
+                        .flat_map(|r| std::iter::once(&r.title).chain(&r.aliases))
+                        .map(String::as_str),
+                )
+            });
+            for phrase in reader.titles_of(mi, vocab) {
+                let matching = roles
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, r)| {
+                        relation(
+                            cx.registry,
+                            &phrase.normalised,
+                            phrase.org.as_ref().map(|o| &o.org),
+                            r,
+                        ) == Relation::Same
+                    })
+                    .map(|(i, _)| i)
+                    .collect();
+                out.push(TitleMention {
+                    mention: mi,
+                    entity,
+                    range: reader.source_of(phrase.title.clone()),
+                    written: phrase.written,
+                    normalised: phrase.normalised,
+                    verb: phrase.verb,
+                    placement: phrase.placement,
+                    tense: phrase.tense,
+                    former: phrase.former,
+                    lead: reader.source_of(phrase.lead..phrase.lead + 1).start,
+                    org: phrase.org,
+                    roles: matching,
+                });
+            }
+        }
+        start = end;
+    }
+    out.sort_by_key(|t| t.range.start);
+    out
+}
+
+/// A date as a copy editor writes it: "10 March 2023".
+pub fn format_date(date: Date) -> String {
+    let format = time::macros::format_description!("[day padding:none] [month repr:long] [year]");
+    date.format(&format).unwrap_or_else(|_| date.to_string())
+}
+
+/// Words that make an organisation's name take "the": "the State Duma", but "Russia".
+const TAKES_ARTICLE: &[&str] = &[
+    "academy",
+    "administration",
+    "agency",
+    "assembly",
+    "authority",
+    "bank",
+    "board",
+    "bureau",
+    "cabinet",
+    "center",
+    "centre",
+    "chamber",
+    "commission",
+    "committee",
+    "company",
+    "congress",
+    "corporation",
+    "council",
+    "court",
+    "department",
+    "duma",
+    "emirates",
+    "federation",
+    "forum",
+    "foundation",
+    "fund",
+    "government",
+    "group",
+    "house",
+    "institute",
+    "kingdom",
+    "ministry",
+    "nations",
+    "netherlands",
+    "office",
+    "organisation",
+    "organization",
+    "parliament",
+    "party",
+    "philippines",
+    "republic",
+    "senate",
+    "service",
+    "states",
+    "union",
+    "university",
+];
+
+/// An organisation's name as it reads after "of": "the NPC Standing Committee", "Russia".
+pub fn org_name(name: &str) -> String {
+    let first_is_the = name
+        .split(' ')
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    let acronym = name.len() <= 3 && name.chars().all(|c| c.is_ascii_uppercase());
+    let orgish = name
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| TAKES_ARTICLE.contains(&w.to_lowercase().as_str()));
+    if !first_is_the && (acronym || orgish) {
+        format!("the {name}")
+    } else {
+        name.to_string()
+    }
+}
+
+/// A role in words, with its organisation: "chairman of the NPC Standing Committee".
+/// `written` is the organisation's form as the draft wrote it, used when it names the same one.
+pub fn role_name(registry: &Registry, role: &Role, written: Option<&WrittenOrg>) -> String {
+    let Some(of) = &role.of else {
+        return role.title.clone();
+    };
+    let name = match (of, written.map(|w| (&w.org, &w.text))) {
+        (RoleOf::Entity(id), Some((Org::Entity(e), text))) if registry.entity(*e).id == *id => {
+            text.clone()
+        }
+        _ => registry.of_name(of).to_string(),
+    };
+    // An ambassador is accredited to a country, not "of" it.
+    let envoy = role.title.ends_with("ambassador") || role.title.ends_with("envoy");
+    let to = if envoy { "to" } else { "of" };
+    format!("{} {to} {}", role.title, org_name(&name))
+}
+
+/// A role with its dates, for hover: "chairman of the State Duma, since 5 October 2016".
+pub fn describe_role(registry: &Registry, role: &Role) -> String {
+    let name = role_name(registry, role, None);
+    match (role.start, role.end) {
+        (Some(s), Some(e)) => format!("{name}, {} to {}", format_date(s), format_date(e)),
+        (Some(s), None) => format!("{name}, since {}", format_date(s)),
+        (None, Some(e)) => format!("{name}, until {}", format_date(e)),
+        (None, None) => name,
+    }
+}
