@@ -124,10 +124,12 @@ fn bad_registry(contents: &str, place: &str, message: &str) {
     write(dir.path(), "d.md", "Zhao Leji spoke.\n");
     copydesk(dir.path(), &["registry", "check", "r.json"])
         .exits(1)
-        .says(&format!("r.json:{place}")).says(message);
+        .says(&format!("r.json:{place}"))
+        .says(message);
     copydesk(dir.path(), &["check", "--registry", "r.json", "d.md"])
         .exits(2)
-        .says(&format!("r.json:{place}")).says(message);
+        .says(&format!("r.json:{place}"))
+        .says(message);
 }
 
 /// A path that cannot be read: mode 000, or for root (who reads anything) a write-only kernel
@@ -229,6 +231,15 @@ fn registry_wrong_types_are_each_reported() {
 }
 
 #[test]
+fn registry_written_as_arrays_is_an_error() {
+    bad_registry(
+        "[1, [[\"a\", \"person\", \"Zhao Leji\"]]]",
+        "1:1: ",
+        "expected an object",
+    );
+}
+
+#[test]
 fn registry_unknown_field_is_an_error() {
     bad_registry("{\"version\": 1, \"entities\": [\n {\"id\": \"a\", \"kind\": \"person\", \"nmae\": \"A\"}]}", "2:", "unknown field `nmae`");
 }
@@ -274,13 +285,17 @@ fn registry_deeply_nested_is_an_error_not_a_stack_overflow() {
         "[".repeat(100_000),
         "]".repeat(100_000)
     );
-    bad_registry(&deep, "1:", "");
+    bad_registry(
+        &deep,
+        "1:29: ",
+        "invalid type: sequence, expected an object",
+    );
     let deep_field = format!(
         "{{\"version\": 1, \"entities\": [{{\"id\": \"a\", \"kind\": \"person\", \"name\": \"A\", \"description\": {}{}}}]}}",
         "{\"a\":".repeat(50_000),
-        "}".repeat(50_000)
+        "1".to_string() + &"}".repeat(50_000)
     );
-    bad_registry(&deep_field, "1:", "");
+    bad_registry(&deep_field, "1:", "invalid type: map, expected a string");
 }
 
 #[test]
@@ -444,6 +459,38 @@ fn draft_of_10_mb_on_one_line() {
     assert_eq!(d["range"]["start"]["character"], filler.len());
 }
 
+/// Found by the hostile-input table: every position conversion walked its line, so a long line
+/// full of findings took time in findings times line length (minutes for this draft).
+#[test]
+fn draft_of_2_mb_on_one_line_full_of_findings() {
+    let dir = folder();
+    let sentence = "Zhao Leiji met \u{1F600} reporters. ";
+    let text = sentence.repeat(2_000_000 / sentence.len());
+    write(dir.path(), "names.md", &text);
+    let run = copydesk(
+        dir.path(),
+        &[
+            "check",
+            "--registry",
+            "registry.json",
+            "--format",
+            "json",
+            "names.md",
+        ],
+    );
+    let report = run.exits(1).json();
+    let diagnostics = report["files"][0]["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), text.matches("Zhao Leiji").count());
+    let last = &diagnostics[diagnostics.len() - 1]["range"]["start"];
+    let units = (sentence.encode_utf16().count() * (diagnostics.len() - 1)) as u64;
+    assert_eq!(
+        (last["line"].as_u64(), last["character"].as_u64()),
+        (Some(0), Some(units))
+    );
+}
+
+/// Found by this table: reading titles searched the whole paragraph for each mention, so these
+/// 100,000 lines (one Markdown paragraph) took minutes.
 #[test]
 fn draft_of_100_000_lines() {
     let dir = folder();

@@ -199,6 +199,22 @@ proptest! {
     }
 
     #[test]
+    fn positions_count_what_each_encoding_counts(text in draft(), at in any::<prop::sample::Index>()) {
+        let cuts = boundaries(&text);
+        let offset = cuts[at.index(cuts.len())];
+        let index = LineIndex::new(&text);
+        let before = &text[..offset];
+        let line_start = before.rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        let line = before.matches('\n').count() + before.matches('\r').count() - before.matches("\r\n").count();
+        let column = &text[line_start..offset];
+        let expected = [column.len(), column.encode_utf16().count(), column.chars().count()];
+        for (enc, character) in ENCODINGS.into_iter().zip(expected) {
+            let want = Position { line: line as u32, character: character as u32 };
+            prop_assert_eq!(index.position(&text, offset, enc), want);
+        }
+    }
+
+    #[test]
     fn edits_through_positions_agree_with_a_string_model(
         text in draft(),
         edits in prop::collection::vec((any::<prop::sample::Index>(), any::<prop::sample::Index>(), fragment()), 1..20),
