@@ -6,6 +6,7 @@
 use crate::config::{parse_config, Config};
 use crate::registry::{check_references, parse_registry, Registry, RegistryFile};
 use std::fmt;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 pub const CONFIG_FILE: &str = "copydesk.json";
@@ -130,5 +131,61 @@ pub fn load_registries(paths: &[PathBuf]) -> Result<Registry, Vec<Problem>> {
         Ok(Registry::new(files.into_iter().map(|f| f.entities)))
     } else {
         Err(problems)
+    }
+}
+
+/// Where an entity is declared: the file, its text, and the byte range of the id's value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EntitySite {
+    pub file: PathBuf,
+    pub text: String,
+    pub range: Range<usize>,
+}
+
+/// Finds the declaration `"id": "<id>"` of an entity, searching the files in reverse load order
+/// (a later file's entity replaces an earlier one's). Found on demand in the text, so it needs no
+/// bookkeeping while loading and follows the file as it is on disk now.
+pub fn locate_entity(paths: &[PathBuf], id: &str) -> Option<EntitySite> {
+    let quoted = serde_json::to_string(id).ok()?;
+    paths.iter().rev().find_map(|path| {
+        let text = read_text(path).ok()?;
+        let start = text.match_indices(&quoted).find_map(|(i, _)| {
+            let before = text[..i].trim_end().strip_suffix(':')?.trim_end();
+            before.ends_with("\"id\"").then_some(i)
+        })?;
+        Some(EntitySite {
+            file: path.clone(),
+            range: start..start + quoted.len(),
+            text,
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locate_entity_prefers_the_later_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.json");
+        let b = dir.path().join("b.json");
+        std::fs::write(&a, r#"{"entities": [{"id": "zhao-leji"}]}"#).unwrap();
+        std::fs::write(
+            &b,
+            "{\"entities\": [\n  {\"name\": \"zhao-leji\", \"id\" : \"zhao-leji\"}]}",
+        )
+        .unwrap();
+        let site = locate_entity(&[a.clone(), b.clone()], "zhao-leji").unwrap();
+        assert_eq!(site.file, b);
+        assert_eq!(&site.text[site.range.clone()], "\"zhao-leji\"");
+        assert!(site.range.start > site.text.find("\"id\"").unwrap());
+        assert_eq!(
+            locate_entity(std::slice::from_ref(&a), "zhao-leji")
+                .unwrap()
+                .file,
+            a
+        );
+        assert_eq!(locate_entity(&[a, b], "nobody"), None);
     }
 }

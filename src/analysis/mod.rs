@@ -31,6 +31,11 @@ impl SeverityMap {
         self.0.insert(code, severity);
     }
 
+    /// Takes every severity `other` sets explicitly, keeping ours for the rest.
+    pub fn overlay(&mut self, other: &SeverityMap) {
+        self.0.extend(other.0.iter().map(|(&c, &s)| (c, s)));
+    }
+
     /// The severity for `code`, `None` when it is off.
     pub fn get(&self, code: Code) -> Option<Severity> {
         self.0

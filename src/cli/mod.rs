@@ -23,6 +23,10 @@ struct Cli {
     /// Run the language server on stdin/stdout (what VS Code's client passes).
     #[arg(long)]
     stdio: bool,
+    /// The language server's log level on stderr: error, warn, info, debug or trace, or a
+    /// tracing filter (default: the COPYDESK_LOG variable, else warn).
+    #[arg(long, global = true, value_name = "LEVEL")]
+    log_level: Option<String>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -34,6 +38,15 @@ enum Command {
         after_help = "Examples:\n  copydesk check story.md\n  copydesk check --registry people.json --format json drafts/\n  copydesk check --date 2025-08-26 --fail-on warning story.md\n\nExit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on a usage error, an unreadable file or a registry that fails to load."
     )]
     Check(CheckArgs),
+    /// Run the language server on stdin/stdout.
+    #[command(
+        after_help = "Example:\n  copydesk lsp --log-level debug\n\nEditors start this themselves; see the README for VS Code and Neovim."
+    )]
+    Lsp {
+        /// Accepted for editors that pass it; stdio is the only transport.
+        #[arg(long)]
+        stdio: bool,
+    },
     /// Work with registry files.
     Registry {
         #[command(subcommand)]
@@ -103,13 +116,21 @@ pub fn main() -> ExitCode {
         Some(Command::Registry {
             command: RegistryCommand::Check { paths },
         }) => registry::run(&paths),
-        None if cli.stdio => {
-            eprintln!("copydesk: the language server is not built into this version");
-            ExitCode::from(2)
-        }
+        Some(Command::Lsp { .. }) => lsp(cli.log_level.as_deref()),
+        None if cli.stdio => lsp(cli.log_level.as_deref()),
         None => {
             use clap::CommandFactory;
             let _ = Cli::command().print_help();
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn lsp(log_level: Option<&str>) -> ExitCode {
+    match copydesk::lsp::run_stdio(log_level) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("copydesk: cannot start the language server: {e}");
             ExitCode::from(2)
         }
     }

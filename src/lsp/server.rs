@@ -1,0 +1,292 @@
+//! The `LanguageServer` methods. Each is thin: it updates the session or asks the modules that
+//! know the answer.
+//!
+//! Notifications that change a document do so before their first `await`, so concurrent
+//! handlers cannot reorder edits. Requests about documents that are not open answer empty.
+
+use super::config::{reload, Which};
+use super::session::{self, negotiate_encoding, path_of, ClientFeatures, OpenDocument, Shared};
+use super::{check, code_action, diagnostics, hover, watch, Options, ENTITY_LOCATION};
+use crate::workspace::locate_entity;
+use ropey::Rope;
+use serde_json::Value;
+use std::path::PathBuf;
+use std::sync::Arc;
+use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, LanguageServer};
+
+pub struct Backend {
+    shared: Arc<Shared>,
+}
+
+impl Backend {
+    pub fn new(client: Client, options: Options) -> Backend {
+        Backend {
+            shared: Arc::new(Shared::new(client, options)),
+        }
+    }
+
+    fn spawn_reload(&self, which: Which) {
+        let shared = self.shared.clone();
+        tokio::spawn(async move { reload(&shared, which).await });
+    }
+
+    /// The byte offset of a position in the current analysis of `uri`, with the analysis.
+    async fn at(&self, uri: &Uri, pos: Position) -> Option<(Arc<session::Analyzed>, usize)> {
+        let a = check::current(&self.shared, uri).await?;
+        let enc = self.shared.session().encoding;
+        let offset = a.index.offset(&a.text, session::position(pos), enc);
+        Some((a, offset))
+    }
+
+    async fn entity_location(&self, args: &[Value]) -> Option<Location> {
+        let uri: Uri = serde_json::from_value(args.first()?.clone()).ok()?;
+        let pos: Position = serde_json::from_value(args.get(1)?.clone()).ok()?;
+        let (a, offset) = self.at(&uri, pos).await?;
+        let mention = a
+            .analysis
+            .mentions
+            .iter()
+            .find(|m| m.range.contains(&offset))?;
+        let id = a.registry.entity(mention.entity).id.clone();
+        let files = a.registry_files.clone();
+        let site = tokio::task::spawn_blocking(move || locate_entity(&files, &id))
+            .await
+            .ok()??;
+        let index = crate::position::LineIndex::new(&site.text);
+        let enc = self.shared.session().encoding;
+        let range = diagnostics::range(&index, &site.text, &site.range, enc);
+        Some(Location::new(Uri::from_file_path(&site.file)?, range))
+    }
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let features = ClientFeatures::new(&params.capabilities);
+        let (encoding, encoding_kind) = negotiate_encoding(&params.capabilities);
+        #[allow(deprecated)]
+        let roots: Vec<PathBuf> = match (&params.workspace_folders, &params.root_uri) {
+            (Some(folders), _) => folders.iter().filter_map(|f| path_of(&f.uri)).collect(),
+            (None, Some(root)) => path_of(root).into_iter().collect(),
+            (None, None) => Vec::new(),
+        };
+        {
+            let mut s = self.shared.session();
+            s.features = features;
+            s.encoding = encoding;
+            s.init_options = params.initialization_options.filter(|v| !v.is_null());
+            roots.into_iter().for_each(|r| s.add_folder(r));
+        }
+        let code_actions = CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            resolve_provider: Some(features.resolve_edits),
+            ..CodeActionOptions::default()
+        };
+        let pull = DiagnosticOptions {
+            identifier: Some(diagnostics::SOURCE.into()),
+            inter_file_dependencies: false,
+            workspace_diagnostics: false,
+            work_done_progress_options: WorkDoneProgressOptions::default(),
+        };
+        let capabilities = ServerCapabilities {
+            position_encoding: Some(encoding_kind),
+            text_document_sync: Some(TextDocumentSyncCapability::Options(
+                TextDocumentSyncOptions {
+                    open_close: Some(true),
+                    change: Some(TextDocumentSyncKind::INCREMENTAL),
+                    ..TextDocumentSyncOptions::default()
+                },
+            )),
+            hover_provider: Some(HoverProviderCapability::Simple(true)),
+            code_action_provider: Some(CodeActionProviderCapability::Options(code_actions)),
+            execute_command_provider: Some(ExecuteCommandOptions {
+                commands: vec![ENTITY_LOCATION.into()],
+                ..ExecuteCommandOptions::default()
+            }),
+            diagnostic_provider: features
+                .pull_diagnostics
+                .then_some(DiagnosticServerCapabilities::Options(pull)),
+            workspace: Some(WorkspaceServerCapabilities {
+                workspace_folders: Some(WorkspaceFoldersServerCapabilities {
+                    supported: Some(true),
+                    change_notifications: Some(OneOf::Left(true)),
+                }),
+                file_operations: None,
+            }),
+            ..ServerCapabilities::default()
+        };
+        Ok(InitializeResult {
+            capabilities,
+            server_info: Some(ServerInfo {
+                name: "copydesk".into(),
+                version: Some(env!("CARGO_PKG_VERSION").into()),
+            }),
+            offset_encoding: None,
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        if !self.shared.session().features.watch_registration {
+            watch::spawn_poller(&self.shared);
+        }
+        self.spawn_reload(Which::Missing);
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let doc = params.text_document;
+        let name = doc.uri.path().to_string();
+        {
+            let mut s = self.shared.session();
+            let folder = s.folder_for_uri(&doc.uri);
+            let open = OpenDocument {
+                rope: Rope::from_str(&doc.text),
+                version: doc.version,
+                format: session::format_of(&doc.language_id, &name),
+                is_draft: session::is_draft(&doc.language_id, &name),
+                folder,
+                generation: 0,
+                analyzed: None,
+            };
+            s.documents.insert(doc.uri.clone(), open);
+        }
+        check::schedule(&self.shared, doc.uri);
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        {
+            let mut s = self.shared.session();
+            let enc = s.encoding;
+            let Some(doc) = s.documents.get_mut(&uri) else {
+                tracing::warn!(uri = uri.as_str(), "change to a document that is not open");
+                return;
+            };
+            doc.apply(params.content_changes, params.text_document.version, enc);
+        }
+        check::schedule(&self.shared, uri);
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let was_draft = self
+            .shared
+            .session()
+            .documents
+            .remove(&uri)
+            .is_some_and(|d| d.is_draft);
+        if was_draft {
+            self.shared
+                .client
+                .publish_diagnostics(uri, Vec::new(), None)
+                .await;
+        }
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        {
+            let mut s = self.shared.session();
+            if let Some(section) = params.settings.get("copydesk").filter(|v| !v.is_null()) {
+                s.init_options = Some(section.clone());
+            }
+        }
+        self.spawn_reload(Which::All);
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        let paths: Vec<PathBuf> = params
+            .changes
+            .iter()
+            .filter_map(|c| path_of(&c.uri))
+            .collect();
+        self.spawn_reload(Which::Changed(paths));
+    }
+
+    async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        {
+            let mut s = self.shared.session();
+            let removed: Vec<PathBuf> = params
+                .event
+                .removed
+                .iter()
+                .filter_map(|f| path_of(&f.uri))
+                .collect();
+            s.folders.retain(|f| !removed.contains(&f.root));
+            params
+                .event
+                .added
+                .iter()
+                .filter_map(|f| path_of(&f.uri))
+                .for_each(|r| s.add_folder(r));
+            let uris: Vec<Uri> = s.documents.keys().cloned().collect();
+            for uri in uris {
+                let folder = s.folder_for_uri(&uri);
+                if let Some(doc) = s.documents.get_mut(&uri) {
+                    doc.folder = folder;
+                }
+            }
+        }
+        self.spawn_reload(Which::Missing);
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let p = params.text_document_position_params;
+        let Some((a, offset)) = self.at(&p.text_document.uri, p.position).await else {
+            return Ok(None);
+        };
+        let enc = self.shared.session().encoding;
+        Ok(hover::hover(&a, offset, enc))
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let uri = params.text_document.uri;
+        let Some(a) = check::current(&self.shared, &uri).await else {
+            return Ok(None);
+        };
+        let features = self.shared.session().features;
+        let actions = code_action::actions(&uri, &params.context.diagnostics, &a, features);
+        Ok(Some(actions))
+    }
+
+    async fn code_action_resolve(&self, action: CodeAction) -> Result<CodeAction> {
+        let s = self.shared.session();
+        let version = |uri: &Uri| s.documents.get(uri).map(|d| d.version);
+        code_action::resolve(action, version, s.features)
+    }
+
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> Result<DocumentDiagnosticReportResult> {
+        let uri = params.text_document.uri;
+        let items = match check::current(&self.shared, &uri).await {
+            Some(a) => diagnostics::all(&a, &uri, self.shared.session().encoding),
+            None => Vec::new(),
+        };
+        let report = RelatedFullDocumentDiagnosticReport {
+            related_documents: None,
+            full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                result_id: None,
+                items,
+            },
+        };
+        Ok(DocumentDiagnosticReportResult::Report(
+            DocumentDiagnosticReport::Full(report),
+        ))
+    }
+
+    async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {
+        if params.command != ENTITY_LOCATION {
+            return Err(Error::invalid_params(format!(
+                "unknown command `{}`",
+                params.command
+            )));
+        }
+        let location = self.entity_location(&params.arguments).await;
+        Ok(location.and_then(|l| serde_json::to_value(l).ok()))
+    }
+}

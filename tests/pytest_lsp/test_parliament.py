@@ -1,0 +1,207 @@
+"""The parliament example end to end, through a real LSP client (pytest-lsp) driving the
+release binary with VS Code's and Neovim's client capabilities."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import pathlib
+import shutil
+
+import pytest
+import pytest_lsp
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+from pytest_lsp.client import make_test_lsp_client
+
+HERE = pathlib.Path(__file__).parent
+FIXTURES = HERE.parent / "fixtures" / "parliament"
+BINARY = os.environ.get("COPYDESK_BIN", str(HERE.parents[1] / "target" / "release" / "copydesk"))
+EXPECTED = json.loads((FIXTURES / "expected.json").read_text())["draft-with-errors.md"]
+TIMEOUT = 10
+
+
+def register_capability(client: LanguageClient, params: types.RegistrationParams) -> None:
+    client.registrations.extend(params.registrations)
+
+
+def unregister_capability(client: LanguageClient, params: types.UnregistrationParams) -> None:
+    gone = {u.id for u in params.unregisterations}
+    client.registrations = [r for r in client.registrations if r.id not in gone]
+
+
+def make_client() -> LanguageClient:
+    """pytest-lsp's client, accepting dynamic registrations as VS Code and Neovim do."""
+    client = make_test_lsp_client()
+    client.registrations = []
+    client.feature(types.CLIENT_REGISTER_CAPABILITY)(register_capability)
+    client.feature(types.CLIENT_UNREGISTER_CAPABILITY)(unregister_capability)
+    return client
+
+
+@pytest.fixture
+def newsroom(tmp_path: pathlib.Path) -> pathlib.Path:
+    """A workspace folder: copydesk.json, the registry, and the draft with planted errors."""
+    (tmp_path / "registry").mkdir()
+    shutil.copy(FIXTURES / "registry.json", tmp_path / "registry" / "parliament.json")
+    (tmp_path / "copydesk.json").write_text('{"registries": ["registry/parliament.json"]}')
+    (tmp_path / "drafts").mkdir()
+    shutil.copy(FIXTURES / "draft-with-errors.md", tmp_path / "drafts" / "visit.md")
+    return tmp_path
+
+
+@pytest_lsp.fixture(
+    config=ClientServerConfig(server_command=[BINARY, "--stdio"], client_factory=make_client),
+    params=["visual-studio-code", "neovim"],
+)
+async def client(lsp_client: LanguageClient, request, newsroom: pathlib.Path):
+    root = newsroom.as_uri()
+    result = await lsp_client.initialize_session(
+        types.InitializeParams(
+            capabilities=client_capabilities(request.param),
+            root_uri=root,
+            workspace_folders=[types.WorkspaceFolder(uri=root, name="newsroom")],
+        )
+    )
+    lsp_client.encoding = result.capabilities.position_encoding or "utf-16"
+    yield
+    await lsp_client.shutdown_session()
+
+
+def offset(text: str, pos: types.Position, encoding: str) -> int:
+    """The string index of an LSP position, counted in the negotiated encoding."""
+    lines = text.splitlines(keepends=True)
+    start = sum(len(line) for line in lines[: pos.line])
+    line = lines[pos.line] if pos.line < len(lines) else ""
+    units = 0
+    for i, ch in enumerate(line.rstrip("\r\n")):
+        width = {"utf-8": len(ch.encode()), "utf-32": 1}.get(encoding, len(ch.encode("utf-16-le")) // 2)
+        if units + width > pos.character:
+            return start + i
+        units += width
+    return start + len(line.rstrip("\r\n"))
+
+
+def covered(text: str, rng: types.Range, encoding: str) -> str:
+    return text[offset(text, rng.start, encoding) : offset(text, rng.end, encoding)]
+
+
+async def diagnostics_where(client: LanguageClient, uri: str, pred) -> list[types.Diagnostic]:
+    """Waits until the diagnostics published for `uri` satisfy `pred`."""
+
+    async def settle():
+        while not (uri in client.diagnostics and pred(client.diagnostics[uri])):
+            await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        return list(client.diagnostics[uri])
+
+    return await asyncio.wait_for(settle(), TIMEOUT)
+
+
+def open_draft(client: LanguageClient, newsroom: pathlib.Path) -> tuple[str, str]:
+    path = newsroom / "drafts" / "visit.md"
+    text = path.read_text()
+    uri = path.as_uri()
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)
+        )
+    )
+    return uri, text
+
+
+def expected_lines(item) -> list[int]:
+    return item["line"] if isinstance(item["line"], list) else [item["line"]]
+
+
+async def test_diagnostics_match_the_example(client: LanguageClient, newsroom):
+    uri, text = open_draft(client, newsroom)
+    diags = await diagnostics_where(client, uri, lambda d: len(d) > 0)
+    for d in diags:
+        assert d.source == "copydesk"
+        if d.severity <= types.DiagnosticSeverity.Warning:
+            assert any(
+                d.code == e["code"] and d.range.start.line in expected_lines(e) for e in EXPECTED
+            ), f"unexpected {d.code} on line {d.range.start.line}: {d.message}"
+    for e in (e for e in EXPECTED if e["code"] == "name-misspelling"):
+        match = [d for d in diags if d.code == e["code"] and d.range.start.line == e["line"]]
+        assert match, f"missing {e}"
+        assert covered(text, match[0].range, client.encoding) == e["text"]
+        assert match[0].data["entity"] == e["entity"]
+
+
+async def test_hover_on_zhao_shows_his_role_on_the_story_date(client: LanguageClient, newsroom):
+    uri, text = open_draft(client, newsroom)
+    line = next(i for i, l in enumerate(text.splitlines()) if l.startswith("Zhao, vice chairman"))
+    hover = await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            position=types.Position(line=line, character=1),
+        )
+    )
+    card = hover.contents.value
+    assert "**Zhao Leji**" in card
+    assert "On the story's date (26 August 2025)" in card
+    assert "chairman of the Standing Committee of the National People's Congress since 10 March 2023" in card
+
+
+def apply(text: str, edits: list[types.TextEdit], encoding: str) -> str:
+    for e in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        text = text[: offset(text, e.range.start, encoding)] + e.new_text + text[offset(text, e.range.end, encoding) :]
+    return text
+
+
+async def test_fixing_a_misspelled_name_clears_its_diagnostic(client: LanguageClient, newsroom):
+    uri, text = open_draft(client, newsroom)
+    diags = await diagnostics_where(client, uri, lambda d: len(d) > 0)
+    (zhao,) = [d for d in diags if d.code == "name-misspelling" and "Zhao Leiji" in d.message]
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=zhao.range,
+            context=types.CodeActionContext(diagnostics=[zhao]),
+        )
+    )
+    (fix,) = [a for a in actions if a.title == 'Change to "Zhao Leji"']
+    assert fix.is_preferred
+    if fix.edit is None:
+        fix = await client.code_action_resolve_async(fix)
+    if fix.edit.document_changes:
+        (change,) = fix.edit.document_changes
+        assert change.text_document.version == 1
+        edits = change.edits
+    else:
+        edits = fix.edit.changes[uri]
+    fixed = apply(text, edits, client.encoding)
+    assert "China's top legislator Zhao Leji on Monday" in fixed
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            content_changes=[
+                types.TextDocumentContentChangePartial(range=e.range, text=e.new_text)
+                for e in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True)
+            ],
+        )
+    )
+    after = await diagnostics_where(client, uri, lambda d: not any("Zhao Leiji" in x.message for x in d))
+    assert any("Volodine" in d.message for d in after)
+
+
+async def test_a_broken_registry_is_reported_on_the_file(client: LanguageClient, newsroom):
+    uri, _ = open_draft(client, newsroom)
+    await diagnostics_where(client, uri, lambda d: len(d) > 0)
+    registry = newsroom / "registry" / "parliament.json"
+    registry.write_text(registry.read_text().replace('"family_name"', '"famliy_name"', 1))
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            changes=[types.FileEvent(uri=registry.as_uri(), type=types.FileChangeType.Changed)]
+        )
+    )
+    if client.capabilities.workspace.did_change_watched_files.dynamic_registration:
+        assert [r.method for r in client.registrations] == ["workspace/didChangeWatchedFiles"]
+    problems = await diagnostics_where(client, registry.as_uri(), lambda d: len(d) > 0)
+    assert "famliy_name" in problems[0].message
+    assert problems[0].range.start.line == 7
+    assert any("parliament.json:8:" in m.message for m in client.messages)
+    still = await diagnostics_where(client, uri, lambda d: len(d) > 0)
+    assert any("Zhao Leiji" in d.message for d in still)
