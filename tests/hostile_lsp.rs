@@ -7,6 +7,8 @@
 
 #[path = "lsp/client.rs"]
 mod client;
+#[path = "lsp/load.rs"]
+mod load;
 
 use client::{capabilities, start, Client};
 use copydesk::lsp::{serve, Options};
@@ -335,6 +337,16 @@ async fn garbage_on_the_wire_does_not_crash_the_server() {
         .await
         .expect("closing the input ends the server")
         .expect("the server did not panic");
+}
+
+/// The load test in small (`cargo run --release --example lsp_load` runs it for 60 s): typing
+/// at 200 changes a second ends in the same diagnostics as a fresh check of the final text.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sustained_typing_ends_in_a_fresh_checks_diagnostics() {
+    let report = load::run(Duration::from_secs(3), 200).await;
+    assert!(report.changes >= 300, "{} changes", report.changes);
+    assert!(report.final_diagnostics > 0);
+    assert!(report.matches_fresh_check);
 }
 
 // Boundaries.
