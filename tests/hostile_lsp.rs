@@ -504,3 +504,32 @@ fn the_source_names_no_way_to_write_files_run_commands_or_connect() {
     }
     assert!(offences.is_empty(), "{offences:#?}");
 }
+
+/// Found by the `lsp` fuzz target: one frame whose body was not a JSON-RPC message (here a JSON
+/// string) ended the server, taking every diagnostic with it.
+#[tokio::test]
+async fn a_message_that_is_not_json_rpc_is_dropped_and_the_server_goes_on() {
+    let (mut wire, server) = Wire::start();
+    wire.send(json!("not a message")).await;
+    wire.write
+        .write_all(b"Content-Length: 5\r\n\r\n{oops")
+        .await
+        .unwrap();
+    wire.write
+        .write_all(b"Content-Length: 3\r\n\r\n\xff\xfe\x00")
+        .await
+        .unwrap();
+    wire.send(
+        json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}),
+    )
+    .await;
+    assert!(wire.answer(1).await["result"]["capabilities"].is_object());
+    wire.send(json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}))
+        .await;
+    assert_eq!(wire.answer(2).await["result"], Value::Null);
+    wire.send(json!({"jsonrpc": "2.0", "method": "exit"})).await;
+    tokio::time::timeout(Duration::from_secs(10), server)
+        .await
+        .expect("exit ends the server")
+        .unwrap();
+}
