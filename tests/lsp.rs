@@ -131,6 +131,21 @@ async fn parliament_diagnostics_hover_and_fix() {
     assert!(card.contains("Earlier:\n- secretary of the Central Commission for Discipline Inspection from 25 October 2017 to 23 October 2022"), "{card}");
     assert_eq!(hover["range"]["start"], pos(4, 0));
 
+    let title = client
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": draft}, "position": pos(4, 8)}),
+        )
+        .await
+        .unwrap();
+    let card = title["contents"]["value"].as_str().unwrap();
+    assert!(card.starts_with("**title-mismatch** (warning)"), "{card}");
+    assert!(
+        card.contains("**vice chairman**: a title of Zhao Leji"),
+        "{card}"
+    );
+    assert!(card.contains("- chairman of the Standing Committee of the National People's Congress since 10 March 2023 (held on the story's date)"), "{card}");
+
     let possessive = find(DRAFT, "Volodin's visit", Encoding::Utf16);
     let hover = client
         .request(

@@ -1,12 +1,13 @@
 //! Sentence segmentation of a block's text, in byte ranges.
 //!
-//! Starts from the Unicode sentence bounds (UAX #29) and merges back what they split wrongly in
-//! news copy: abbreviations and titles ("Gov. Newsom", "U.S. President"), initials ("J. R. R."),
+//! A sentence ends at a terminal mark (". ! ? \u{2026}", with any closing quotes or brackets)
+//! followed by white space, at a CJK terminal mark, or at a line break, as the Unicode sentence
+//! rules (UAX #29) would have it for news copy, in one cheap pass. What that splits wrongly is
+//! merged back: abbreviations and titles ("Gov. Newsom", "U.S. President"), initials ("J. R. R."),
 //! "No. 5", a quote closed by "!" or "?" and followed by its attribution ("...!" she said), and
 //! line breaks inside a paragraph of plain text.
 
 use std::ops::Range;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Abbreviations that never end a sentence in wire copy: titles, months, "No.", "St.".
 const TITLES: &[&str] = &[
@@ -77,10 +78,7 @@ const SENTENCE_STARTERS: &[&str] = &[
 /// The sentences of `text`, trimmed of surrounding whitespace, in order.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
-    let pieces = text
-        .split_sentence_bound_indices()
-        .flat_map(|(start, piece)| split_before_digits(piece, start));
-    for piece in pieces {
+    for piece in pieces(text) {
         let range = trim(text, piece);
         if range.is_empty() {
             continue;
@@ -101,21 +99,39 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// UAX #29 does not end a sentence before a number ("... the town. 30 militants were killed"):
-/// split there, unless the period belongs to an abbreviation ("No. 5", "Jan. 5").
-fn split_before_digits(piece: &str, start: usize) -> Vec<Range<usize>> {
+/// Candidate sentences: up to and including each terminal mark (with its closing marks and
+/// the white space after it), CJK terminal mark or line break.
+fn pieces(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let mut from = 0;
-    for (i, _) in piece.match_indices(". ") {
-        let rest = piece[i + 2..].trim_start();
-        let word = last_word(&piece[from..i]);
-        let abbreviation = TITLES.contains(&word) || AMBIGUOUS.contains(&word) || word.len() <= 1;
-        if rest.starts_with(|c: char| c.is_ascii_digit()) && !abbreviation {
-            out.push(start + from..start + i + 1);
-            from = i + 1;
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let mut end = i + c.len_utf8();
+        let breaks = match c {
+            '\n' | '\u{85}' | '\u{2029}' => true,
+            '.' | '!' | '?' | '\u{2026}' | '\u{3002}' | '\u{ff01}' | '\u{ff1f}' => {
+                while let Some((j, n)) =
+                    chars.next_if(|&(_, n)| is_terminal(n) || is_closing_quote(n))
+                {
+                    end = j + n.len_utf8();
+                }
+                let cjk = matches!(c, '\u{3002}' | '\u{ff01}' | '\u{ff1f}');
+                let spaced = chars.peek().is_none_or(|&(_, n)| n.is_whitespace());
+                while let Some((j, n)) = chars.next_if(|&(_, n)| n.is_whitespace() && n != '\n') {
+                    end = j + n.len_utf8();
+                }
+                cjk || spaced
+            }
+            _ => false,
+        };
+        if breaks {
+            out.push(start..end);
+            start = end;
         }
     }
-    out.push(start + from..start + piece.len());
+    if start < text.len() {
+        out.push(start..text.len());
+    }
     out
 }
 

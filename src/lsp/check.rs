@@ -120,8 +120,16 @@ pub async fn current(shared: &Arc<Shared>, uri: &Uri) -> Option<Arc<Analyzed>> {
     Some(analyzed)
 }
 
+/// Pushes diagnostics to a client that cannot pull them. A client that pulls asks after each
+/// change and gets the current analysis; pushing as well would show every finding twice.
 async fn publish(shared: &Shared, uri: &Uri, analyzed: &Analyzed) {
-    let encoding = shared.session().encoding;
+    let (encoding, pulls) = {
+        let s = shared.session();
+        (s.encoding, s.features.pull_diagnostics)
+    };
+    if pulls {
+        return;
+    }
     let diags = diagnostics::all(analyzed, uri, encoding);
     if !is_current(shared, uri, analyzed.generation) {
         return;

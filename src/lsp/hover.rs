@@ -2,8 +2,10 @@
 
 use super::diagnostics;
 use super::session::Analyzed;
+use crate::analysis::titles::{describe_role, find_titles, format_date};
+use crate::analysis::Context;
 use crate::position::Encoding;
-use crate::registry::{Entity, Kind, Registry, Role};
+use crate::registry::{Entity, Kind, Registry};
 use std::fmt::Write;
 use time::Date;
 use tower_lsp_server::ls_types::{Hover, HoverContents, MarkupContent, MarkupKind};
@@ -39,6 +41,9 @@ pub fn hover(a: &Analyzed, offset: usize, enc: Encoding) -> Option<Hover> {
             a.analysis.date,
         ));
         range = Some(m.range.clone());
+    } else if let Some(card) = title_card(a, offset) {
+        sections.push(card.0);
+        range = Some(card.1);
     }
     let range = range?;
     Some(Hover {
@@ -50,6 +55,42 @@ pub fn hover(a: &Analyzed, offset: usize, enc: Encoding) -> Option<Hover> {
     })
 }
 
+/// On a title attached to a person: the person's registry roles with their dates, so the
+/// editor sees which title is right for the story's date.
+fn title_card(a: &Analyzed, offset: usize) -> Option<(String, std::ops::Range<usize>)> {
+    let analysis = &a.analysis;
+    let cx = Context {
+        source: &a.text,
+        document: &analysis.document,
+        registry: &a.registry,
+        mentions: &analysis.mentions,
+        date: analysis.date,
+    };
+    let title = find_titles(&cx)
+        .into_iter()
+        .find(|t| t.range.contains(&offset))?;
+    let person = a.registry.entity(title.entity);
+    let mut out = format!("**{}**: a title of {}", title.written, person.name);
+    if person.roles.is_empty() {
+        out.push_str("\n\nThe registry gives no roles for this person.");
+    } else {
+        let _ = write!(
+            out,
+            "\n\nRoles in the registry (story dated {}):",
+            format_date(analysis.date)
+        );
+        for r in &person.roles {
+            let mark = if r.held_on(analysis.date) {
+                " (held on the story's date)"
+            } else {
+                ""
+            };
+            let _ = write!(out, "\n- {}{mark}", describe_role(&a.registry, r));
+        }
+    }
+    Some((out, title.range))
+}
+
 /// The card for an entity as of the story's `date`: name, kind, roles held then and earlier,
 /// other forms of the name, description and links.
 pub fn entity_card(registry: &Registry, e: &Entity, date: Date) -> String {
@@ -58,15 +99,18 @@ pub fn entity_card(registry: &Registry, e: &Entity, date: Date) -> String {
         let _ = write!(out, "\n\nAlso written: {}", e.aliases.join(", "));
     }
     if e.kind == Kind::Person || !e.roles.is_empty() {
-        let held: Vec<String> = e.roles_on(date).map(|r| describe(registry, r)).collect();
+        let held: Vec<String> = e
+            .roles_on(date)
+            .map(|r| describe_role(registry, r))
+            .collect();
         if held.is_empty() {
             let _ = write!(
                 out,
                 "\n\nNo role in the registry on the story's date ({}).",
-                day(date)
+                format_date(date)
             );
         } else {
-            let _ = write!(out, "\n\nOn the story's date ({}):", day(date));
+            let _ = write!(out, "\n\nOn the story's date ({}):", format_date(date));
             held.iter().for_each(|r| {
                 let _ = write!(out, "\n- {r}");
             });
@@ -75,7 +119,7 @@ pub fn entity_card(registry: &Registry, e: &Entity, date: Date) -> String {
             .roles
             .iter()
             .filter(|r| r.ended_before(date))
-            .map(|r| describe(registry, r))
+            .map(|r| describe_role(registry, r))
             .collect();
         if !earlier.is_empty() {
             out.push_str("\n\nEarlier:");
@@ -93,45 +137,10 @@ pub fn entity_card(registry: &Registry, e: &Entity, date: Date) -> String {
     out
 }
 
-/// "chairman of the Standing Committee of the National People's Congress since 10 March 2023".
-fn describe(registry: &Registry, r: &Role) -> String {
-    let mut s = r.title.clone();
-    if let Some(of) = &r.of {
-        let _ = write!(s, " of {}", with_article(registry.of_name(of)));
-    }
-    match (r.start, r.end) {
-        (Some(a), Some(b)) => {
-            let _ = write!(s, " from {} to {}", day(a), day(b));
-        }
-        (Some(a), None) => {
-            let _ = write!(s, " since {}", day(a));
-        }
-        (None, Some(b)) => {
-            let _ = write!(s, " until {}", day(b));
-        }
-        (None, None) => {}
-    }
-    s
-}
-
-/// Organisation names read with "the" after "of" ("of the Russian State Duma") unless they
-/// already start with it or are a single proper word like a country ("of China").
-fn with_article(name: &str) -> String {
-    if name.starts_with("the ") || name.starts_with("The ") || !name.contains(' ') {
-        name.to_string()
-    } else {
-        format!("the {name}")
-    }
-}
-
-fn day(d: Date) -> String {
-    format!("{} {} {}", d.day(), d.month(), d.year())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::registry::RoleOf;
+    use crate::registry::{Role, RoleOf};
     use time::macros::date;
 
     fn person(roles: Vec<Role>) -> Entity {

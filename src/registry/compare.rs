@@ -4,7 +4,8 @@
 //! first, transliteration folding for the rest; other-gender forms of a family name are other
 //! people, and a short word may carry a typo only when the rest of a long name vouches for it.
 
-use super::{pinyin, spelling, Entity, Kind, NameIndex, Separator};
+use super::spelling::{self, Rules};
+use super::{Entity, Kind, NameIndex, Separator};
 
 /// How close written words are to a registry form, in half-edits, and whether they are the two
 /// words of the form swapped; `None` when they are not a misspelling of it.
@@ -36,7 +37,14 @@ pub fn compare<W: AsRef<str>, F: AsRef<str>>(
                 Some(c) => c,
                 // A short word may carry a typo when the rest of a long name is exact.
                 None if !family_first && vouched_for(written.len(), form, &costs, k) => {
-                    spelling::near_in_name(w, f)?
+                    spelling::near_by(
+                        w,
+                        f,
+                        Rules {
+                            pinyin: false,
+                            vouched: true,
+                        },
+                    )?
                 }
                 None => return None,
             };
@@ -87,11 +95,11 @@ pub fn near_word(written: &str, canonical: &str, entity: &Entity) -> Option<u32>
     if entity.kind == Kind::Person && spelling::is_other_gender(written, canonical) {
         return None;
     }
-    if entity.family_first() {
-        pinyin::near(written, canonical)
-    } else {
-        spelling::near(written, canonical)
-    }
+    let rules = Rules {
+        pinyin: entity.family_first(),
+        vouched: false,
+    };
+    spelling::near_by(written, canonical, rules)
 }
 
 /// Words with the hyphenated ones joined: "Lai Ching-te" gives "Lai", "Chingte".

@@ -26,35 +26,21 @@ pub fn is_syllable(s: &str) -> bool {
     FINALS.contains(&rest)
 }
 
-/// [`near`](super::spelling::near) for a word of a name written in pinyin, without the
-/// transliteration folding that suits Russian names.
-pub fn near(written: &str, canonical: &str) -> Option<u32> {
-    if written.to_lowercase() == canonical.to_lowercase() {
-        return Some(0);
-    }
-    let (pw, pc) = (plain(written), plain(canonical));
-    if pw == pc {
-        return Some(1);
-    }
-    let len = pw.chars().count().max(pc.chars().count());
-    if len <= 3 {
-        return None;
-    }
-    let d = strsim::osa_distance(&pw, &pc);
-    if is_syllable(&pc) {
-        return (d == 1 && !is_syllable(&pw)).then_some(2);
-    }
-    let allowed = match len {
-        4 => usize::from(d == 1 && strsim::levenshtein(&pw, &pc) == 2),
-        5..=7 => 1,
-        _ => 2,
-    };
-    (d <= allowed).then_some(2 * d as u32)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::registry::spelling::{near_by, Rules};
+
+    fn near(written: &str, canonical: &str) -> Option<u32> {
+        near_by(
+            written,
+            canonical,
+            Rules {
+                pinyin: true,
+                vouched: false,
+            },
+        )
+    }
 
     #[test]
     fn syllables() {

@@ -35,6 +35,9 @@ pub fn strip_possessive(word: &str) -> Option<&str> {
 
 /// Lower case, diacritics removed, apostrophes unified.
 pub fn plain(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.nfd() {
         if is_combining_mark(c) {
@@ -65,20 +68,27 @@ pub fn skeleton(s: &str) -> String {
 /// The folding behind [`skeleton`]. A `j` is read as the German or Polish `y` ("Jurij"), or,
 /// with `j_as_zh`, as the French `zh` ("Prigojine" for Prigozhin).
 fn fold(p: &str, j_as_zh: bool) -> String {
-    let mut t = p
-        .replace("tsch", "ch")
-        .replace("tch", "ch")
-        .replace("sch", "sh")
-        .replace("kh", "h")
-        .replace("ph", "f")
-        .replace("zh", "\u{1}")
-        .replace("dj", "\u{1}")
-        .replace("ou", "u")
-        .replace('w', "v")
-        .replace('j', if j_as_zh { "\u{1}" } else { "y" })
-        .replace("ia", "ya")
-        .replace("iu", "yu")
-        .replace('\u{1}', "j");
+    let mut t = p.to_string();
+    for (from, to) in [
+        ("tsch", "ch"),
+        ("tch", "ch"),
+        ("sch", "sh"),
+        ("kh", "h"),
+        ("ph", "f"),
+        ("zh", "\u{1}"),
+        ("dj", "\u{1}"),
+        ("ou", "u"),
+        ("w", "v"),
+        ("j", if j_as_zh { "\u{1}" } else { "y" }),
+        ("ia", "ya"),
+        ("iu", "yu"),
+        ("\u{1}", "j"),
+    ] {
+        // In this order, each on the result of the last; most words need few of them.
+        if t.contains(from) {
+            t = t.replace(from, to);
+        }
+    }
     if t.starts_with("ye") {
         t.remove(0);
     }
@@ -114,25 +124,30 @@ fn same_skeleton(written: &str, canonical: &str) -> bool {
     fold(&pw, false) == fold(&pc, false) || fold(&pw, true) == fold(&pc, true)
 }
 
+/// Which rules a word of a name is compared by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Rules {
+    /// A Chinese name in pinyin: no transliteration folding, and a one-syllable word is only
+    /// misspelled when the result is no syllable itself ([`pinyin`](super::pinyin)).
+    pub pinyin: bool,
+    /// The rest of a long name is written exactly: a four-letter word may carry any one typo
+    /// ("Friedrich Mers").
+    pub vouched: bool,
+}
+
 /// How far a written word is from a registry word, in half-edits, when it is close enough to be
 /// read as a misspelling of it; `None` when it is too far.
 ///
 /// Same letters but for case cost 0; lost or wrong diacritics and transliteration differences 1;
 /// each typo (insertion, deletion, substitution or transposition) 2. Short words allow less,
 /// since one letter makes another name: up to three letters nothing but diacritics, four letters
-/// only a transposition ("Zhoa"), five to seven one typo, longer words two. [`near_in_name`]
-/// relaxes the four-letter rule where the rest of a name vouches for it.
+/// only a transposition ("Zhoa"), five to seven one typo, longer words two.
 pub fn near(written: &str, canonical: &str) -> Option<u32> {
-    near_with(written, canonical, false)
+    near_by(written, canonical, Rules::default())
 }
 
-/// [`near`] for a word of a longer name whose other words are written exactly: a four-letter
-/// word may then carry one typo of any kind ("Friedrich Mers").
-pub fn near_in_name(written: &str, canonical: &str) -> Option<u32> {
-    near_with(written, canonical, true)
-}
-
-fn near_with(written: &str, canonical: &str, vouched: bool) -> Option<u32> {
+/// [`near`] by the given [`Rules`].
+pub fn near_by(written: &str, canonical: &str, rules: Rules) -> Option<u32> {
     if written.to_lowercase() == canonical.to_lowercase() {
         return Some(0);
     }
@@ -144,15 +159,19 @@ fn near_with(written: &str, canonical: &str, vouched: bool) -> Option<u32> {
     if len <= 3 {
         return None;
     }
-    if same_skeleton(written, canonical) {
+    if rules.pinyin {
+        if super::pinyin::is_syllable(&pc) {
+            let d = strsim::osa_distance(&pw, &pc);
+            return (d == 1 && !super::pinyin::is_syllable(&pw)).then_some(2);
+        }
+    } else if same_skeleton(written, canonical) {
         return Some(1);
-    }
-    if derived(&pw, &pc) {
+    } else if derived(&pw, &pc) {
         return None;
     }
     let d = strsim::osa_distance(&pw, &pc);
     let allowed = match len {
-        4 if vouched => 1,
+        4 if rules.vouched && !rules.pinyin => 1,
         4 => usize::from(d == 1 && strsim::levenshtein(&pw, &pc) == 2),
         5..=7 => 1,
         _ => 2,

@@ -6,7 +6,7 @@
 //! senses ("added 500 jobs", "claimed 20 lives", "confirmed cases") are *weak*: they attribute
 //! only in a reporting construction (see `cue`).
 
-use regex::Regex;
+use regex::{Regex, RegexBuilder};
 use std::collections::HashSet;
 use std::sync::{LazyLock, OnceLock};
 
@@ -29,16 +29,46 @@ impl Words {
             .get_or_init(|| self.list.split_whitespace().collect())
             .contains(word.as_ref())
     }
+
+    /// Looks up `word` in lower case, without allocating for short ASCII words.
+    pub fn contains_any_case(&self, word: &str) -> bool {
+        let mut buf = [0u8; 24];
+        match buf.get_mut(..word.len()) {
+            Some(lower) if word.is_ascii() => {
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                std::str::from_utf8(lower).is_ok_and(|w| self.contains(w))
+            }
+            _ => self.contains(word.to_lowercase()),
+        }
+    }
+}
+
+/// A pattern over English words, matched in ASCII mode (word boundaries, `\w`, case): the
+/// automata stay small, and every word in these lists is ASCII.
+pub fn ascii_regex(pattern: &str) -> Regex {
+    RegexBuilder::new(pattern)
+        .unicode(false)
+        .build()
+        .expect("ASCII pattern")
 }
 
 fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("lexicon pattern")
+    ascii_regex(pattern)
 }
 
 /// Cues that attribute wherever they stand outside a quotation.
 pub static STRONG_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:say|says|said|saying|tell|tells|told|telling|announc(?:e|es|ed|ing)|declar(?:e|es|ed|ing)|den(?:y|ies|ied|ying)|acknowledg(?:e|es|ed|ing)|warn(?:s|ed|ing)?|insist(?:s|ed|ing)?|argu(?:e|es|ed|ing)|explain(?:s|ed|ing)?|assert(?:s|ed|ing)?|contend(?:s|ed|ing)?|tweet(?:s|ed|ing)?|testif(?:y|ies|ied|ying)|remark(?:s|ed|ing)?|reiterat(?:e|es|ed|ing)|quot(?:e|es|ed|ing)|citing|according to|in an? (?:statement|interview|press release|post|speech|letter|report|briefing)|at an? (?:press|news) conference|told reporters|call(?:ed|ing) (?:it|them|him|her)|describ(?:ed|ing) (?:it|them|him|her) as|dubb(?:ed|ing) (?:it|them))\b",
+        r"(?i)\b(?:say|says|said|saying|tell|tells|told|telling|announc(?:e|es|ed|ing)|declar(?:e|es|ed|ing)|den(?:y|ies|ied|ying)|acknowledg(?:e|es|ed|ing)|warn(?:s|ed|ing)?|insist(?:s|ed|ing)?|argu(?:e|es|ed|ing)|explain(?:s|ed|ing)?|assert(?:s|ed|ing)?|contend(?:s|ed|ing)?|tweet(?:s|ed|ing)?|testif(?:y|ies|ied|ying)|remark(?:s|ed|ing)?|reiterat(?:e|es|ed|ing)|quot(?:e|es|ed|ing)|citing|according to|call(?:ed|ing) (?:it|them|him|her)|describ(?:ed|ing) (?:it|them|him|her) as|dubb(?:ed|ing) (?:it|them)|put(?:s|ting)? (?:the|its|their|his|her) (?:\w+ )?(?:figure|toll|number|count|cost|total|damage|losses|turnout|crowd|attendance) at)\b",
+    )
+});
+
+/// Where something was said: it attributes ("The ministry condemned the attack in a
+/// statement"), but it is no reporting verb, so "..., the bank in a statement." is still broken.
+pub static REPORT_SETTING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:in an? (?:statement|interview|press release|post|speech|letter|report|briefing)|at an? (?:press|news) conference)\b",
     )
 });
 
@@ -58,9 +88,11 @@ pub static DATA_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// What may follow a weak verb to make it a report: "added that", "noted:", "added in a statement".
 pub static REPORT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(
+    // Curly quotation marks need Unicode.
+    Regex::new(
         r#"(?i)^(?:\s*(?:that|[,:;.!?"\u{201c}\u{201d}]|$)|\s+(?:in an? (?:statement|interview|speech|post|letter|report|briefing)|to (?:reporters|journalists|lawmakers|parliament)|at an? |on (?:social media|x|twitter|facebook|telegram)\b|separately|(?:the|a|an|its|their) (?:\w+\s+)?(?:report|statement|survey|study|data|figures)))"#,
     )
+    .expect("lexicon pattern")
 });
 
 /// Words that stand between a source and its verb without breaking the link: "Zhao also said".
@@ -90,7 +122,12 @@ pub static NOT_A_NAME: Words = Words::new(
     Within Without Through Against Like Unlike Given Following According Because Although Though \
     Even Only Just Once Every Each Several Few More Less Other Another No Not Neither Either Nor \
     Or Whether How Why Who Where Asked To Of Into About Around Near Outside Inside Behind Beyond \
-    Toward Towards",
+    Toward Towards Afterwards Overnight Initially Eventually Finally Ultimately Currently \
+    Recently Previously Traditionally Historically Nationwide Worldwide Together Otherwise \
+    Nonetheless Similarly Altogether Alternatively Apparently Reportedly Officially \
+    Subsequently Consequently Accordingly Hence Therefore Indeed Perhaps Already Again Soon \
+    Shortly Immediately Ahead Back Abroad Locally Globally Nearly Almost Roughly Approximately \
+    Fewer Up Exactly Barely Well Close Upwards",
 );
 
 /// Pronouns that can be a source ("he said") or refer back to one ("He added that").
@@ -118,7 +155,39 @@ pub static ROLE_NOUNS: Words = Words::new(
     activists people participants person spokespersons bureau administration regulator \
     regulators ministries institute association federation observatory watchdog newspaper \
     broadcaster media outlet daily times post organizers organisers students workers farmers \
-    owner owners chiefs heads staff service results traders",
+    owner owners chiefs heads staff service results traders museum gallery hospital university \
+    school college club team league airline carrier network charity foundation centre center \
+    board panel tribunal navy coastguard inspectorate operator manufacturer maker producer \
+    retailer lender insurer exchange",
+);
+
+/// Irregular past tenses, which a clause's verb can be without an "-ed": "He met", "It fell".
+pub static IRREGULAR_PAST: Words = Words::new(
+    "\
+    was were had did made took gave came went got saw knew thought told said found left felt \
+    kept held brought bought sought caught taught fought built sent spent lent meant met paid \
+    laid led read fed fled sold won lost hit cut put set let shut cost hurt quit spread beat \
+    bet cast struck stood understood rose fell drew grew threw flew blew chose spoke broke wrote \
+    rode drove froze stole woke wore tore swore bore began ran sang rang sank swam became \
+    overcame forgot forgave ate lay sat shot lit slid bit hid shook undertook withdrew oversaw \
+    foresaw arose awoke bound wound sprang stuck swung hung clung dug heard slept swept \
+    wept",
+);
+
+/// Auxiliaries and modals: after a subject they start its verb ("He would", "It had").
+pub static AUXILIARIES: Words = Words::new(
+    "\
+    is are was were be been has have had do does did will would can could may might shall \
+    should must",
+);
+
+/// Adverbs and the like that may stand between a pronoun and its verb: "He also said",
+/// "It still plans", "She herself".
+pub static SUBJECT_ADVERBS: Words = Words::new(
+    "\
+    also never always still then now once even just only already again too alone himself \
+    herself itself themselves ourselves first later soon often rarely instead not all both \
+    each earlier thus therefore meanwhile however nevertheless subsequently",
 );
 
 /// Nouns an appositive name can follow ("the capital, Kyiv"; "its chief executive, Jane Fraser"):

@@ -10,6 +10,7 @@
 mod broken;
 mod claim;
 mod cue;
+mod figure;
 mod lexicon;
 mod quote;
 
@@ -67,11 +68,6 @@ pub fn read_paragraph(text: &str, carry: &mut Carry) -> Vec<Reading> {
         .iter()
         .map(|r| r.attributed || r.broken.is_some())
         .collect();
-    // Data do not go on speaking: "according to official results. It was the worst ..."
-    let data_only: Vec<bool> = ranges
-        .iter()
-        .map(|r| cue::attributed_to_data_only(&own[r.clone()]))
-        .collect();
     let only_quoted: Vec<bool> = ranges
         .iter()
         .map(|r| !own[r.clone()].chars().any(char::is_alphanumeric))
@@ -108,10 +104,11 @@ pub fn read_paragraph(text: &str, carry: &mut Carry) -> Vec<Reading> {
                 carry.open_quote = Some(said);
             }
         }
+        // Data do not go on speaking: "according to official results. It was the worst ..."
         let continues_speaker = i > 0
             && readings[i - 1].attributed
-            && !data_only[i - 1]
-            && (only_quoted[i] || continues(&own[ranges[i].clone()]));
+            && (only_quoted[i] || continues(&own[ranges[i].clone()]))
+            && !cue::attributed_to_data_only(&own[ranges[i - 1].clone()]);
         let r = &mut readings[i];
         r.attributed = direct[i] || continues_speaker || (only_quoted[i] && in_attributed_quote[i]);
     }
@@ -126,8 +123,8 @@ fn read_sentence(own: &str, offset: usize) -> Reading {
     let shift = |r: Range<usize>| r.start + offset..r.end + offset;
     let quoted_only = !own.chars().any(char::is_alphanumeric);
     let attributed = cue::is_attributed(own);
-    let broken = (!attributed && !quoted_only)
-        .then(|| broken::broken(own))
+    let broken = (!quoted_only)
+        .then(|| broken::broken(own, attributed))
         .flatten()
         .map(|(b, r)| (b, shift(r)));
     let question = own.trim_end().ends_with('?');
@@ -150,16 +147,17 @@ fn read_sentence(own: &str, offset: usize) -> Reading {
 /// Whether a sentence still speaks for the previous sentence's source: it refers back with a
 /// pronoun ("it aims to", "He added") or opens with "Also", "Moreover" ...
 fn continues(own: &str) -> bool {
-    let lower = own.trim_start().to_lowercase();
-    if CONTINUATION_OPENERS
-        .iter()
-        .any(|o| lower.starts_with(o) && !lower[o.len()..].starts_with(char::is_alphanumeric))
-    {
+    let own = own.trim_start();
+    let opens_with = |o: &str| {
+        own.get(..o.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(o))
+            && !own[o.len()..].starts_with(char::is_alphanumeric)
+    };
+    if CONTINUATION_OPENERS.iter().any(|o| opens_with(o)) {
         return true;
     }
-    lower
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| CONTINUATION.contains(w))
+    own.split(|c: char| !c.is_alphanumeric())
+        .any(|w| CONTINUATION.contains_any_case(w))
 }
 
 /// A quotation that is someone's statement rather than a quoted term ("so-called 'peace plan'"):

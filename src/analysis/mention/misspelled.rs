@@ -99,12 +99,17 @@ impl Finder<'_> {
         }
         let mut candidates = Vec::new();
         for w in &written {
-            index.near_candidates(w, &mut candidates);
+            candidates.extend_from_slice(&self.near_candidates(w));
         }
         candidates.sort_unstable();
         candidates.dedup();
         let mut best: Option<(u32, Read)> = None;
         let mut tie = false;
+        let span_key = written
+            .iter()
+            .zip(std::iter::once(&Separator::Space).chain(&written_separators))
+            .map(|(w, sep)| format!("{sep:?}{w}"))
+            .collect::<String>();
         for id in candidates {
             let form = index.form(id);
             if form.acronym || form.words.len() != written.len() {
@@ -114,16 +119,18 @@ impl Finder<'_> {
             if single && entity.kind == Kind::Person {
                 continue;
             }
-            // Hyphenated parts compare as one word ("Ching-teh" for "Ching-te").
-            let (w_units, f_units) = (
-                units(&written, &written_separators),
-                units(&form.words, &form.separators),
-            );
-            let compared = if w_units.len() == f_units.len() {
-                compare(&w_units, &f_units, entity, index)
-            } else {
-                compare(&written, &form.words, entity, index)
-            };
+            let compared = self.compared(&span_key, id, || {
+                // Hyphenated parts compare as one word ("Ching-teh" for "Ching-te").
+                let (w_units, f_units) = (
+                    units(&written, &written_separators),
+                    units(&form.words, &form.separators),
+                );
+                if w_units.len() == f_units.len() {
+                    compare(&w_units, &f_units, entity, index)
+                } else {
+                    compare(&written, &form.words, entity, index)
+                }
+            });
             let Some((cost, swapped)) = compared else {
                 continue;
             };

@@ -12,8 +12,10 @@ use crate::registry::compare::{compare, near_word, units};
 use crate::registry::spelling::{self, key, strip_possessive};
 use crate::registry::{Entity, EntityIdx, FormKind, Kind, Registry, Separator};
 use misspelled::{name_runs, same_first_letter};
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::rc::Rc;
 
 /// How a mention names its entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -157,6 +159,8 @@ pub fn find_mentions(doc: &Document, registry: &Registry) -> Vec<Mention> {
         families: HashMap::new(),
         other_names: HashSet::new(),
         mentions: Vec::new(),
+        near: RefCell::default(),
+        compared: RefCell::default(),
     };
     if registry.is_empty() {
         return Vec::new();
@@ -178,9 +182,42 @@ struct Finder<'r> {
     /// ("Martin Schulz"): a later "Schulz" is that person, not a misspelling of Scholz.
     other_names: HashSet<String>,
     mentions: Vec<Mention>,
+    /// Fuzzy candidates per written word: a story repeats its names, and finding candidates
+    /// means folding the word and looking up each of its deletions.
+    near: RefCell<HashMap<String, Rc<[u32]>>>,
+    /// How written words compare with a form, per (words, form): the same misspelling recurs.
+    compared: RefCell<HashMap<(String, u32), Compared>>,
 }
 
+/// A misspelling's cost and whether it is a swap, or `None` when the words are not one.
+type Compared = Option<(u32, bool)>;
+
 impl Finder<'_> {
+    /// Forms with a word near `word` ([`NameIndex::near_candidates`]), remembered per word.
+    fn near_candidates(&self, word: &str) -> Rc<[u32]> {
+        if let Some(found) = self.near.borrow().get(word) {
+            return found.clone();
+        }
+        let mut found = Vec::new();
+        self.registry.index().near_candidates(word, &mut found);
+        let found: Rc<[u32]> = found.into();
+        self.near
+            .borrow_mut()
+            .insert(word.to_string(), found.clone());
+        found
+    }
+
+    /// [`compare`](crate::registry::compare::compare) through the per-analysis memo.
+    fn compared(&self, words: &str, form: u32, compare: impl FnOnce() -> Compared) -> Compared {
+        let key = (words.to_string(), form);
+        if let Some(&c) = self.compared.borrow().get(&key) {
+            return c;
+        }
+        let c = compare();
+        self.compared.borrow_mut().insert(key, c);
+        c
+    }
+
     fn block(&mut self, b: usize, block: &Block) {
         let words: Vec<Word> = spelling::words(&block.text)
             .map(|(i, w)| Word {
@@ -353,8 +390,7 @@ impl Finder<'_> {
         let index = self.registry.index();
         // Only entities with a name word near this one are worth comparing: the index finds
         // them in a few lookups, where comparing every mentioned family name would not scale.
-        let mut near = Vec::new();
-        index.near_candidates(base, &mut near);
+        let near = self.near_candidates(base);
         if near.is_empty() {
             return None;
         }

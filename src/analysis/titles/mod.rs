@@ -248,13 +248,13 @@ pub fn role_name(registry: &Registry, role: &Role, written: Option<&WrittenOrg>)
     format!("{} {to} {}", role.title, org_name(&name))
 }
 
-/// A role with its dates, for hover: "chairman of the State Duma, since 5 October 2016".
+/// A role with its dates, for hover: "chairman of the State Duma since 5 October 2016".
 pub fn describe_role(registry: &Registry, role: &Role) -> String {
     let name = role_name(registry, role, None);
     match (role.start, role.end) {
-        (Some(s), Some(e)) => format!("{name}, {} to {}", format_date(s), format_date(e)),
-        (Some(s), None) => format!("{name}, since {}", format_date(s)),
-        (None, Some(e)) => format!("{name}, until {}", format_date(e)),
+        (Some(s), Some(e)) => format!("{name} from {} to {}", format_date(s), format_date(e)),
+        (Some(s), None) => format!("{name} since {}", format_date(s)),
+        (None, Some(e)) => format!("{name} until {}", format_date(e)),
         (None, None) => name,
     }
 }

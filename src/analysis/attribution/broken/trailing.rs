@@ -1,0 +1,161 @@
+//! A source after a comma with no verb: "..., Yang Jin, an associate research fellow at
+//! CASS.", "..., the bank in a statement.", "..., a survey by Idealista.".
+//!
+//! A trailing name after a comma is often an apposition ("its chief executive, Jane Fraser";
+//! "in Geneva, Switzerland"; "met Karin Holm, an oceanographer"), so a name counts only where
+//! no noun, name or verb acting on it stands before the comma, unless a title or an appositive
+//! marks it as a person.
+
+use super::{is_role, is_title, lower, name_len, role_len, words};
+use crate::analysis::attribution::cue::{has_reporting_verb, is_name_word};
+use crate::analysis::attribution::lexicon::{
+    Words, APPOSITION_HEADS, DATA_SOURCE, IRREGULAR_PAST, VERBISH,
+};
+use std::ops::Range;
+
+/// Words that may follow a source whose verb was dropped: "the ministry in a statement",
+/// "local officials the state news agency", "official results published on Monday".
+static AFTER_SOURCE: Words = Words::new(
+    "the a an on in at to by from of for reporters journalists published released issued \
+    compiled during",
+);
+
+/// "met", "interviewed": a verb whose object a name after it can be.
+fn is_past_tense(w: &str) -> bool {
+    let l = lower(w);
+    l.len() > 3 && l.ends_with("ed") || IRREGULAR_PAST.contains(&l)
+}
+
+/// What may follow a source in the same comma segment.
+fn fits_after_source(rest: &[&str]) -> bool {
+    rest.is_empty()
+        || rest.len() <= 7
+            && AFTER_SOURCE.contains_any_case(rest[0])
+            && !rest.iter().any(|w| VERBISH.contains_any_case(w))
+        || name_len(rest) == rest.len()
+}
+
+/// A segment that names a source, and whether by name (rather than by role or pronoun).
+fn source_segment(segment: &[&str]) -> Option<bool> {
+    if segment.len() == 1 && matches!(segment[0], "he" | "she" | "they") {
+        return Some(false);
+    }
+    if segment.iter().any(|w| VERBISH.contains_any_case(w)) {
+        return None;
+    }
+    let name = name_len(segment);
+    if name > 0 && fits_after_source(&segment[name..]) {
+        return Some(true);
+    }
+    // "..., replacing four ministers": a participle opens a clause, not a source.
+    if segment[0].ends_with("ing") && !is_role(segment[0]) {
+        return None;
+    }
+    let role = role_len(segment);
+    (role > 0 && fits_after_source(&segment[role..])).then_some(false)
+}
+
+/// "an associate research fellow from the Chinese Academy of Social Sciences",
+/// "an oceanographer at the University of Bergen": a role, or a word for what someone does.
+fn is_appositive(segment: &[&str]) -> bool {
+    segment
+        .first()
+        .is_some_and(|w| w.starts_with(char::is_lowercase))
+        && segment.len() <= 16
+        && !segment.iter().any(|w| VERBISH.contains_any_case(w))
+        && segment
+            .iter()
+            .take(7)
+            .any(|w| is_role(w) || is_agent_noun(w))
+}
+
+/// A word for a person by what they do: "oceanographer", "historian", "biologist".
+fn is_agent_noun(w: &str) -> bool {
+    w.len() >= 6
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && ["er", "or", "ist", "ian", "ant"]
+            .iter()
+            .any(|suffix| w.ends_with(suffix))
+        && !NOT_AGENTS.contains(w)
+}
+
+/// Words with an agent's ending that name no person.
+static NOT_AGENTS: Words = Words::new(
+    "after other under over number quarter center centre matter letter order border factor \
+    sector error either rather further neither whether corner chapter winter summer october \
+    november december september minor major senior junior interior exterior anterior behavior \
+    behaviour vigor honor honour favor favour labour labor harbor harbour color colour",
+);
+
+pub fn trailing_source(s: &str) -> Option<Range<usize>> {
+    let body = s.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '.' | '!' | '"' | '\u{201d}' | '\u{2019}' | ')')
+    });
+    // Commas between clauses, not inside numbers ("600,000").
+    let digit_at = |i: usize| body.as_bytes().get(i).is_some_and(u8::is_ascii_digit);
+    let cuts: Vec<usize> = body
+        .match_indices(',')
+        .map(|(i, _)| i)
+        .filter(|&i| !(i > 0 && digit_at(i - 1) && digit_at(i + 1)))
+        .collect();
+    for (k, &cut) in cuts.iter().rev().take(3).enumerate() {
+        let head = &body[..cut];
+        if head.split_whitespace().count() < 3 {
+            continue;
+        }
+        let ends = cuts[cuts.len() - k..].iter().copied().chain([body.len()]);
+        let starts = cuts[cuts.len() - k - 1..].iter().map(|c| c + 1);
+        let texts: Vec<&str> = starts.zip(ends).map(|(a, b)| &body[a..b]).collect();
+        let segments: Vec<Vec<&str>> = texts
+            .iter()
+            .map(|seg| words(seg).into_iter().map(|(_, w)| w).collect())
+            .collect();
+        if segments.iter().any(Vec::is_empty) {
+            continue;
+        }
+        let (source, rest) = segments.split_first()?;
+        if has_reporting_verb(texts[0]) {
+            continue;
+        }
+        let Some(by_name) = source_segment(source) else {
+            continue;
+        };
+        let appositive = rest.iter().all(|a| is_appositive(a));
+        if !rest.is_empty() && !appositive {
+            continue;
+        }
+        let last = head.split_whitespace().last().unwrap_or("");
+        let last = last.trim_matches(|c: char| !c.is_alphanumeric());
+        // After a name, a role is that name's appositive: "Yang Jin, an associate ...".
+        let titled = by_name && (source.iter().any(|w| is_title(w)) || !rest.is_empty());
+        // "in Europe, a survey by Idealista": a survey is no place's apposition.
+        let with_article = matches!(source[0], "a" | "an") && !DATA_SOURCE.is_match(texts[0]);
+        // "met Volodina, Australia's envoy": a determined role after a name is its apposition;
+        // a bare "..., police." is a source.
+        let determined = source[0] == "the" || source[0].ends_with("'s");
+
+        // "He met Karin Holm, an oceanographer": the name is what the verb acts on.
+        let object = by_name && is_past_tense(last);
+        // A role after a name that a reporting verb introduces is that name's apposition:
+        // "..., said Maria Keller, chief economist at Hanseatic Bank."
+        let clause = head.rsplit(',').next().unwrap_or(head);
+        let introduced = is_name_word(last) && has_reporting_verb(clause);
+        // "displaced 600,000 people, the agency": counted people are nobody's apposition.
+        let counted = head
+            .split_whitespace()
+            .nth_back(1)
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+        let apposed = object
+            || introduced
+            || APPOSITION_HEADS.contains_any_case(last)
+            || is_role(last) && !counted
+            || (by_name && !titled && last.starts_with(char::is_uppercase))
+            || ((with_article || !by_name && determined) && is_name_word(last));
+        if apposed {
+            continue;
+        }
+        let start = cut + 1 + (body[cut + 1..].len() - body[cut + 1..].trim_start().len());
+        return Some(start..body.len());
+    }
+    None
+}

@@ -1,0 +1,221 @@
+//! Figures: the numbers in a sentence that state a quantity a reader would want sourced.
+//!
+//! Money, percentages, scaled and measured amounts ("245 billion", "10 km") are figures. Numbers
+//! that name or date things are not (years, dates, times, ages, ordinals, "Article 5", "a
+//! 10-day visit", "Boeing 737"). A bare count ("14 defendants", "70,000 spectators") is part of
+//! describing an observable event, so is a figure only where the sentence is about the count:
+//! it opens the sentence ("200,000 people attended"), is approximated ("at least 12"), is a
+//! share ("38 of the 44 drones") or a tally ("86 votes"), or the sentence measures change, harm
+//! or rates ("rose", "killed", "arrested", "a year").
+
+use super::lexicon::{ascii_regex, Words};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+fn re(pattern: &str) -> Regex {
+    ascii_regex(pattern)
+}
+
+/// For the few patterns that need Unicode: currency signs, letters in any script.
+fn unicode_re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("figure pattern")
+}
+
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    unicode_re(r"(?:US\$|[$€£¥₹])?\d+(?:,\d{3})*(?:\.\d+)?(?:-\d+(?:,\d{3})*(?:\.\d+)?)?")
+});
+
+static SCALE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:percent|per cent|percentage points?|(?:million|billion|trillion)s?|bn|doubled|tripled|quadrupled|halved|(?:hundreds|thousands|millions|tens of thousands) of|(?:most|the majority|a majority|a minority|half|two-thirds|three-quarters|a third|a quarter|a fifth) of|^most \w+s\b|\d+(?:st|nd|rd|th) (?:consecutive|straight|successive)|(?:one|two|three|four|five|six|seven|eight|nine|ten)[- ](?:fold|thirds?|quarters?|in (?:three|four|five|ten)))\b|%",
+    )
+});
+
+/// A spelled-out count of things: "three residential buildings" (not "the two sides", not
+/// "a three-day visit").
+static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    unicode_re(
+        r"(?i)(?:^|[^\w\s-]\s*|\b(?:killed|injured|wounded|arrested|detained|damaged|destroyed|displaced|rescued|evacuated|missing|dead|seized|at least|more than|fewer than|nearly|about|some|over|up to|almost|around)\s+)(?:three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|dozens|hundreds|thousands)\s+(?:\w+\s+)?(?:people|persons|civilians|soldiers|troops|children|students|workers|buildings|houses|homes|vehicles|cars|drones|missiles|rockets|ships|villages|patients|cases|deaths|migrants|militants|protesters|passengers|victims|bodies|jobs)\b",
+    )
+});
+
+static MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
+
+static MONTH_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b{MONTH}\s+$")));
+static MONTH_AFTER: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^\s+{MONTH}\b")));
+
+/// What after a number makes it a date, time, duration, age or naming rather than a figure.
+static NOT_A_FIGURE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:st|nd|rd|th|s\b|:\d|-[a-z]|\s*(?:a\.m|p\.m|am\b|pm\b|gmt|utc|hours?\b|hrs\b|minutes?\b|seconds?\b|days?\b|weeks?\b|months?\b|years?\b|decades?\b|centur(?:y|ies)\b|[a-z]*-?year-old|o'clock))",
+    )
+});
+
+/// What before a number makes it a name or a position: "Article 5", "No. 10", "aged 45".
+static NOT_A_FIGURE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    unicode_re(
+        r"(?i)(?:\b(?:no\.|nos\.|number|article|section|chapter|page|pages|line|item|clause|room|gate|platform|terminal|flight|route|highway|phase|stage|level|grade|round|step|version|resolution|aged|age|ages|group|tier|category|covid|unit|block|building|district|zone|floor|seat|row)\s*|[\p{L}\-])$",
+    )
+});
+
+pub fn figure(s: &str) -> Option<Range<usize>> {
+    let number = s
+        .bytes()
+        .any(|b| b.is_ascii_digit())
+        .then(|| {
+            NUMBER
+                .find_iter(s)
+                .map(|m| m.range())
+                .find(|r| is_figure(s, r.clone()))
+        })
+        .flatten();
+    let Some(number) = number else {
+        return SCALE_WORDS
+            .find(s)
+            .or_else(|| COUNT.find(s))
+            .map(|m| m.range());
+    };
+    // Take in the scale that follows: "245 billion", "5.2 percent".
+    let end = SCALE_WORDS
+        .find_at(s, number.end)
+        .filter(|m| s[number.end..m.start()].trim().is_empty())
+        .map_or(number.end, |m| m.end());
+    Some(number.start..end)
+}
+
+/// Whether the number at `r` states a quantity rather than naming or dating something.
+fn is_figure(s: &str, r: Range<usize>) -> bool {
+    let text = &s[r.clone()];
+    let (before, after) = (&s[..r.start], &s[r.end..]);
+    let money = text.starts_with(|c: char| !c.is_ascii_digit());
+    if money {
+        return true;
+    }
+    if NOT_A_FIGURE_AFTER.is_match(after) || NOT_A_FIGURE_BEFORE.is_match(before) {
+        return false;
+    }
+    if MONTH_BEFORE.is_match(before) || MONTH_AFTER.is_match(after) {
+        return false;
+    }
+    // A year, or a range of years ("2020-2024").
+    let year = |t: &str| t.len() == 4 && t.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y));
+    if text.split('-').all(year) {
+        return false;
+    }
+    // A score or a range without a unit ("won 2-1").
+    if text.contains('-') {
+        return false;
+    }
+    // An age after a name: "Zhao, 67, said".
+    if before.ends_with(", ") && after.starts_with(',') {
+        let prev = before[..before.len() - 2].rsplit(' ').next().unwrap_or("");
+        if prev.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+    }
+    // A capitalised word right before names a model or a document: "Boeing 737", "Resolution 2231".
+    let prev = before.trim_end().rsplit(' ').next().unwrap_or("");
+    let capitalised = prev.chars().next().is_some_and(char::is_uppercase)
+        && before.trim_end().len() > prev.len()
+        && !matches!(
+            prev,
+            "US" | "USD" | "EUR" | "RMB" | "HK" | "A" | "C" | "NZ" | "S"
+        );
+    if capitalised {
+        return false;
+    }
+    let scaled = SCALE_WORDS
+        .find_at(s, r.end)
+        .is_some_and(|m| s[r.end..m.start()].trim().is_empty());
+    text.contains('.')
+        || scaled
+        || UNIT_AFTER.is_match(after)
+        || count_is_statistic(s, before, after)
+}
+
+/// Units that make a number a measured amount: "10 km", "86 votes", "500 euros".
+static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|cm|mm|kg|kilo(?:gram)?s?|grams?|tonnes?|tons?|lbs?|degrees?|°|hectares?|acres?|barrels?|lit(?:re|er)s?|gallons?|feet|foot|inches|mph|km/h|knots|votes?|seats?|points?|megawatts?|mw|gw|kwh|square|dollars?|euros?|pounds?|yuan|yen|rupees?|won|shillings?|crowns?|francs?|roubles?|rubles?|pesos?|reais|naira|rand|lira)\b",
+    )
+});
+
+/// Words that approximate a count, as estimates do: "at least 12", "some 5,000".
+static APPROXIMATED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:at least|more than|less than|fewer than|nearly|almost|about|around|roughly|approximately|some|over|up to|as many as|an estimated|estimated|close to|upwards of|at most)\s+$",
+    )
+});
+
+/// "38 of the 44", "one in 10": a share.
+static SHARE_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s+(?:(?:out )?of (?:the |its |their )?|in (?:every )?)\d"));
+
+/// Words in a sentence that measure change, harm, rates or estimates, which make its counts
+/// statistics: "rose", "killed", "arrested", "a year".
+static STATISTIC: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:ris(?:e|es|en|ing)|rose|f[ae]ll(?:s|en|ing)?|increas\w*|decreas\w*|grew|grow(?:s|n|ing|th)|drop(?:s|ped|ping)?|declin\w*|climb\w*|jump\w*|surg\w*|plung\w*|slump\w*|soar\w*|tumbl\w*|slid|reach(?:ed|es|ing)?|topp?(?:ed|ing)|exceed\w*|surpass\w*|total(?:led|ed|s|ling)?|amount(?:ed|s|ing)|number(?:ed|s|ing)|stood at|doubl\w*|tripl\w*|halv\w*|kill\w*|dead|died|die|dying|deaths?|toll|injur\w*|wound(?:ed|ing)|hurt|casualt\w*|fatalit\w*|victims?|arrest\w*|detain\w*|displac\w*|evacuat\w*|missing|rescu\w*|lost|losses|laid off|lay off|layoffs|shed|hired|estimat\w*|average\w*|median|rate|per|a (?:day|week|month|year)|annual\w*|plans?|planned|planning|targets?|targeted|goals?|aims?|aimed|intends?)\b",
+    )
+});
+
+/// Words that may open a sentence before its count: "Some 5,000 people ...", "More than 200
+/// ..." ("The 27 member states" names a known group).
+static OPENING_WORDS: Words = Words::new(
+    "another some about nearly almost around roughly approximately over only just a further \
+    additional all and but yet so more than at least fewer less up to as many an estimated \
+    estimated close upwards of well",
+);
+
+/// A bare count is part of describing an event unless the sentence is about it.
+fn count_is_statistic(s: &str, before: &str, after: &str) -> bool {
+    let clause = before.rsplit(", ").next().unwrap_or(before);
+    let opens = clause
+        .split_whitespace()
+        .all(|w| OPENING_WORDS.contains_any_case(w));
+    opens || APPROXIMATED.is_match(before) || SHARE_AFTER.is_match(after) || STATISTIC.is_match(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figures(s: &str) -> Option<&str> {
+        figure(s).map(|r| &s[r])
+    }
+
+    #[test]
+    fn counts_that_describe_an_event_are_not_figures() {
+        for s in [
+            "The trial opened in Paris on Monday with 14 defendants in the dock.",
+            "The aircraft, an ATR 72, was carrying 62 people.",
+            "It was signed by trade ministers from 15 countries in Kuala Lumpur.",
+            "The final was held in Paris in front of 70,000 spectators.",
+            "The 27 member states agreed to extend the sanctions.",
+        ] {
+            assert_eq!(figures(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn counts_that_are_statistics() {
+        for (s, figure) in [
+            ("200,000 people attended the march in Madrid.", "200,000"),
+            ("On Sunday, some 5,000 people marched.", "5,000"),
+            ("Police arrested 14 people at the border.", "14"),
+            ("The air force shot down 38 of the 44 drones.", "38"),
+            ("The Senate approved the reform by 86 votes to 41.", "86"),
+            ("The quake struck at a depth of 10 km.", "10"),
+            ("The airport handles 1,200 flights a day.", "1,200"),
+            ("It plans to open 20 more stores by 2027.", "20"),
+            ("At least 12 people were killed.", "12"),
+            (
+                "The bill passed with 1.5 percent more support.",
+                "1.5 percent",
+            ),
+        ] {
+            assert_eq!(figures(s), Some(figure), "{s}");
+        }
+    }
+}
