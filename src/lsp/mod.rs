@@ -33,7 +33,8 @@ pub const ENTITY_LOCATION: &str = "copydesk.entityLocation";
 /// How the server paces its work.
 #[derive(Clone, Debug)]
 pub struct Options {
-    /// How long typing must pause before a draft is checked again.
+        /// How long typing must pause before a draft is checked again: short, so the latest version
+    /// is diagnosed within about 50 ms of the last keystroke; a stale analysis is dropped anyway.
     pub debounce: Duration,
     /// How often config and registry files are looked at when the client cannot watch them.
     pub poll_interval: Duration,
@@ -42,7 +43,7 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Options {
         Options {
-            debounce: Duration::from_millis(150),
+                        debounce: Duration::from_millis(25),
             poll_interval: Duration::from_secs(1),
         }
     }

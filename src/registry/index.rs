@@ -2,13 +2,16 @@
 //!
 //! - `by_first_word`: exact matching, keyed by a form's first word.
 //! - `near`: fuzzy candidates, keyed by each word's skeleton and every one-deletion of it
-//!   (a symmetric-delete index: two words within one edit share a key).
+//!   (a symmetric-delete index: two words within one edit share a key). Keys lead to distinct
+//!   skeletons, and each skeleton to the forms using it: a million names share a few hundred
+//!   thousand words, so keys and deletions are stored once per word, not once per form.
 //! - `known_words`: every word the registry uses in a name, to tell a misspelling from a
 //!   different real name.
 
 use super::spelling::{deletions, key, plain, skeleton, words};
 use super::{Entity, EntityIdx, Kind};
-use std::collections::{HashMap, HashSet};
+// Registry words are not attacker-chosen: a fast hash beats SipHash's flooding resistance here.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FormKind {
@@ -69,9 +72,21 @@ impl Separator {
 pub struct NameIndex {
     forms: Vec<Form>,
     by_first_word: HashMap<Box<str>, Vec<u32>>,
+    /// A skeleton or one of its deletions, to the skeletons (by number) that have that key.
     near: HashMap<Box<str>, Vec<u32>>,
+    /// By skeleton number: the forms with a word of that skeleton, each once.
+    skeleton_forms: Vec<Vec<u32>>,
     known_words: HashSet<Box<str>>,
     longest: usize,
+}
+
+/// What the build remembers about each distinct word, so skeletons and deletions are computed
+/// once per word however many names use it.
+#[derive(Default)]
+struct Words {
+    /// Written word (exact key) to its skeleton number, and whether it is in `known_words`.
+    seen: HashMap<Box<str>, (u32, bool)>,
+    skeletons: HashMap<Box<str>, u32>,
 }
 
 fn is_acronym(s: &str) -> bool {
@@ -85,14 +100,15 @@ const NEAR_MIN_CHARS: usize = 4;
 impl NameIndex {
     pub fn build(entities: &[Entity]) -> NameIndex {
         let mut index = NameIndex::default();
+        let mut seen = Words::default();
         for (i, e) in entities.iter().enumerate() {
             let i = i as EntityIdx;
-            index.add(i, FormKind::Name, &e.name);
+            index.add(&mut seen, i, FormKind::Name, &e.name);
             for a in &e.aliases {
-                index.add(i, FormKind::Alias, a);
+                index.add(&mut seen, i, FormKind::Alias, a);
             }
             for v in &e.variants {
-                index.add(i, FormKind::Variant, v);
+                index.add(&mut seen, i, FormKind::Variant, v);
             }
             if e.kind == Kind::Person {
                 index.known_words.insert(plain(e.family_name()).into());
@@ -105,7 +121,7 @@ impl NameIndex {
         index
     }
 
-    fn add(&mut self, entity: EntityIdx, kind: FormKind, text: &str) {
+    fn add(&mut self, seen: &mut Words, entity: EntityIdx, kind: FormKind, text: &str) {
         let spans: Vec<(usize, &str)> = words(text).collect();
         if spans.is_empty() {
             return;
@@ -118,24 +134,23 @@ impl NameIndex {
         let acronym = is_acronym(text);
         self.longest = self.longest.max(form_words.len());
         let id = self.forms.len() as u32;
-        self.by_first_word
-            .entry(form_words[0].clone())
-            .or_default()
-            .push(id);
-        if kind != FormKind::Variant {
-            for (_, w) in &spans {
-                self.known_words.insert(plain(w).into());
+        match self.by_first_word.get_mut(&form_words[0]) {
+            Some(list) => list.push(id),
+            None => {
+                self.by_first_word.insert(form_words[0].clone(), vec![id]);
             }
         }
-        if !acronym {
-            for (_, w) in &spans {
-                let sk = skeleton(w);
-                if sk.chars().count() >= NEAR_MIN_CHARS {
-                    for d in deletions(&sk) {
-                        self.near.entry(d.into()).or_default().push(id);
-                    }
+        for (_, w) in &spans {
+            let (skeleton, known) = self.word(seen, w);
+            if kind != FormKind::Variant && !known {
+                self.known_words.insert(plain(w).into());
+                if let Some(entry) = seen.seen.get_mut(*w) {
+                    entry.1 = true;
                 }
-                self.near.entry(sk.into()).or_default().push(id);
+            }
+            let forms = &mut self.skeleton_forms[skeleton as usize];
+            if !acronym && forms.last() != Some(&id) {
+                forms.push(id);
             }
         }
         self.forms.push(Form {
@@ -146,6 +161,32 @@ impl NameIndex {
             separators,
             acronym,
         });
+    }
+
+    /// The skeleton number of a written word, and whether the word is already a known word;
+    /// a new skeleton gets its symmetric-delete keys.
+    fn word(&mut self, seen: &mut Words, w: &str) -> (u32, bool) {
+        if let Some(&found) = seen.seen.get(w) {
+            return found;
+        }
+        let sk = skeleton(w);
+        let number = match seen.skeletons.get(sk.as_str()) {
+            Some(&n) => n,
+            None => {
+                let n = self.skeleton_forms.len() as u32;
+                self.skeleton_forms.push(Vec::new());
+                if sk.chars().count() >= NEAR_MIN_CHARS {
+                    for d in deletions(&sk) {
+                        self.near.entry(d.into()).or_default().push(n);
+                    }
+                }
+                self.near.entry(sk.as_str().into()).or_default().push(n);
+                seen.skeletons.insert(sk.into(), n);
+                n
+            }
+        };
+        seen.seen.insert(w.into(), (number, false));
+        (number, false)
     }
 
     pub fn form(&self, id: u32) -> &Form {
@@ -163,16 +204,18 @@ impl NameIndex {
     }
 
     /// Forms with a word within about one edit of `word`, by skeleton.
+    /// The same form may be listed more than once.
     pub fn near_candidates(&self, word: &str, out: &mut Vec<u32>) {
+        let mut add = |key: &str| {
+            for &n in self.near.get(key).map_or(&[][..], Vec::as_slice) {
+                out.extend_from_slice(&self.skeleton_forms[n as usize]);
+            }
+        };
         let sk = skeleton(word);
-        if let Some(list) = self.near.get(sk.as_str()) {
-            out.extend_from_slice(list);
-        }
+        add(&sk);
         if sk.chars().count() >= NEAR_MIN_CHARS {
             for d in deletions(&sk) {
-                if let Some(list) = self.near.get(d.as_str()) {
-                    out.extend_from_slice(list);
-                }
+                add(&d);
             }
         }
     }

@@ -5,10 +5,11 @@
 
 use super::{Entity, Kind, Role, RoleOf};
 use crate::json::Object;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::de::{Deserializer, Error as _};
 use serde::Deserialize;
 use serde_json::value::RawValue;
-use std::collections::{HashMap, HashSet};
+use std::cell::Cell;
 use std::fmt;
 use time::Date;
 
@@ -60,10 +61,13 @@ impl RegistryFile {
 
 /// Checks the `of` references of several files against all their entities together.
 pub fn check_references(files: &[RegistryFile]) -> Vec<RegistryError> {
-    let known: HashSet<&str> = files
-        .iter()
-        .flat_map(|f| f.entities.iter().map(|e| e.id.as_str()))
-        .collect();
+    let count = files.iter().map(|f| f.entities.len()).sum();
+    let mut known: HashSet<&str> = HashSet::with_capacity_and_hasher(count, Default::default());
+    known.extend(
+        files
+            .iter()
+            .flat_map(|f| f.entities.iter().map(|e| e.id.as_str())),
+    );
     files.iter().flat_map(|f| f.dangling_refs(&known)).collect()
 }
 
@@ -152,6 +156,10 @@ struct Source<'a> {
     name: &'a str,
     text: &'a str,
     errors: Vec<RegistryError>,
+    /// The last position asked for, as (offset, line, start of its line). Positions are mostly
+    /// asked for in file order (every role's `of`), so counting lines from here keeps a large
+    /// registry linear instead of rescanning the file from the start each time.
+    cursor: Cell<(usize, usize, usize)>,
 }
 
 impl<'a> Source<'a> {
@@ -162,9 +170,17 @@ impl<'a> Source<'a> {
     }
 
     fn line_col(&self, offset: usize) -> (usize, usize) {
-        let before = &self.text[..floor_char_boundary(self.text, offset)];
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let offset = floor_char_boundary(self.text, offset);
+        let (mut from, mut line, mut line_start) = self.cursor.get();
+        if offset < from {
+            (from, line, line_start) = (0, 1, 0);
+        }
+        for (i, _) in self.text[from..offset].match_indices('\n') {
+            line += 1;
+            line_start = from + i + 1;
+        }
+        self.cursor.set((offset, line, line_start));
+        let column = self.text[line_start..offset].chars().count() + 1;
         (line, column)
     }
 
@@ -243,6 +259,7 @@ pub fn parse_registry(name: &str, text: &str) -> Result<RegistryFile, Vec<Regist
         name,
         text,
         errors: Vec::new(),
+        cursor: Cell::new((0, 1, 0)),
     };
     let file: RawFile = match serde_json::from_str(text) {
         Ok(Object(f)) => f,
@@ -264,7 +281,7 @@ pub fn parse_registry(name: &str, text: &str) -> Result<RegistryFile, Vec<Regist
         name: name.to_string(),
         ..RegistryFile::default()
     };
-    let mut seen: HashMap<String, &str> = HashMap::new();
+    let mut seen: HashMap<String, &str> = HashMap::default();
     for raw in &file.entities {
         let raw = raw.get();
         let entity: RawEntity = match serde_json::from_str(raw) {

@@ -12,7 +12,7 @@ pub mod spelling;
 pub use index::{Form, FormKind, NameIndex, Separator};
 pub use load::{check_references, parse_registry, RegistryError, RegistryFile};
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use time::Date;
 
 /// Index of an entity inside one [`Registry`].
@@ -117,7 +117,7 @@ impl Registry {
     /// Merges entities in order: a later entity with the same id replaces the earlier one.
     pub fn new(files: impl IntoIterator<Item = Vec<Entity>>) -> Registry {
         let mut entities: Vec<Entity> = Vec::new();
-        let mut by_id: HashMap<String, EntityIdx> = HashMap::new();
+        let mut by_id: HashMap<String, EntityIdx> = HashMap::default();
         for file in files {
             for entity in file {
                 match by_id.get(&entity.id) {

@@ -1,0 +1,86 @@
+//! One-shot measurements the criterion benches cannot take: peak memory of a registry load, and
+//! medians of full checks with a load figure beside them, for the README table.
+//!
+//! `cargo run --release --example measure -- load REGISTRY.json...`
+//! `cargo run --release --example measure -- check REGISTRY.json DRAFT.md [RUNS]`
+
+use copydesk::analysis::{analyze, Format, Settings, SeverityMap};
+use copydesk::registry::{check_references, parse_registry, Registry, RegistryFile};
+use copydesk::workspace::{load_registries, read_text};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+fn peak_rss_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .map_or(f64::NAN, |kb| kb / 1024.0)
+}
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("load") => {
+            let paths: Vec<PathBuf> = args[1..].iter().map(PathBuf::from).collect();
+            let start = Instant::now();
+            let texts: Vec<String> = paths.iter().map(|p| read_text(p).expect("reads")).collect();
+            let read = start.elapsed();
+            let files: Vec<RegistryFile> = paths
+                .iter()
+                .zip(&texts)
+                .map(|(p, t)| parse_registry(&p.display().to_string(), t).expect("valid"))
+                .collect();
+            let parsed = start.elapsed();
+            assert!(check_references(&files).is_empty());
+            drop(texts);
+            let checked = start.elapsed();
+            let registry = Registry::new(files.into_iter().map(|f| f.entities));
+            let built = start.elapsed();
+            let ms = |d: Duration| d.as_secs_f64() * 1e3;
+            println!(
+                "load {} entities: {:.0} ms (read {:.0}, parse {:.0}, references {:.0}, index {:.0}), peak RSS {:.0} MB",
+                registry.entities().len(),
+                ms(built),
+                ms(read),
+                ms(parsed - read),
+                ms(checked - parsed),
+                ms(built - checked),
+                peak_rss_mb()
+            );
+            // Exit without freeing millions of allocations: the figure is the load.
+            std::mem::forget(registry);
+        }
+        Some("check") => {
+            let registry = load_registries(&[PathBuf::from(&args[1])]).expect("registry loads");
+            let text = read_text(args[2].as_ref()).expect("draft reads");
+            let runs = args.get(3).and_then(|r| r.parse().ok()).unwrap_or(11);
+            let settings = Settings {
+                date: None,
+                today: time::macros::date!(2026 - 01 - 15),
+                severity: SeverityMap::default(),
+            };
+            let mut times = Vec::new();
+            let mut findings = 0;
+            for _ in 0..runs {
+                let start = Instant::now();
+                let analysis = analyze(&text, Format::Markdown, &registry, &settings);
+                times.push(start.elapsed());
+                findings = analysis.findings.len();
+            }
+            println!(
+                "check {} against {}: median {:.3} ms over {runs} runs, {findings} findings",
+                args[2],
+                args[1],
+                median(times).as_secs_f64() * 1e3
+            );
+        }
+        _ => eprintln!("usage: measure load REGISTRY... | measure check REGISTRY DRAFT [RUNS]"),
+    }
+}
