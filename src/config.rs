@@ -3,6 +3,7 @@
 //! Parsing only; finding and reading the file is [`crate::workspace`]'s job.
 
 use crate::analysis::{Code, Severity, SeverityMap};
+use crate::json::Object;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -47,7 +48,7 @@ struct RawConfig {
 
 /// Parses a config object given as JSON text. `file` names it in errors.
 pub fn parse_config(file: &str, text: &str) -> Result<Config, ConfigError> {
-    let raw: RawConfig =
+    let Object(raw): Object<RawConfig> =
         serde_json::from_str(text).map_err(|e| error(file, e.line(), e.column(), strip(&e)))?;
     from_raw(raw).map_err(|message| {
         let (line, column) = locate(text, &message.1);
@@ -58,7 +59,8 @@ pub fn parse_config(file: &str, text: &str) -> Result<Config, ConfigError> {
 /// Reads a config object that arrived as a JSON value (LSP `initializationOptions` or
 /// `workspace/configuration`).
 pub fn from_value(value: serde_json::Value) -> Result<Config, String> {
-    let raw: RawConfig = serde_json::from_value(value).map_err(|e| e.to_string())?;
+    let Object(raw): Object<RawConfig> =
+        serde_json::from_value(value).map_err(|e| e.to_string())?;
     from_raw(raw).map_err(|(m, _)| m)
 }
 
@@ -145,6 +147,17 @@ mod tests {
         .unwrap_err();
         assert_eq!((e.line, e.column), (2, 16));
         assert!(e.message.contains("name-mispelling"));
+    }
+
+    /// Found by the hostile-input table: serde's derive read an array as the config's fields.
+    #[test]
+    fn an_array_is_not_a_config() {
+        let e = parse_config("c.json", "[[\"r.json\"], {}]").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "c.json:1:1: invalid type: sequence, expected an object"
+        );
+        assert!(from_value(serde_json::json!([["r.json"], {}])).is_err());
     }
 
     #[test]

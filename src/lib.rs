@@ -6,6 +6,7 @@
 
 pub mod analysis;
 pub mod config;
+mod json;
 pub mod lsp;
 pub mod position;
 pub mod registry;

@@ -36,26 +36,80 @@ pub struct Position {
 }
 
 /// Line starts of one text, for conversions in both directions.
+///
+/// Conversions take logarithmic time, not time in the line's length: a 10 MB draft on one line
+/// with thousands of findings must not make every conversion walk the line. Every character
+/// outside ASCII is recorded with its offset; columns in ASCII runs between them are bytes.
 #[derive(Clone, Debug)]
 pub struct LineIndex {
     starts: Vec<usize>,
     len: usize,
+    /// Byte offsets of the characters outside ASCII, in order.
+    wide: Vec<Wide>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Wide {
+    offset: usize,
+    utf8: u8,
+    utf16: u8,
+    /// How many more UTF-8 bytes than UTF-16 units, and than characters, the text has before
+    /// this character: a column is its bytes less one of these differences.
+    extra16: usize,
+    extra32: usize,
+}
+
+impl Wide {
+    fn width(&self, enc: Encoding) -> usize {
+        match enc {
+            Encoding::Utf8 => self.utf8 as usize,
+            Encoding::Utf16 => self.utf16 as usize,
+            Encoding::Utf32 => 1,
+        }
+    }
+
+    fn extra(&self, enc: Encoding) -> usize {
+        match enc {
+            Encoding::Utf8 => 0,
+            Encoding::Utf16 => self.extra16,
+            Encoding::Utf32 => self.extra32,
+        }
+    }
+
+    fn end(&self) -> usize {
+        self.offset + self.utf8 as usize
+    }
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
+        let mut wide = Vec::new();
+        let (mut extra16, mut extra32) = (0, 0);
         let bytes = text.as_bytes();
-        for (i, &b) in bytes.iter().enumerate() {
-            match b {
-                b'\n' => starts.push(i + 1),
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+        for (i, c) in text.char_indices() {
+            match c {
+                '\n' => starts.push(i + 1),
+                '\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+                c if !c.is_ascii() => {
+                    let (utf8, utf16) = (c.len_utf8(), c.len_utf16());
+                    wide.push(Wide {
+                        offset: i,
+                        utf8: utf8 as u8,
+                        utf16: utf16 as u8,
+                        extra16,
+                        extra32,
+                    });
+                    extra16 += utf8 - utf16;
+                    extra32 += utf8 - 1;
+                }
                 _ => {}
             }
         }
         LineIndex {
             starts,
             len: text.len(),
+            wide,
         }
     }
 
@@ -74,6 +128,20 @@ impl LineIndex {
         (start, end)
     }
 
+    /// The column of char boundary `offset` as if the text were one line; subtracting the line
+    /// start's gives the column in the line.
+    fn absolute_column(&self, offset: usize, enc: Encoding) -> usize {
+        let i = self.wide.partition_point(|w| w.offset < offset);
+        let extra = match self.wide.get(i) {
+            Some(w) => w.extra(enc),
+            None => self
+                .wide
+                .last()
+                .map_or(0, |w| w.extra(enc) + w.utf8 as usize - w.width(enc)),
+        };
+        offset - extra
+    }
+
     /// The position of a byte offset (clamped to the text, rounded down to a character).
     pub fn position(&self, text: &str, offset: usize, enc: Encoding) -> Position {
         let mut offset = offset.min(text.len());
@@ -82,10 +150,7 @@ impl LineIndex {
         }
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let (start, end) = self.line_content(text, line);
-        let column: usize = text[start..offset.min(end)]
-            .chars()
-            .map(|c| enc.width(c))
-            .sum();
+        let column = self.absolute_column(offset.min(end), enc) - self.absolute_column(start, enc);
         Position {
             line: line as u32,
             character: column as u32,
@@ -100,15 +165,23 @@ impl LineIndex {
             return self.len;
         }
         let (start, end) = self.line_content(text, line);
-        let mut column = 0;
-        for (i, c) in text[start..end].char_indices() {
-            let w = enc.width(c);
-            if column + w > pos.character as usize {
-                return start + i;
+        let target = self.absolute_column(start, enc) + pos.character as usize;
+        // The line's first wide character whose end lies past the target column.
+        let first = self.wide.partition_point(|w| w.offset < start);
+        let last = self.wide.partition_point(|w| w.offset < end);
+        let line_wide = &self.wide[first..last];
+        let j = line_wide
+            .partition_point(|w| self.absolute_column(w.offset, enc) + w.width(enc) <= target);
+        match line_wide.get(j) {
+            Some(w) if self.absolute_column(w.offset, enc) <= target => w.offset,
+            next => {
+                // In the ASCII run before `next` (or to the line's end): one byte per column.
+                let run_start = j.checked_sub(1).map_or(start, |k| line_wide[k].end());
+                let run_end = next.map_or(end, |w| w.offset);
+                let column = self.absolute_column(run_start, enc);
+                (run_start + target.saturating_sub(column)).min(run_end)
             }
-            column += w;
         }
-        end
     }
 }
 

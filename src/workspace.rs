@@ -51,9 +51,14 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
     }
     let bytes = std::fs::read(path).map_err(|e| problem(io_message(&e)))?;
     String::from_utf8(bytes).map_err(|e| {
+        // Editors go to a line and column, not a byte offset.
         let offset = e.utf8_error().valid_up_to();
+        let valid = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or_default();
+        let line_start = valid.rfind('\n').map_or(0, |i| i + 1);
         problem(format!(
-            "is not valid UTF-8 (first bad byte at offset {offset})"
+            "is not valid UTF-8 at line {}, column {} (byte {offset})",
+            valid.matches('\n').count() + 1,
+            valid[line_start..].chars().count() + 1
         ))
     })
 }

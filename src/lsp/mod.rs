@@ -9,12 +9,14 @@
 //! - [`check`]: debounced analysis of a snapshot, published only while current;
 //! - [`diagnostics`], [`hover`], [`code_action`]: findings and entities in LSP terms;
 //! - [`config`], [`watch`]: `copydesk.json`, editor settings, registries, and their reloading;
-//! - [`guard`]: a panic in one handler answers an error instead of ending the server.
+//! - [`guard`]: a panic in one handler answers an error instead of ending the server;
+//! - [`frames`]: a malformed message is dropped instead of ending the server.
 
 mod check;
 mod code_action;
 mod config;
 mod diagnostics;
+mod frames;
 mod guard;
 mod hover;
 mod server;
@@ -55,9 +57,17 @@ where
     O: AsyncWrite,
 {
     let (service, socket) = LspService::new(|client| server::Backend::new(client, options));
-    tower_lsp_server::Server::new(input, output, socket)
-        .serve(guard::CatchPanic(service))
-        .await;
+    let (checked, checked_input) = tokio::io::duplex(1 << 16);
+    let server = tower_lsp_server::Server::new(checked_input, output, socket)
+        .serve(guard::CatchPanic(service));
+    tokio::pin!(server);
+    // The server ends on `exit` even while the client keeps its end open; once the input
+    // ends, the pipe closes and the server sees the end too.
+    tokio::select! {
+        () = &mut server => return,
+        () = frames::forward(input, checked) => {}
+    }
+    server.await;
 }
 
 /// Runs the server on stdin and stdout, logging to stderr at `log_level` (else `COPYDESK_LOG`,

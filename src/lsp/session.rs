@@ -309,3 +309,6 @@ mod tests {
         assert_eq!(d.version, 3);
     }
 }
+
+#[cfg(test)]
+mod edit_properties;

@@ -4,6 +4,7 @@
 //! The loader takes text, not paths: reading files is the adapters' business.
 
 use super::{Entity, Kind, Role, RoleOf};
+use crate::json::Object;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::de::{Deserializer, Error as _};
 use serde::Deserialize;
@@ -119,7 +120,7 @@ struct RawEntity<'a> {
     #[serde(default)]
     variants: Vec<String>,
     #[serde(borrow, default)]
-    roles: Vec<RawRole<'a>>,
+    roles: Vec<Object<RawRole<'a>>>,
     #[serde(default)]
     description: Option<String>,
     #[serde(default)]
@@ -261,7 +262,7 @@ pub fn parse_registry(name: &str, text: &str) -> Result<RegistryFile, Vec<Regist
         cursor: Cell::new((0, 1, 0)),
     };
     let file: RawFile = match serde_json::from_str(text) {
-        Ok(f) => f,
+        Ok(Object(f)) => f,
         Err(e) => {
             source.serde_error_in(text, &e);
             return Err(source.errors);
@@ -284,7 +285,7 @@ pub fn parse_registry(name: &str, text: &str) -> Result<RegistryFile, Vec<Regist
     for raw in &file.entities {
         let raw = raw.get();
         let entity: RawEntity = match serde_json::from_str(raw) {
-            Ok(e) => e,
+            Ok(Object(e)) => e,
             Err(e) => {
                 source.serde_error_in(raw, &e);
                 continue;
@@ -334,7 +335,7 @@ fn convert<'a>(
         non_empty(source, f, "`family_name`");
     }
     let mut roles = Vec::with_capacity(raw.roles.len());
-    for role in raw.roles {
+    for Object(role) in raw.roles {
         non_empty(source, &role.title, "a role's `title`");
         let start = role.start.as_ref().and_then(|s| parse_date(source, s));
         let end = role.end.as_ref().and_then(|s| parse_date(source, s));
@@ -396,6 +397,27 @@ mod tests {
             Ok(_) => vec![],
             Err(es) => es.iter().map(|e| e.to_string()).collect(),
         }
+    }
+
+    /// Found by the hostile-input table: serde's derive read arrays as structs, so a registry
+    /// written as `[1, [["a", "person", "A B"]]]` loaded without a word.
+    #[test]
+    fn arrays_are_not_read_as_the_file_an_entity_or_a_role() {
+        assert_eq!(
+            errors("[1, [[\"a\", \"person\", \"A B\"]]]"),
+            vec!["r.json:1:1: invalid type: sequence, expected an object"]
+        );
+        let text = "{\"version\": 1, \"entities\": [\n  [\"a\", \"person\", \"A B\"],\n  {\"id\": \"b\", \"kind\": \"person\", \"name\": \"B C\", \"roles\": [[\"chair\"]]}\n]}";
+        let es = errors(text);
+        assert_eq!(es.len(), 2, "{es:?}");
+        assert!(
+            es[0].starts_with("r.json:2:") && es[0].ends_with("expected an object"),
+            "{es:?}"
+        );
+        assert!(
+            es[1].starts_with("r.json:3:") && es[1].ends_with("expected an object"),
+            "{es:?}"
+        );
     }
 
     #[test]

@@ -71,6 +71,10 @@ pub(super) struct Reader<'a> {
     words: Vec<Word<'a>>,
     /// The mention (index into `cx.mentions`) each word belongs to.
     owner: Vec<Option<usize>>,
+    /// The block's first mention, and each mention's first and last word from there on: looked
+    /// up, not searched for, so a long paragraph of mentions stays linear.
+    first_mention: usize,
+    spans: Vec<Option<(usize, usize)>>,
 }
 
 impl<'a> Reader<'a> {
@@ -93,7 +97,7 @@ impl<'a> Reader<'a> {
             })
             .collect();
         let mut owner = vec![None; words.len()];
-        for mi in mentions {
+        for mi in mentions.clone() {
             let text = &cx.mentions[mi].text;
             let first = words.partition_point(|w| w.range.start < text.start);
             for (w, o) in words[first..].iter().zip(&mut owner[first..]) {
@@ -103,25 +107,31 @@ impl<'a> Reader<'a> {
                 *o = Some(mi);
             }
         }
+        let mut spans: Vec<Option<(usize, usize)>> = vec![None; mentions.len()];
+        for (i, o) in owner.iter().enumerate() {
+            if let Some(span) = o.and_then(|mi| spans.get_mut(mi - mentions.start)) {
+                *span = Some(span.map_or((i, i), |(first, _)| (first, i)));
+            }
+        }
         Reader {
             cx,
             block,
             words,
             owner,
+            first_mention: mentions.start,
+            spans,
         }
     }
 
     /// The titles written next to mention `mi` (a person), in reading order.
     pub fn titles_of(&self, mi: usize, vocab: &Vocabulary) -> Vec<Phrase> {
         let mention = &self.cx.mentions[mi];
-        let Some(first) = self.owner.iter().position(|&o| o == Some(mi)) else {
+        let span = mi
+            .checked_sub(self.first_mention)
+            .and_then(|i| self.spans.get(i));
+        let Some(&Some((first, last))) = span else {
             return Vec::new();
         };
-        let last = self
-            .owner
-            .iter()
-            .rposition(|&o| o == Some(mi))
-            .unwrap_or(first);
         let mut out = Vec::new();
         out.extend(self.before(first, vocab));
         if !mention.possessive {
