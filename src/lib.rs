@@ -1,13 +1,10 @@
 //! copydesk: editorial fact-checking for news drafts.
 //!
-//! [`analysis`] is the pure core; [`registry`] holds the entities it checks against; [`config`]
-//! reads `copydesk.json`; [`position`] converts byte offsets to editor positions. The binary's
-//! CLI and the language server ([`lsp`]) are thin adapters over them.
+//! The pure core lives in the `copydesk-core` crate and is re-exported here: [`analysis`],
+//! [`registry`], [`config`], [`position`]. This crate adds what touches the world: [`workspace`]
+//! (finding and reading configs and registries) and the language server ([`lsp`]); the binary's
+//! CLI is the other adapter.
 
-pub mod analysis;
-pub mod config;
-mod json;
+pub use copydesk_core::{analysis, config, position, registry};
 pub mod lsp;
-pub mod position;
-pub mod registry;
 pub mod workspace;

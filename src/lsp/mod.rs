@@ -10,7 +10,8 @@
 //! - [`diagnostics`], [`hover`], [`code_action`]: findings and entities in LSP terms;
 //! - [`config`], [`watch`]: `copydesk.json`, editor settings, registries, and their reloading;
 //! - [`guard`]: a panic in one handler answers an error instead of ending the server;
-//! - [`frames`]: a malformed message is dropped instead of ending the server.
+//! - [`frames`]: a malformed message is dropped instead of ending the server;
+//! - [`rope`]: editor positions in open documents.
 
 mod check;
 mod code_action;
@@ -19,6 +20,7 @@ mod diagnostics;
 mod frames;
 mod guard;
 mod hover;
+mod rope;
 mod server;
 mod session;
 mod watch;

@@ -6,9 +6,10 @@
 //! the client sent them.
 
 use super::config::FolderState;
+use super::rope::rope_offset;
 use super::Options;
 use crate::analysis::{Analysis, Format};
-use crate::position::{rope_offset, Encoding, LineIndex};
+use crate::position::{Encoding, LineIndex};
 use crate::registry::Registry;
 use ropey::Rope;
 use std::collections::{HashMap, HashSet};
