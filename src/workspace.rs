@@ -161,13 +161,12 @@ pub fn locate_entity(paths: &[PathBuf], id: &str) -> Option<EntitySite> {
     })
 }
 
+/// A registry file, its text, and the byte range of each wanted id's value declared in it.
+pub type Declarations = (PathBuf, String, Vec<(String, Range<usize>)>);
+
 /// The declarations of several entities at once, reading each file once: per file (later files
-/// first, as they win), its text and the byte range of each wanted id's value found there. An id
-/// is given once, in the file whose entity is in force.
-pub fn locate_entities(
-    paths: &[PathBuf],
-    ids: &[String],
-) -> Vec<(PathBuf, String, Vec<(String, Range<usize>)>)> {
+/// first, as they win). An id is given once, in the file whose entity is in force.
+pub fn locate_entities(paths: &[PathBuf], ids: &[String]) -> Vec<Declarations> {
     let mut wanted: std::collections::HashSet<&str> = ids.iter().map(String::as_str).collect();
     let mut out = Vec::new();
     for path in paths.iter().rev() {
