@@ -72,9 +72,7 @@ pub fn source_after_quote(s: &str, own: &str) -> Option<(Range<usize>, usize, bo
     let mut comma = false;
     for &(seg_at, seg) in &segments[1..] {
         let seg_words: Vec<&str> = words(seg).into_iter().map(|(_, w)| w).collect();
-        let Some(first) = seg_words.first() else {
-            return None;
-        };
+        let first = seg_words.first()?;
         let age = first.chars().all(|c| c.is_ascii_digit()) && seg_words.len() == 1;
         if age || *first == "of" || is_appositive(&seg_words) && !has_reporting_verb(seg) {
             end = seg_at + seg.trim_end().len();
