@@ -5,8 +5,7 @@
 //! flag; the test fails if they drop below what the checks reached, or if a correct title is
 //! flagged at all.
 
-use copydesk::analysis::titles::find_titles;
-use copydesk::analysis::{analyze, Code, Context, Format, Settings, SeverityMap};
+use copydesk::analysis::{analyze, Code, Format, Settings, SeverityMap};
 use copydesk::registry::{parse_registry, Registry};
 use regex::Regex;
 use std::ops::Range;
@@ -97,6 +96,7 @@ fn title_checks_on_the_labelled_corpus() {
         date: None,
         today: time::macros::date!(2026 - 01 - 01),
         severity: SeverityMap::default(),
+        historical: Default::default(),
     };
     let cases = parse_cases();
     let codes = [
@@ -110,14 +110,7 @@ fn title_checks_on_the_labelled_corpus() {
     for case in &cases {
         let analysis = analyze(&case.text, Format::Markdown, &registry, &settings);
         assert!(analysis.failed_checks.is_empty(), "{}", case.name);
-        let cx = Context {
-            source: &case.text,
-            document: &analysis.document,
-            registry: &registry,
-            mentions: &analysis.mentions,
-            date: analysis.date,
-        };
-        let titles = find_titles(&cx);
+        let titles = &analysis.titles;
         for l in case
             .labels
             .iter()
@@ -135,7 +128,7 @@ fn title_checks_on_the_labelled_corpus() {
             }
         }
         if std::env::var_os("SHOW_TITLES").is_some() {
-            for t in &titles {
+            for t in titles {
                 let org = t.org.as_ref().map_or("", |o| o.text.as_str());
                 println!(
                     "[{}] {:?} {:?} {:?} {:?} of {org:?} roles {:?}",

@@ -78,6 +78,7 @@ pub async fn current(shared: &Arc<Shared>, uri: &Uri) -> Option<Arc<Analyzed>> {
         date: None,
         today: time::OffsetDateTime::now_utc().date(),
         severity: state.severity.clone(),
+        historical: state.historical,
     };
     let registry = state.registry.clone();
     let job = tokio::task::spawn_blocking(move || {

@@ -7,7 +7,7 @@
 
 use super::session::Shared;
 use super::{check, diagnostics, watch};
-use crate::analysis::SeverityMap;
+use crate::analysis::{Historical, SeverityMap};
 use crate::config::{from_value, Config};
 use crate::registry::Registry;
 use crate::workspace::{
@@ -32,6 +32,7 @@ pub struct FolderState {
     /// The editor's settings when they last read well.
     editor: Option<Config>,
     pub severity: SeverityMap,
+    pub historical: Historical,
     pub registry: Arc<Registry>,
     pub registry_files: Vec<PathBuf>,
     /// What went wrong in the last load.
@@ -62,8 +63,10 @@ pub fn load_folder(root: &Path, editor: Option<Config>, last: Option<&FolderStat
     };
     let mut severity = file_config.config.severity.clone();
     let mut registry_files = file_config.registries.clone();
+    let mut historical = file_config.config.historical;
     if let Some(e) = &editor {
         severity.overlay(&e.severity);
+        historical = e.historical.or(historical);
         registry_files.extend(e.registries.iter().map(|r| root.join(r)));
     }
     let registry = match load_registries(&registry_files) {
@@ -78,6 +81,7 @@ pub fn load_folder(root: &Path, editor: Option<Config>, last: Option<&FolderStat
         file_config,
         editor,
         severity,
+        historical: historical.unwrap_or_default(),
         registry,
         registry_files,
         problems,

@@ -8,9 +8,11 @@
 //! Descriptions ("China's top legislator", "a veteran lawmaker") are not titles and are never
 //! read; neither is a title that cannot be attached to its person with confidence.
 
+mod history;
 mod lexicon;
 mod read;
 mod roles;
+mod second;
 
 pub use lexicon::normalise;
 pub use roles::{org_fit, relation, Fit, Relation};
@@ -88,6 +90,12 @@ pub struct TitleMention {
     pub org: Option<WrittenOrg>,
     /// Indices into the person's `roles` that this title names, whatever their dates.
     pub roles: Vec<usize>,
+    /// The spans of time (inclusive) the sentence describes when it is about the past ("In
+    /// 2021, Prime Minister ..."); empty when it is about the story's date.
+    pub described: Vec<(Date, Date)>,
+    /// A title standing for the person on second reference ("the premier said"), read as the
+    /// title of the most recent mention before it in the paragraph.
+    pub second_reference: bool,
 }
 
 impl TitleMention {
@@ -95,6 +103,22 @@ impl TitleMention {
     pub fn held_on(&self, registry: &Registry, date: Date) -> bool {
         let roles = &registry.entity(self.entity).roles;
         self.roles.iter().any(|&r| roles[r].held_on(date))
+    }
+
+    /// Whether the sentence is about a time when `role` was held.
+    pub fn describes_time_of(&self, role: &Role) -> bool {
+        self.described.iter().any(|&(from, to)| {
+            role.start.is_none_or(|s| s <= to) && role.end.is_none_or(|e| from < e)
+        })
+    }
+
+    /// Whether the time the sentence describes lies wholly inside `role`'s term, so a title
+    /// written "former" there was not yet former.
+    pub fn describes_only_time_of(&self, role: &Role) -> bool {
+        !self.described.is_empty()
+            && self.described.iter().all(|&(from, to)| {
+                role.start.is_some_and(|s| s <= from) && role.end.is_some_and(|e| to < e)
+            })
     }
 }
 
@@ -111,50 +135,82 @@ pub fn find_titles(cx: &Context) -> Vec<TitleMention> {
         let mut reader = None;
         for mi in people {
             let reader = reader.get_or_insert_with(|| Reader::new(cx, b, start..end));
-            let entity = cx.mentions[mi].entity;
-            let roles = &cx.registry.entity(entity).roles;
-            let vocab = vocabularies.entry(entity).or_insert_with(|| {
-                Vocabulary::for_roles(
-                    roles
-                        .iter()
-                        .flat_map(|r| std::iter::once(&r.title).chain(&r.aliases))
-                        .map(String::as_str),
-                )
-            });
+            let vocab = vocabulary(cx, &mut vocabularies, cx.mentions[mi].entity);
             for phrase in reader.titles_of(mi, vocab) {
-                let matching = roles
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, r)| {
-                        relation(
-                            cx.registry,
-                            &phrase.normalised,
-                            phrase.org.as_ref().map(|o| &o.org),
-                            r,
-                        ) == Relation::Same
-                    })
-                    .map(|(i, _)| i)
-                    .collect();
-                out.push(TitleMention {
-                    mention: mi,
-                    entity,
-                    range: reader.source_of(phrase.title.clone()),
-                    written: phrase.written,
-                    normalised: phrase.normalised,
-                    verb: phrase.verb,
-                    placement: phrase.placement,
-                    tense: phrase.tense,
-                    former: phrase.former,
-                    lead: reader.source_of(phrase.lead..phrase.lead + 1).start,
-                    org: phrase.org,
-                    roles: matching,
-                });
+                out.push(title_mention(cx, reader, mi, phrase, false));
+            }
+        }
+        if let Some(reader) = &reader {
+            let taken: Vec<Range<usize>> = out.iter().map(|t| t.range.clone()).collect();
+            for (mi, phrase) in second::references(cx, reader, &taken, &mut vocabularies) {
+                let t = title_mention(cx, reader, mi, phrase, true);
+                if second::worth_reading(cx, &t) {
+                    out.push(t);
+                }
             }
         }
         start = end;
     }
     out.sort_by_key(|t| t.range.start);
     out
+}
+
+fn title_mention(
+    cx: &Context,
+    reader: &Reader,
+    mi: usize,
+    phrase: read::Phrase,
+    second_reference: bool,
+) -> TitleMention {
+    let entity = cx.mentions[mi].entity;
+    let roles = &cx.registry.entity(entity).roles;
+    let matching = roles
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| {
+            relation(
+                cx.registry,
+                &phrase.normalised,
+                phrase.org.as_ref().map(|o| &o.org),
+                r,
+            ) == Relation::Same
+        })
+        .map(|(i, _)| i)
+        .collect();
+    TitleMention {
+        mention: mi,
+        entity,
+        range: reader.source_of(phrase.title.clone()),
+        described: history::described(reader.sentence_of(phrase.title.start)),
+        written: phrase.written,
+        normalised: phrase.normalised,
+        verb: phrase.verb,
+        placement: phrase.placement,
+        tense: phrase.tense,
+        former: phrase.former,
+        lead: reader.source_of(phrase.lead..phrase.lead + 1).start,
+        org: phrase.org,
+        roles: matching,
+        second_reference,
+    }
+}
+
+/// The vocabulary of a person's own role titles, added to the title words.
+fn vocabulary<'v>(
+    cx: &Context,
+    vocabularies: &'v mut HashMap<EntityIdx, Vocabulary>,
+    entity: EntityIdx,
+) -> &'v Vocabulary {
+    vocabularies.entry(entity).or_insert_with(|| {
+        Vocabulary::for_roles(
+            cx.registry
+                .entity(entity)
+                .roles
+                .iter()
+                .flat_map(|r| std::iter::once(&r.title).chain(&r.aliases))
+                .map(String::as_str),
+        )
+    })
 }
 
 /// A date as a copy editor writes it: "10 March 2023".
