@@ -2,7 +2,7 @@
 
 use super::diagnostics;
 use super::session::Analyzed;
-use crate::analysis::titles::{describe_role, format_date};
+use crate::analysis::titles::{describe_role, format_date, stale_note};
 use crate::position::Encoding;
 use crate::registry::{Entity, Kind, Registry};
 use std::fmt::Write;
@@ -61,6 +61,9 @@ fn title_card(a: &Analyzed, offset: usize) -> Option<(String, std::ops::Range<us
     let title = analysis.titles.iter().find(|t| t.range.contains(&offset))?;
     let person = a.registry.entity(title.entity);
     let mut out = format!("**{}**: a title of {}", title.written, person.name);
+    if let Some(note) = stale_note(&a.registry, title, analysis.date) {
+        let _ = write!(out, "\n\n{note}");
+    }
     if person.roles.is_empty() {
         out.push_str("\n\nThe registry gives no roles for this person.");
     } else {

@@ -18,7 +18,8 @@ pub use lexicon::normalise;
 pub use roles::{org_fit, relation, Fit, Relation};
 
 use super::Context;
-use crate::registry::{EntityIdx, Kind, Registry, Role, RoleOf};
+use crate::registry::{Entity, EntityIdx, Kind, Registry, Role, RoleOf};
+use std::fmt::Write;
 use lexicon::Vocabulary;
 use read::Reader;
 use std::collections::HashMap;
@@ -304,6 +305,48 @@ pub fn role_name(registry: &Registry, role: &Role, written: Option<&WrittenOrg>)
     format!("{} {to} {}", role.title, org_name(&name))
 }
 
+/// Who holds `role`'s office (its title in its organisation) on `date`, and in which role: the
+/// successor hover names on a stale title.
+pub fn holder_on<'r>(registry: &'r Registry, role: &Role, date: Date) -> Option<(&'r Entity, &'r Role)> {
+    let of = role.of.as_ref()?;
+    let title = normalise(&role.title);
+    registry.entities().iter().find_map(|e| {
+        let r = e.roles.iter().find(|r| {
+            r.of.as_ref() == Some(of) && r.held_on(date) && normalise(&r.title) == title
+        })?;
+        Some((e, r))
+    })
+}
+
+/// What hover says on a title the person no longer held on the story's date: "Boris Johnson
+/// was prime minister of the United Kingdom until 6 September 2022. Keir Starmer has held the
+/// office since 5 July 2024." `None` when the title names a role held on the date.
+pub fn stale_note(registry: &Registry, t: &TitleMention, date: Date) -> Option<String> {
+    let person = registry.entity(t.entity);
+    if t.held_on(registry, date) {
+        return None;
+    }
+    let role = t
+        .roles
+        .iter()
+        .map(|&r| &person.roles[r])
+        .filter(|r| r.ended_before(date))
+        .max_by_key(|r| r.end)?;
+    let end = format_date(role.end?);
+    let mut note = format!(
+        "{} was {} until {end}.",
+        person.name,
+        role_name(registry, role, None)
+    );
+    if let Some((holder, held)) = holder_on(registry, role, date) {
+        let _ = match held.start {
+            Some(s) => write!(note, " {} has held the office since {}.", holder.name, format_date(s)),
+            None => write!(note, " {} holds the office on the story's date.", holder.name),
+        };
+    }
+    Some(note)
+}
+
 /// A role with its dates, for hover: "chairman of the State Duma since 5 October 2016".
 pub fn describe_role(registry: &Registry, role: &Role) -> String {
     let name = role_name(registry, role, None);
@@ -312,5 +355,45 @@ pub fn describe_role(registry: &Registry, role: &Role) -> String {
         (Some(s), None) => format!("{name} since {}", format_date(s)),
         (None, Some(e)) => format!("{name} until {}", format_date(e)),
         (None, None) => name,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{analyze, Format, Settings};
+    use crate::registry::parse_registry;
+    use time::macros::date;
+
+    const REGISTRY: &str = r#"{"version": 1, "entities": [
+        {"id": "boris-johnson", "kind": "person", "name": "Boris Johnson", "roles": [
+            {"title": "prime minister", "of": "uk", "start": "2019-07-24", "end": "2022-09-06"}]},
+        {"id": "keir-starmer", "kind": "person", "name": "Keir Starmer", "roles": [
+            {"title": "prime minister", "of": "uk", "start": "2024-07-05"}]},
+        {"id": "uk", "kind": "place", "name": "United Kingdom"}]}"#;
+
+    #[test]
+    fn a_stale_title_says_when_the_role_ended_and_who_holds_it() {
+        let registry = Registry::new([parse_registry("r.json", REGISTRY).unwrap().entities]);
+        let settings = Settings {
+            date: None,
+            today: date!(2025 - 01 - 10),
+            severity: Default::default(),
+            historical: Default::default(),
+        };
+        let text = "Prime Minister Boris Johnson spoke. Prime Minister Keir Starmer listened.";
+        let analysis = analyze(text, Format::Markdown, &registry, &settings);
+        let notes: Vec<Option<String>> = analysis
+            .titles
+            .iter()
+            .map(|t| stale_note(&registry, t, analysis.date))
+            .collect();
+        assert_eq!(
+            notes,
+            vec![
+                Some("Boris Johnson was prime minister of the United Kingdom until 6 September 2022. Keir Starmer has held the office since 5 July 2024.".to_string()),
+                None
+            ]
+        );
     }
 }
