@@ -180,9 +180,7 @@ fn main() {
         }
     }
     let per_1000 = flagged as f64 * 1000.0 / words.max(1) as f64;
-    println!(
-        "{speeches} speeches, {words} words, {titles} titles read next to registry people"
-    );
+    println!("{speeches} speeches, {words} words, {titles} titles read next to registry people");
     println!("title findings on unmodified text: {flagged} ({per_1000:.3} per 1,000 words)");
     println!(
         "swapped titles caught: {caught} of {swaps} (recall {:.3})",

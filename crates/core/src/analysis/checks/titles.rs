@@ -1,25 +1,29 @@
 //! `title-mismatch` and `title-inconsistent`: titles checked against the registry's roles as
 //! held on the story's date, and against each other.
 //!
-//! What it flags: a title that names a role the person no longer holds or does not yet hold,
-//! the right office at the wrong rank or in the wrong organisation ("vice chairman" for the
-//! chairman), "former" for a role still held; and one person called two different things in
-//! one story when they are not both roles held on its date.
+//! What it flags: a title that names a role the person has left ("has not been prime minister
+//! since ...") or does not yet hold, the right office at the wrong rank or in the wrong
+//! organisation ("vice chairman" for the chairman), another office of the organisation the
+//! person serves ("Prime Minister" for its president), "former" for a role still held or held
+//! again; a title held at the time a sentence describes, written as the newsroom's
+//! `titles.historical` style does not allow; and one person called two different things in one
+//! story when they are not both roles held on its date.
 //! Why: an old title copied from last year's story, or a "vice" that slipped in, is a quiet
 //! error that ends in a correction.
 //! Example: on 26 August 2025, "Zhao Leji, vice chairman of China's NPC Standing Committee"
 //! gives "Zhao Leji has been chairman, not vice chairman, of the NPC Standing Committee since
 //! 10 March 2023."
 //!
-//! A title the registry cannot judge (no role held on the date, or an office unrelated to any
-//! of the person's roles) is not a mismatch: the registry is evidence, not the whole truth.
+//! A title the registry cannot judge (an office unrelated to any of the person's roles and
+//! unknown in their organisation) is not a mismatch: the registry is evidence, not the whole
+//! truth.
 
 mod fixes;
 
 use crate::analysis::titles::{
     format_date, org_fit, org_name, relation, role_name, Fit, Org, Relation, Tense, TitleMention,
 };
-use crate::analysis::{Check, Code, Context, Finding, Fix, Historical};
+use crate::analysis::{Check, Code, Context, Finding, Fix, Historical, Reference};
 use crate::registry::{Entity, EntityIdx, Kind, Role};
 use fixes::{
     add_former, add_then, current_title, former_to_then, remove_former, running_text, styled,
@@ -28,7 +32,9 @@ use fixes::{
 codes! {
     /// A title next to a registry person that disagrees with the role the registry gives for
     /// the story's date: a role ended or not yet begun, the right office at the wrong rank or in
-    /// the wrong organisation, "former" for a role still held. The fix is the registry's title.
+    /// the wrong organisation or another office of the same one, "former" for a role still held
+    /// or held again. The fix is the registry's title, "former", or "then-" when the sentence
+    /// is about the time the role was held (`titles.historical`).
     ///
     /// Why: an old title copied from last year's story, or a "vice" that slipped in, is a
     /// quiet error that ends in a correction.
@@ -136,10 +142,12 @@ fn verdict(
                 if t.describes_time_of(&roles[r]) {
                     return (cx.historical != Historical::Allow).then_some(Verdict::Then(r));
                 }
-                return Some(match successor(r) {
-                    Some(now) => Verdict::Ended(r, now),
-                    None => Verdict::Stale(r),
-                });
+                return match successor(r) {
+                    Some(now) => Some(Verdict::Ended(r, now)),
+                    // On the day the term ends, the story may be about the leaving.
+                    None if roles[r].end == Some(date) => None,
+                    None => Some(Verdict::Stale(r)),
+                };
             }
             if held.is_empty() || t.second_reference {
                 return None;
@@ -213,6 +221,23 @@ fn another_office(cx: &Context, t: &TitleMention, held: &[usize]) -> Option<usiz
     })
 }
 
+/// Whether a family name alone ("President Clinton") may be another registry person of that
+/// name, one the title fits: then the title may be theirs, and nothing is said.
+fn namesake_fits(cx: &Context, t: &TitleMention, entity: &Entity) -> bool {
+    if cx.mentions[t.mention].reference != Reference::FamilyName {
+        return false;
+    }
+    let family = entity.family_name();
+    cx.registry.entities().iter().any(|e| {
+        e.id != entity.id
+            && e.kind == Kind::Person
+            && e.family_name() == family
+            && e.roles
+                .iter()
+                .any(|r| relation(cx.registry, &t.normalised, None, r) == Relation::Same)
+    })
+}
+
 /// Another person in the story who holds the title on its date: "Foreign Minister Volodin"
 /// in a story that also quotes Lavrov.
 fn someone_elses(
@@ -234,6 +259,9 @@ fn someone_elses(
 fn mismatch(cx: &Context, t: &TitleMention, people: &[EntityIdx]) -> Option<Finding> {
     let entity = cx.registry.entity(t.entity);
     let verdict = verdict(cx, t, entity, people)?;
+    if namesake_fits(cx, t, entity) {
+        return None;
+    }
     let name = &entity.name;
     let roles = &entity.roles;
     let role_name = |r: usize| role_name(cx.registry, &roles[r], t.org.as_ref());
@@ -382,7 +410,7 @@ fn written_org_fit(cx: &Context, t: &TitleMention, role: &Role) -> Fit {
 fn inconsistent(cx: &Context, titles: &[TitleMention], out: &mut Vec<Finding>) {
     let current: Vec<&TitleMention> = titles
         .iter()
-        .filter(|t| t.tense == Tense::Current)
+        .filter(|t| t.tense == Tense::Current && !t.second_reference && !about_then(cx, t))
         .collect();
     let mut reported: Vec<(u32, &str, &str)> = Vec::new();
     for (j, later) in current.iter().enumerate() {
@@ -450,4 +478,10 @@ fn same_title(cx: &Context, a: &TitleMention, b: &TitleMention) -> bool {
         }
         _ => true,
     }
+}
+
+/// Whether the sentence is about a time when a role the title names was held.
+fn about_then(cx: &Context, t: &TitleMention) -> bool {
+    let roles = &cx.registry.entity(t.entity).roles;
+    t.roles.iter().any(|&r| t.describes_time_of(&roles[r]))
 }

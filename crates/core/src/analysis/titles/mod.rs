@@ -19,10 +19,10 @@ pub use roles::{org_fit, relation, Fit, Relation};
 
 use super::Context;
 use crate::registry::{Entity, EntityIdx, Kind, Registry, Role, RoleOf};
-use std::fmt::Write;
 use lexicon::Vocabulary;
 use read::Reader;
 use std::collections::HashMap;
+use std::fmt::Write;
 use std::ops::Range;
 use time::Date;
 
@@ -307,7 +307,11 @@ pub fn role_name(registry: &Registry, role: &Role, written: Option<&WrittenOrg>)
 
 /// Who holds `role`'s office (its title in its organisation) on `date`, and in which role: the
 /// successor hover names on a stale title.
-pub fn holder_on<'r>(registry: &'r Registry, role: &Role, date: Date) -> Option<(&'r Entity, &'r Role)> {
+pub fn holder_on<'r>(
+    registry: &'r Registry,
+    role: &Role,
+    date: Date,
+) -> Option<(&'r Entity, &'r Role)> {
     let of = role.of.as_ref()?;
     let title = normalise(&role.title);
     registry.entities().iter().find_map(|e| {
@@ -340,8 +344,17 @@ pub fn stale_note(registry: &Registry, t: &TitleMention, date: Date) -> Option<S
     );
     if let Some((holder, held)) = holder_on(registry, role, date) {
         let _ = match held.start {
-            Some(s) => write!(note, " {} has held the office since {}.", holder.name, format_date(s)),
-            None => write!(note, " {} holds the office on the story's date.", holder.name),
+            Some(s) => write!(
+                note,
+                " {} has held the office since {}.",
+                holder.name,
+                format_date(s)
+            ),
+            None => write!(
+                note,
+                " {} holds the office on the story's date.",
+                holder.name
+            ),
         };
     }
     Some(note)

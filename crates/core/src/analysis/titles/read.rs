@@ -212,6 +212,13 @@ impl<'a> Reader<'a> {
         let Some(&Some((first, last))) = span else {
             return Vec::new();
         };
+        if !self.words[first..=last]
+            .iter()
+            .any(|w| w.text.chars().any(char::is_lowercase))
+        {
+            // "PRIME MINISTER CAMERON:": a speaker's label in a transcript, or a headline.
+            return Vec::new();
+        }
         let mut out = Vec::new();
         out.extend(self.before(first, vocab));
         if !mention.possessive {
