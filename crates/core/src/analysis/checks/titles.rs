@@ -111,6 +111,9 @@ fn verdict(
     let held: Vec<usize> = (0..roles.len())
         .filter(|&r| roles[r].held_on(date))
         .collect();
+    // A role with no end is known only up to the registry's `as_of`: after that day, no claim
+    // may rest on it still being held.
+    let sure = |r: usize| cx.registry.surely_held(t.entity, &roles[r], date);
     let ended: Vec<usize> = (0..roles.len())
         .filter(|&r| roles[r].ended_before(date))
         .collect();
@@ -156,7 +159,7 @@ fn verdict(
                 return Some(Verdict::NotYet(r));
             }
             if let Some(r) = related(&held, &t.normalised, org) {
-                return Some(Verdict::Wrong(r));
+                return sure(r).then_some(Verdict::Wrong(r));
             }
             if let Some(r) = related(&ended, &t.normalised, org) {
                 if t.describes_time_of(&roles[r]) {
@@ -165,7 +168,7 @@ fn verdict(
                 return Some(Verdict::Ended(r, successor(r)?));
             }
             if let Some(r) = another_office(cx, t, &held) {
-                return Some(Verdict::Wrong(r));
+                return sure(r).then_some(Verdict::Wrong(r));
             }
             someone_elses(cx, t, people).map(|(other, _)| Verdict::Others(other, held[0]))
         }
@@ -173,8 +176,10 @@ fn verdict(
             if let Some(now) = named(&|r| r.held_on(date)) {
                 let before = named(&|r| r.ended_before(date));
                 return match before {
-                    None => Some(Verdict::StillHeld(now)),
-                    Some(b) if roles[b].of == roles[now].of => Some(Verdict::Again(now)),
+                    None => sure(now).then_some(Verdict::StillHeld(now)),
+                    Some(b) if roles[b].of == roles[now].of => {
+                        sure(now).then_some(Verdict::Again(now))
+                    }
                     // Held elsewhere before: "former" may mean that one.
                     Some(_) => None,
                 };
@@ -249,7 +254,7 @@ fn someone_elses(
     people.iter().filter(|&&p| p != t.entity).find_map(|&p| {
         let roles = &cx.registry.entity(p).roles;
         (0..roles.len()).find_map(|r| {
-            let names = roles[r].held_on(cx.date)
+            let names = cx.registry.surely_held(p, &roles[r], cx.date)
                 && relation(cx.registry, &t.normalised, org, &roles[r]) == Relation::Same;
             names.then_some((p, r))
         })
@@ -484,4 +489,49 @@ fn same_title(cx: &Context, a: &TitleMention, b: &TitleMention) -> bool {
 fn about_then(cx: &Context, t: &TitleMention) -> bool {
     let roles = &cx.registry.entity(t.entity).roles;
     t.roles.iter().any(|&r| t.describes_time_of(&roles[r]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mismatches(registry_json: &str, story: &str, date: &str) -> Vec<String> {
+        use crate::analysis::{analyze, parse_date, Format, Settings};
+        use crate::registry::{parse_registry, Registry};
+        let registry = Registry::from_files([parse_registry("r.json", registry_json).unwrap()]);
+        let settings = Settings {
+            date: parse_date(date),
+            today: parse_date(date).unwrap(),
+            severity: Default::default(),
+            historical: Default::default(),
+        };
+        analyze(story, Format::Text, &registry, &settings)
+            .findings
+            .into_iter()
+            .filter(|f| f.code == Code::TitleMismatch)
+            .map(|f| f.message)
+            .collect()
+    }
+
+    /// A role with no end is known only up to the registry's `as_of` (issue 13): after it, the
+    /// person may have moved on, so "former" and "the wrong office" are not claimed; a role
+    /// that ended before `as_of` stays a fact.
+    #[test]
+    fn open_roles_are_not_assumed_to_continue_after_as_of() {
+        let registry = |as_of: &str| {
+            format!(
+                r#"{{"version": 1, {as_of} "entities": [
+  {{"id": "p", "kind": "person", "name": "Anna Kovacs", "roles": [
+    {{"title": "prime minister", "start": "2020-01-01"}},
+    {{"title": "foreign minister", "start": "2015-01-01", "end": "2020-01-01"}}]}}]}}"#
+            )
+        };
+        let former = "Former Prime Minister Anna Kovacs spoke on Monday.";
+        let ended = "Foreign Minister Anna Kovacs spoke on Monday.";
+        let dated = registry(r#""as_of": "2024-06-30","#);
+        assert_eq!(mismatches(&dated, former, "2024-06-30").len(), 1);
+        assert!(mismatches(&dated, former, "2024-07-01").is_empty());
+        assert_eq!(mismatches(&dated, ended, "2024-07-01").len(), 1);
+        assert_eq!(mismatches(&registry(""), former, "2030-01-01").len(), 1);
+    }
 }
