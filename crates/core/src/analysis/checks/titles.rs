@@ -21,7 +21,8 @@
 mod fixes;
 
 use crate::analysis::titles::{
-    format_date, org_fit, org_name, relation, role_name, Fit, Org, Relation, Tense, TitleMention,
+    format_date, org_fit, org_name, relation, role_name, Fit, Org, Placement, Relation, Tense,
+    TitleMention,
 };
 use crate::analysis::{Check, Code, Context, Finding, Fix, Historical, Reference};
 use crate::registry::{Entity, EntityIdx, Kind, Role};
@@ -204,7 +205,10 @@ fn verdict(
 /// someone in the registry: "Prime Minister Macron" when the registry knows France's prime
 /// ministers and has Macron as its president. The title must name no role of this person.
 fn another_office(cx: &Context, t: &TitleMention, held: &[usize]) -> Option<usize> {
-    if !t.roles.is_empty() || t.verb {
+    // Only a title written before a full name: after a name, or on a family name alone, the
+    // title may be someone else's ("Obama, Secretary of Commerce Penny Pritzker").
+    let full = cx.mentions[t.mention].reference != Reference::FamilyName;
+    if !t.roles.is_empty() || t.verb || t.placement != Placement::Before || !full {
         return None;
     }
     let entity = cx.registry.entity(t.entity);

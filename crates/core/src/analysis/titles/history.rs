@@ -16,7 +16,7 @@ static DATED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)\b(?:(\d{1,2})\s+)?
         (Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?
         |Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?
-        (?:\s+(\d{1,2})(?:st|nd|rd|th)?,?)?\s+((?:19|20)\d\d)\b",
+        (?:\s+(\d{1,2})(?:st|nd|rd|th)?,?)?\s+(?:of\s+)?((?:19|20)\d\d)\b",
     )
     .unwrap()
 });

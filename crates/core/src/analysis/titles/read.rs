@@ -568,6 +568,10 @@ impl<'a> Reader<'a> {
                 p = next;
                 break;
             }
+            if matches!(w.lower.as_str(), "madam" | "mr" | "mister" | "dear") {
+                // "Biden, Madam Secretary, ...": an address to someone else.
+                return None;
+            }
             if w.capitalised && !vocab.is_title_word(&w.lower) && adjectives < 3 && self.joined(p) {
                 adjectives += 1;
                 p += 1;
@@ -610,6 +614,9 @@ impl<'a> Reader<'a> {
             if let Some((of, org_end)) = self.org_phrase(end + 1) {
                 org = Some(of);
                 end = org_end;
+            } else if self.person_in_name_after(end + 1) {
+                // "Obama, Secretary of State Hillary Clinton": the title is the next name's.
+                return None;
             }
         }
         if let Some(next) = self.words.get(end).filter(|_| self.joined(end - 1)) {
@@ -629,6 +636,21 @@ impl<'a> Reader<'a> {
         phrase.end = end;
         phrase.lead = lead;
         Some(phrase)
+    }
+
+    /// Whether a person's name stands in the run of capitalised words from `p`.
+    fn person_in_name_after(&self, p: usize) -> bool {
+        let mut q = p;
+        while let Some(w) = self.words.get(q) {
+            if self.kind_of(q) == Some(Kind::Person) {
+                return true;
+            }
+            if !(w.capitalised || w.lower == "the") || !self.joined(q) {
+                return false;
+            }
+            q += 1;
+        }
+        false
     }
 
     /// The organisation after "of", "at", "from": its registry entity when one is mentioned
