@@ -65,6 +65,7 @@ fn main() {
                 date: None,
                 today: time::macros::date!(2026 - 01 - 15),
                 severity: SeverityMap::default(),
+                historical: Default::default(),
             };
             let mut times = Vec::new();
             let mut findings = 0;

@@ -99,6 +99,7 @@ fn findings(paragraphs: &[Paragraph]) -> Vec<Vec<Vec<Code>>> {
         date: None,
         today: time::macros::date!(2025 - 01 - 01),
         severity: SeverityMap::default(),
+        historical: Default::default(),
     };
     let analysis = analyze(&source, Format::Text, &registry, &settings);
     let mut out: Vec<Vec<Vec<Code>>> = ranges.iter().map(|p| vec![Vec::new(); p.len()]).collect();

@@ -118,6 +118,7 @@ fn fixture_drafts() {
         date: None,
         today: time::macros::date!(2026 - 01 - 01),
         severity: SeverityMap::default(),
+        historical: Default::default(),
     };
     let mut failures = Vec::new();
     for draft in &paths {

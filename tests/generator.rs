@@ -38,6 +38,7 @@ fn generated_draft_is_dense_with_mentions() {
         date: None,
         today: time::macros::date!(2026 - 01 - 15),
         severity: SeverityMap::default(),
+        historical: Default::default(),
     };
     let analysis = analyze(&draft, Format::Markdown, &registry, &settings);
     assert!(analysis.failed_checks.is_empty());

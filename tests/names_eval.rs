@@ -61,6 +61,7 @@ fn settings() -> Settings {
         date: None,
         today: time::macros::date!(2025 - 01 - 01),
         severity: SeverityMap::default(),
+        historical: Default::default(),
     }
 }
 

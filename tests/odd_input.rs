@@ -28,6 +28,7 @@ fn odd_input_near_titles_does_not_break_the_check() {
             date: None,
             today: time::macros::date!(2025 - 08 - 26),
             severity: SeverityMap::default(),
+            historical: Default::default(),
         };
         let analysis = analyze(draft, Format::Markdown, &registry, &settings);
         assert!(analysis.failed_checks.is_empty(), "{draft:?}");

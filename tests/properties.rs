@@ -107,6 +107,7 @@ fn settings() -> Settings {
         date: None,
         today: parse_date("2025-08-26").unwrap(),
         severity: SeverityMap::default(),
+        historical: Default::default(),
     }
 }
 

@@ -5,8 +5,7 @@
 //! flag; the test fails if they drop below what the checks reached, or if a correct title is
 //! flagged at all.
 
-use copydesk::analysis::titles::find_titles;
-use copydesk::analysis::{analyze, Code, Context, Format, Settings, SeverityMap};
+use copydesk::analysis::{analyze, Code, Format, Historical, Settings, SeverityMap};
 use copydesk::registry::{parse_registry, Registry};
 use regex::Regex;
 use std::ops::Range;
@@ -97,6 +96,7 @@ fn title_checks_on_the_labelled_corpus() {
         date: None,
         today: time::macros::date!(2026 - 01 - 01),
         severity: SeverityMap::default(),
+        historical: Default::default(),
     };
     let cases = parse_cases();
     let codes = [
@@ -110,14 +110,7 @@ fn title_checks_on_the_labelled_corpus() {
     for case in &cases {
         let analysis = analyze(&case.text, Format::Markdown, &registry, &settings);
         assert!(analysis.failed_checks.is_empty(), "{}", case.name);
-        let cx = Context {
-            source: &case.text,
-            document: &analysis.document,
-            registry: &registry,
-            mentions: &analysis.mentions,
-            date: analysis.date,
-        };
-        let titles = find_titles(&cx);
+        let titles = &analysis.titles;
         for l in case
             .labels
             .iter()
@@ -135,7 +128,7 @@ fn title_checks_on_the_labelled_corpus() {
             }
         }
         if std::env::var_os("SHOW_TITLES").is_some() {
-            for t in &titles {
+            for t in titles {
                 let org = t.org.as_ref().map_or("", |o| o.text.as_str());
                 println!(
                     "[{}] {:?} {:?} {:?} {:?} of {org:?} roles {:?}",
@@ -242,4 +235,66 @@ fn title_checks_on_the_labelled_corpus() {
     for s in &scores {
         assert!(s.recall() >= MIN_RECALL && s.precision() >= MIN_PRECISION);
     }
+}
+
+const AGING: &str = include_str!("corpus/titles/aging.md");
+
+/// Titles that age (`tests/corpus/titles/aging.md`): each case's title findings, their messages
+/// and every fix applied, exactly; a case with none expected must give none.
+#[test]
+fn aging_titles_give_these_findings_and_fixes() {
+    let file = parse_registry("registry.json", REGISTRY).unwrap();
+    let registry = Registry::new([file.entities]);
+    let mut failures = Vec::new();
+    for chunk in AGING.split("\n## ").skip(1) {
+        let mut lines = chunk.lines().filter(|l| !l.trim().is_empty());
+        let name = lines.next().unwrap().trim();
+        let date = lines.next().unwrap().trim();
+        let mut historical = Historical::default();
+        let mut copy = None;
+        let mut expected = Vec::new();
+        for line in lines {
+            if let Some(style) = line.strip_prefix("historical ") {
+                historical = Historical::parse(style.trim()).expect("a known style");
+            } else if let Some(fixed) = line.strip_prefix(">> ") {
+                expected.push(format!("  fix: {fixed}"));
+            } else if let Some(message) = line.strip_prefix("> ") {
+                expected.push(message.to_string());
+            } else {
+                copy = Some(line);
+            }
+        }
+        let copy = copy.unwrap_or_else(|| panic!("case {name:?} has no copy"));
+        let text = format!("{date}\n\n{copy}\n");
+        let settings = Settings {
+            date: None,
+            today: time::macros::date!(2026 - 01 - 01),
+            severity: SeverityMap::default(),
+            historical,
+        };
+        let analysis = analyze(&text, Format::Markdown, &registry, &settings);
+        let mut got = Vec::new();
+        for f in analysis
+            .findings
+            .iter()
+            .filter(|f| matches!(f.code, Code::TitleMismatch | Code::TitleInconsistent))
+        {
+            got.push(f.message.clone());
+            for fix in &f.fixes {
+                let mut fixed = text.clone();
+                for e in fix.edits.iter().rev() {
+                    fixed.replace_range(e.range.clone(), &e.new_text);
+                }
+                got.push(format!("  fix: {}", fixed.lines().nth(2).unwrap_or("")));
+            }
+        }
+        if got != expected {
+            failures.push(format!(
+                "{name}:\n  expected:\n    {}\n  got:\n    {}",
+                expected.join("\n    "),
+                got.join("\n    ")
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }

@@ -2,14 +2,14 @@
 
 use super::report::{self, FileReport};
 use super::{CheckArgs, FailOn};
-use copydesk::analysis::{analyze, Format, Settings, Severity, SeverityMap};
+use copydesk::analysis::{analyze, Format, Historical, Settings, Severity, SeverityMap};
 use copydesk::registry::Registry;
 use copydesk::workspace::{find_config, load_config, load_registries, read_text};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 pub fn run(args: &CheckArgs) -> ExitCode {
-    let (registry, severity) = match setup(args) {
+    let (registry, severity, historical) = match setup(args) {
         Ok(x) => x,
         Err(problems) => {
             problems.iter().for_each(|p| eprintln!("copydesk: {p}"));
@@ -20,6 +20,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         date: args.date,
         today: today(),
         severity,
+        historical,
     };
     let mut failed = false;
     let mut reports = Vec::new();
@@ -74,8 +75,11 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     }
 }
 
-/// The registry and severities from the config (explicit or discovered) and `--registry`.
-fn setup(args: &CheckArgs) -> Result<(Registry, SeverityMap), Vec<copydesk::workspace::Problem>> {
+/// The registry, severities and title style from the config (explicit or discovered) and
+/// `--registry`.
+fn setup(
+    args: &CheckArgs,
+) -> Result<(Registry, SeverityMap, Historical), Vec<copydesk::workspace::Problem>> {
     let config_path = match &args.config {
         Some(p) => Some(p.clone()),
         None => std::env::current_dir().ok().and_then(|d| find_config(&d)),
@@ -87,7 +91,8 @@ fn setup(args: &CheckArgs) -> Result<(Registry, SeverityMap), Vec<copydesk::work
     let mut paths = loaded.registries;
     paths.extend(args.registry.iter().cloned());
     let registry = load_registries(&paths)?;
-    Ok((registry, loaded.config.severity))
+    let historical = loaded.config.historical.unwrap_or_default();
+    Ok((registry, loaded.config.severity, historical))
 }
 
 /// The files to check, in the order given; folders walked in name order.

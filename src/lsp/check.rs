@@ -69,6 +69,7 @@ pub fn run(snapshot: Snapshot, today: Date, uri: &Uri) -> Option<Analyzed> {
         date: None,
         today,
         severity: state.severity.clone(),
+        historical: state.historical,
     };
     let analysis = catch_unwind(AssertUnwindSafe(|| {
         analyze(&text, format, &state.registry, &settings)

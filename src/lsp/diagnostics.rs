@@ -162,6 +162,7 @@ mod tests {
             date: None,
             today: time::macros::date!(2025 - 08 - 26),
             severity: Default::default(),
+            historical: Default::default(),
         };
         let analysis = analyze(text, Format::Markdown, &registry, &settings);
         let a = Analyzed {

@@ -3,8 +3,7 @@
 
 use super::session::Analyzed;
 use super::to_proto;
-use crate::analysis::titles::{describe_role, find_titles, format_date};
-use crate::analysis::Context;
+use crate::analysis::titles::{describe_role, format_date, stale_note};
 use crate::position::Encoding;
 use crate::registry::{DataSource, EntityIdx, Kind, Registry};
 use std::fmt::Write;
@@ -56,18 +55,12 @@ pub fn hover(a: &Analyzed, offset: usize, enc: Encoding) -> Option<Hover> {
 /// editor sees which title is right for the story's date.
 fn title_card(a: &Analyzed, offset: usize) -> Option<(String, std::ops::Range<usize>)> {
     let analysis = &a.analysis;
-    let cx = Context {
-        source: &a.text,
-        document: &analysis.document,
-        registry: &a.registry,
-        mentions: &analysis.mentions,
-        date: analysis.date,
-    };
-    let title = find_titles(&cx)
-        .into_iter()
-        .find(|t| t.range.contains(&offset))?;
+    let title = analysis.titles.iter().find(|t| t.range.contains(&offset))?;
     let person = a.registry.entity(title.entity);
     let mut out = format!("**{}**: a title of {}", title.written, person.name);
+    if let Some(note) = stale_note(&a.registry, title, analysis.date) {
+        let _ = write!(out, "\n\n{note}");
+    }
     if person.roles.is_empty() {
         out.push_str("\n\nThe registry gives no roles for this person.");
     } else {
@@ -85,7 +78,7 @@ fn title_card(a: &Analyzed, offset: usize) -> Option<(String, std::ops::Range<us
             let _ = write!(out, "\n- {}{mark}", describe_role(&a.registry, r));
         }
     }
-    Some((out, title.range))
+    Some((out, title.range.clone()))
 }
 
 /// The card for an entity as of the story's `date`: name, kind, roles held then and earlier,

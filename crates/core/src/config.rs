@@ -2,7 +2,7 @@
 //!
 //! Parsing only; finding and reading the file is [`crate::workspace`]'s job.
 
-use crate::analysis::{Code, Severity, SeverityMap};
+use crate::analysis::{Code, Historical, Severity, SeverityMap};
 use crate::json::Object;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -35,6 +35,8 @@ pub struct Config {
     /// Registry paths, relative to the config file.
     pub registries: Vec<String>,
     pub severity: SeverityMap,
+    /// `titles.historical`, when the config sets it.
+    pub historical: Option<Historical>,
 }
 
 #[derive(Deserialize)]
@@ -44,6 +46,15 @@ struct RawConfig {
     registries: Vec<String>,
     #[serde(default)]
     severity: BTreeMap<String, String>,
+    #[serde(default)]
+    titles: Option<RawTitles>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTitles {
+    #[serde(default)]
+    historical: Option<String>,
 }
 
 /// Parses a config object given as JSON text. `file` names it in errors.
@@ -91,9 +102,19 @@ fn from_raw(raw: RawConfig) -> Result<Config, (String, String)> {
         };
         severity.set(c, level);
     }
+    let historical = match raw.titles.and_then(|t| t.historical) {
+        None => None,
+        Some(h) => Some(Historical::parse(&h).ok_or_else(|| {
+            (
+                format!("unknown value `{h}` for `titles.historical` (use then, former or allow)"),
+                format!("\"{h}\""),
+            )
+        })?),
+    };
     Ok(Config {
         registries: raw.registries,
         severity,
+        historical,
     })
 }
 
@@ -158,6 +179,19 @@ mod tests {
             "c.json:1:1: invalid type: sequence, expected an object"
         );
         assert!(from_value(serde_json::json!([["r.json"], {}])).is_err());
+    }
+
+    #[test]
+    fn reads_the_historical_title_style() {
+        let c = parse_config("c.json", r#"{"titles": {"historical": "former"}}"#).unwrap();
+        assert_eq!(c.historical, Some(Historical::Former));
+        assert_eq!(parse_config("c.json", "{}").unwrap().historical, None);
+        let e = parse_config("c.json", "{\n \"titles\": {\"historical\": \"AP\"}}").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 27), "{e}");
+        assert!(e.message.contains("then, former or allow"), "{e}");
+        let e = parse_config("c.json", r#"{"titles": {"historic": "then"}}"#).unwrap_err();
+        assert!(e.message.contains("historic"), "{e}");
+        assert!(from_value(serde_json::json!({"titles": {"historical": 1}})).is_err());
     }
 
     #[test]

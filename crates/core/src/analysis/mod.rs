@@ -21,6 +21,7 @@ use crate::registry::Registry;
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use time::Date;
+use titles::TitleMention;
 
 /// Per-code severity, as configured; `None` switches a code off.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -53,6 +54,32 @@ pub struct Settings {
     /// The date to use when neither `date` nor the document gives one.
     pub today: Date,
     pub severity: SeverityMap,
+    /// `titles.historical`: how a title held at the time a sentence describes is treated.
+    pub historical: Historical,
+}
+
+/// How a newsroom writes a title the person held at the time a sentence describes but no
+/// longer holds ("In 2021, Prime Minister Boris Johnson ...").
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Historical {
+    /// AP style: it must be written "then-Prime Minister".
+    #[default]
+    Then,
+    /// "then-" or "former" are both accepted.
+    Former,
+    /// No finding when the sentence is clearly about that time.
+    Allow,
+}
+
+impl Historical {
+    pub fn parse(s: &str) -> Option<Historical> {
+        match s {
+            "then" => Some(Historical::Then),
+            "former" => Some(Historical::Former),
+            "allow" => Some(Historical::Allow),
+            _ => None,
+        }
+    }
 }
 
 /// What a check reads.
@@ -63,6 +90,9 @@ pub struct Context<'a> {
     pub mentions: &'a [Mention],
     /// The story's date: roles are checked as held on it.
     pub date: Date,
+    /// The titles written next to person mentions (see [`titles::find_titles`]).
+    pub titles: &'a [TitleMention],
+    pub historical: Historical,
 }
 
 /// One check: reads the context, reports findings.
@@ -75,6 +105,8 @@ pub trait Check: Sync {
 pub struct Analysis {
     pub document: Document,
     pub mentions: Vec<Mention>,
+    /// Titles next to person mentions, in document order: read once, for the checks and hover.
+    pub titles: Vec<TitleMention>,
     pub date: Date,
     /// Sorted by position; configured severities applied, switched-off findings removed.
     pub findings: Vec<Finding>,
@@ -91,12 +123,28 @@ pub fn analyze(source: &str, format: Format, registry: &Registry, settings: &Set
             failed_checks.push("mentions");
             Vec::new()
         });
+    let reading = Context {
+        source,
+        document: &document,
+        registry,
+        mentions: &mentions,
+        date,
+        titles: &[],
+        historical: settings.historical,
+    };
+    let titles =
+        catch_unwind(AssertUnwindSafe(|| titles::find_titles(&reading))).unwrap_or_else(|_| {
+            failed_checks.push("titles");
+            Vec::new()
+        });
     let cx = Context {
         source,
         document: &document,
         registry,
         mentions: &mentions,
         date,
+        titles: &titles,
+        historical: settings.historical,
     };
     let mut findings = Vec::new();
 
@@ -127,6 +175,7 @@ pub fn analyze(source: &str, format: Format, registry: &Registry, settings: &Set
     Analysis {
         document,
         mentions,
+        titles,
         date,
         findings,
         failed_checks,

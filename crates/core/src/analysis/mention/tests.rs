@@ -28,6 +28,7 @@ fn flagged(text: &str) -> Vec<(String, String)> {
         date: None,
         today: time::macros::date!(2025 - 01 - 01),
         severity: SeverityMap::default(),
+        historical: Default::default(),
     };
     analyze(text, Format::Markdown, &registry, &settings)
         .findings

@@ -183,8 +183,10 @@ impl Vocabulary {
     }
 
     pub fn is_title_word(&self, word: &str) -> bool {
+        // "under" is a rank only in a person's own title ("under secretary"); elsewhere it is
+        // the preposition: "under President Obama".
         self.is_head(word)
-            || RANKS.contains(&word)
+            || (RANKS.contains(&word) && word != "under")
             || MODIFIERS.contains(&word)
             || self.words.iter().any(|w| w == word)
     }
@@ -244,5 +246,7 @@ mod tests {
         assert!(v.is_title_word("associate"));
         assert!(!v.is_title_word("legislator"));
         assert!(!Vocabulary::default().is_head("lawmaker"));
+        assert!(!Vocabulary::default().is_title_word("under"));
+        assert!(Vocabulary::for_roles(["under secretary"].into_iter()).is_title_word("under"));
     }
 }

@@ -8,18 +8,21 @@
 //! Descriptions ("China's top legislator", "a veteran lawmaker") are not titles and are never
 //! read; neither is a title that cannot be attached to its person with confidence.
 
+mod history;
 mod lexicon;
 mod read;
 mod roles;
+mod second;
 
 pub use lexicon::normalise;
 pub use roles::{org_fit, relation, Fit, Relation};
 
 use super::Context;
-use crate::registry::{EntityIdx, Kind, Registry, Role, RoleOf};
+use crate::registry::{Entity, EntityIdx, Kind, Registry, Role, RoleOf};
 use lexicon::Vocabulary;
 use read::Reader;
 use std::collections::HashMap;
+use std::fmt::Write;
 use std::ops::Range;
 use time::Date;
 
@@ -88,6 +91,12 @@ pub struct TitleMention {
     pub org: Option<WrittenOrg>,
     /// Indices into the person's `roles` that this title names, whatever their dates.
     pub roles: Vec<usize>,
+    /// The spans of time (inclusive) the sentence describes when it is about the past ("In
+    /// 2021, Prime Minister ..."); empty when it is about the story's date.
+    pub described: Vec<(Date, Date)>,
+    /// A title standing for the person on second reference ("the premier said"), read as the
+    /// title of the most recent mention before it in the paragraph.
+    pub second_reference: bool,
 }
 
 impl TitleMention {
@@ -95,6 +104,22 @@ impl TitleMention {
     pub fn held_on(&self, registry: &Registry, date: Date) -> bool {
         let roles = &registry.entity(self.entity).roles;
         self.roles.iter().any(|&r| roles[r].held_on(date))
+    }
+
+    /// Whether the sentence is about a time when `role` was held.
+    pub fn describes_time_of(&self, role: &Role) -> bool {
+        self.described.iter().any(|&(from, to)| {
+            role.start.is_none_or(|s| s <= to) && role.end.is_none_or(|e| from < e)
+        })
+    }
+
+    /// Whether the time the sentence describes lies wholly inside `role`'s term, so a title
+    /// written "former" there was not yet former.
+    pub fn describes_only_time_of(&self, role: &Role) -> bool {
+        !self.described.is_empty()
+            && self.described.iter().all(|&(from, to)| {
+                role.start.is_some_and(|s| s <= from) && role.end.is_some_and(|e| to < e)
+            })
     }
 }
 
@@ -111,50 +136,82 @@ pub fn find_titles(cx: &Context) -> Vec<TitleMention> {
         let mut reader = None;
         for mi in people {
             let reader = reader.get_or_insert_with(|| Reader::new(cx, b, start..end));
-            let entity = cx.mentions[mi].entity;
-            let roles = &cx.registry.entity(entity).roles;
-            let vocab = vocabularies.entry(entity).or_insert_with(|| {
-                Vocabulary::for_roles(
-                    roles
-                        .iter()
-                        .flat_map(|r| std::iter::once(&r.title).chain(&r.aliases))
-                        .map(String::as_str),
-                )
-            });
+            let vocab = vocabulary(cx, &mut vocabularies, cx.mentions[mi].entity);
             for phrase in reader.titles_of(mi, vocab) {
-                let matching = roles
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, r)| {
-                        relation(
-                            cx.registry,
-                            &phrase.normalised,
-                            phrase.org.as_ref().map(|o| &o.org),
-                            r,
-                        ) == Relation::Same
-                    })
-                    .map(|(i, _)| i)
-                    .collect();
-                out.push(TitleMention {
-                    mention: mi,
-                    entity,
-                    range: reader.source_of(phrase.title.clone()),
-                    written: phrase.written,
-                    normalised: phrase.normalised,
-                    verb: phrase.verb,
-                    placement: phrase.placement,
-                    tense: phrase.tense,
-                    former: phrase.former,
-                    lead: reader.source_of(phrase.lead..phrase.lead + 1).start,
-                    org: phrase.org,
-                    roles: matching,
-                });
+                out.push(title_mention(cx, reader, mi, phrase, false));
+            }
+        }
+        if let Some(reader) = &reader {
+            let taken: Vec<Range<usize>> = out.iter().map(|t| t.range.clone()).collect();
+            for (mi, phrase) in second::references(cx, reader, &taken, &mut vocabularies) {
+                let t = title_mention(cx, reader, mi, phrase, true);
+                if second::worth_reading(cx, &t) {
+                    out.push(t);
+                }
             }
         }
         start = end;
     }
     out.sort_by_key(|t| t.range.start);
     out
+}
+
+fn title_mention(
+    cx: &Context,
+    reader: &Reader,
+    mi: usize,
+    phrase: read::Phrase,
+    second_reference: bool,
+) -> TitleMention {
+    let entity = cx.mentions[mi].entity;
+    let roles = &cx.registry.entity(entity).roles;
+    let matching = roles
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| {
+            relation(
+                cx.registry,
+                &phrase.normalised,
+                phrase.org.as_ref().map(|o| &o.org),
+                r,
+            ) == Relation::Same
+        })
+        .map(|(i, _)| i)
+        .collect();
+    TitleMention {
+        mention: mi,
+        entity,
+        range: reader.source_of(phrase.title.clone()),
+        described: history::described(reader.sentence_of(phrase.title.start)),
+        written: phrase.written,
+        normalised: phrase.normalised,
+        verb: phrase.verb,
+        placement: phrase.placement,
+        tense: phrase.tense,
+        former: phrase.former,
+        lead: reader.source_of(phrase.lead..phrase.lead + 1).start,
+        org: phrase.org,
+        roles: matching,
+        second_reference,
+    }
+}
+
+/// The vocabulary of a person's own role titles, added to the title words.
+fn vocabulary<'v>(
+    cx: &Context,
+    vocabularies: &'v mut HashMap<EntityIdx, Vocabulary>,
+    entity: EntityIdx,
+) -> &'v Vocabulary {
+    vocabularies.entry(entity).or_insert_with(|| {
+        Vocabulary::for_roles(
+            cx.registry
+                .entity(entity)
+                .roles
+                .iter()
+                .flat_map(|r| std::iter::once(&r.title).chain(&r.aliases))
+                .map(String::as_str),
+        )
+    })
 }
 
 /// A date as a copy editor writes it: "10 March 2023".
@@ -248,6 +305,61 @@ pub fn role_name(registry: &Registry, role: &Role, written: Option<&WrittenOrg>)
     format!("{} {to} {}", role.title, org_name(&name))
 }
 
+/// Who holds `role`'s office (its title in its organisation) on `date`, and in which role: the
+/// successor hover names on a stale title.
+pub fn holder_on<'r>(
+    registry: &'r Registry,
+    role: &Role,
+    date: Date,
+) -> Option<(&'r Entity, &'r Role)> {
+    let of = role.of.as_ref()?;
+    let title = normalise(&role.title);
+    registry.entities().iter().find_map(|e| {
+        let r = e.roles.iter().find(|r| {
+            r.of.as_ref() == Some(of) && r.held_on(date) && normalise(&r.title) == title
+        })?;
+        Some((e, r))
+    })
+}
+
+/// What hover says on a title the person no longer held on the story's date: "Boris Johnson
+/// was prime minister of the United Kingdom until 6 September 2022. Keir Starmer has held the
+/// office since 5 July 2024." `None` when the title names a role held on the date.
+pub fn stale_note(registry: &Registry, t: &TitleMention, date: Date) -> Option<String> {
+    let person = registry.entity(t.entity);
+    if t.held_on(registry, date) {
+        return None;
+    }
+    let role = t
+        .roles
+        .iter()
+        .map(|&r| &person.roles[r])
+        .filter(|r| r.ended_before(date))
+        .max_by_key(|r| r.end)?;
+    let end = format_date(role.end?);
+    let mut note = format!(
+        "{} was {} until {end}.",
+        person.name,
+        role_name(registry, role, None)
+    );
+    if let Some((holder, held)) = holder_on(registry, role, date) {
+        let _ = match held.start {
+            Some(s) => write!(
+                note,
+                " {} has held the office since {}.",
+                holder.name,
+                format_date(s)
+            ),
+            None => write!(
+                note,
+                " {} holds the office on the story's date.",
+                holder.name
+            ),
+        };
+    }
+    Some(note)
+}
+
 /// A role with its dates, for hover: "chairman of the State Duma since 5 October 2016".
 pub fn describe_role(registry: &Registry, role: &Role) -> String {
     let name = role_name(registry, role, None);
@@ -256,5 +368,45 @@ pub fn describe_role(registry: &Registry, role: &Role) -> String {
         (Some(s), None) => format!("{name} since {}", format_date(s)),
         (None, Some(e)) => format!("{name} until {}", format_date(e)),
         (None, None) => name,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{analyze, Format, Settings};
+    use crate::registry::parse_registry;
+    use time::macros::date;
+
+    const REGISTRY: &str = r#"{"version": 1, "entities": [
+        {"id": "boris-johnson", "kind": "person", "name": "Boris Johnson", "roles": [
+            {"title": "prime minister", "of": "uk", "start": "2019-07-24", "end": "2022-09-06"}]},
+        {"id": "keir-starmer", "kind": "person", "name": "Keir Starmer", "roles": [
+            {"title": "prime minister", "of": "uk", "start": "2024-07-05"}]},
+        {"id": "uk", "kind": "place", "name": "United Kingdom"}]}"#;
+
+    #[test]
+    fn a_stale_title_says_when_the_role_ended_and_who_holds_it() {
+        let registry = Registry::new([parse_registry("r.json", REGISTRY).unwrap().entities]);
+        let settings = Settings {
+            date: None,
+            today: date!(2025 - 01 - 10),
+            severity: Default::default(),
+            historical: Default::default(),
+        };
+        let text = "Prime Minister Boris Johnson spoke. Prime Minister Keir Starmer listened.";
+        let analysis = analyze(text, Format::Markdown, &registry, &settings);
+        let notes: Vec<Option<String>> = analysis
+            .titles
+            .iter()
+            .map(|t| stale_note(&registry, t, analysis.date))
+            .collect();
+        assert_eq!(
+            notes,
+            vec![
+                Some("Boris Johnson was prime minister of the United Kingdom until 6 September 2022. Keir Starmer has held the office since 5 July 2024.".to_string()),
+                None
+            ]
+        );
     }
 }

@@ -12,6 +12,7 @@
 
 use super::lexicon::{is_article, is_former, is_then, normalise, Vocabulary};
 use super::{Org, Placement, Tense, WrittenOrg};
+use crate::analysis::sentence::sentences;
 use crate::analysis::{Block, Context, Mention};
 use crate::registry::spelling::{plain, strip_possessive, words};
 use crate::registry::Kind;
@@ -75,6 +76,8 @@ pub(super) struct Reader<'a> {
     /// up, not searched for, so a long paragraph of mentions stays linear.
     first_mention: usize,
     spans: Vec<Option<(usize, usize)>>,
+    /// The block's sentences, in text offsets.
+    sentences: Vec<Range<usize>>,
 }
 
 impl<'a> Reader<'a> {
@@ -120,7 +123,84 @@ impl<'a> Reader<'a> {
             owner,
             first_mention: mentions.start,
             spans,
+            sentences: sentences(&block.text),
         }
+    }
+
+    /// The sentence word `i` stands in.
+    pub fn sentence_of(&self, i: usize) -> &str {
+        let Some(w) = self.words.get(i) else {
+            return "";
+        };
+        let s = self.sentences.partition_point(|s| s.end <= w.range.start);
+        self.sentences
+            .get(s)
+            .and_then(|r| self.block.text.get(r.clone()))
+            .unwrap_or("")
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// The mention (index into the context's mentions) owning word `i`, if any.
+    pub fn owner(&self, i: usize) -> Option<usize> {
+        self.owner.get(i).copied().flatten()
+    }
+
+    /// "the premier", "the former foreign minister" at word `i`, standing alone for a person
+    /// named before it: not followed by a name, an organisation ("the premier of ...") or
+    /// another title word.
+    pub fn second_reference(&self, i: usize, vocab: &Vocabulary) -> Option<Phrase> {
+        if self.words.get(i)?.lower != "the" || !self.spaced(i) {
+            return None;
+        }
+        let (mut tense, mut former) = (Tense::Current, None);
+        let mut p = i + 1;
+        if let Some(w) = self.words.get(p) {
+            if is_former(&w.lower) {
+                (tense, former) = (Tense::Former, Some(p));
+                p += 1;
+            } else if is_then(&w.lower) {
+                tense = Tense::Past;
+                p += 1;
+            }
+            if p > i + 1 && !self.joined(p - 1) {
+                return None;
+            }
+        }
+        let start = p;
+        let mut q = p;
+        while let Some(w) = self.words.get(q) {
+            if self.owner[q].is_some() || w.possessive || !vocab.is_title_word(&w.lower) {
+                return None;
+            }
+            if !self.joined(q) {
+                break;
+            }
+            match self.words.get(q + 1) {
+                Some(n) if vocab.is_title_word(&n.lower) && self.owner[q + 1].is_none() => q += 1,
+                _ => break,
+            }
+        }
+        let head = q;
+        if head >= self.words.len() || !vocab.is_head(&self.words[head].lower) {
+            return None;
+        }
+        if self.owner.get(head + 1).copied().flatten().is_some() {
+            // "the prime minister, Rishi Sunak": an appositive naming someone.
+            return None;
+        }
+        if let Some(next) = self.words.get(head + 1) {
+            let follows = self.joined(head);
+            if follows && (next.capitalised || CONNECTORS.contains(&next.lower.as_str())) {
+                return None;
+            }
+        }
+        let mut phrase = self.phrase(start..head + 1, None, tense, former, Placement::After);
+        phrase.lead = start;
+        phrase.end = head + 1;
+        Some(phrase)
     }
 
     /// The titles written next to mention `mi` (a person), in reading order.
@@ -132,6 +212,13 @@ impl<'a> Reader<'a> {
         let Some(&Some((first, last))) = span else {
             return Vec::new();
         };
+        if !self.words[first..=last]
+            .iter()
+            .any(|w| w.text.chars().any(char::is_lowercase))
+        {
+            // "PRIME MINISTER CAMERON:": a speaker's label in a transcript, or a headline.
+            return Vec::new();
+        }
         let mut out = Vec::new();
         out.extend(self.before(first, vocab));
         if !mention.possessive {
@@ -481,6 +568,10 @@ impl<'a> Reader<'a> {
                 p = next;
                 break;
             }
+            if matches!(w.lower.as_str(), "madam" | "mr" | "mister" | "dear") {
+                // "Biden, Madam Secretary, ...": an address to someone else.
+                return None;
+            }
             if w.capitalised && !vocab.is_title_word(&w.lower) && adjectives < 3 && self.joined(p) {
                 adjectives += 1;
                 p += 1;
@@ -523,6 +614,9 @@ impl<'a> Reader<'a> {
             if let Some((of, org_end)) = self.org_phrase(end + 1) {
                 org = Some(of);
                 end = org_end;
+            } else if self.person_in_name_after(end + 1) {
+                // "Obama, Secretary of State Hillary Clinton": the title is the next name's.
+                return None;
             }
         }
         if let Some(next) = self.words.get(end).filter(|_| self.joined(end - 1)) {
@@ -542,6 +636,21 @@ impl<'a> Reader<'a> {
         phrase.end = end;
         phrase.lead = lead;
         Some(phrase)
+    }
+
+    /// Whether a person's name stands in the run of capitalised words from `p`.
+    fn person_in_name_after(&self, p: usize) -> bool {
+        let mut q = p;
+        while let Some(w) = self.words.get(q) {
+            if self.kind_of(q) == Some(Kind::Person) {
+                return true;
+            }
+            if !(w.capitalised || w.lower == "the") || !self.joined(q) {
+                return false;
+            }
+            q += 1;
+        }
+        false
     }
 
     /// The organisation after "of", "at", "from": its registry entity when one is mentioned
