@@ -103,9 +103,30 @@ pub fn load_config(path: &Path) -> Result<LoadedConfig, Problem> {
 /// Loads and merges registries in order (a later entity with the same id wins). Returns every
 /// problem in every file, or the registry when there are none.
 pub fn load_registries(paths: &[PathBuf]) -> Result<Registry, Vec<Problem>> {
+    // One index alone is read in place; an index among other files is decoded and merged.
+    if let [only] = paths {
+        if crate::registry_index::is_index_path(only) {
+            return crate::registry_index::open(only).map_err(|p| vec![p]);
+        }
+    }
     let mut problems = Vec::new();
     let mut files: Vec<RegistryFile> = Vec::new();
+    let mut warnings = Vec::new();
     for path in paths {
+        if crate::registry_index::is_index_path(path) {
+            match crate::registry_index::open(path) {
+                Ok(r) => {
+                    warnings.extend(r.warnings().iter().cloned());
+                    let entities = r.mapped().map(|m| m.to_entities()).unwrap_or_default();
+                    files.push(RegistryFile::of_entities(
+                        &path.display().to_string(),
+                        entities,
+                    ));
+                }
+                Err(p) => problems.push(p),
+            }
+            continue;
+        }
         let text = match read_text(path) {
             Ok(t) => t,
             Err(p) => {
@@ -128,7 +149,9 @@ pub fn load_registries(paths: &[PathBuf]) -> Result<Registry, Vec<Problem>> {
         message: e.message,
     }));
     if problems.is_empty() {
-        Ok(Registry::new(files.into_iter().map(|f| f.entities)))
+        let mut registry = Registry::new(files.into_iter().map(|f| f.entities));
+        warnings.into_iter().for_each(|w| registry.add_warning(w));
+        Ok(registry)
     } else {
         Err(problems)
     }

@@ -1,4 +1,4 @@
-//! `copydesk registry check`: validate registry files.
+//! `copydesk registry check`: validate registry files; `copydesk registry build`: write an index.
 
 use copydesk::registry::{check_references, parse_registry};
 use copydesk::workspace::read_text;
@@ -44,5 +44,24 @@ pub fn run(paths: &[PathBuf]) -> ExitCode {
             if files.len() == 1 { "" } else { "s" }
         );
         ExitCode::SUCCESS
+    }
+}
+
+/// `copydesk registry build PATH... -o INDEX`.
+pub fn build(paths: &[PathBuf], output: &std::path::Path) -> ExitCode {
+    let start = std::time::Instant::now();
+    match copydesk::registry_index::build(paths, output) {
+        Ok(n) => {
+            eprintln!(
+                "wrote {} ({n} entities) in {:.1} s",
+                output.display(),
+                start.elapsed().as_secs_f64()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            problems.iter().for_each(|p| eprintln!("copydesk: {p}"));
+            ExitCode::from(2)
+        }
     }
 }

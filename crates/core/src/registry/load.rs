@@ -44,6 +44,15 @@ pub struct RegistryFile {
 }
 
 impl RegistryFile {
+    /// A file of entities that were checked elsewhere (decoded from a prebuilt index).
+    pub fn of_entities(name: &str, entities: Vec<Entity>) -> RegistryFile {
+        RegistryFile {
+            name: name.to_string(),
+            entities,
+            refs: Vec::new(),
+        }
+    }
+
     /// Role `of` ids that name no entity in `known`.
     pub fn dangling_refs(&self, known: &HashSet<&str>) -> Vec<RegistryError> {
         self.refs
