@@ -210,6 +210,30 @@ fn config_is_found_in_a_parent_and_sets_severity() {
 }
 
 #[test]
+fn explain_prints_what_a_code_flags_why_and_examples() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = copydesk(dir.path(), &["explain", "title-mismatch"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("title-mismatch (default: warning)\n\n"),
+        "{text}"
+    );
+    for part in ["\n\nWhy: ", "\n\nWrong: ", "\n\nRight: "] {
+        assert!(text.contains(part), "{part:?} in {text}");
+    }
+
+    let unknown = copydesk(dir.path(), &["explain", "title-mistmatch"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    let err = String::from_utf8(unknown.stderr).unwrap();
+    assert!(
+        err.contains("title-mistmatch")
+            && err.contains("unattributed-claim, incomplete-attribution"),
+        "{err}"
+    );
+}
+
+#[test]
 fn folders_are_walked_for_drafts() {
     let dir = parliament();
     std::fs::create_dir_all(dir.path().join("d/sub")).unwrap();

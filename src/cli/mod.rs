@@ -6,6 +6,7 @@ mod registry;
 mod report;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use copydesk::analysis::Code;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -18,6 +19,7 @@ Examples:
   copydesk check --format jsonl archive/ > findings.jsonl   one finding a line, as files finish
   copydesk registry check registry/*.json     validate registry files
   copydesk registry build registry/*.json -o registry.idx   prebuilt index, mapped instead of parsed
+  copydesk explain name-misspelling           what a finding code flags, and why
   copydesk lsp                                run the language server on stdin/stdout";
 
 #[derive(Parser)]
@@ -49,6 +51,13 @@ enum Command {
         /// Accepted for editors that pass it; stdio is the only transport.
         #[arg(long)]
         stdio: bool,
+    },
+    /// Print what a finding code flags, why, and a wrong and a right example.
+    #[command(after_help = "Example:\n  copydesk explain unattributed-claim")]
+    Explain {
+        /// The finding code.
+        #[arg(value_name = "CODE", value_parser = code_parser())]
+        code: String,
     },
     /// Work with registry files.
     Registry {
@@ -140,6 +149,7 @@ pub fn main() -> ExitCode {
         Some(Command::Registry {
             command: RegistryCommand::Build { paths, output },
         }) => registry::build(&paths, &output),
+        Some(Command::Explain { code }) => explain(&code),
         Some(Command::Lsp { .. }) => lsp(cli.log_level.as_deref()),
         None if cli.stdio => lsp(cli.log_level.as_deref()),
         None => {
@@ -148,6 +158,24 @@ pub fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The finding codes as clap's possible values, so an unknown code is a usage error that lists
+/// the known ones.
+fn code_parser() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(Code::ALL.iter().map(|c| c.as_str()))
+}
+
+fn explain(code: &str) -> ExitCode {
+    let Some(code) = Code::parse(code) else {
+        return ExitCode::from(2);
+    };
+    println!(
+        "{code} (default: {})\n\n{}",
+        code.default_severity().as_str(),
+        code.explanation()
+    );
+    ExitCode::SUCCESS
 }
 
 fn lsp(log_level: Option<&str>) -> ExitCode {

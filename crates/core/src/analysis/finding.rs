@@ -2,67 +2,9 @@
 //!
 //! Nothing here knows about lines, columns or UTF-16; adapters convert ranges at the edge.
 
-use std::fmt;
 use std::ops::Range;
 
-/// The stable finding codes of the contract.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Code {
-    UnattributedClaim,
-    IncompleteAttribution,
-    NameMisspelling,
-    TitleMismatch,
-    TitleInconsistent,
-}
-
-impl Code {
-    pub const ALL: [Code; 5] = [
-        Code::UnattributedClaim,
-        Code::IncompleteAttribution,
-        Code::NameMisspelling,
-        Code::TitleMismatch,
-        Code::TitleInconsistent,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Code::UnattributedClaim => "unattributed-claim",
-            Code::IncompleteAttribution => "incomplete-attribution",
-            Code::NameMisspelling => "name-misspelling",
-            Code::TitleMismatch => "title-mismatch",
-            Code::TitleInconsistent => "title-inconsistent",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Code> {
-        Code::ALL.into_iter().find(|c| c.as_str() == s)
-    }
-
-    /// The contract's default severity.
-    pub fn default_severity(self) -> Severity {
-        match self {
-            Code::NameMisspelling => Severity::Error,
-            _ => Severity::Warning,
-        }
-    }
-
-    /// What the finding means and why an editor cares; shown on hover and in `--help`.
-    pub fn explanation(self) -> &'static str {
-        match self {
-            Code::UnattributedClaim => "This sentence asserts something a reader would want sourced (a figure, an evaluation, a superlative, a cause, a prediction or an allegation) and nobody stands behind it. Attribute it, or make sure it is the publication's own established fact.",
-            Code::IncompleteAttribution => "A source is named but the attribution is broken: a reporting verb is missing, \"according to\" names nobody, or a quotation is never attributed. Readers cannot tell who said it.",
-            Code::NameMisspelling => "This name is close to, but not, the registry's spelling. Misspelled names are among the most visible errors a story can carry and need a correction once published.",
-            Code::TitleMismatch => "This title disagrees with the role the registry gives this person on the story's date. Old or wrong titles are a common source of corrections.",
-            Code::TitleInconsistent => "This person carries two different titles in one story. Readers are left to wonder which is right.",
-        }
-    }
-}
-
-impl fmt::Display for Code {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+pub use super::checks::Code;
 
 /// How loud a finding is, in LSP order (error is the loudest).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -15,6 +15,33 @@
 use crate::analysis::attribution::{read_paragraph, Broken, Carry};
 use crate::analysis::{BlockKind, Check, Code, Context, Finding};
 
+codes! {
+    /// A sentence that asserts something a reader would want sourced (a figure or statistic,
+    /// an evaluation, a superlative or "first/only", a cause, a prediction, an allegation) with
+    /// no attribution in it or carried over from the sentence before.
+    ///
+    /// Why: an unsourced claim reads as the publication's own assertion; readers and editors
+    /// need to know who stands behind it. Plain reporting of scheduled or observable events is
+    /// not flagged.
+    ///
+    /// Wrong: Unemployment in the province fell to its lowest level in a decade.
+    ///
+    /// Right: Unemployment in the province fell to its lowest level in a decade, the statistics
+    /// office said on Monday.
+    UnattributedClaim = "unattributed-claim", Warning;
+
+    /// A source is named but the attribution is broken: a source with no reporting verb,
+    /// "according to" naming nobody, or a quotation nobody is said to have said.
+    ///
+    /// Why: readers cannot tell who said it, and a verb dropped in editing often leaves a
+    /// dangling name behind.
+    ///
+    /// Wrong: The harbour will close for repairs in May, Ana Ruiz, the port's director.
+    ///
+    /// Right: The harbour will close for repairs in May, said Ana Ruiz, the port's director.
+    IncompleteAttribution = "incomplete-attribution", Warning;
+}
+
 pub struct Attribution;
 
 impl Check for Attribution {

@@ -8,6 +8,20 @@
 use crate::analysis::{Check, Code, Context, Finding, Fix, Spelling};
 use crate::registry::spelling::words;
 
+codes! {
+    /// A name close to, but not, the registry's spelling: typos, the registry's known wrong
+    /// variants, lost or wrong diacritics, another transliteration, given and family name
+    /// swapped. The fix is the registry's spelling.
+    ///
+    /// Why: Misspelled names are among the most visible errors a story can carry and need a
+    /// correction once published.
+    ///
+    /// Wrong: Chancellor Olaf Sholz arrived in Paris on Tuesday.
+    ///
+    /// Right: Chancellor Olaf Scholz arrived in Paris on Tuesday.
+    NameMisspelling = "name-misspelling", Error;
+}
+
 pub struct Names;
 
 impl Check for Names {

@@ -21,6 +21,32 @@ use crate::analysis::titles::{
 use crate::analysis::{Check, Code, Context, Edit, Finding, Fix};
 use crate::registry::{Entity, EntityIdx, Kind, Role};
 
+codes! {
+    /// A title next to a registry person that disagrees with the role the registry gives for
+    /// the story's date: a role ended or not yet begun, the right office at the wrong rank or in
+    /// the wrong organisation, "former" for a role still held. The fix is the registry's title.
+    ///
+    /// Why: an old title copied from last year's story, or a "vice" that slipped in, is a
+    /// quiet error that ends in a correction.
+    ///
+    /// Wrong: Deputy Prime Minister Ana Costa said ... (the registry has her as prime minister
+    /// since 2024, and the story is of 2025).
+    ///
+    /// Right: Prime Minister Ana Costa said ...
+    TitleMismatch = "title-mismatch", Warning;
+
+    /// The same person carries two different titles in one story, and they are not both roles
+    /// the registry gives for the story's date. Related information points at the other place.
+    ///
+    /// Why: readers are left to wonder which is right, and one of them usually is not.
+    ///
+    /// Wrong: Deputy Mayor Lena Berg opened the bridge. ... Mayor Berg said it cost too much.
+    ///
+    /// Right: Deputy Mayor Lena Berg opened the bridge. ... Deputy Mayor Berg said it cost too
+    /// much.
+    TitleInconsistent = "title-inconsistent", Warning;
+}
+
 pub struct Titles;
 
 impl Check for Titles {
