@@ -98,9 +98,10 @@ fn modified(meta: &std::fs::Metadata) -> Option<(i64, u32)> {
     Some((d.as_secs() as i64, d.subsec_nanos()))
 }
 
-/// Builds the index of `sources` (loaded and merged as registries are) and writes it to `out`
-/// through a temporary file renamed into place, so a server mapping the old index keeps it.
-pub fn build(sources: &[PathBuf], out: &Path) -> Result<usize, Vec<Problem>> {
+/// Builds the index of `sources` (loaded and merged as registries are): the bytes to write, and
+/// the number of entities. Writing them is the CLI's business: this library, which the server
+/// uses, writes no files.
+pub fn build(sources: &[PathBuf], out: &Path) -> Result<(Vec<u8>, usize), Vec<Problem>> {
     if let Some(p) = sources.iter().find(|p| is_index_path(p)) {
         return Err(vec![problem(
             p,
@@ -121,14 +122,5 @@ pub fn build(sources: &[PathBuf], out: &Path) -> Result<usize, Vec<Problem>> {
         });
     }
     let bytes = mapped::write(&registry, &stamps).map_err(|why| vec![problem(out, why)])?;
-    let name = out
-        .file_name()
-        .map_or("index".into(), |n| n.to_string_lossy());
-    let tmp = out.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    let write = std::fs::write(&tmp, &bytes).and_then(|()| std::fs::rename(&tmp, out));
-    if let Err(e) = write {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(vec![problem(out, format!("cannot write the index: {e}"))]);
-    }
-    Ok(registry.len())
+    Ok((bytes, registry.len()))
 }
