@@ -117,11 +117,10 @@ pub fn load_registries(paths: &[PathBuf]) -> Result<Registry, Vec<Problem>> {
             match crate::registry_index::open(path) {
                 Ok(r) => {
                     warnings.extend(r.warnings().iter().cloned());
-                    let entities = r.mapped().map(|m| m.to_entities()).unwrap_or_default();
-                    files.push(RegistryFile::of_entities(
-                        &path.display().to_string(),
-                        entities,
-                    ));
+                    let parts = r.mapped().map(|m| m.to_files()).unwrap_or_default();
+                    files.extend(parts.into_iter().map(|(p, entities)| {
+                        RegistryFile::of_entities(p.file, p.as_of, p.sources, entities)
+                    }));
                 }
                 Err(p) => problems.push(p),
             }
@@ -149,7 +148,7 @@ pub fn load_registries(paths: &[PathBuf]) -> Result<Registry, Vec<Problem>> {
         message: e.message,
     }));
     if problems.is_empty() {
-        let mut registry = Registry::new(files.into_iter().map(|f| f.entities));
+        let mut registry = Registry::from_files(files);
         warnings.into_iter().for_each(|w| registry.add_warning(w));
         Ok(registry)
     } else {

@@ -129,3 +129,36 @@ fn the_cli_reads_an_index_as_it_reads_the_json_and_warns_when_it_is_stale() {
     assert_eq!(again.0, Some(2));
     assert!(again.2.contains("r.idx: is an index"), "{}", again.2);
 }
+
+#[test]
+fn the_index_keeps_each_files_as_of_and_sources() {
+    let a = r#"{"version": 1, "as_of": "2024-05-01",
+        "sources": [{"name": "Parliament list", "url": "https://example.org/list", "licence": "CC0"}],
+        "entities": [
+          {"id": "anna-berg", "kind": "person", "name": "Anna Berg",
+           "roles": [{"title": "speaker", "of": "Riksdag"}]},
+          {"id": "karl-lind", "kind": "person", "name": "Karl Lind"}]}"#;
+    let b = r#"{"version": 1, "entities": [
+          {"id": "karl-lind", "kind": "person", "name": "Karl Lindqvist"}]}"#;
+    let files = [
+        parse_registry("a.json", a).unwrap(),
+        parse_registry("b.json", b).unwrap(),
+    ];
+    let built = Registry::from_files(files);
+    let index = mapped(&built);
+    for i in 0..built.len() as u32 {
+        assert_eq!(index.entity(i), built.entity(i));
+        assert_eq!(index.provenance(i), built.provenance(i));
+        assert_eq!(index.known_until(i), built.known_until(i));
+    }
+    assert_eq!(
+        index.provenance(0).unwrap().sources[0].name,
+        "Parliament list"
+    );
+    assert_eq!(index.provenance(1).unwrap().file, "b.json");
+    // Decoded again for merging, each entity goes back with its own file.
+    let parts = index.mapped().unwrap().to_files();
+    assert_eq!(parts.len(), 2);
+    assert_eq!(parts[0].1.len(), 1);
+    assert_eq!(parts[1].1[0].name, "Karl Lindqvist");
+}

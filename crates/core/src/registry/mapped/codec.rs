@@ -2,7 +2,9 @@
 //! together so they cannot drift apart.
 
 use super::format::{Damaged, Reader, Result};
-use crate::registry::{Entity, Form, FormKind, Kind, Role, RoleOf, Separator};
+use crate::registry::{
+    DataSource, Entity, Form, FormKind, Kind, Provenance, Role, RoleOf, Separator,
+};
 use time::Date;
 
 pub struct Writer(pub Vec<u8>);
@@ -21,7 +23,7 @@ impl Writer {
         self.u32(s.len() as u32);
         self.0.extend_from_slice(s.as_bytes());
     }
-    fn opt_str(&mut self, s: Option<&str>) {
+    pub fn opt_str(&mut self, s: Option<&str>) {
         match s {
             None => self.u8(0),
             Some(s) => {
@@ -34,7 +36,7 @@ impl Writer {
         self.u32(items.len() as u32);
         items.iter().for_each(|s| self.str(s));
     }
-    fn date(&mut self, d: Option<Date>) {
+    pub fn date(&mut self, d: Option<Date>) {
         match d {
             None => self.u8(0),
             Some(d) => {
@@ -217,4 +219,50 @@ pub fn read_form(bytes: &[u8], entities: usize) -> Result<Form> {
         separators,
         acronym,
     })
+}
+
+pub fn write_provenance(w: &mut Writer, p: &Provenance) {
+    w.str(&p.file);
+    w.date(p.as_of);
+    w.u32(p.sources.len() as u32);
+    for s in &p.sources {
+        w.str(&s.name);
+        w.opt_str(s.url.as_deref());
+        w.opt_str(s.licence.as_deref());
+        w.opt_str(s.commit.as_deref());
+    }
+}
+
+pub fn read_provenances(bytes: &[u8]) -> Result<Vec<Provenance>> {
+    let mut r = Reader::new(bytes);
+    let n = r.u32()? as usize;
+    if n > bytes.len() {
+        return bad("its list of files is longer than its section");
+    }
+    let owned = |s: Option<&str>| s.map(str::to_string);
+    (0..n)
+        .map(|_| {
+            let file = r.str()?.to_string();
+            let as_of = date(&mut r)?;
+            let count = r.u32()? as usize;
+            if count > bytes.len() {
+                return bad("a list of sources in it is longer than its section");
+            }
+            let sources = (0..count)
+                .map(|_| {
+                    Ok(DataSource {
+                        name: r.str()?.to_string(),
+                        url: owned(r.opt_str()?),
+                        licence: owned(r.opt_str()?),
+                        commit: owned(r.opt_str()?),
+                    })
+                })
+                .collect::<Result<Vec<_>>>()?;
+            Ok(Provenance {
+                file,
+                as_of,
+                sources,
+            })
+        })
+        .collect()
 }

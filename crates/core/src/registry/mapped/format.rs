@@ -47,9 +47,13 @@ pub enum Section {
     Known,
     /// Skeleton number to the forms using it: u32 count, count + 1 u32 offsets, u32 values.
     SkeletonForms,
+    /// For each entity, the number of the file it came from: u32 each.
+    Origins,
+    /// Each file's name, `as_of` and sources: u32 count, then the records.
+    Provenances,
 }
 
-pub const SECTIONS: usize = 11;
+pub const SECTIONS: usize = 13;
 
 /// A fast, stable 64-bit fingerprint (not cryptographic): it catches a damaged index and tells
 /// whether a source file changed, and is the same on every run and build.

@@ -17,7 +17,7 @@ mod write;
 pub use format::{fingerprint, FORMAT_VERSION, MAGIC};
 pub use write::write;
 
-use super::{Entity, EntityIdx, Form, FormKind, Kind};
+use super::{Entity, EntityIdx, Form, FormKind, Kind, Provenance};
 use format::{check_offsets, u32_at, Damaged, Map, Reader, Section, BYTE_ORDER, HEADER, SECTIONS};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -40,6 +40,7 @@ pub struct MappedRegistry {
     sections: Vec<Range<usize>>,
     longest: usize,
     sources: Vec<SourceStamp>,
+    provenances: Vec<Provenance>,
     entities: Box<[OnceLock<Box<Entity>>]>,
     forms: Box<[OnceLock<Box<Form>>]>,
     skeleton_count: usize,
@@ -154,9 +155,15 @@ impl MappedRegistry {
             (sk.end - sk_values) / 4,
         )?;
         let sources = read_sources(&b[section(Section::Sources)])?;
+        let provenances = codec::read_provenances(&b[section(Section::Provenances)])?;
+        let origins = section(Section::Origins);
+        if origins.len() != entity_count * 4 {
+            return fail("is damaged (the table of entity origins has the wrong length)");
+        }
         Ok(MappedRegistry {
             longest: longest as usize,
             sources,
+            provenances,
             entities: (0..entity_count).map(|_| OnceLock::new()).collect(),
             forms: (0..form_count).map(|_| OnceLock::new()).collect(),
             skeleton_count: skeleton_count as usize,
@@ -192,6 +199,16 @@ impl MappedRegistry {
 
     pub fn len(&self) -> usize {
         self.entities.len()
+    }
+
+    /// The registry files the entities came from, with their `as_of` and sources.
+    pub fn provenances(&self) -> &[Provenance] {
+        &self.provenances
+    }
+
+    /// The number of the file (in [`Self::provenances`]) entity `idx` came from.
+    pub fn origin(&self, idx: EntityIdx) -> Option<u32> {
+        u32_at(self.b(), &self.section(Section::Origins), idx as usize)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -271,16 +288,27 @@ impl MappedRegistry {
         self.known.find(self.b(), plain.as_bytes()).is_some()
     }
 
-    /// Every entity, decoded (and kept) in order: for merging an index with other registries.
-    pub fn to_entities(&self) -> Vec<Entity> {
-        (0..self.len() as EntityIdx)
-            .map(|i| {
-                let bytes = self.record(Section::EntityOffsets, Section::Entities, i as usize);
-                bytes
-                    .and_then(|b| codec::read_entity(b).ok())
-                    .unwrap_or_else(|| EMPTY_ENTITY.clone())
-            })
-            .collect()
+    /// Every entity, decoded, grouped by the file it came from, in order: for merging an index
+    /// with other registries.
+    pub fn to_files(&self) -> Vec<(Provenance, Vec<Entity>)> {
+        let mut files: Vec<(Provenance, Vec<Entity>)> = self
+            .provenances
+            .iter()
+            .map(|p| (p.clone(), Vec::new()))
+            .collect();
+        if files.is_empty() {
+            files.push((Provenance::default(), Vec::new()));
+        }
+        for i in 0..self.len() {
+            let bytes = self.record(Section::EntityOffsets, Section::Entities, i);
+            let entity = bytes
+                .and_then(|b| codec::read_entity(b).ok())
+                .unwrap_or_else(|| EMPTY_ENTITY.clone());
+            let f = self.origin(i as EntityIdx).unwrap_or(0) as usize;
+            let last = files.len() - 1;
+            files[f.min(last)].1.push(entity);
+        }
+        files
     }
 }
 

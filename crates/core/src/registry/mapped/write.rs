@@ -1,6 +1,6 @@
 //! Writing a built registry as an index file's bytes.
 
-use super::codec::{write_entity, write_form, Writer};
+use super::codec::{write_entity, write_form, write_provenance, Writer};
 use super::format::{fingerprint, BYTE_ORDER, FORMAT_VERSION, HEADER, MAGIC, SECTIONS};
 use super::SourceStamp;
 use crate::registry::Registry;
@@ -38,6 +38,14 @@ pub fn write(registry: &Registry, sources: &[SourceStamp]) -> Result<Vec<u8>, St
     let near = map(index.near.iter().map(|(k, v)| (&**k, v.as_slice())))?;
     let known = map(index.known_words.iter().map(|k| (&**k, &[][..])))?;
     let skeletons = lists(&index.skeleton_forms)?;
+    let mut origins = Writer(Vec::new());
+    registry.origin.iter().for_each(|&f| origins.u32(f));
+    let mut provenances = Writer(Vec::new());
+    provenances.u32(registry.files.len() as u32);
+    registry
+        .files
+        .iter()
+        .for_each(|p| write_provenance(&mut provenances, p));
 
     let sections = [
         meta.0,
@@ -51,6 +59,8 @@ pub fn write(registry: &Registry, sources: &[SourceStamp]) -> Result<Vec<u8>, St
         near,
         known,
         skeletons,
+        origins.0,
+        provenances.0,
     ];
     debug_assert_eq!(sections.len(), SECTIONS);
     let table = HEADER + SECTIONS * 16;
