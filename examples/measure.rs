@@ -2,6 +2,7 @@
 //! medians of full checks with a load figure beside them, for the README table.
 //!
 //! `cargo run --release --example measure -- load REGISTRY.json...`
+//! `cargo run --release --example measure -- load INDEX.idx` (built by `copydesk registry build`)
 //! `cargo run --release --example measure -- check REGISTRY.json DRAFT.md [RUNS]`
 
 use copydesk::analysis::{analyze, Format, Settings, SeverityMap};
@@ -27,6 +28,24 @@ fn median(mut times: Vec<Duration>) -> Duration {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
+        Some("load") if args.len() == 2 && copydesk::registry_index::is_index_path(args[1].as_ref()) => {
+            // A prebuilt index: map, check, and look one name up (the first page-ins).
+            let start = Instant::now();
+            let registry = copydesk::registry_index::open(args[1].as_ref()).expect("index opens");
+            let opened = start.elapsed();
+            let mut near = Vec::new();
+            registry.index().near_candidates("Volodin", &mut near);
+            let first = registry.entity(0).name.clone();
+            let ms = |d: Duration| d.as_secs_f64() * 1e3;
+            println!(
+                "open index of {} entities: {:.1} ms, first lookups {:.1} ms ({} near \"Volodin\", entity 0 {first}), peak RSS {:.0} MB",
+                registry.len(),
+                ms(opened),
+                ms(start.elapsed() - opened),
+                near.len(),
+                peak_rss_mb()
+            );
+        }
         Some("load") => {
             let paths: Vec<PathBuf> = args[1..].iter().map(PathBuf::from).collect();
             let start = Instant::now();
@@ -46,7 +65,7 @@ fn main() {
             let ms = |d: Duration| d.as_secs_f64() * 1e3;
             println!(
                 "load {} entities: {:.0} ms (read {:.0}, parse {:.0}, references {:.0}, index {:.0}), peak RSS {:.0} MB",
-                registry.entities().len(),
+                registry.len(),
                 ms(built),
                 ms(read),
                 ms(parsed - read),
@@ -82,6 +101,6 @@ fn main() {
                 median(times).as_secs_f64() * 1e3
             );
         }
-        _ => eprintln!("usage: measure load REGISTRY... | measure check REGISTRY DRAFT [RUNS]"),
+        _ => eprintln!("usage: measure load REGISTRY... | measure load INDEX | measure check REGISTRY|INDEX DRAFT [RUNS]"),
     }
 }

@@ -7,4 +7,5 @@
 
 pub use copydesk_core::{analysis, config, position, registry};
 pub mod lsp;
+pub mod registry_index;
 pub mod workspace;

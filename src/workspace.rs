@@ -103,9 +103,29 @@ pub fn load_config(path: &Path) -> Result<LoadedConfig, Problem> {
 /// Loads and merges registries in order (a later entity with the same id wins). Returns every
 /// problem in every file, or the registry when there are none.
 pub fn load_registries(paths: &[PathBuf]) -> Result<Registry, Vec<Problem>> {
+    // One index alone is read in place; an index among other files is decoded and merged.
+    if let [only] = paths {
+        if crate::registry_index::is_index_path(only) {
+            return crate::registry_index::open(only).map_err(|p| vec![p]);
+        }
+    }
     let mut problems = Vec::new();
     let mut files: Vec<RegistryFile> = Vec::new();
+    let mut warnings = Vec::new();
     for path in paths {
+        if crate::registry_index::is_index_path(path) {
+            match crate::registry_index::open(path) {
+                Ok(r) => {
+                    warnings.extend(r.warnings().iter().cloned());
+                    let parts = r.mapped().map(|m| m.to_files()).unwrap_or_default();
+                    files.extend(parts.into_iter().map(|(p, entities)| {
+                        RegistryFile::of_entities(p.file, p.as_of, p.sources, entities)
+                    }));
+                }
+                Err(p) => problems.push(p),
+            }
+            continue;
+        }
         let text = match read_text(path) {
             Ok(t) => t,
             Err(p) => {
@@ -128,7 +148,9 @@ pub fn load_registries(paths: &[PathBuf]) -> Result<Registry, Vec<Problem>> {
         message: e.message,
     }));
     if problems.is_empty() {
-        Ok(Registry::from_files(files))
+        let mut registry = Registry::from_files(files);
+        warnings.into_iter().for_each(|w| registry.add_warning(w));
+        Ok(registry)
     } else {
         Err(problems)
     }

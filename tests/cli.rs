@@ -346,3 +346,90 @@ fn help_shows_every_option_with_an_example() {
     let version = copydesk(Path::new("."), &["--version"]);
     assert!(String::from_utf8_lossy(&version.stdout).starts_with("copydesk "));
 }
+
+/// A folder of many drafts, some with findings, checked on every core: `jsonl` gives one
+/// diagnostic a line with its file's path, the same findings as `json`; the human and JSON
+/// reports keep the files' order whatever order the workers finish in.
+#[test]
+fn a_folder_checked_in_parallel_streams_jsonl_and_keeps_order_elsewhere() {
+    let dir = parliament();
+    std::fs::create_dir(dir.path().join("archive")).unwrap();
+    let clean = std::fs::read_to_string(dir.path().join("draft.md")).unwrap();
+    let wrong = std::fs::read_to_string(dir.path().join("draft-with-errors.md")).unwrap();
+    for i in 0..60 {
+        let text = if i % 3 == 0 { &wrong } else { &clean };
+        std::fs::write(dir.path().join(format!("archive/{i:03}.md")), text).unwrap();
+    }
+    let run = |format: &str, jobs: &str| {
+        let out = copydesk(
+            dir.path(),
+            &[
+                "check",
+                "--registry",
+                "registry.json",
+                "--format",
+                format,
+                "--jobs",
+                jobs,
+                "archive",
+            ],
+        );
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let jsonl = run("jsonl", "0");
+    let json = stdout_json_text(&run("json", "3"));
+    let mut from_json: Vec<Value> = Vec::new();
+    for file in json["files"].as_array().unwrap() {
+        for d in file["diagnostics"].as_array().unwrap() {
+            let mut d = d.clone();
+            d["path"] = file["path"].clone();
+            from_json.push(d);
+        }
+    }
+    let mut lines: Vec<Value> = jsonl
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    assert!(lines.len() >= 20, "{} lines", lines.len());
+    let key = |v: &Value| v.to_string();
+    lines.sort_by_key(key);
+    from_json.sort_by_key(key);
+    assert_eq!(lines, from_json);
+    assert!(lines
+        .iter()
+        .all(|l| l["path"].as_str().unwrap().starts_with("archive")));
+    assert_eq!(json["files"].as_array().unwrap().len(), 60);
+    let paths: Vec<&str> = json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted);
+    // One worker or many: the same human report, byte for byte, ending in the summary.
+    let one = run("human", "1");
+    assert_eq!(one, run("human", "4"));
+    assert!(
+        one.ends_with(&format!("{} findings in 60 files\n", lines.len())),
+        "{one}"
+    );
+    // One worker or many: the same JSON document, pretty-printed as a whole.
+    let single = run("json", "1");
+    assert!(
+        stdout_json_text(&single) == json,
+        "one worker and three disagree"
+    );
+    assert_eq!(single, serde_json::to_string_pretty(&json).unwrap() + "\n");
+}
+
+fn stdout_json_text(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
+}

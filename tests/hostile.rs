@@ -658,3 +658,76 @@ fn draft_that_is_a_fifo_a_loop_or_missing() {
     .exits(1)
     .says("y.md:1:1:");
 }
+
+/// The parliament registry's index, built in a folder of its own.
+fn parliament_index() -> Vec<u8> {
+    let dir = folder();
+    let status = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(["registry", "build", "registry.json", "-o", "r.idx"])
+        .current_dir(dir.path())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    std::fs::read(dir.path().join("r.idx")).unwrap()
+}
+
+/// Rewrites the checksum so a change passes it and reaches the structural checks.
+fn resum(mut bytes: Vec<u8>) -> Vec<u8> {
+    let sum = copydesk::registry::mapped::fingerprint(&bytes[24..]);
+    bytes[16..24].copy_from_slice(&sum.to_ne_bytes());
+    bytes
+}
+
+#[test]
+fn index_damaged_in_any_way_is_a_clear_error_naming_the_file() {
+    let good = parliament_index();
+    let mut flipped = good.clone();
+    let middle = flipped.len() / 2;
+    flipped[middle] ^= 0x40;
+    let mut version = good.clone();
+    version[8..12].copy_from_slice(&7u32.to_ne_bytes());
+    let mut order = good.clone();
+    order[12..16].reverse();
+    // A section placed past the end of the file, with a checksum that agrees.
+    let mut outside = good.clone();
+    outside[32 + 3 * 16..32 + 3 * 16 + 8].copy_from_slice(&u64::MAX.to_ne_bytes());
+    // An entity table whose offsets run backwards.
+    let mut table = good.clone();
+    let entity_offsets =
+        u64::from_ne_bytes(table[32 + 2 * 16..32 + 2 * 16 + 8].try_into().unwrap()) as usize;
+    table[entity_offsets + 4..entity_offsets + 8].copy_from_slice(&u32::MAX.to_ne_bytes());
+    let rows: [(&str, Vec<u8>, &str); 9] = [
+        (
+            "truncated",
+            good[..good.len() / 2].to_vec(),
+            "is damaged or truncated",
+        ),
+        ("header only", good[..20].to_vec(), "is damaged"),
+        ("flipped", flipped, "checksum does not match"),
+        ("version", version, "is index format version 7"),
+        ("byte order", order, "other byte order"),
+        ("outside", resum(outside), "outside the file"),
+        ("table", resum(table), "points outside its section"),
+        (
+            "json",
+            PARLIAMENT.as_bytes().to_vec(),
+            "is registry JSON, not an index",
+        ),
+        ("empty", Vec::new(), "is not a copydesk registry index"),
+    ];
+    for (what, bytes, message) in rows {
+        let dir = folder();
+        write(dir.path(), "r.idx", &bytes);
+        write(dir.path(), "d.md", "Zhao Leji spoke.\n");
+        let run = copydesk(dir.path(), &["check", "--registry", "r.idx", "d.md"]);
+        assert_eq!(run.code, Some(2), "{what}: {}", run.stderr);
+        run.says("r.idx: ").says(message);
+    }
+    // The good one loads.
+    let dir = folder();
+    write(dir.path(), "r.idx", &good);
+    write(dir.path(), "d.md", "Zhao Leiji spoke.\n");
+    copydesk(dir.path(), &["check", "--registry", "r.idx", "d.md"])
+        .exits(1)
+        .says("Zhao Leji");
+}

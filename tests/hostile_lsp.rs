@@ -460,7 +460,9 @@ fn run_with_input(dir: &Path, args: &[&str], input: &[u8]) -> String {
 
 /// What the binary can do is what its source names. Outside test modules, no source file names
 /// a way to write or delete files, run a program, or open a socket: edits reach disk only when
-/// the editor applies them, and the server talks only over stdin and stdout.
+/// the editor applies them, and the server talks only over stdin and stdout. The one exception
+/// is `copydesk registry build`, which writes the index the user asks for: its writer sits in
+/// the CLI's own file, outside the library the server is built from.
 #[test]
 fn the_source_names_no_way_to_write_files_run_commands_or_connect() {
     const FORBIDDEN: &[&str] = &[
@@ -491,6 +493,9 @@ fn the_source_names_no_way_to_write_files_run_commands_or_connect() {
         .filter_map(Result::ok)
     {
         if entry.path().extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        if entry.path() == std::path::Path::new("src/cli/registry.rs") {
             continue;
         }
         let text = std::fs::read_to_string(entry.path()).unwrap();

@@ -1,10 +1,10 @@
 //! `copydesk check`: load config and registries, check each draft, print a report.
 
-use super::report::{self, FileReport};
+use super::batch;
 use super::{CheckArgs, FailOn};
-use copydesk::analysis::{analyze, Format, Historical, Settings, Severity, SeverityMap};
+use copydesk::analysis::{Historical, Settings, Severity, SeverityMap};
 use copydesk::registry::Registry;
-use copydesk::workspace::{find_config, load_config, load_registries, read_text};
+use copydesk::workspace::{find_config, load_config, load_registries};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -23,36 +23,24 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         historical,
     };
     let mut failed = false;
-    let mut reports = Vec::new();
-    for path in drafts(&args.paths, &mut failed) {
-        match read_text(&path) {
-            Ok(text) => {
-                let format = Format::from_path(&path.to_string_lossy());
-                let analysis = analyze(&text, format, &registry, &settings);
-                for name in &analysis.failed_checks {
-                    eprintln!(
-                        "copydesk: internal error in the {name} check on {}; please report it",
-                        path.display()
-                    );
-                }
-                reports.push(FileReport {
-                    path,
-                    text,
-                    findings: analysis.findings,
-                });
-            }
-            Err(p) => {
-                eprintln!("copydesk: {p}");
-                failed = true;
-            }
-        }
-    }
-    if let Err(e) = report::print(args.format, &reports) {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
+    let files = drafts(&args.paths, &mut failed);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let outcome = match batch::run(
+        &files,
+        &registry,
+        &settings,
+        args.format,
+        args.jobs,
+        &mut out,
+    ) {
+        Ok(o) => o,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => batch::Outcome::default(),
+        Err(e) => {
             eprintln!("copydesk: cannot write the report: {e}");
             return ExitCode::from(2);
         }
-    }
+    };
+    failed |= outcome.unreadable;
     if failed {
         return ExitCode::from(2);
     }
@@ -62,12 +50,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         FailOn::Information => Some(Severity::Information),
         FailOn::Never => None,
     };
-    let fails = threshold.is_some_and(|t| {
-        reports
-            .iter()
-            .flat_map(|r| &r.findings)
-            .any(|f| f.severity <= t)
-    });
+    let fails = threshold.is_some_and(|t| outcome.worst.is_some_and(|w| w <= t));
     if fails {
         ExitCode::from(1)
     } else {
@@ -91,6 +74,9 @@ fn setup(
     let mut paths = loaded.registries;
     paths.extend(args.registry.iter().cloned());
     let registry = load_registries(&paths)?;
+    for w in registry.warnings() {
+        eprintln!("copydesk: warning: {w}");
+    }
     let historical = loaded.config.historical.unwrap_or_default();
     Ok((registry, loaded.config.severity, historical))
 }

@@ -1,5 +1,6 @@
 //! Command-line parsing and dispatch.
 
+mod batch;
 mod check;
 mod registry;
 mod report;
@@ -15,7 +16,9 @@ Examples:
   copydesk check --registry people.json story.md
   copydesk check --format json --date 2025-08-26 story.md
   copydesk check --fail-on warning --format sarif drafts/ > copydesk.sarif
+  copydesk check --format jsonl archive/ > findings.jsonl   one finding a line, as files finish
   copydesk registry check registry/*.json     validate registry files
+  copydesk registry build registry/*.json -o registry.idx   prebuilt index, mapped instead of parsed
   copydesk explain name-misspelling           what a finding code flags, and why
   copydesk lsp                                run the language server on stdin/stdout";
 
@@ -74,6 +77,18 @@ enum RegistryCommand {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Write a prebuilt index of registry files, read in place instead of parsed.
+    #[command(
+        after_help = "Example:\n  copydesk registry build registry/people.json registry/institutions.json -o registry.idx\n\nThe index stands wherever a registry path is accepted (--registry, the config's \"registries\").\nThe JSON stays the source of truth: rebuild the index when it changes (copydesk warns when it is stale).\n\nExit status: 0 when written, 2 when a registry fails to load or the index cannot be written."
+    )]
+    Build {
+        /// Registry JSON files, merged in order as when loaded.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Where to write the index (conventionally `*.idx`).
+        #[arg(short, long, value_name = "INDEX")]
+        output: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -81,6 +96,8 @@ pub enum OutputFormat {
     Human,
     Json,
     Sarif,
+    /// One JSON object a line, one per finding, printed as each file finishes.
+    Jsonl,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -111,6 +128,10 @@ pub struct CheckArgs {
     /// The lowest severity that makes the exit status 1.
     #[arg(long, value_enum, default_value = "error")]
     pub fail_on: FailOn,
+    /// Files checked at once (default 0: one per core). Use 1 when an outer tool already runs
+    /// one copydesk per core.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub jobs: usize,
 }
 
 fn parse_date_arg(s: &str) -> Result<time::Date, String> {
@@ -125,6 +146,9 @@ pub fn main() -> ExitCode {
         Some(Command::Registry {
             command: RegistryCommand::Check { paths },
         }) => registry::run(&paths),
+        Some(Command::Registry {
+            command: RegistryCommand::Build { paths, output },
+        }) => registry::build(&paths, &output),
         Some(Command::Explain { code }) => explain(&code),
         Some(Command::Lsp { .. }) => lsp(cli.log_level.as_deref()),
         None if cli.stdio => lsp(cli.log_level.as_deref()),

@@ -1,4 +1,4 @@
-//! `copydesk registry check`: validate registry files.
+//! `copydesk registry check`: validate registry files; `copydesk registry build`: write an index.
 
 use copydesk::registry::{check_references, parse_registry};
 use copydesk::workspace::read_text;
@@ -45,4 +45,47 @@ pub fn run(paths: &[PathBuf]) -> ExitCode {
         );
         ExitCode::SUCCESS
     }
+}
+
+/// `copydesk registry build PATH... -o INDEX`.
+pub fn build(paths: &[PathBuf], output: &std::path::Path) -> ExitCode {
+    let start = std::time::Instant::now();
+    let written = copydesk::registry_index::build(paths, output).and_then(|(bytes, n)| {
+        write_index(output, &bytes).map(|()| n).map_err(|e| {
+            vec![copydesk::workspace::Problem {
+                file: output.to_path_buf(),
+                position: None,
+                message: format!("cannot write the index: {e}"),
+            }]
+        })
+    });
+    match written {
+        Ok(n) => {
+            eprintln!(
+                "wrote {} ({n} entities) in {:.1} s",
+                output.display(),
+                start.elapsed().as_secs_f64()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            problems.iter().for_each(|p| eprintln!("copydesk: {p}"));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Writes through a temporary file renamed into place, so a server that has the old index mapped
+/// keeps reading the old file, never a half-written one. The only file the binary writes, and
+/// only when the user asks for it (see the source scan in `tests/hostile_lsp.rs`).
+fn write_index(out: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    let name = out
+        .file_name()
+        .map_or("index".into(), |n| n.to_string_lossy());
+    let tmp = out.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let written = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, out));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
 }

@@ -14,17 +14,26 @@ pub struct FileReport {
     pub findings: Vec<Finding>,
 }
 
-pub fn print(format: OutputFormat, reports: &[FileReport]) -> io::Result<()> {
-    let mut out = io::BufWriter::new(io::stdout().lock());
+/// Writes a whole report (the batch runner streams instead; SARIF is always written whole).
+pub fn print_to(
+    out: &mut impl Write,
+    format: OutputFormat,
+    reports: &[FileReport],
+) -> io::Result<()> {
     match format {
-        OutputFormat::Human => human(&mut out, reports)?,
+        OutputFormat::Human => human(out, reports)?,
         OutputFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &json_report(reports))?;
+            serde_json::to_writer_pretty(&mut *out, &json_report(reports))?;
             writeln!(out)?;
         }
         OutputFormat::Sarif => {
-            serde_json::to_writer_pretty(&mut out, &sarif_report(reports))?;
+            serde_json::to_writer_pretty(&mut *out, &sarif_report(reports))?;
             writeln!(out)?;
+        }
+        OutputFormat::Jsonl => {
+            for r in reports {
+                out.write_all(jsonl_lines(r).as_bytes())?;
+            }
         }
     }
     out.flush()
@@ -33,26 +42,38 @@ pub fn print(format: OutputFormat, reports: &[FileReport]) -> io::Result<()> {
 fn human(out: &mut impl Write, reports: &[FileReport]) -> io::Result<()> {
     let mut total = 0;
     for r in reports {
-        let index = LineIndex::new(&r.text);
-        for f in &r.findings {
-            let p = index.position(&r.text, f.range.start, Encoding::Utf32);
-            writeln!(
-                out,
-                "{}:{}:{}: {}[{}]: {}",
-                r.path.display(),
-                p.line + 1,
-                p.character + 1,
-                f.severity.as_str(),
-                f.code,
-                f.message
-            )?;
-            for fix in f.fixes.iter().take(1) {
-                writeln!(out, "    fix: {}", fix.title)?;
-            }
-            total += 1;
+        out.write_all(human_file(r).as_bytes())?;
+        total += r.findings.len();
+    }
+    human_summary(out, total, reports.len())
+}
+
+/// One file's findings as compiler-style lines.
+pub fn human_file(r: &FileReport) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let index = LineIndex::new(&r.text);
+    for f in &r.findings {
+        let p = index.position(&r.text, f.range.start, Encoding::Utf32);
+        let _ = writeln!(
+            out,
+            "{}:{}:{}: {}[{}]: {}",
+            r.path.display(),
+            p.line + 1,
+            p.character + 1,
+            f.severity.as_str(),
+            f.code,
+            f.message
+        );
+        for fix in f.fixes.iter().take(1) {
+            let _ = writeln!(out, "    fix: {}", fix.title);
         }
     }
-    let files = reports.len();
+    out
+}
+
+/// The closing line of the human report.
+pub fn human_summary(out: &mut impl Write, total: usize, files: usize) -> io::Result<()> {
     writeln!(
         out,
         "{total} finding{} in {files} file{}",
@@ -70,42 +91,60 @@ fn lsp_range(index: &LineIndex, text: &str, range: &Range<usize>) -> Value {
 }
 
 fn json_report(reports: &[FileReport]) -> Value {
-    let files: Vec<Value> = reports
+    let files: Vec<Value> = reports.iter().map(json_file).collect();
+    json!({"version": 1, "files": files})
+}
+
+/// One file's entry in the JSON report: its path and its diagnostics.
+pub fn json_file(r: &FileReport) -> Value {
+    json!({"path": r.path.display().to_string(), "diagnostics": json_diagnostics(r)})
+}
+
+/// One line per finding for `--format jsonl`: the file's `path` beside a diagnostic's fields.
+pub fn jsonl_lines(r: &FileReport) -> String {
+    let path = Value::String(r.path.display().to_string());
+    let mut out = String::new();
+    for d in json_diagnostics(r) {
+        let mut line = serde_json::Map::new();
+        line.insert("path".into(), path.clone());
+        if let Value::Object(fields) = d {
+            line.extend(fields);
+        }
+        out.push_str(&Value::Object(line).to_string());
+        out.push('\n');
+    }
+    out
+}
+
+fn json_diagnostics(r: &FileReport) -> Vec<Value> {
+    let index = LineIndex::new(&r.text);
+    r.findings
         .iter()
-        .map(|r| {
-            let index = LineIndex::new(&r.text);
-            let diagnostics: Vec<Value> = r
-                .findings
+        .map(|f| {
+            let mut d = json!({
+                "code": f.code.as_str(),
+                "severity": f.severity.as_str(),
+                "message": f.message,
+                "range": lsp_range(&index, &r.text, &f.range),
+            });
+            if let Some(e) = &f.entity {
+                d["entity"] = json!(e);
+            }
+            d["fixes"] = f
+                .fixes
                 .iter()
-                .map(|f| {
-                    let mut d = json!({
-                        "code": f.code.as_str(),
-                        "severity": f.severity.as_str(),
-                        "message": f.message,
-                        "range": lsp_range(&index, &r.text, &f.range),
-                    });
-                    if let Some(e) = &f.entity {
-                        d["entity"] = json!(e);
-                    }
-                    d["fixes"] = f
-                        .fixes
+                .map(|fix| {
+                    let edits: Vec<Value> = fix
+                        .edits
                         .iter()
-                        .map(|fix| {
-                            let edits: Vec<Value> = fix
-                                .edits
-                                .iter()
-                                .map(|e| json!({"range": lsp_range(&index, &r.text, &e.range), "newText": e.new_text}))
-                                .collect();
-                            json!({"title": fix.title, "edits": edits})
-                        })
+                        .map(|e| json!({"range": lsp_range(&index, &r.text, &e.range), "newText": e.new_text}))
                         .collect();
-                    d
+                    json!({"title": fix.title, "edits": edits})
                 })
                 .collect();
-            json!({"path": r.path.display().to_string(), "diagnostics": diagnostics})
+            d
         })
-        .collect();
-    json!({"version": 1, "files": files})
+        .collect()
 }
 
 fn sarif_level(s: Severity) -> &'static str {

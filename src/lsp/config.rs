@@ -155,6 +155,9 @@ pub async fn reload(shared: &Arc<Shared>, which: Which) {
             };
             new_problems.push(format!("copydesk: {p}{more}{keeping}"));
         }
+        for w in state.registry.warnings() {
+            new_problems.push(format!("copydesk: warning: {w}"));
+        }
         if let Some(f) = shared.session().folders.iter_mut().find(|f| f.root == root) {
             f.state = Some(state);
         }
@@ -310,7 +313,7 @@ mod tests {
         write(dir.path(), "r.json", REGISTRY);
         let good = load_folder(dir.path(), None, None);
         assert!(good.problems.is_empty());
-        assert_eq!(good.registry.entities().len(), 1);
+        assert_eq!(good.registry.len(), 1);
         write(
             dir.path(),
             "r.json",
@@ -338,7 +341,7 @@ mod tests {
         }))
         .unwrap();
         let state = load_folder(dir.path(), Some(editor), None);
-        assert_eq!(state.registry.entities().len(), 1);
+        assert_eq!(state.registry.len(), 1);
         assert_eq!(
             state.severity.get(crate::analysis::Code::NameMisspelling),
             Some(crate::analysis::Severity::Hint)

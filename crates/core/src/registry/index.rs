@@ -9,8 +9,11 @@
 //! - `known_words`: every word the registry uses in a name, to tell a misspelling from a
 //!   different real name.
 
+use super::mapped::MappedRegistry;
 use super::spelling::{deletions, key, plain, skeleton, words};
 use super::{Entity, EntityIdx, Kind};
+use std::borrow::Cow;
+use std::sync::Arc;
 // Registry words are not attacker-chosen: a fast hash beats SipHash's flooding resistance here.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -71,14 +74,17 @@ impl Separator {
 
 #[derive(Debug, Default)]
 pub struct NameIndex {
-    forms: Vec<Form>,
-    by_lead: HashMap<Box<str>, Vec<u32>>,
+    pub(super) forms: Vec<Form>,
+    pub(super) by_lead: HashMap<Box<str>, Vec<u32>>,
     /// A skeleton or one of its deletions, to the skeletons (by number) that have that key.
-    near: HashMap<Box<str>, Vec<u32>>,
+    pub(super) near: HashMap<Box<str>, Vec<u32>>,
     /// By skeleton number: the forms with a word of that skeleton, each once.
-    skeleton_forms: Vec<Vec<u32>>,
-    known_words: HashSet<Box<str>>,
-    longest: usize,
+    pub(super) skeleton_forms: Vec<Vec<u32>>,
+    pub(super) known_words: HashSet<Box<str>>,
+    pub(super) longest: usize,
+    /// A prebuilt index read in place; when present, the tables above are empty and every
+    /// lookup goes to it (the same tables, stored sorted in the file).
+    pub(super) mapped: Option<Arc<MappedRegistry>>,
 }
 
 /// What the build remembers about each distinct word, so skeletons and deletions are computed
@@ -200,28 +206,39 @@ impl NameIndex {
     }
 
     pub fn form(&self, id: u32) -> &Form {
-        &self.forms[id as usize]
+        match &self.mapped {
+            Some(m) => m.form(id),
+            None => &self.forms[id as usize],
+        }
     }
 
     /// The most words any form has.
     pub fn longest_form(&self) -> usize {
-        self.longest
+        match &self.mapped {
+            Some(m) => m.longest_form(),
+            None => self.longest,
+        }
     }
 
     /// Forms of the one word `first` (`second` absent), or of two or more words starting with
     /// `first second` (exact-match keys).
-    pub fn starting_with(&self, first: &str, second: Option<&str>) -> &[u32] {
-        self.by_lead
-            .get(lead_key(first, second).as_str())
-            .map_or(&[], Vec::as_slice)
+    pub fn starting_with(&self, first: &str, second: Option<&str>) -> Cow<'_, [u32]> {
+        let lead = lead_key(first, second);
+        match &self.mapped {
+            Some(m) => Cow::Owned(m.starting_with(&lead)),
+            None => Cow::Borrowed(self.by_lead.get(lead.as_str()).map_or(&[], Vec::as_slice)),
+        }
     }
 
     /// Forms with a word within about one edit of `word`, by skeleton.
     /// The same form may be listed more than once.
     pub fn near_candidates(&self, word: &str, out: &mut Vec<u32>) {
-        let mut add = |key: &str| {
-            for &n in self.near.get(key).map_or(&[][..], Vec::as_slice) {
-                out.extend_from_slice(&self.skeleton_forms[n as usize]);
+        let mut add = |key: &str| match &self.mapped {
+            Some(m) => m.near(key, out),
+            None => {
+                for &n in self.near.get(key).map_or(&[][..], Vec::as_slice) {
+                    out.extend_from_slice(&self.skeleton_forms[n as usize]);
+                }
             }
         };
         let sk = skeleton(word);
@@ -235,6 +252,9 @@ impl NameIndex {
 
     /// Whether the registry uses this word (compared [`plain`]) in some correct name.
     pub fn is_known_word(&self, word: &str) -> bool {
-        self.known_words.contains(plain(word).as_str())
+        match &self.mapped {
+            Some(m) => m.is_known(&plain(word)),
+            None => self.known_words.contains(plain(word).as_str()),
+        }
     }
 }

@@ -62,6 +62,22 @@ pub struct RegistryFile {
 }
 
 impl RegistryFile {
+    /// A file of entities that were checked elsewhere (decoded from a prebuilt index).
+    pub fn of_entities(
+        name: String,
+        as_of: Option<Date>,
+        sources: Vec<DataSource>,
+        entities: Vec<Entity>,
+    ) -> RegistryFile {
+        RegistryFile {
+            name,
+            as_of,
+            sources,
+            entities,
+            ..RegistryFile::default()
+        }
+    }
+
     /// Role `of` ids that name no entity in `known`.
     pub fn dangling_refs(&self, known: &HashSet<&str>) -> Vec<RegistryError> {
         self.refs

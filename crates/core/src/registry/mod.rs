@@ -6,6 +6,7 @@
 pub mod compare;
 mod index;
 mod load;
+pub mod mapped;
 pub mod pinyin;
 pub mod spelling;
 
@@ -120,12 +121,15 @@ pub struct Provenance {
 /// Merged, validated registries with a name index.
 #[derive(Debug, Default)]
 pub struct Registry {
+    /// Empty when the registry is a mapped index (`index.mapped`), which holds the entities.
     entities: Vec<Entity>,
     /// For each entity, the index in `files` of the file it was loaded from.
     origin: Vec<u32>,
     files: Vec<Provenance>,
     by_id: HashMap<String, EntityIdx>,
     index: NameIndex,
+    /// What the loader noticed but did not refuse: an index older than its sources.
+    warnings: Vec<String>,
 }
 
 impl Registry {
@@ -180,12 +184,30 @@ impl Registry {
             files: provenances,
             by_id,
             index,
+            warnings: Vec::new(),
         }
+    }
+
+    /// How many entities there are.
+    pub fn len(&self) -> usize {
+        match &self.index.mapped {
+            Some(m) => m.len(),
+            None => self.entities.len(),
+        }
+    }
+
+    /// Every entity in order. From a mapped index each is decoded (and kept): for tools, not
+    /// for the analysis.
+    pub fn iter(&self) -> impl Iterator<Item = &Entity> {
+        (0..self.len() as EntityIdx).map(|i| self.entity(i))
     }
 
     /// The `as_of` and sources of the file an entity was loaded from.
     pub fn provenance(&self, idx: EntityIdx) -> Option<&Provenance> {
-        let f = *self.origin.get(idx as usize)?;
+        let f = match &self.index.mapped {
+            Some(m) => m.origin(idx)?,
+            None => *self.origin.get(idx as usize)?,
+        };
         self.files.get(f as usize)
     }
 
@@ -202,16 +224,18 @@ impl Registry {
             && (role.end.is_some() || self.known_until(idx).is_none_or(|k| date <= k))
     }
 
-    pub fn entities(&self) -> &[Entity] {
-        &self.entities
-    }
-
     pub fn entity(&self, idx: EntityIdx) -> &Entity {
-        &self.entities[idx as usize]
+        match &self.index.mapped {
+            Some(m) => m.entity(idx),
+            None => &self.entities[idx as usize],
+        }
     }
 
     pub fn get(&self, id: &str) -> Option<&Entity> {
-        self.by_id.get(id).map(|&i| &self.entities[i as usize])
+        match &self.index.mapped {
+            Some(m) => m.get(id),
+            None => self.by_id.get(id).map(|&i| &self.entities[i as usize]),
+        }
     }
 
     pub fn index(&self) -> &NameIndex {
@@ -219,7 +243,33 @@ impl Registry {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entities.is_empty()
+        self.len() == 0
+    }
+
+    /// A registry read in place from a prebuilt index.
+    pub fn from_index(index: mapped::MappedRegistry) -> Registry {
+        Registry {
+            files: index.provenances().to_vec(),
+            index: NameIndex {
+                mapped: Some(std::sync::Arc::new(index)),
+                ..NameIndex::default()
+            },
+            ..Registry::default()
+        }
+    }
+
+    /// The prebuilt index this registry is read from, if it is one.
+    pub fn mapped(&self) -> Option<&mapped::MappedRegistry> {
+        self.index.mapped.as_deref()
+    }
+
+    /// Warnings from loading (an index older than its sources), for the adapters to show.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    pub fn add_warning(&mut self, warning: String) {
+        self.warnings.push(warning);
     }
 
     /// How a role's `of` reads in prose: the entity's name, or the text.
@@ -253,7 +303,7 @@ mod tests {
     fn a_later_file_replaces_an_entity_with_the_same_id() {
         let first = vec![entity("a", "Old Name"), entity("b", "Bee Person")];
         let r = Registry::new([first, vec![entity("a", "New Name")]]);
-        assert_eq!(r.entities().len(), 2);
+        assert_eq!(r.len(), 2);
         assert_eq!(r.get("a").unwrap().name, "New Name");
         assert_eq!(r.entity(0).id, "a");
         assert!(r.index().starting_with("Old", Some("Name")).is_empty());

@@ -325,7 +325,7 @@ impl Finder<'_> {
                 if leads[..k].contains(&(lead.clone(), next.clone())) {
                     continue;
                 }
-                for &id in index.starting_with(lead, next.as_deref()) {
+                for &id in index.starting_with(lead, next.as_deref()).iter() {
                     let form = index.form(id);
                     let n = form.words.len();
                     if i + n > words.len() || taken[i..i + n].iter().any(|&t| t) {

@@ -1,0 +1,46 @@
+//! The prebuilt index reader on arbitrary bytes. Inputs that start like an index get their
+//! checksum rewritten (first byte of the input choosing whether), so mutations reach the
+//! structural checks and the on-demand decoding instead of stopping at the checksum. Whatever
+//! opens must answer every lookup and check a draft without a panic or a read outside the bytes.
+
+#![no_main]
+
+mod common;
+
+use copydesk::analysis::{analyze, Format};
+use copydesk::registry::mapped::{fingerprint, MappedRegistry};
+use copydesk::registry::Registry;
+use libfuzzer_sys::fuzz_target;
+
+const DRAFT: &str = include_str!("../../tests/fixtures/parliament/draft-with-errors.md");
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&choice, rest)) = data.split_first() else {
+        return;
+    };
+    let mut bytes = rest.to_vec();
+    if choice & 1 == 1 && bytes.len() >= 24 {
+        let sum = fingerprint(&bytes[24..]);
+        bytes[16..24].copy_from_slice(&sum.to_ne_bytes());
+    }
+    let Ok(index) = MappedRegistry::open(Box::new(bytes)) else {
+        return;
+    };
+    let n = index.len();
+    let registry = Registry::from_index(index);
+    for i in 0..n.min(64) as u32 {
+        let e = registry.entity(i);
+        let _ = registry.get(&e.id);
+    }
+    let _ = registry.entity(u32::MAX);
+    let index = registry.index();
+    for id in [0, 1, 2, 1000, u32::MAX] {
+        let _ = index.form(id);
+    }
+    let _ = index.starting_with("Zhao", Some("Leji"));
+    let mut out = Vec::new();
+    index.near_candidates("Volodin", &mut out);
+    let _ = index.is_known_word("Zhao");
+    let analysis = analyze(DRAFT, Format::Markdown, &registry, &common::settings());
+    assert!(analysis.failed_checks.is_empty(), "{:?}", analysis.failed_checks);
+});

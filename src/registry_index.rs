@@ -1,0 +1,126 @@
+//! Prebuilt registry indexes on disk: building one from registry files, and opening one as a
+//! memory mapping, with a warning when its sources changed since it was built.
+//!
+//! The index format and its checks live in the core ([`copydesk_core::registry::mapped`]);
+//! this module only does the file work around them.
+
+use crate::registry::mapped::{self, fingerprint, MappedRegistry, SourceStamp};
+use crate::registry::Registry;
+use crate::workspace::Problem;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+fn problem(path: &Path, message: String) -> Problem {
+    Problem {
+        file: path.to_path_buf(),
+        position: None,
+        message,
+    }
+}
+
+/// Whether `path` must be read as an index: it is named `*.idx`, or starts with the index's
+/// magic bytes. A JSON registry under an index's name is then an error, not a silent parse.
+pub fn is_index_path(path: &Path) -> bool {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("idx"))
+    {
+        return true;
+    }
+    // Only a regular file is opened: opening a FIFO would wait for a writer.
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
+    let mut head = [0u8; 8];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| mapped::is_index(&head))
+}
+
+/// Maps and checks an index; warnings (stale sources) are attached to the registry.
+pub fn open(path: &Path) -> Result<Registry, Problem> {
+    let meta = std::fs::metadata(path).map_err(|e| problem(path, e.to_string()))?;
+    if !meta.is_file() {
+        return Err(problem(path, "is not a regular file".into()));
+    }
+    let file = std::fs::File::open(path).map_err(|e| problem(path, e.to_string()))?;
+    // An empty file cannot be mapped; it is simply not an index.
+    let bytes: mapped::Bytes = if meta.len() == 0 {
+        Box::new(Vec::<u8>::new())
+    } else {
+        // SAFETY: the mapping is read-only and every read through it is bounds-checked against
+        // its length. `copydesk registry build` replaces an index by renaming a new file over
+        // it, which leaves this mapping's file intact; a file truncated in place by another
+        // program while mapped is the one case the checks cannot cover (the OS raises SIGBUS).
+        let map = unsafe { memmap2::Mmap::map(&file) }.map_err(|e| problem(path, e.to_string()))?;
+        Box::new(map)
+    };
+    let index = MappedRegistry::open(bytes).map_err(|why| problem(path, why))?;
+    let warnings = stale_sources(index.sources());
+    let mut registry = Registry::from_index(index);
+    for source in warnings {
+        registry.add_warning(format!(
+            "{}: built from {source}, which has changed since; rebuild it with `copydesk registry build`",
+            path.display()
+        ));
+    }
+    Ok(registry)
+}
+
+/// Sources whose size or content differ from when the index was built. A source that is gone
+/// is not reported: an index may be shipped without its JSON (to batch workers, say).
+fn stale_sources(sources: &[SourceStamp]) -> Vec<String> {
+    sources
+        .iter()
+        .filter(|s| {
+            let Ok(meta) = std::fs::metadata(&s.path) else {
+                return false;
+            };
+            if meta.len() != s.size {
+                return true;
+            }
+            if modified(&meta) == Some(s.modified) {
+                return false;
+            }
+            // Same size, new time (a checkout, a copy): compare the content.
+            std::fs::read(&s.path).map_or(true, |b| fingerprint(&b) != s.fingerprint)
+        })
+        .map(|s| s.path.clone())
+        .collect()
+}
+
+fn modified(meta: &std::fs::Metadata) -> Option<(i64, u32)> {
+    let d = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    Some((d.as_secs() as i64, d.subsec_nanos()))
+}
+
+/// Builds the index of `sources` (loaded and merged as registries are): the bytes to write, and
+/// the number of entities. Writing them is the CLI's business: this library, which the server
+/// uses, writes no files.
+pub fn build(sources: &[PathBuf], out: &Path) -> Result<(Vec<u8>, usize), Vec<Problem>> {
+    if let Some(p) = sources.iter().find(|p| is_index_path(p)) {
+        return Err(vec![problem(
+            p,
+            "is an index; build from the registry JSON files".into(),
+        )]);
+    }
+    let registry = crate::workspace::load_registries(sources)?;
+    let mut stamps = Vec::new();
+    for path in sources {
+        let bytes = std::fs::read(path).map_err(|e| vec![problem(path, e.to_string())])?;
+        let meta = std::fs::metadata(path).map_err(|e| vec![problem(path, e.to_string())])?;
+        let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+        stamps.push(SourceStamp {
+            path: absolute.display().to_string(),
+            size: bytes.len() as u64,
+            modified: modified(&meta).unwrap_or_default(),
+            fingerprint: fingerprint(&bytes),
+        });
+    }
+    let bytes = mapped::write(&registry, &stamps).map_err(|why| vec![problem(out, why)])?;
+    Ok((bytes, registry.len()))
+}

@@ -1,0 +1,164 @@
+//! The prebuilt registry index: an analysis against the mapped index finds exactly what it
+//! finds against the JSON it was built from (on generated registries and drafts dense with
+//! names, misspellings and titles), and the CLI reads an index wherever it reads a registry.
+
+#[path = "../benches/gen/mod.rs"]
+mod gen;
+
+use copydesk::analysis::{analyze, Format, Settings, SeverityMap};
+use copydesk::registry::mapped::{self, MappedRegistry, SourceStamp};
+use copydesk::registry::{parse_registry, Registry};
+use std::process::Command;
+
+fn settings() -> Settings {
+    Settings {
+        date: None,
+        today: time::macros::date!(2026 - 01 - 15),
+        severity: SeverityMap::default(),
+    }
+}
+
+fn mapped(registry: &Registry) -> Registry {
+    let stamp = SourceStamp {
+        path: "generated.json".into(),
+        size: 1,
+        modified: (0, 0),
+        fingerprint: 2,
+    };
+    let bytes = mapped::write(registry, std::slice::from_ref(&stamp)).unwrap();
+    let index = MappedRegistry::open(Box::new(bytes)).unwrap();
+    assert_eq!(index.sources(), &[stamp]);
+    Registry::from_index(index)
+}
+
+#[test]
+fn findings_with_the_index_equal_findings_with_the_json() {
+    let text = gen::registry_json(12_000);
+    let built = Registry::new([parse_registry("g.json", &text).unwrap().entities]);
+    let index = mapped(&built);
+    assert_eq!(index.len(), built.len());
+    for (i, e) in built.iter().enumerate().step_by(997) {
+        assert_eq!(index.entity(i as u32), e);
+        assert_eq!(index.get(&e.id), Some(e));
+    }
+    assert_eq!(index.get("no-such-entity"), None);
+    for seed in 1..=3 {
+        let draft = gen::draft(gen::Size::Words(2_000), seed);
+        let a = analyze(&draft, Format::Markdown, &built, &settings());
+        let b = analyze(&draft, Format::Markdown, &index, &settings());
+        assert!(a.findings.len() > 20, "{} findings", a.findings.len());
+        assert_eq!(a.findings, b.findings, "seed {seed}");
+        assert_eq!(a.mentions.len(), b.mentions.len());
+    }
+}
+
+#[test]
+fn an_empty_registry_makes_an_empty_index() {
+    let index = mapped(&Registry::default());
+    assert!(index.is_empty());
+    let a = analyze("Zhao Leji said so.", Format::Markdown, &index, &settings());
+    assert!(a.mentions.is_empty());
+}
+
+#[test]
+fn the_cli_reads_an_index_as_it_reads_the_json_and_warns_when_it_is_stale() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = |n: &str| dir.path().join(n);
+    std::fs::write(path("r.json"), gen::registry_json(3_000)).unwrap();
+    std::fs::write(path("d.md"), gen::draft(gen::Size::Words(1_000), 7)).unwrap();
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+        (
+            out.status.code(),
+            String::from_utf8(out.stdout).unwrap(),
+            stderr,
+        )
+    };
+    let built = run(&["registry", "build", "r.json", "-o", "r.idx"]);
+    assert_eq!(built.0, Some(0), "{}", built.2);
+    let check = |registry: &str| {
+        run(&[
+            "check",
+            "--date",
+            "2026-01-15",
+            "--format",
+            "json",
+            "--registry",
+            registry,
+            "d.md",
+        ])
+    };
+    let (json, index) = (check("r.json"), check("r.idx"));
+    assert!(json.1.contains("name-misspelling"), "{}", json.1);
+    assert_eq!(json.1, index.1);
+    assert_eq!(json.0, index.0);
+    assert!(!index.2.contains("warning"), "{}", index.2);
+    // An index beside other registries is merged like them.
+    let both = run(&[
+        "check",
+        "--date",
+        "2026-01-15",
+        "--format",
+        "json",
+        "--registry",
+        "r.idx",
+        "--registry",
+        "r.json",
+        "d.md",
+    ]);
+    assert_eq!(both.1, json.1);
+    // The source changes: the index still loads, with a warning naming the source.
+    let mut text = std::fs::read_to_string(path("r.json")).unwrap();
+    text.push('\n');
+    std::fs::write(path("r.json"), text).unwrap();
+    let stale = check("r.idx");
+    assert_eq!(stale.1, json.1);
+    assert!(
+        stale.2.contains("warning: r.idx: built from"),
+        "{}",
+        stale.2
+    );
+    assert!(stale.2.contains("r.json, which has changed"), "{}", stale.2);
+    // Building from an index is refused.
+    let again = run(&["registry", "build", "r.idx", "-o", "x.idx"]);
+    assert_eq!(again.0, Some(2));
+    assert!(again.2.contains("r.idx: is an index"), "{}", again.2);
+}
+
+#[test]
+fn the_index_keeps_each_files_as_of_and_sources() {
+    let a = r#"{"version": 1, "as_of": "2024-05-01",
+        "sources": [{"name": "Parliament list", "url": "https://example.org/list", "licence": "CC0"}],
+        "entities": [
+          {"id": "anna-berg", "kind": "person", "name": "Anna Berg",
+           "roles": [{"title": "speaker", "of": "Riksdag"}]},
+          {"id": "karl-lind", "kind": "person", "name": "Karl Lind"}]}"#;
+    let b = r#"{"version": 1, "entities": [
+          {"id": "karl-lind", "kind": "person", "name": "Karl Lindqvist"}]}"#;
+    let files = [
+        parse_registry("a.json", a).unwrap(),
+        parse_registry("b.json", b).unwrap(),
+    ];
+    let built = Registry::from_files(files);
+    let index = mapped(&built);
+    for i in 0..built.len() as u32 {
+        assert_eq!(index.entity(i), built.entity(i));
+        assert_eq!(index.provenance(i), built.provenance(i));
+        assert_eq!(index.known_until(i), built.known_until(i));
+    }
+    assert_eq!(
+        index.provenance(0).unwrap().sources[0].name,
+        "Parliament list"
+    );
+    assert_eq!(index.provenance(1).unwrap().file, "b.json");
+    // Decoded again for merging, each entity goes back with its own file.
+    let parts = index.mapped().unwrap().to_files();
+    assert_eq!(parts.len(), 2);
+    assert_eq!(parts[0].1.len(), 1);
+    assert_eq!(parts[1].1[0].name, "Karl Lindqvist");
+}
