@@ -108,7 +108,9 @@ pub fn build(sources: &[PathBuf], out: &Path) -> Result<(Vec<u8>, usize), Vec<Pr
             "is an index; build from the registry JSON files".into(),
         )]);
     }
-    let registry = crate::workspace::load_registries(sources)?;
+    // The index holds the named files only; the built-in registry is merged at load time.
+    let registry =
+        crate::workspace::load_registries(sources, crate::registry::DefaultRegistry::Off)?.registry;
     let mut stamps = Vec::new();
     for path in sources {
         let bytes = std::fs::read(path).map_err(|e| vec![problem(path, e.to_string())])?;

@@ -1,4 +1,5 @@
-//! `copydesk registry check`: validate registry files; `copydesk registry build`: write an index.
+//! `copydesk registry check`: validate registry files; `copydesk registry build`: write an index;
+//! `copydesk registry export-default`: the built-in registry as JSON.
 
 use copydesk::registry::{check_references, parse_registry};
 use copydesk::workspace::read_text;
@@ -70,6 +71,23 @@ pub fn build(paths: &[PathBuf], output: &std::path::Path) -> ExitCode {
         }
         Err(problems) => {
             problems.iter().for_each(|p| eprintln!("copydesk: {p}"));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Writes the built-in default registry, as registry JSON, on stdout.
+pub fn export_default() -> ExitCode {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out
+        .write_all(copydesk::registry::DEFAULT_REGISTRY_JSON.as_bytes())
+        .and_then(|()| out.flush())
+    {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("copydesk: cannot write the default registry: {e}");
             ExitCode::from(2)
         }
     }

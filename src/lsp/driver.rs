@@ -17,7 +17,7 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError, Weak};
 use std::time::Duration;
-use tower_lsp_server::ls_types::{ConfigurationItem, MessageType, Uri};
+use tower_lsp_server::ls_types::{ConfigurationItem, DiagnosticSeverity, MessageType, Uri};
 use tower_lsp_server::Client;
 
 /// How long to wait for the client to answer a request before going on without it.
@@ -187,14 +187,17 @@ impl Driver {
                     continue;
                 }
             };
-            messages.extend(state.summary(had_last));
+            messages.extend(state.summary(had_last).map(|m| (MessageType::ERROR, m)));
+            let stale = state.registry.warnings().iter();
+            messages
+                .extend(stale.map(|w| (MessageType::WARNING, format!("copydesk: warning: {w}"))));
             if let Some(f) = self.session().folders.iter_mut().find(|f| &f.root == root) {
                 f.state = Some(state);
             }
         }
         self.publish_problems().await;
-        for message in messages {
-            self.client.show_message(MessageType::ERROR, message).await;
+        for (kind, message) in messages {
+            self.client.show_message(kind, message).await;
         }
         self.update_watchers().await;
         // Check again what was checked with the old state. A folder loaded for the first time
@@ -277,7 +280,13 @@ impl Driver {
             let text = read_text(&file).unwrap_or_default();
             let diags = problems
                 .iter()
-                .map(|p| diagnostics::from_problem(p, &text, encoding))
+                .map(|(p, warning)| {
+                    let mut d = diagnostics::from_problem(p, &text, encoding);
+                    if *warning {
+                        d.severity = Some(DiagnosticSeverity::WARNING);
+                    }
+                    d
+                })
                 .collect();
             self.client.publish_diagnostics(uri, diags, None).await;
         }

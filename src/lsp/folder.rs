@@ -6,7 +6,7 @@
 //! Nothing here talks to the client.
 
 use super::watch::normalize;
-use crate::analysis::SeverityMap;
+use crate::analysis::{Historical, SeverityMap};
 use crate::config::{from_value, Config};
 use crate::registry::Registry;
 use crate::workspace::{find_config, load_config, load_registries, LoadedConfig, Problem};
@@ -24,10 +24,13 @@ pub struct FolderState {
     /// The editor's settings when they last read well.
     pub editor: Option<Config>,
     pub severity: SeverityMap,
+    pub historical: Historical,
     pub registry: Arc<Registry>,
     pub registry_files: Vec<PathBuf>,
     /// What went wrong in the last load.
     pub problems: Vec<Problem>,
+    /// What loaded but deserves a look (a newsroom entity duplicating a default one).
+    pub warnings: Vec<Problem>,
 }
 
 impl FolderState {
@@ -69,12 +72,24 @@ pub fn load_folder(root: &Path, editor: Option<Config>, last: Option<&FolderStat
     };
     let mut severity = file_config.config.severity.clone();
     let mut registry_files = file_config.registries.clone();
+    let mut historical = file_config.config.historical;
     if let Some(e) = &editor {
         severity.overlay(&e.severity);
+        historical = e.historical.or(historical);
         registry_files.extend(e.registries.iter().map(|r| root.join(r)));
     }
-    let registry = match load_registries(&registry_files) {
-        Ok(r) => Arc::new(r),
+    // The editor's setting wins over the file's; both default to "auto".
+    let default = editor
+        .as_ref()
+        .and_then(|e| e.default_registry)
+        .or(file_config.config.default_registry)
+        .unwrap_or_default();
+    let mut warnings = Vec::new();
+    let registry = match load_registries(&registry_files, default) {
+        Ok(r) => {
+            warnings = r.warnings;
+            Arc::new(r.registry)
+        }
         Err(ps) => {
             problems.extend(ps);
             last.map(|l| l.registry.clone()).unwrap_or_default()
@@ -85,9 +100,11 @@ pub fn load_folder(root: &Path, editor: Option<Config>, last: Option<&FolderStat
         file_config,
         editor,
         severity,
+        historical: historical.unwrap_or_default(),
         registry,
         registry_files,
         problems,
+        warnings,
     }
 }
 
@@ -136,15 +153,20 @@ pub fn editor_config(mut value: serde_json::Value) -> Result<Config, String> {
     from_value(value)
 }
 
-/// Every folder's problems grouped by the file they are in, each once.
+/// Every folder's problems grouped by the file they are in, each once; `true` marks a warning
+/// (the registry loaded anyway) rather than an error.
 pub fn problems_by_file<'a>(
     states: impl IntoIterator<Item = &'a FolderState>,
-) -> BTreeMap<PathBuf, Vec<Problem>> {
-    let mut by_file: BTreeMap<PathBuf, Vec<Problem>> = BTreeMap::new();
-    for p in states.into_iter().flat_map(|st| &st.problems) {
+) -> BTreeMap<PathBuf, Vec<(Problem, bool)>> {
+    let mut by_file: BTreeMap<PathBuf, Vec<(Problem, bool)>> = BTreeMap::new();
+    let all = states.into_iter().flat_map(|st| {
+        let problems = st.problems.iter().map(|p| (p, false));
+        problems.chain(st.warnings.iter().map(|p| (p, true)))
+    });
+    for (p, warning) in all {
         let list = by_file.entry(p.file.clone()).or_default();
-        if !list.contains(p) {
-            list.push(p.clone());
+        if !list.iter().any(|(q, _)| q == p) {
+            list.push((p.clone(), warning));
         }
     }
     by_file

@@ -219,7 +219,7 @@ fn another_office(cx: &Context, t: &TitleMention, held: &[usize]) -> Option<usiz
         if written_org_fit(cx, t, &entity.roles[r]) == Fit::Different {
             return false;
         }
-        cx.registry.entities().iter().any(|e| {
+        cx.registry.iter().any(|e| {
             e.id != entity.id
                 && e.kind == Kind::Person
                 && e.roles.iter().any(|o| {
@@ -237,7 +237,7 @@ fn namesake_fits(cx: &Context, t: &TitleMention, entity: &Entity) -> bool {
         return false;
     }
     let family = entity.family_name();
-    cx.registry.entities().iter().any(|e| {
+    cx.registry.iter().any(|e| {
         e.id != entity.id
             && e.kind == Kind::Person
             && e.family_name() == family

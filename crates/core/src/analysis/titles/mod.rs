@@ -314,7 +314,7 @@ pub fn holder_on<'r>(
 ) -> Option<(&'r Entity, &'r Role)> {
     let of = role.of.as_ref()?;
     let title = normalise(&role.title);
-    registry.entities().iter().find_map(|e| {
+    registry.iter().find_map(|e| {
         let r = e.roles.iter().find(|r| {
             r.of.as_ref() == Some(of) && r.held_on(date) && normalise(&r.title) == title
         })?;
