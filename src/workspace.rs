@@ -128,7 +128,7 @@ pub fn load_registries(paths: &[PathBuf]) -> Result<Registry, Vec<Problem>> {
         message: e.message,
     }));
     if problems.is_empty() {
-        Ok(Registry::new(files.into_iter().map(|f| f.entities)))
+        Ok(Registry::from_files(files))
     } else {
         Err(problems)
     }

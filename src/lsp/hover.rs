@@ -5,7 +5,7 @@ use super::session::Analyzed;
 use crate::analysis::titles::{describe_role, find_titles, format_date};
 use crate::analysis::Context;
 use crate::position::Encoding;
-use crate::registry::{Entity, Kind, Registry};
+use crate::registry::{DataSource, EntityIdx, Kind, Registry};
 use std::fmt::Write;
 use time::Date;
 use tower_lsp_server::ls_types::{Hover, HoverContents, MarkupContent, MarkupKind};
@@ -35,11 +35,7 @@ pub fn hover(a: &Analyzed, offset: usize, enc: Encoding) -> Option<Hover> {
         .iter()
         .find(|m| m.range.contains(&offset))
     {
-        sections.push(entity_card(
-            &a.registry,
-            a.registry.entity(m.entity),
-            a.analysis.date,
-        ));
+        sections.push(entity_card(&a.registry, m.entity, a.analysis.date));
         range = Some(m.range.clone());
     } else if let Some(card) = title_card(a, offset) {
         sections.push(card.0);
@@ -92,8 +88,11 @@ fn title_card(a: &Analyzed, offset: usize) -> Option<(String, std::ops::Range<us
 }
 
 /// The card for an entity as of the story's `date`: name, kind, roles held then and earlier,
-/// other forms of the name, description and links.
-pub fn entity_card(registry: &Registry, e: &Entity, date: Date) -> String {
+/// other forms of the name, description, links and where the data comes from. An open role
+/// read from a registry with an `as_of` says so: it is known to be held up to that day only.
+pub fn entity_card(registry: &Registry, idx: EntityIdx, date: Date) -> String {
+    let e = registry.entity(idx);
+    let as_of = registry.known_until(idx);
     let mut out = format!("**{}** · {}", e.name, e.kind.as_str());
     if !e.aliases.is_empty() {
         let _ = write!(out, "\n\nAlso written: {}", e.aliases.join(", "));
@@ -101,7 +100,12 @@ pub fn entity_card(registry: &Registry, e: &Entity, date: Date) -> String {
     if e.kind == Kind::Person || !e.roles.is_empty() {
         let held: Vec<String> = e
             .roles_on(date)
-            .map(|r| describe_role(registry, r))
+            .map(|r| match (r.end, as_of) {
+                (None, Some(d)) => {
+                    format!("{} (as of {})", describe_role(registry, r), format_date(d))
+                }
+                _ => describe_role(registry, r),
+            })
             .collect();
         if held.is_empty() {
             let _ = write!(
@@ -134,13 +138,32 @@ pub fn entity_card(registry: &Registry, e: &Entity, date: Date) -> String {
     for link in &e.links {
         let _ = write!(out, "\n\n<{link}>");
     }
+    if let Some(p) = registry.provenance(idx).filter(|p| !p.sources.is_empty()) {
+        let names: Vec<String> = p.sources.iter().map(source_line).collect();
+        let _ = write!(out, "\n\nSource: {}", names.join("; "));
+        if let Some(d) = p.as_of {
+            let _ = write!(out, " (as of {})", format_date(d));
+        }
+    }
     out
+}
+
+/// "CIA World Factbook (public domain)", linked when the source has a URL.
+fn source_line(s: &DataSource) -> String {
+    let name = match &s.url {
+        Some(url) => format!("[{}]({url})", s.name),
+        None => s.name.clone(),
+    };
+    match &s.licence {
+        Some(l) => format!("{name} ({l})"),
+        None => name,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::registry::{Role, RoleOf};
+    use crate::registry::{Entity, Role, RoleOf};
     use time::macros::date;
 
     fn person(roles: Vec<Role>) -> Entity {
@@ -189,7 +212,7 @@ mod tests {
             ),
         ]);
         let registry = Registry::new([vec![zhao.clone(), org]]);
-        let card = entity_card(&registry, &zhao, date!(2025 - 08 - 26));
+        let card = entity_card(&registry, 0, date!(2025 - 08 - 26));
         assert!(card.starts_with("**Zhao Leji** · person"), "{card}");
         let held = card.find("- chairman of the Standing Committee of the National People's Congress since 10 March 2023").expect(&card);
         let earlier = card.find("- vice chairman of the Standing Committee of the National People's Congress from 14 March 2013 to 17 March 2018").expect(&card);
@@ -200,6 +223,32 @@ mod tests {
         assert!(held < earlier);
         assert!(
             card.contains("Chinese politician.") && card.contains("<https://example.org/zhao>")
+        );
+        assert!(
+            !card.contains("Source:") && !card.contains("as of"),
+            "{card}"
+        );
+    }
+
+    #[test]
+    fn card_names_the_source_and_the_day_an_open_role_is_known_to() {
+        let file = crate::registry::parse_registry(
+            "default",
+            r#"{"version": 1, "as_of": "2026-01-22",
+  "sources": [{"name": "CIA World Factbook", "url": "https://github.com/factbook/factbook.json", "licence": "public domain"}],
+  "entities": [{"id": "zhao-leji", "kind": "person", "name": "Zhao Leji",
+    "roles": [{"title": "chairman", "start": "2023-03-10"}]}]}"#,
+        )
+        .unwrap();
+        let registry = Registry::from_files([file]);
+        let card = entity_card(&registry, 0, date!(2026 - 03 - 01));
+        assert!(
+            card.contains("since 10 March 2023 (as of 22 January 2026)"),
+            "{card}"
+        );
+        assert!(
+            card.contains("Source: [CIA World Factbook](https://github.com/factbook/factbook.json) (public domain) (as of 22 January 2026)"),
+            "{card}"
         );
     }
 }

@@ -1,6 +1,7 @@
 // Builds a platform-specific .vsix with the copydesk binary inside.
 //   COPYDESK_TARGET  the VS Code target (default linux-x64; see `vsce package --help`)
 //   COPYDESK_BINARY  the binary built for that target (default ../../target/release/copydesk)
+// Further arguments go to `vsce package` (`npm run package -- --out dist/x.vsix`).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -28,7 +29,7 @@ fs.chmodSync(bundled, 0o755);
 
 // `vscode:prepublish` bundles the extension; the bundle has no runtime dependencies left to ship.
 const vsce = path.join(here, 'node_modules', '.bin', 'vsce');
-const run = spawnSync(vsce, ['package', '--target', target, '--no-dependencies', '--allow-missing-repository', '--skip-license'], {
+const run = spawnSync(vsce, ['package', '--target', target, '--no-dependencies', '--allow-missing-repository', '--skip-license', ...process.argv.slice(2)], {
   cwd: here,
   stdio: 'inherit',
 });

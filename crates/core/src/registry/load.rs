@@ -34,13 +34,31 @@ impl fmt::Display for RegistryError {
 
 impl std::error::Error for RegistryError {}
 
+/// Where a registry's data comes from (a top-level `sources` entry), named on hover.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DataSource {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub licence: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commit: Option<String>,
+}
+
 /// One parsed file: its entities, and the entity ids its roles point at (checked once all files
 /// are merged, since a role may name an entity of another file).
 #[derive(Debug, Default)]
 pub struct RegistryFile {
     pub name: String,
+    /// The day the file's data is known up to (top-level `as_of`).
+    pub as_of: Option<Date>,
+    pub sources: Vec<DataSource>,
     pub entities: Vec<Entity>,
-    refs: Vec<(String, usize, usize)>,
+    /// For each entity, the one-based line and column of its `id` value.
+    pub sites: Vec<(usize, usize)>,
+    pub(super) refs: Vec<(String, usize, usize)>,
 }
 
 impl RegistryFile {
@@ -101,6 +119,10 @@ fn strip_position(e: &serde_json::Error) -> String {
 #[serde(deny_unknown_fields)]
 struct RawFile<'a> {
     version: Spanned<'a, u64>,
+    #[serde(borrow, default)]
+    as_of: Option<Spanned<'a, String>>,
+    #[serde(default)]
+    sources: Vec<Object<DataSource>>,
     #[serde(borrow)]
     entities: Vec<&'a RawValue>,
 }
@@ -279,6 +301,8 @@ pub fn parse_registry(name: &str, text: &str) -> Result<RegistryFile, Vec<Regist
     }
     let mut out = RegistryFile {
         name: name.to_string(),
+        as_of: file.as_of.as_ref().and_then(|d| parse_date(&mut source, d)),
+        sources: file.sources.into_iter().map(|Object(s)| s).collect(),
         ..RegistryFile::default()
     };
     let mut seen: HashMap<String, &str> = HashMap::default();
@@ -291,8 +315,10 @@ pub fn parse_registry(name: &str, text: &str) -> Result<RegistryFile, Vec<Regist
                 continue;
             }
         };
+        let site = source.line_col(source.offset_of(entity.id.raw));
         if let Some(e) = convert(&mut source, entity, &mut seen, &mut out.refs) {
             out.entities.push(e);
+            out.sites.push(site);
         }
     }
     if source.errors.is_empty() {
@@ -463,6 +489,35 @@ mod tests {
         let es = check_references(&[file]);
         assert_eq!(es.len(), 1);
         assert!(es[0].to_string().starts_with("r.json:2:") && es[0].message.contains("nowhere"));
+    }
+
+    #[test]
+    fn as_of_and_sources_are_read_strictly() {
+        let text = r#"{"version": 1, "as_of": "2026-01-22",
+ "sources": [{"name": "CIA World Factbook", "url": "https://github.com/factbook/factbook.json", "licence": "public domain", "commit": "abc"}],
+ "entities": [{"id": "a", "kind": "place", "name": "A"}]}"#;
+        let file = parse_registry("r.json", text).unwrap();
+        assert_eq!(
+            file.as_of.map(|d| d.to_string()).as_deref(),
+            Some("2026-01-22")
+        );
+        assert_eq!(file.sources[0].name, "CIA World Factbook");
+        assert_eq!(file.sources[0].licence.as_deref(), Some("public domain"));
+        assert_eq!(file.sites, vec![(3, 22)]);
+        let bad = r#"{"version": 1, "as_of": "2026-1-22",
+ "sources": [{"name": "x", "licnece": "CC0"}],
+ "entities": []}"#;
+        let es = errors(bad);
+        assert_eq!(es.len(), 1, "{es:?}");
+        assert!(
+            es[0].starts_with("r.json:2:") && es[0].contains("unknown field `licnece`"),
+            "{es:?}"
+        );
+        let es = errors("{\"version\": 1, \"as_of\": \"2026-1-22\", \"entities\": []}");
+        assert_eq!(
+            es,
+            vec!["r.json:1:25: `2026-1-22` is not a date of the form YYYY-MM-DD"]
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@ pub mod pinyin;
 pub mod spelling;
 
 pub use index::{Form, FormKind, NameIndex, Separator};
-pub use load::{check_references, parse_registry, RegistryError, RegistryFile};
+pub use load::{check_references, parse_registry, DataSource, RegistryError, RegistryFile};
 
 use rustc_hash::FxHashMap as HashMap;
 use time::Date;
@@ -105,26 +105,70 @@ impl Entity {
     }
 }
 
+/// Where a file's entities come from and how far they are known: the file's top-level `as_of`
+/// and `sources`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Provenance {
+    /// How the file is named in messages (its path, or "the default registry").
+    pub file: String,
+    /// The day the data is known up to. A role with no `end` is known to be held until then,
+    /// not after.
+    pub as_of: Option<Date>,
+    pub sources: Vec<DataSource>,
+}
+
 /// Merged, validated registries with a name index.
 #[derive(Debug, Default)]
 pub struct Registry {
     entities: Vec<Entity>,
+    /// For each entity, the index in `files` of the file it was loaded from.
+    origin: Vec<u32>,
+    files: Vec<Provenance>,
     by_id: HashMap<String, EntityIdx>,
     index: NameIndex,
 }
 
 impl Registry {
     /// Merges entities in order: a later entity with the same id replaces the earlier one.
+    /// The entities carry no `as_of` or sources; [`Registry::from_files`] keeps them.
     pub fn new(files: impl IntoIterator<Item = Vec<Entity>>) -> Registry {
+        Registry::merge(
+            files
+                .into_iter()
+                .map(|entities| (Provenance::default(), entities)),
+        )
+    }
+
+    /// Merges parsed files in order, keeping each file's `as_of` and sources for its entities.
+    pub fn from_files(files: impl IntoIterator<Item = RegistryFile>) -> Registry {
+        Registry::merge(files.into_iter().map(|f| {
+            let provenance = Provenance {
+                file: f.name,
+                as_of: f.as_of,
+                sources: f.sources,
+            };
+            (provenance, f.entities)
+        }))
+    }
+
+    fn merge(files: impl IntoIterator<Item = (Provenance, Vec<Entity>)>) -> Registry {
         let mut entities: Vec<Entity> = Vec::new();
+        let mut origin: Vec<u32> = Vec::new();
+        let mut provenances: Vec<Provenance> = Vec::new();
         let mut by_id: HashMap<String, EntityIdx> = HashMap::default();
-        for file in files {
+        for (provenance, file) in files {
+            let f = provenances.len() as u32;
+            provenances.push(provenance);
             for entity in file {
                 match by_id.get(&entity.id) {
-                    Some(&i) => entities[i as usize] = entity,
+                    Some(&i) => {
+                        entities[i as usize] = entity;
+                        origin[i as usize] = f;
+                    }
                     None => {
                         by_id.insert(entity.id.clone(), entities.len() as EntityIdx);
                         entities.push(entity);
+                        origin.push(f);
                     }
                 }
             }
@@ -132,9 +176,30 @@ impl Registry {
         let index = NameIndex::build(&entities);
         Registry {
             entities,
+            origin,
+            files: provenances,
             by_id,
             index,
         }
+    }
+
+    /// The `as_of` and sources of the file an entity was loaded from.
+    pub fn provenance(&self, idx: EntityIdx) -> Option<&Provenance> {
+        let f = *self.origin.get(idx as usize)?;
+        self.files.get(f as usize)
+    }
+
+    /// The day an entity's open roles are known up to (its file's `as_of`); `None` when the
+    /// file does not say, and open roles are taken to continue.
+    pub fn known_until(&self, idx: EntityIdx) -> Option<Date> {
+        self.provenance(idx).and_then(|p| p.as_of)
+    }
+
+    /// Whether `role` of entity `idx` is known to be held on `date`: held by its dates, and,
+    /// when it has no end, `date` is not after the day the data is known up to.
+    pub fn surely_held(&self, idx: EntityIdx, role: &Role, date: Date) -> bool {
+        role.held_on(date)
+            && (role.end.is_some() || self.known_until(idx).is_none_or(|k| date <= k))
     }
 
     pub fn entities(&self) -> &[Entity] {
@@ -193,6 +258,33 @@ mod tests {
         assert_eq!(r.entity(0).id, "a");
         assert!(r.index().starting_with("Old", Some("Name")).is_empty());
         assert_eq!(r.index().starting_with("New", Some("Name")).len(), 1);
+    }
+
+    #[test]
+    fn an_open_role_is_known_only_up_to_its_files_as_of() {
+        let d = |s| crate::analysis::parse_date(s).unwrap();
+        let mut pm = entity("pm", "Keir Starmer");
+        pm.roles.push(Role {
+            title: "prime minister".into(),
+            of: None,
+            start: Some(d("2024-07-05")),
+            end: None,
+            aliases: vec![],
+        });
+        let file = RegistryFile {
+            name: "default".into(),
+            as_of: Some(d("2026-01-22")),
+            entities: vec![pm.clone()],
+            ..RegistryFile::default()
+        };
+        let dated = Registry::from_files([file]);
+        let role = &dated.entity(0).roles[0];
+        assert_eq!(dated.known_until(0), Some(d("2026-01-22")));
+        assert!(dated.surely_held(0, role, d("2026-01-22")));
+        assert!(!dated.surely_held(0, role, d("2026-01-23")));
+        let undated = Registry::new([vec![pm]]);
+        assert_eq!(undated.known_until(0), None);
+        assert!(undated.surely_held(0, role, d("2030-01-01")));
     }
 
     #[test]

@@ -95,6 +95,9 @@ fn verdict(
     if held.is_empty() {
         return None;
     }
+    // A role with no end is known only up to the registry's `as_of`: after that day, no claim
+    // may rest on it still being held.
+    let sure = |r: usize| cx.registry.surely_held(t.entity, &roles[r], date);
     let ended: Vec<usize> = (0..roles.len())
         .filter(|&r| roles[r].ended_before(date))
         .collect();
@@ -129,7 +132,7 @@ fn verdict(
                 return Some(Verdict::NotYet(r));
             }
             if let Some(r) = related(&held, &t.normalised, org) {
-                return Some(Verdict::Wrong(r));
+                return sure(r).then_some(Verdict::Wrong(r));
             }
             if let Some(r) = related(&ended, &t.normalised, org) {
                 return Some(Verdict::Ended(r, successor(r)));
@@ -140,9 +143,10 @@ fn verdict(
             if named(&|r| r.ended_before(date)).is_some() {
                 return None;
             }
-            named(&|r| r.held_on(date))
-                .map(Verdict::StillHeld)
-                .or_else(|| named(&not_yet).map(Verdict::NotYet))
+            match named(&|r| r.held_on(date)) {
+                Some(r) => sure(r).then_some(Verdict::StillHeld(r)),
+                None => named(&not_yet).map(Verdict::NotYet),
+            }
         }
         Tense::Past => {
             if named(&|r| !not_yet(r)).is_some() {
@@ -164,7 +168,7 @@ fn someone_elses(
     people.iter().filter(|&&p| p != t.entity).find_map(|&p| {
         let roles = &cx.registry.entity(p).roles;
         (0..roles.len()).find_map(|r| {
-            let names = roles[r].held_on(cx.date)
+            let names = cx.registry.surely_held(p, &roles[r], cx.date)
                 && relation(cx.registry, &t.normalised, org, &roles[r]) == Relation::Same;
             names.then_some((p, r))
         })
@@ -522,6 +526,45 @@ mod tests {
             styled("first deputy prime minister", "Vice-premier"),
             "First deputy prime minister"
         );
+    }
+
+    fn mismatches(registry_json: &str, story: &str, date: &str) -> Vec<String> {
+        use crate::analysis::{analyze, parse_date, Format, Settings};
+        use crate::registry::{parse_registry, Registry};
+        let registry = Registry::from_files([parse_registry("r.json", registry_json).unwrap()]);
+        let settings = Settings {
+            date: parse_date(date),
+            today: parse_date(date).unwrap(),
+            severity: Default::default(),
+        };
+        analyze(story, Format::Text, &registry, &settings)
+            .findings
+            .into_iter()
+            .filter(|f| f.code == Code::TitleMismatch)
+            .map(|f| f.message)
+            .collect()
+    }
+
+    /// A role with no end is known only up to the registry's `as_of` (issue 13): after it, the
+    /// person may have moved on, so "former" and "the wrong office" are not claimed; a role
+    /// that ended before `as_of` stays a fact.
+    #[test]
+    fn open_roles_are_not_assumed_to_continue_after_as_of() {
+        let registry = |as_of: &str| {
+            format!(
+                r#"{{"version": 1, {as_of} "entities": [
+  {{"id": "p", "kind": "person", "name": "Anna Kovacs", "roles": [
+    {{"title": "prime minister", "start": "2020-01-01"}},
+    {{"title": "foreign minister", "start": "2015-01-01", "end": "2020-01-01"}}]}}]}}"#
+            )
+        };
+        let former = "Former Prime Minister Anna Kovacs spoke on Monday.";
+        let ended = "Foreign Minister Anna Kovacs spoke on Monday.";
+        let dated = registry(r#""as_of": "2024-06-30","#);
+        assert_eq!(mismatches(&dated, former, "2024-06-30").len(), 1);
+        assert!(mismatches(&dated, former, "2024-07-01").is_empty());
+        assert_eq!(mismatches(&dated, ended, "2024-07-01").len(), 1);
+        assert_eq!(mismatches(&registry(""), former, "2030-01-01").len(), 1);
     }
 
     #[test]
