@@ -166,6 +166,9 @@ impl Document {
                 suppressions.scan_text(source);
             }
         }
+        if format == Format::Text {
+            mark_headline(&mut blocks, source);
+        }
         suppressions.index_lines(source);
         Document {
             blocks,
@@ -173,6 +176,50 @@ impl Document {
             suppressions,
         }
     }
+}
+
+/// A plain-text story's first paragraph that reads as a headline (and perhaps a deck beneath it) becomes
+/// one: claims are not read in headlines.
+fn mark_headline(blocks: &mut [Block], source: &str) {
+    if blocks.iter().any(|b| b.kind == BlockKind::Headline) || blocks.len() < 2 {
+        return;
+    }
+    let first = &mut blocks[0];
+    if first.kind == BlockKind::Paragraph
+        && !first.quoted
+        && reads_as_headline(&source[first.source_span()])
+    {
+        first.kind = BlockKind::Headline;
+    }
+}
+
+/// Short lines standing alone: at most three, none of them long. A line in Title Case or of a
+/// dozen words or fewer is a headline; up to 30 words it is one when it is a single sentence
+/// with no final full stop, or has a deck on a second line. Many headlines end with a full
+/// stop, and a one-line lede runs longer than a headline.
+pub fn reads_as_headline(text: &str) -> bool {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let words = |l: &str| l.split_whitespace().count();
+    if lines.is_empty() || lines.len() > 3 || lines.iter().any(|l| words(l) > 30) {
+        return false;
+    }
+    let first = lines[0].trim_end();
+    let title_case = first
+        .split_whitespace()
+        .filter(|w| w.len() > 3)
+        .all(|w| !w.starts_with(char::is_lowercase));
+    if title_case || lines.len() > 1 || words(first) <= 12 {
+        return true;
+    }
+    // Stops inside the line end sentences ("Sen. Rubio" has an abbreviation's stop, after a
+    // short word).
+    let inner_stops = first
+        .split_whitespace()
+        .rev()
+        .skip(1)
+        .filter(|w| w.ends_with(['.', '?', '!']) && w.trim_end_matches('.').len() > 3)
+        .count();
+    inner_stops == 0 && !first.ends_with(['.', '!', '?', '"', '\u{201d}'])
 }
 
 /// Plain-text paragraphs: runs of lines separated by blank lines, kept verbatim.
@@ -263,6 +310,32 @@ mod tests {
         let doc = Document::parse("One\ntwo `x`\n\n \nThree\n", Format::Text);
         let texts: Vec<_> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(texts, vec!["One\ntwo `x`", "Three"]);
+    }
+
+    #[test]
+    fn a_first_line_that_reads_as_a_headline_is_one() {
+        let kinds = |src: &str| -> Vec<BlockKind> {
+            Document::parse(src, Format::Text)
+                .blocks
+                .iter()
+                .map(|b| b.kind)
+                .collect()
+        };
+        let body = "\n\nThe Senate passed the budget on Friday after a debate that ran through the night, ending a standoff that had lasted three months.\n";
+        for head in [
+            "Senate Passes Budget In Late-Night Vote",
+            "Senate passes budget in late-night vote after three-month standoff.",
+            "Senate passes budget after a long standoff over the defence bill and the cost of farm subsidies in the west\nDeficit to narrow",
+        ] {
+            assert_eq!(kinds(&format!("{head}{body}"))[0], BlockKind::Headline, "{head}");
+        }
+        let lede = "The Senate passed the budget on Friday after a debate that ran through the night and into the weekend.";
+        assert_eq!(kinds(&format!("{lede}{body}"))[0], BlockKind::Paragraph);
+        assert_eq!(
+            kinds("Senate Passes Budget\n"),
+            vec![BlockKind::Paragraph],
+            "a lone line is the story"
+        );
     }
 
     #[test]

@@ -7,8 +7,13 @@
 //!   [`trailing`]);
 //! - a leading source straight before a clause: "Zhao the two sides should ..." (see
 //!   [`leading`]);
+//! - a source after a closing quotation: "\u{201c}We will not back down,\u{201d} Hernandez."
+//!   (see [`after_quote`]);
 //! - "according to" followed by nothing.
+//!
+//! A missing verb comes with where "said" belongs, for the quick fix.
 
+mod after_quote;
 mod leading;
 mod trailing;
 
@@ -21,8 +26,10 @@ use std::sync::LazyLock;
 /// How an attribution is broken.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Broken {
-    /// A source named with no reporting verb: "..., Yang Jin, a fellow at CASS."
-    MissingVerb,
+    /// A source named with no reporting verb: "..., Yang Jin, a fellow at CASS." The verb
+    /// belongs at `verb_at`, after a comma when `comma` ("..., Yang Jin, a fellow at CASS,
+    /// said.").
+    MissingVerb { verb_at: usize, comma: bool },
     /// "according to" with nothing after it.
     EmptyAccordingTo,
 }
@@ -30,18 +37,26 @@ pub enum Broken {
 static EMPTY_ACCORDING_TO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\baccording to\s*(?:[.,;:!?)\u{2014}]|$)").unwrap());
 
-/// A broken attribution, and where it is. `attributed`: the sentence has a reporting cue
+/// A broken attribution, and where it is. `s` is the sentence, `own` the same with its
+/// quotations blanked (the reporter's words). `attributed`: the sentence has a reporting cue
 /// elsewhere, which a verbless source after a comma does not mend ("..., the bank in a
 /// statement.") but which makes fewer openings suspect.
-pub fn broken(s: &str, attributed: bool) -> Option<(Broken, Range<usize>)> {
-    if let Some(m) = EMPTY_ACCORDING_TO.find(s) {
+pub fn broken(s: &str, own: &str, attributed: bool) -> Option<(Broken, Range<usize>)> {
+    if let Some(m) = EMPTY_ACCORDING_TO.find(own) {
         let end = m.start() + "according to".len();
         return Some((Broken::EmptyAccordingTo, m.start()..end));
     }
-    let words = words(s);
-    leading::leading_subject(s, &words, attributed)
-        .or_else(|| trailing::trailing_source(s))
-        .map(|r| (Broken::MissingVerb, r))
+    let words = words(own);
+    let missing = |(range, verb_at, comma): (Range<usize>, usize, bool)| {
+        (Broken::MissingVerb { verb_at, comma }, range)
+    };
+    if let Some(r) = leading::leading_subject(own, &words, attributed) {
+        let end = r.end;
+        return Some(missing((r, end, false)));
+    }
+    after_quote::source_after_quote(s, own)
+        .or_else(|| trailing::trailing_source(own))
+        .map(missing)
 }
 
 /// Words with their offsets, punctuation trimmed (but a name's "Corp." keeps its period).
@@ -123,13 +138,17 @@ mod tests {
     use super::*;
 
     fn kind(s: &str) -> Option<Broken> {
-        broken(s, false).map(|b| b.0)
+        broken(s, s, false).map(|b| b.0)
+    }
+
+    fn missing(s: &str) -> bool {
+        matches!(kind(s), Some(Broken::MissingVerb { .. }))
     }
 
     #[test]
     fn verbless_attributions_are_broken() {
         let s = "The visit underscored the importance of cooperation, Yang Jin, an associate research fellow from the Chinese Academy of Social Sciences.";
-        let (_, r) = broken(s, false).unwrap();
+        let (_, r) = broken(s, s, false).unwrap();
         assert!(s[r].starts_with("Yang Jin, an associate"));
         for s in [
             "The two sides should deepen cooperation in energy, Zhao.",
@@ -143,7 +162,7 @@ mod tests {
             "The army it had regained control of the town.",
             "Chinese Foreign Minister Wang Yi on Friday the relationship had entered its best period.",
         ] {
-            assert_eq!(kind(s), Some(Broken::MissingVerb), "{s}");
+            assert!(missing(s), "{s}");
         }
         // A setting or a data source is no verb.
         for s in [
@@ -153,9 +172,8 @@ mod tests {
             "The floods have displaced more than 600,000 people, the refugee agency.",
             "Sea levels are rising fast, Karin Holm, an oceanographer at the University of Bergen.",
         ] {
-            assert_eq!(
-                broken(s, true).map(|b| b.0),
-                Some(Broken::MissingVerb),
+            assert!(
+                matches!(broken(s, s, true), Some((Broken::MissingVerb { .. }, _))),
                 "{s}"
             );
         }

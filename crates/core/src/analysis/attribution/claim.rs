@@ -6,7 +6,7 @@
 //! ages, ordinals, "Article 5", "a 10-day visit").
 
 use super::figure;
-use super::lexicon::{ascii_regex, EVENT_PARTICIPLES, EVENT_VERBS};
+use super::lexicon::{ascii_regex, Words, EVENT_PARTICIPLES, EVENT_VERBS};
 use regex::{Regex, RegexSet, RegexSetBuilder};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -54,7 +54,7 @@ static SUPERLATIVE: LazyLock<Regex> = LazyLock::new(|| {
 
 static EVALUATION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:should|must|ought to|(?:made|make|makes|making) (?:\w+ )?progress|(?:a|an|the) (?:\w+ )?(?:success|failure|disaster|triumph|fiasco|backbone|cornerstone)|responsible for|a result of|chaotic|inadequate|haphazard|botched|mismanaged|incompetent|has been proven|have been proven|(?:it is|it's) (?:clear|evident|obvious|undeniable)|undoubtedly|no doubt|without doubt|clearly|obviously|evidently|(?:immense|tremendous|enormous|great|huge|vast|broad|bright|limitless|boundless|unlimited) (?:potential|prospects?|future|opportunit(?:y|ies)|significance|importance|success|achievements?|contributions?|progress)|(?:important|key|major|significant|crucial|vital|pivotal|positive|great|strong|healthy|stable|sound|steady|solid|robust|rapid|remarkable|fresh|new|historic|decisive) (?:role|step|contribution|milestone|progress|achievements?|momentum|boost|breakthrough|impetus|significance|importance|opportunit(?:y|ies)|foundation|cornerstone|pillar|driving force|engine|consensus|outcomes?|success|signal|turning point)|healthy(?:,| and) stable|high-level development|development momentum|underscor(?:e|es|ed|ing) the (?:importance|need|significance|value|strength|urgency)|highlight(?:s|ed|ing)? the (?:importance|need|significance|value)|(?:demonstrat|reflect|prov|show|illustrat)(?:es|ed|s|ing)? (?:that|the (?:\w+ )?(?:importance|strength|resilience|commitment|success|value|vitality|determination|effectiveness|failure))|testament to|a model for|sets? an example|remarkabl[ey]|tremendous(?:ly)?|immense(?:ly)?|enormous(?:ly)?|impressive(?:ly)?|fruitful|landmark|win-win|mutually beneficial|disastrous|catastrophic|reckless|irresponsible|misguided|shameful|outrageous|absurd|baseless|groundless|unjustified|unjustifiable|hypocritical|vibrant|thriving|booming|sluggish|dismal|bleak|dire|staggering|spectacular|dramatic(?:ally)?|significantly|greatly|vastly|hugely|indispensable|invaluable|paramount|controversial|notorious|infamous|embattled|beleaguered|widely (?:regarded|seen|considered|viewed|criticised|criticized|praised)|so-called|successful(?:ly)?|effective(?:ly)?|ineffective|failed policy|flawed|resilient|excellent|outstanding|brilliant|exemplary|game-changer|game-changing|cosmetic|superficial|symbolic|meaningless|pointless|unfair|unjust|excessive|insufficient|unrealistic|unacceptable|inevitable|overdue|misleading|alarming|worrying|troubling|damning|devastating|crippling|draconian|heavy-handed|toothless|half-hearted|ill-conceived|ill-advised|short-sighted|politically motivated)\b",
+        r"(?i)\b(?:should|must|ought to|(?:made|make|makes|making) (?:\w+ )?progress|(?:a|an|the) (?:\w+ )?(?:success|failure|disaster|triumph|fiasco|backbone|cornerstone)|responsible for|a result of|chaotic|inadequate|haphazard|botched|mismanaged|incompetent|(?:it is|it's) (?:clear|evident|obvious|undeniable)|undoubtedly|no doubt|without doubt|clearly|obviously|evidently|(?:immense|tremendous|enormous|great|huge|vast|broad|bright|limitless|boundless|unlimited) (?:potential|prospects?|future|opportunit(?:y|ies)|significance|importance|success|achievements?|contributions?|progress)|turning point|driving force|underscor(?:e|es|ed|ing) the (?:importance|need|significance|value|strength|urgency)|highlight(?:s|ed|ing)? the (?:importance|need|significance|value)|(?:demonstrat|reflect|prov|show|illustrat)(?:es|ed|s|ing)? (?:that|the (?:\w+ )?(?:importance|strength|resilience|commitment|success|value|vitality|determination|effectiveness|failure))|testament to|a model for|sets? an example|remarkabl[ey]|tremendous(?:ly)?|immense(?:ly)?|enormous(?:ly)?|impressive(?:ly)?|fruitful|landmark|win-win|mutually beneficial|disastrous|catastrophic|reckless|irresponsible|misguided|shameful|outrageous|absurd|baseless|groundless|unjustified|unjustifiable|hypocritical|vibrant|thriving|booming|sluggish|dismal|bleak|dire|staggering|spectacular|dramatic(?:ally)?|significantly|greatly|vastly|hugely|indispensable|invaluable|paramount|controversial|notorious|infamous|embattled|beleaguered|widely (?:regarded|seen|considered|viewed|criticised|criticized|praised)|so-called|successful(?:ly)?|effective(?:ly)?|ineffective|failed policy|flawed|resilient|excellent|outstanding|brilliant|exemplary|game-changer|game-changing|cosmetic|superficial|symbolic|meaningless|pointless|unfair|unjust|excessive|insufficient|unrealistic|unacceptable|inevitable|overdue|misleading|alarming|worrying|troubling|damning|devastating|crippling|draconian|heavy-handed|toothless|half-hearted|ill-conceived|ill-advised|short-sighted|politically motivated)\b",
     )
 });
 
@@ -76,6 +76,53 @@ static ALLEGATION: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Adjectives that make the noun after them a judgement: "a decisive step", "strong momentum".
+static JUDGING_ADJECTIVES: Words = Words::new(
+    "\
+    crucial decisive fresh great healthy historic important key major pivotal positive rapid \
+    remarkable robust significant solid sound stable steady strong vital",
+);
+
+/// Nouns of progress and importance that such an adjective turns into an evaluation.
+static JUDGED_NOUNS: Words = Words::new(
+    "\
+    role step contribution milestone progress achievement achievements momentum boost \
+    breakthrough impetus significance importance opportunity opportunities foundation \
+    cornerstone pillar force engine consensus outcome outcomes success signal",
+);
+
+/// Words that end a noun phrase, so an adjective before them does not reach a noun after.
+static PHRASE_BREAKS: Words = Words::new(
+    "\
+    the a an of to in for on with by at from that which who is are was were be been has have \
+    had will would but or as than its their his her this these those",
+);
+
+/// A judging adjective and its noun, up to four words apart within one noun phrase: "a
+/// healthy, stable and rapid growth momentum", "an important new step".
+fn judged_noun(s: &str) -> Option<Range<usize>> {
+    let words: Vec<(usize, &str)> = s
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ','))
+        .filter(|w| !w.is_empty())
+        .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+        .collect();
+    for (i, &(start, adjective)) in words.iter().enumerate() {
+        if !JUDGING_ADJECTIVES.contains_any_case(adjective.trim_end_matches(',')) {
+            continue;
+        }
+        for &(at, w) in words.iter().skip(i + 1).take(5) {
+            let bare = w.trim_end_matches(',');
+            if JUDGED_NOUNS.contains_any_case(bare) {
+                return Some(start..at + bare.len());
+            }
+            if PHRASE_BREAKS.contains_any_case(bare) {
+                break;
+            }
+        }
+    }
+    None
+}
+
 /// The first claim in a sentence of the reporter's own words, by kind and then position.
 pub fn find_claim(s: &str) -> Option<Claim> {
     let found = |kind, r: Option<Range<usize>>| r.map(|phrase| Claim { kind, phrase });
@@ -85,7 +132,7 @@ pub fn find_claim(s: &str) -> Option<Claim> {
     // One pass says which kinds may be present; only those are searched for their phrase.
     let kinds = KINDS.matches(s);
     if !kinds.matched_any() {
-        return None;
+        return found(ClaimKind::Evaluation, judged_noun(s));
     }
     let hit = |i: usize| kinds.matched(i);
     let phrase = |i: usize, pattern: &Regex| hit(i).then(|| pattern.find(s)).flatten();
@@ -112,6 +159,7 @@ pub fn find_claim(s: &str) -> Option<Claim> {
             phrase(4, &EVALUATION).map(|m| m.range()),
         )
     })
+    .or_else(|| found(ClaimKind::Evaluation, judged_noun(s)))
 }
 
 /// The claim patterns other than figures, in the order `find_claim` reads them.
@@ -211,10 +259,17 @@ mod tests {
             Some(ClaimKind::Superlative)
         );
         assert_eq!(
-            kind("It has been proven that cooperation features immense potential."),
+            kind("Research shows that the drug has immense potential."),
             Some(ClaimKind::Evaluation)
         );
-        assert_eq!(kind("The partnership has maintained a healthy, stable, and high-level development momentum."), Some(ClaimKind::Evaluation));
+        for s in [
+            "The alliance has kept up a strong, steady and broad-based growth momentum.",
+            "The vote marks an important new step for the city.",
+            "Exports gave the economy a solid boost.",
+        ] {
+            assert_eq!(kind(s), Some(ClaimKind::Evaluation), "{s}");
+        }
+        assert_eq!(kind("The key to the role was patience."), None);
         assert_eq!(
             kind("The visit underscored the importance of cooperation."),
             Some(ClaimKind::Evaluation)

@@ -85,7 +85,20 @@ fn weak_cue_reports(s: &str, verb: Range<usize>) -> bool {
     let reports_that = after.trim_start().to_lowercase().starts_with("that ")
         || after.trim_start().starts_with("as saying");
     if passive {
-        return reports_that;
+        // "Some economists are concerned about ...": a stance held by the source before "are".
+        let stance = STANCE_ADJECTIVES.contains_any_case(&s[verb.clone()])
+            && lower_prev.as_deref().is_some_and(|w| {
+                matches!(
+                    w,
+                    "is" | "are" | "was" | "were" | "remain" | "remains" | "grew"
+                )
+            });
+        let holder = before
+            .clone()
+            .skip_while(|w| !w.eq_ignore_ascii_case(previous.unwrap_or("")))
+            .skip(1)
+            .find(|w| !LINKING_WORDS.contains_any_case(w));
+        return reports_that || stance && holder.is_some_and(is_source_word);
     }
     if previous.is_some_and(is_source_word) {
         return true;
@@ -161,6 +174,11 @@ mod tests {
             "Experts say the economy will recover.",
             "Xinhua reported that the talks were fruitful.",
             "Exports rose 5 percent, the ministry noted in a statement.",
+            "Farmers fear the new tariffs will close their markets.",
+            "Some economists are concerned about the size of the deficit.",
+            "The ministry on Friday dismissed the report as baseless.",
+            "Critics accuse the council of wasting money.",
+            "Local officials worry that the bridge will not reopen.",
         ] {
             assert!(is_attributed(s), "{s}");
         }
@@ -176,6 +194,8 @@ mod tests {
             "The bank's new project will cost $5 billion.",
             "Volodin's visit underscored the importance of cooperation.",
             "Bilateral trade reached a record 245 billion US dollars last year.",
+            "The streets were worried and silent, the worst in years.",
+            "A rejected bid cost the city $2 million.",
         ] {
             assert!(!is_attributed(s), "{s}");
         }

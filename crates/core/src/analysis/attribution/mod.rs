@@ -62,7 +62,7 @@ pub fn read_paragraph(text: &str, carry: &mut Carry) -> Vec<Reading> {
         .collect();
     let mut readings: Vec<Reading> = ranges
         .iter()
-        .map(|r| read_sentence(&own[r.clone()], r.start))
+        .map(|r| read_sentence(&text[r.clone()], &own[r.clone()], r.start))
         .collect();
     let direct: Vec<bool> = readings
         .iter()
@@ -119,14 +119,23 @@ pub fn read_paragraph(text: &str, carry: &mut Carry) -> Vec<Reading> {
     readings
 }
 
-fn read_sentence(own: &str, offset: usize) -> Reading {
+fn read_sentence(s: &str, own: &str, offset: usize) -> Reading {
     let shift = |r: Range<usize>| r.start + offset..r.end + offset;
     let quoted_only = !own.chars().any(char::is_alphanumeric);
     let attributed = cue::is_attributed(own);
     let broken = (!quoted_only)
-        .then(|| broken::broken(own, attributed))
+        .then(|| broken::broken(s, own, attributed))
         .flatten()
-        .map(|(b, r)| (b, shift(r)));
+        .map(|(b, r)| {
+            let b = match b {
+                Broken::MissingVerb { verb_at, comma } => Broken::MissingVerb {
+                    verb_at: verb_at + offset,
+                    comma,
+                },
+                other => other,
+            };
+            (b, shift(r))
+        });
     let question = own.trim_end().ends_with('?');
     let claim = (!quoted_only && !question)
         .then(|| claim::find_claim(own))

@@ -9,11 +9,12 @@
 //! Example: "Bilateral trade reached a record $245 billion last year." (a figure, no source);
 //! "..., Yang Jin, an associate research fellow at CASS." (no verb).
 //!
-//! Headlines, headings, table cells and Markdown block quotes are not read. No fix is offered:
-//! only the reporter knows the source.
+//! Headlines, headings, table cells and Markdown block quotes are not read. A missing verb
+//! comes with a fix that inserts "said" where it belongs (the source is there); an unsourced
+//! claim has none: only the reporter knows the source.
 
 use crate::analysis::attribution::{read_paragraph, Broken, Carry};
-use crate::analysis::{BlockKind, Check, Code, Context, Finding};
+use crate::analysis::{BlockKind, Check, Code, Context, Edit, Finding, Fix};
 
 codes! {
     /// A sentence that asserts something a reader would want sourced (a figure or statistic,
@@ -56,20 +57,32 @@ impl Check for Attribution {
             let text = &block.text;
             for r in read_paragraph(text, &mut carry) {
                 if let Some((broken, range)) = &r.broken {
-                    let message = match broken {
-                        Broken::MissingVerb => format!(
-                                                        "{} is named as the source but no reporting verb says so: add \"said\" or \"told\".",
-                            excerpt(source_name(&text[range.clone()]))
-                        ),
-                        Broken::EmptyAccordingTo => {
-                            "\"According to\" names no source: say according to whom.".to_string()
+                    let source = range.clone();
+                    let finding = match *broken {
+                        Broken::MissingVerb { verb_at, comma } => {
+                            let name = excerpt(source_name(&text[source.clone()]));
+                            let said = if comma { ", said" } else { " said" };
+                            let at = block.source_range(verb_at..verb_at).start;
+                            Finding::new(
+                                Code::IncompleteAttribution,
+                                block.source_range(source),
+                                format!("{name} is named as the source but no reporting verb says so: add \"said\" or \"told\"."),
+                            )
+                            .with_fix(Fix {
+                                title: format!("Add \"said\" after {name}"),
+                                edits: vec![Edit {
+                                    range: at..at,
+                                    new_text: said.to_string(),
+                                }],
+                            })
                         }
+                        Broken::EmptyAccordingTo => Finding::new(
+                            Code::IncompleteAttribution,
+                            block.source_range(source),
+                            "\"According to\" names no source: say according to whom.",
+                        ),
                     };
-                    out.push(Finding::new(
-                        Code::IncompleteAttribution,
-                        block.source_range(range.clone()),
-                        message,
-                    ));
+                    out.push(finding);
                 } else if let Some(quote) = &r.unattributed_quote {
                     out.push(Finding::new(
                         Code::IncompleteAttribution,

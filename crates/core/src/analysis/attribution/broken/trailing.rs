@@ -35,29 +35,30 @@ fn fits_after_source(rest: &[&str]) -> bool {
         || name_len(rest) == rest.len()
 }
 
-/// A segment that names a source, and whether by name (rather than by role or pronoun).
-fn source_segment(segment: &[&str]) -> Option<bool> {
-    if segment.len() == 1 && matches!(segment[0], "he" | "she" | "they") {
-        return Some(false);
+/// A segment that names a source: whether by name (rather than by role or pronoun), and in how
+/// many words.
+pub(super) fn source_segment(segment: &[&str]) -> Option<(bool, usize)> {
+    if segment.len() == 1 && matches!(segment[0], "he" | "she" | "they" | "I" | "we") {
+        return Some((false, 1));
     }
     if segment.iter().any(|w| VERBISH.contains_any_case(w)) {
         return None;
     }
     let name = name_len(segment);
     if name > 0 && fits_after_source(&segment[name..]) {
-        return Some(true);
+        return Some((true, name));
     }
     // "..., replacing four ministers": a participle opens a clause, not a source.
     if segment[0].ends_with("ing") && !is_role(segment[0]) {
         return None;
     }
     let role = role_len(segment);
-    (role > 0 && fits_after_source(&segment[role..])).then_some(false)
+    (role > 0 && fits_after_source(&segment[role..])).then_some((false, role))
 }
 
 /// "an associate research fellow from the Chinese Academy of Social Sciences",
 /// "an oceanographer at the University of Bergen": a role, or a word for what someone does.
-fn is_appositive(segment: &[&str]) -> bool {
+pub(super) fn is_appositive(segment: &[&str]) -> bool {
     segment
         .first()
         .is_some_and(|w| w.starts_with(char::is_lowercase))
@@ -87,7 +88,8 @@ static NOT_AGENTS: Words = Words::new(
     behaviour vigor honor honour favor favour labour labor harbor harbour color colour",
 );
 
-pub fn trailing_source(s: &str) -> Option<Range<usize>> {
+/// The source, where its verb belongs, and whether after a comma (after its appositives).
+pub fn trailing_source(s: &str) -> Option<(Range<usize>, usize, bool)> {
     let body = s.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '.' | '!' | '"' | '\u{201d}' | '\u{2019}' | ')')
     });
@@ -117,7 +119,7 @@ pub fn trailing_source(s: &str) -> Option<Range<usize>> {
         if has_reporting_verb(texts[0]) {
             continue;
         }
-        let Some(by_name) = source_segment(source) else {
+        let Some((by_name, source_len)) = source_segment(source) else {
             continue;
         };
         let appositive = rest.iter().all(|a| is_appositive(a));
@@ -155,7 +157,15 @@ pub fn trailing_source(s: &str) -> Option<Range<usize>> {
             continue;
         }
         let start = cut + 1 + (body[cut + 1..].len() - body[cut + 1..].trim_start().len());
-        return Some(start..body.len());
+        if !rest.is_empty() {
+            return Some((start..body.len(), body.len(), true));
+        }
+        // "..., the ministry in a statement.": the verb goes after "the ministry".
+        let source_words = words(texts[0]);
+        let verb_at = source_words
+            .get(source_len.saturating_sub(1))
+            .map_or(body.len(), |(at, w)| cut + 1 + at + w.len());
+        return Some((start..body.len(), verb_at, false));
     }
     None
 }
