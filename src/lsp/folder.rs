@@ -190,7 +190,7 @@ mod tests {
         write(dir.path(), "r.json", REGISTRY);
         let good = load_folder(dir.path(), None, None);
         assert!(good.problems.is_empty());
-        assert_eq!(good.registry.entities().len(), 1);
+        assert_eq!(good.registry.len(), 1);
         write(
             dir.path(),
             "r.json",
@@ -218,7 +218,7 @@ mod tests {
         }))
         .unwrap();
         let state = load_folder(dir.path(), Some(editor), None);
-        assert_eq!(state.registry.entities().len(), 1);
+        assert_eq!(state.registry.len(), 1);
         assert_eq!(
             state.severity.get(crate::analysis::Code::NameMisspelling),
             Some(crate::analysis::Severity::Hint)

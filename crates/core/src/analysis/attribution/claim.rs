@@ -7,7 +7,7 @@
 
 use super::figure;
 use super::lexicon::{ascii_regex, Words, EVENT_PARTICIPLES, EVENT_VERBS};
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -129,52 +129,16 @@ pub fn find_claim(s: &str) -> Option<Claim> {
     if let Some(figure) = figure::figure(s) {
         return found(ClaimKind::Figure, Some(figure));
     }
-    // One pass says which kinds may be present; only those are searched for their phrase.
-    let kinds = KINDS.matches(s);
-    if !kinds.matched_any() {
-        return found(ClaimKind::Evaluation, judged_noun(s));
-    }
-    let hit = |i: usize| kinds.matched(i);
-    let phrase = |i: usize, pattern: &Regex| hit(i).then(|| pattern.find(s)).flatten();
-    found(
-        ClaimKind::Superlative,
-        phrase(0, &SUPERLATIVE).map(|m| m.range()),
-    )
-    .or_else(|| {
-        found(
-            ClaimKind::Allegation,
-            phrase(1, &ALLEGATION).map(|m| m.range()),
-        )
-    })
-    .or_else(|| found(ClaimKind::Cause, hit(2).then(|| cause(s)).flatten()))
-    .or_else(|| {
-        found(
-            ClaimKind::Prediction,
-            hit(3).then(|| prediction(s)).flatten(),
-        )
-    })
-    .or_else(|| {
-        found(
-            ClaimKind::Evaluation,
-            phrase(4, &EVALUATION).map(|m| m.range()),
-        )
-    })
-    .or_else(|| found(ClaimKind::Evaluation, judged_noun(s)))
+    // Each pattern is compiled on first use and read in turn: a combined set would compile
+    // them all a second time, which costs more at start-up than it saves per sentence.
+    let phrase = |pattern: &Regex| pattern.find(s).map(|m| m.range());
+    found(ClaimKind::Superlative, phrase(&SUPERLATIVE))
+        .or_else(|| found(ClaimKind::Allegation, phrase(&ALLEGATION)))
+        .or_else(|| found(ClaimKind::Cause, cause(s)))
+        .or_else(|| found(ClaimKind::Prediction, prediction(s)))
+        .or_else(|| found(ClaimKind::Evaluation, phrase(&EVALUATION)))
+        .or_else(|| found(ClaimKind::Evaluation, judged_noun(s)))
 }
-
-/// The claim patterns other than figures, in the order `find_claim` reads them.
-static KINDS: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSetBuilder::new([
-        SUPERLATIVE.as_str(),
-        ALLEGATION.as_str(),
-        CAUSE.as_str(),
-        PREDICTION.as_str(),
-        EVALUATION.as_str(),
-    ])
-    .unicode(false)
-    .build()
-    .expect("claim patterns")
-});
 
 fn cause(s: &str) -> Option<Range<usize>> {
     CAUSE.find_iter(s).map(|m| m.range()).find(|r| {
