@@ -20,6 +20,7 @@ fn findings(text: &str, date: &str) -> Vec<(Code, String)> {
         date: Some(date),
         today: date,
         severity: Default::default(),
+        historical: Default::default(),
     };
     analyze(text, Format::Markdown, registry(), &settings)
         .findings
@@ -33,7 +34,6 @@ fn findings(text: &str, date: &str) -> Vec<(Code, String)> {
 fn roles(name: &str) -> Vec<(String, String, String, String)> {
     let r = registry();
     let e = r
-        .entities()
         .iter()
         .find(|e| e.name == name)
         .unwrap_or_else(|| panic!("{name} is in the default registry"));
@@ -164,6 +164,7 @@ fn analyze_mentions(text: &str, date: &str) -> Vec<String> {
         date: Some(date),
         today: date,
         severity: Default::default(),
+        historical: Default::default(),
     };
     analyze(text, Format::Text, registry(), &settings)
         .mentions
@@ -215,11 +216,11 @@ fn every_current_head_of_state_and_government_is_found_by_name() {
     let as_of = default_file().as_of.unwrap();
     let date = as_of.to_string();
     let mut checked = 0;
-    for (i, e) in r.entities().iter().enumerate() {
+    for (i, e) in r.iter().enumerate() {
         let leads = e.kind == Kind::Person
             && e.roles.iter().any(|role| {
                 role.held_on(as_of)
-                    && matches!(&role.of, Some(RoleOf::Entity(id)) if r.get(id).is_some_and(|p| p.kind == Kind::Place))
+                    && matches!(&role.of, Some(RoleOf::Entity(id)) if r.get(id.as_str()).is_some_and(|p| p.kind == Kind::Place))
             });
         if !leads {
             continue;

@@ -15,6 +15,7 @@ fn settings() -> Settings {
         date: None,
         today: time::macros::date!(2026 - 01 - 15),
         severity: SeverityMap::default(),
+        historical: Default::default(),
     }
 }
 
