@@ -298,15 +298,46 @@ def merge_roles(roles):
     return sorted(out, key=lambda r: (r.get("start") or "", r["title"], r["of"]))
 
 
+def given_skeleton(name, family_name):
+    """The consonants of the given names, with the Factbook's transliteration changes folded
+    (y/j, w/v, ph/f, c/q/k): "Binyamin", "Benjamin" and "Benyamin" are one man's spellings over
+    the years; "Jong Il" and "Jong Un" stay two men."""
+    s = name.replace(family_name, " ").lower()
+    for a, b in (("ph", "f"), ("y", "j"), ("w", "v"), ("q", "k"), ("c", "k")):
+        s = s.replace(a, b)
+    s = "".join(ch for ch in s if ch.isalpha() and ch not in "aeiou")
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
 def add_roles(code, country_id, observations, roles, people, newest_date):
-    """Turns a slot's observations into dated roles."""
-    runs = {}  # (title, name) -> [first seen, last seen, since, words]
+    """Turns a slot's observations into dated roles. One holder spelled anew by the Factbook
+    stays one person (named as the newest observation spells them, the older spellings kept as
+    aliases), and a new spelling is not taken for a successor."""
+    newest = {}  # identity -> the newest words observed
+    spellings = defaultdict(set)
+
+    def identity(words):
+        name, family_name, _, _ = person_name(words)
+        if not name or not family_name:
+            return None
+        return (family_name.lower(), given_skeleton(name, family_name))
+
+    for _, holders in observations:
+        for _, words, _ in holders:
+            ident = identity(words)
+            if ident:
+                newest[ident] = words
+                spellings[ident].add(person_name(words)[0])
+    runs = {}  # (title, identity) -> [first seen, last seen, since, words]
     order = []
     for date, holders in observations:
         for title, words, since in holders:
-            k = (title, " ".join(words))
+            ident = identity(words)
+            if not ident:
+                continue
+            k = (title, ident)
             if k not in runs:
-                runs[k] = [date, date, since, words]
+                runs[k] = [date, date, since, newest[ident]]
                 order.append(k)
             runs[k][1] = date
             if since:
@@ -315,8 +346,6 @@ def add_roles(code, country_id, observations, roles, people, newest_date):
         first, last, since, words = runs[k]
         title = k[0]
         name, family_name, nicks, factbook_form = person_name(words)
-        if not name or not family_name:
-            continue
         end = None
         nxt = [d for d, _ in observations if d > last]
         if nxt:
@@ -338,6 +367,7 @@ def add_roles(code, country_id, observations, roles, people, newest_date):
             "aliases": [], "variants": [],
         })
         person["aliases"] += common_forms(name, family_name, nicks)
+        person["aliases"] += sorted(spellings[k[1]] - {name})
         if factbook_form != name and factbook_form.lower() != name.lower():
             person["variants"].append(factbook_form)
         roles[pkey].append(role)
