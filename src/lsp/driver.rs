@@ -17,7 +17,7 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError, Weak};
 use std::time::Duration;
-use tower_lsp_server::ls_types::{ConfigurationItem, MessageType, Uri};
+use tower_lsp_server::ls_types::{ConfigurationItem, DiagnosticSeverity, MessageType, Uri};
 use tower_lsp_server::Client;
 
 /// How long to wait for the client to answer a request before going on without it.
@@ -277,7 +277,13 @@ impl Driver {
             let text = read_text(&file).unwrap_or_default();
             let diags = problems
                 .iter()
-                .map(|p| diagnostics::from_problem(p, &text, encoding))
+                .map(|(p, warning)| {
+                    let mut d = diagnostics::from_problem(p, &text, encoding);
+                    if *warning {
+                        d.severity = Some(DiagnosticSeverity::WARNING);
+                    }
+                    d
+                })
                 .collect();
             self.client.publish_diagnostics(uri, diags, None).await;
         }

@@ -28,6 +28,8 @@ pub struct FolderState {
     pub registry_files: Vec<PathBuf>,
     /// What went wrong in the last load.
     pub problems: Vec<Problem>,
+    /// What loaded but deserves a look (a newsroom entity duplicating a default one).
+    pub warnings: Vec<Problem>,
 }
 
 impl FolderState {
@@ -73,8 +75,18 @@ pub fn load_folder(root: &Path, editor: Option<Config>, last: Option<&FolderStat
         severity.overlay(&e.severity);
         registry_files.extend(e.registries.iter().map(|r| root.join(r)));
     }
-    let registry = match load_registries(&registry_files) {
-        Ok(r) => Arc::new(r),
+    // The editor's setting wins over the file's; both default to "auto".
+    let default = editor
+        .as_ref()
+        .and_then(|e| e.default_registry)
+        .or(file_config.config.default_registry)
+        .unwrap_or_default();
+    let mut warnings = Vec::new();
+    let registry = match load_registries(&registry_files, default) {
+        Ok(r) => {
+            warnings = r.warnings;
+            Arc::new(r.registry)
+        }
         Err(ps) => {
             problems.extend(ps);
             last.map(|l| l.registry.clone()).unwrap_or_default()
@@ -88,6 +100,7 @@ pub fn load_folder(root: &Path, editor: Option<Config>, last: Option<&FolderStat
         registry,
         registry_files,
         problems,
+        warnings,
     }
 }
 
@@ -136,15 +149,19 @@ pub fn editor_config(mut value: serde_json::Value) -> Result<Config, String> {
     from_value(value)
 }
 
-/// Every folder's problems grouped by the file they are in, each once.
+/// Every folder's problems and warnings grouped by the file they are in, each once; `true`
+/// marks a warning.
 pub fn problems_by_file<'a>(
     states: impl IntoIterator<Item = &'a FolderState>,
-) -> BTreeMap<PathBuf, Vec<Problem>> {
-    let mut by_file: BTreeMap<PathBuf, Vec<Problem>> = BTreeMap::new();
-    for p in states.into_iter().flat_map(|st| &st.problems) {
+) -> BTreeMap<PathBuf, Vec<(Problem, bool)>> {
+    let mut by_file: BTreeMap<PathBuf, Vec<(Problem, bool)>> = BTreeMap::new();
+    for (p, warning) in states.into_iter().flat_map(|st| {
+        let problems = st.problems.iter().map(|p| (p, false));
+        problems.chain(st.warnings.iter().map(|p| (p, true)))
+    }) {
         let list = by_file.entry(p.file.clone()).or_default();
-        if !list.contains(p) {
-            list.push(p.clone());
+        if !list.iter().any(|(q, _)| q == p) {
+            list.push((p.clone(), warning));
         }
     }
     by_file
