@@ -153,17 +153,16 @@ pub fn editor_config(mut value: serde_json::Value) -> Result<Config, String> {
     from_value(value)
 }
 
-/// Every folder's problems grouped by the file they are in, each once; `true` marks a warning
-/// (the registry loaded anyway) rather than an error.
+/// Every folder's problems and warnings grouped by the file they are in, each once; `true`
+/// marks a warning.
 pub fn problems_by_file<'a>(
     states: impl IntoIterator<Item = &'a FolderState>,
 ) -> BTreeMap<PathBuf, Vec<(Problem, bool)>> {
     let mut by_file: BTreeMap<PathBuf, Vec<(Problem, bool)>> = BTreeMap::new();
-    let all = states.into_iter().flat_map(|st| {
+    for (p, warning) in states.into_iter().flat_map(|st| {
         let problems = st.problems.iter().map(|p| (p, false));
         problems.chain(st.warnings.iter().map(|p| (p, true)))
-    });
-    for (p, warning) in all {
+    }) {
         let list = by_file.entry(p.file.clone()).or_default();
         if !list.iter().any(|(q, _)| q == p) {
             list.push((p.clone(), warning));
