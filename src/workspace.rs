@@ -4,7 +4,10 @@
 //! where the file could be parsed at all.
 
 use crate::config::{parse_config, Config};
-use crate::registry::{check_references, parse_registry, Registry, RegistryFile};
+use crate::registry::{
+    check_references, check_references_with_default, merge_with_default, parse_registry,
+    DefaultRegistry, Registry, RegistryError, RegistryFile,
+};
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -100,23 +103,38 @@ pub fn load_config(path: &Path) -> Result<LoadedConfig, Problem> {
     Ok(LoadedConfig { config, registries })
 }
 
-/// Loads and merges registries in order (a later entity with the same id wins). Returns every
-/// problem in every file, or the registry when there are none.
-pub fn load_registries(paths: &[PathBuf]) -> Result<Registry, Vec<Problem>> {
-    // One index alone is read in place; an index among other files is decoded and merged.
+/// What loading registries gave: the registry, and warnings that do not stop it being used
+/// (a newsroom entity that duplicates a default one).
+#[derive(Debug, Default)]
+pub struct LoadedRegistry {
+    pub registry: Registry,
+    pub warnings: Vec<Problem>,
+}
+
+/// Loads and merges registries in order (a later entity with the same id wins), with the
+/// built-in default registry under them when `default` says so. Returns every problem in every
+/// file, or the registry when there are none.
+pub fn load_registries(
+    paths: &[PathBuf],
+    default: DefaultRegistry,
+) -> Result<LoadedRegistry, Vec<Problem>> {
+    // One index alone is read in place; an index among other files (or under the default
+    // registry) is decoded and merged like them.
     if let [only] = paths {
-        if crate::registry_index::is_index_path(only) {
-            return crate::registry_index::open(only).map_err(|p| vec![p]);
+        if crate::registry_index::is_index_path(only) && !default.applies(true) {
+            let registry = crate::registry_index::open(only).map_err(|p| vec![p])?;
+            let warnings = index_warnings(only, &registry);
+            return Ok(LoadedRegistry { registry, warnings });
         }
     }
     let mut problems = Vec::new();
     let mut files: Vec<RegistryFile> = Vec::new();
-    let mut warnings = Vec::new();
+    let mut stale = Vec::new();
     for path in paths {
         if crate::registry_index::is_index_path(path) {
             match crate::registry_index::open(path) {
                 Ok(r) => {
-                    warnings.extend(r.warnings().iter().cloned());
+                    stale.extend(index_warnings(path, &r));
                     let parts = r.mapped().map(|m| m.to_files()).unwrap_or_default();
                     files.extend(parts.into_iter().map(|(p, entities)| {
                         RegistryFile::of_entities(p.file, p.as_of, p.sources, entities)
@@ -135,24 +153,52 @@ pub fn load_registries(paths: &[PathBuf]) -> Result<Registry, Vec<Problem>> {
         };
         match parse_registry(&path.display().to_string(), &text) {
             Ok(f) => files.push(f),
-            Err(errors) => problems.extend(errors.into_iter().map(|e| Problem {
-                file: path.clone(),
-                position: Some((e.line, e.column)),
-                message: e.message,
-            })),
+            Err(errors) => problems.extend(errors.into_iter().map(problem)),
         }
     }
-    problems.extend(check_references(&files).into_iter().map(|e| Problem {
+    let with_default = default.applies(!paths.is_empty());
+    let dangling = if with_default {
+        check_references_with_default(&files)
+    } else {
+        check_references(&files)
+    };
+    problems.extend(dangling.into_iter().map(problem));
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    if with_default {
+        let (registry, warnings) = merge_with_default(files);
+        stale.extend(warnings.into_iter().map(problem));
+        Ok(LoadedRegistry {
+            registry,
+            warnings: stale,
+        })
+    } else {
+        Ok(LoadedRegistry {
+            registry: Registry::from_files(files),
+            warnings: stale,
+        })
+    }
+}
+
+/// An index's load warnings (sources changed since it was built), as problems on the index.
+fn index_warnings(path: &Path, registry: &Registry) -> Vec<Problem> {
+    registry
+        .warnings()
+        .iter()
+        .map(|w| Problem {
+            file: path.to_path_buf(),
+            position: None,
+            message: w.clone(),
+        })
+        .collect()
+}
+
+fn problem(e: RegistryError) -> Problem {
+    Problem {
         file: PathBuf::from(&e.file),
         position: Some((e.line, e.column)),
         message: e.message,
-    }));
-    if problems.is_empty() {
-        let mut registry = Registry::from_files(files);
-        warnings.into_iter().for_each(|w| registry.add_warning(w));
-        Ok(registry)
-    } else {
-        Err(problems)
     }
 }
 

@@ -3,7 +3,7 @@
 use super::batch;
 use super::{CheckArgs, FailOn};
 use copydesk::analysis::{Settings, Severity, SeverityMap};
-use copydesk::registry::Registry;
+use copydesk::registry::{DefaultRegistry, Registry};
 use copydesk::workspace::{find_config, load_config, load_registries};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -40,6 +40,10 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         }
     };
     failed |= outcome.unreadable;
+    drop(out);
+    // The process ends here: freeing a registry of thousands of entities name by name would
+    // cost more than checking a story.
+    std::mem::forget(registry);
     if failed {
         return ExitCode::from(2);
     }
@@ -69,11 +73,15 @@ fn setup(args: &CheckArgs) -> Result<(Registry, SeverityMap), Vec<copydesk::work
     };
     let mut paths = loaded.registries;
     paths.extend(args.registry.iter().cloned());
-    let registry = load_registries(&paths)?;
-    for w in registry.warnings() {
+    let default = match args.no_default_registry {
+        true => DefaultRegistry::Off,
+        false => loaded.config.default_registry.unwrap_or_default(),
+    };
+    let loaded_registry = load_registries(&paths, default)?;
+    for w in &loaded_registry.warnings {
         eprintln!("copydesk: warning: {w}");
     }
-    Ok((registry, loaded.config.severity))
+    Ok((loaded_registry.registry, loaded.config.severity))
 }
 
 /// The files to check, in the order given; folders walked in name order.

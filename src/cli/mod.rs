@@ -19,6 +19,7 @@ Examples:
   copydesk check --format jsonl archive/ > findings.jsonl   one finding a line, as files finish
   copydesk registry check registry/*.json     validate registry files
   copydesk registry build registry/*.json -o registry.idx   prebuilt index, mapped instead of parsed
+  copydesk registry export-default > world.json   the built-in registry, to start your own
   copydesk explain name-misspelling           what a finding code flags, and why
   copydesk lsp                                run the language server on stdin/stdout";
 
@@ -89,6 +90,11 @@ enum RegistryCommand {
         #[arg(short, long, value_name = "INDEX")]
         output: PathBuf,
     },
+    /// Write the built-in default registry as registry JSON on stdout.
+    #[command(
+        after_help = "Example:\n  copydesk registry export-default > registry/world.json\n\nA newsroom can start its own registry from it; with \"default_registry\": \"merge\" its entities win over the default ones."
+    )]
+    ExportDefault,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -132,6 +138,9 @@ pub struct CheckArgs {
     /// one copydesk per core.
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub jobs: usize,
+    /// Do not use the built-in registry of countries, leaders and organisations.
+    #[arg(long)]
+    pub no_default_registry: bool,
 }
 
 fn parse_date_arg(s: &str) -> Result<time::Date, String> {
@@ -149,6 +158,9 @@ pub fn main() -> ExitCode {
         Some(Command::Registry {
             command: RegistryCommand::Build { paths, output },
         }) => registry::build(&paths, &output),
+        Some(Command::Registry {
+            command: RegistryCommand::ExportDefault,
+        }) => registry::export_default(),
         Some(Command::Explain { code }) => explain(&code),
         Some(Command::Lsp { .. }) => lsp(cli.log_level.as_deref()),
         None if cli.stdio => lsp(cli.log_level.as_deref()),

@@ -1,4 +1,5 @@
-//! `copydesk registry check`: validate registry files; `copydesk registry build`: write an index.
+//! `copydesk registry check`: validate registry files; `copydesk registry build`: write an index;
+//! `copydesk registry export-default`.
 
 use copydesk::registry::{check_references, parse_registry};
 use copydesk::workspace::read_text;
@@ -88,4 +89,21 @@ fn write_index(out: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
         let _ = std::fs::remove_file(&tmp);
     }
     written
+}
+
+/// Writes the built-in default registry, as registry JSON, on stdout.
+pub fn export_default() -> ExitCode {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out
+        .write_all(copydesk::registry::DEFAULT_REGISTRY_JSON.as_bytes())
+        .and_then(|()| out.flush())
+    {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("copydesk: cannot write the default registry: {e}");
+            ExitCode::from(2)
+        }
+    }
 }

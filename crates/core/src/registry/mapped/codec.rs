@@ -177,6 +177,7 @@ pub fn write_form(w: &mut Writer, f: &Form) {
             Separator::Space => 0,
             Separator::Hyphen => 1,
             Separator::Joined => 2,
+            Separator::Dotted => 3,
         });
     }
 }
@@ -205,6 +206,7 @@ pub fn read_form(bytes: &[u8], entities: usize) -> Result<Form> {
             0 => Ok(Separator::Space),
             1 => Ok(Separator::Hyphen),
             2 => Ok(Separator::Joined),
+            3 => Ok(Separator::Dotted),
             _ => bad("a name in it has an unknown separator"),
         })
         .collect::<Result<Box<[Separator]>>>()?;
