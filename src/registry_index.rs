@@ -110,8 +110,7 @@ pub fn build(sources: &[PathBuf], out: &Path) -> Result<(Vec<u8>, usize), Vec<Pr
     // Only the files named: the built-in registry is not folded in (export it with
     // `copydesk registry export-default` and name it to have it in the index).
     let registry =
-        crate::workspace::load_registries(sources, crate::registry::DefaultRegistry::Off)?
-            .registry;
+        crate::workspace::load_registries(sources, crate::registry::DefaultRegistry::Off)?.registry;
     let mut stamps = Vec::new();
     for path in sources {
         let bytes = std::fs::read(path).map_err(|e| vec![problem(path, e.to_string())])?;

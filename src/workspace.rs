@@ -229,6 +229,50 @@ pub fn locate_entity(paths: &[PathBuf], id: &str) -> Option<EntitySite> {
     })
 }
 
+/// A registry file, its text, and the byte range of each wanted id's value declared in it.
+pub type Declarations = (PathBuf, String, Vec<(String, Range<usize>)>);
+
+/// The declarations of several entities at once, reading each file once: per file (later files
+/// first, as they win). An id is given once, in the file whose entity is in force.
+pub fn locate_entities(paths: &[PathBuf], ids: &[String]) -> Vec<Declarations> {
+    let mut wanted: std::collections::HashSet<&str> = ids.iter().map(String::as_str).collect();
+    let mut out = Vec::new();
+    for path in paths.iter().rev() {
+        if wanted.is_empty() {
+            break;
+        }
+        let Ok(text) = read_text(path) else {
+            continue;
+        };
+        let mut found = Vec::new();
+        for (i, _) in text.match_indices("\"id\"") {
+            let rest = &text[i + 4..];
+            let Some(value) = rest.trim_start().strip_prefix(':') else {
+                continue;
+            };
+            let value = value.trim_start();
+            let start = text.len() - value.len();
+            let Some(end) = value
+                .strip_prefix('"')
+                .and_then(|v| v.find('"'))
+                .map(|e| start + e + 2)
+            else {
+                continue;
+            };
+            let Ok(id) = serde_json::from_str::<String>(&text[start..end]) else {
+                continue;
+            };
+            if wanted.remove(id.as_str()) {
+                found.push((id, start..end));
+            }
+        }
+        if !found.is_empty() {
+            out.push((path.clone(), text, found));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -254,6 +298,13 @@ mod tests {
                 .file,
             a
         );
-        assert_eq!(locate_entity(&[a, b], "nobody"), None);
+        assert_eq!(locate_entity(&[a.clone(), b.clone()], "nobody"), None);
+        let ids = ["zhao-leji".to_string(), "nobody".to_string()];
+        let found = locate_entities(&[a, b.clone()], &ids);
+        assert_eq!(found.len(), 1);
+        let (file, text, sites) = &found[0];
+        assert_eq!(file, &b);
+        assert_eq!(sites[0].0, "zhao-leji");
+        assert_eq!(&text[sites[0].1.clone()], "\"zhao-leji\"");
     }
 }

@@ -1,18 +1,20 @@
-//! Findings and load problems as LSP diagnostics.
+//! Findings and load problems as LSP diagnostics: converters from the analysis to protocol
+//! types.
 //!
 //! A diagnostic's `data` carries the entity id, the finding's fixes as ready-made text edits and
 //! the document version they were computed for, so a code action needs no recomputation and a
 //! fix for a version that is no longer current can be refused.
 
 use super::session::Analyzed;
+use super::to_proto::range;
 use crate::analysis::{Finding, Severity};
 use crate::position::{Encoding, LineIndex};
 use crate::workspace::Problem;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 use tower_lsp_server::ls_types::{
-    self as lsp, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
-    NumberOrString, TextEdit, Uri,
+    Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString,
+    TextEdit, Uri,
 };
 
 pub const SOURCE: &str = "copydesk";
@@ -32,14 +34,6 @@ pub struct Data {
 pub struct FixData {
     pub title: String,
     pub edits: Vec<TextEdit>,
-}
-
-pub fn range(index: &LineIndex, text: &str, r: &Range<usize>, enc: Encoding) -> lsp::Range {
-    let p = |offset| {
-        let p = index.position(text, offset, enc);
-        lsp::Position::new(p.line, p.character)
-    };
-    lsp::Range::new(p(r.start), p(r.end))
 }
 
 fn severity(s: Severity) -> DiagnosticSeverity {
@@ -158,6 +152,7 @@ mod tests {
     use crate::registry::Registry;
     use std::path::PathBuf;
     use std::sync::Arc;
+    use tower_lsp_server::ls_types as lsp;
 
     #[test]
     fn related_information_and_data_travel_with_the_diagnostic() {

@@ -1,7 +1,8 @@
-//! Hover: on a mention, the entity's card; on a finding, what it means and why it matters.
+//! Hover, a converter from the analysis to the protocol: on a mention, the entity's card; on a
+//! finding, what it means and why it matters.
 
-use super::diagnostics;
 use super::session::Analyzed;
+use super::to_proto;
 use crate::analysis::titles::{describe_role, find_titles, format_date};
 use crate::analysis::Context;
 use crate::position::Encoding;
@@ -47,7 +48,7 @@ pub fn hover(a: &Analyzed, offset: usize, enc: Encoding) -> Option<Hover> {
             kind: MarkupKind::Markdown,
             value: sections.join("\n\n---\n\n"),
         }),
-        range: Some(diagnostics::range(&a.index, &a.text, &range, enc)),
+        range: Some(to_proto::range(&a.index, &a.text, &range, enc)),
     })
 }
 

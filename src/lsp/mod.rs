@@ -4,52 +4,41 @@
 //! folder and calls [`crate::analysis::analyze`], the same call `copydesk check` makes, so the
 //! editor and the CLI always agree.
 //!
+//! One driver owns the state and everything said to the client unasked; the rest is plain data,
+//! plain functions and converters, layered without cycles (see `LAYERS` below):
+//!
 //! - [`server`]: the `LanguageServer` methods, each a few lines;
-//! - [`session`]: open drafts (rope, version, format), folders, client features, encoding;
-//! - [`check`]: debounced analysis of a snapshot, published only while current;
-//! - [`diagnostics`], [`hover`], [`code_action`]: findings and entities in LSP terms;
-//! - [`config`], [`watch`]: `copydesk.json`, editor settings, registries, and their reloading;
+//! - [`driver`]: the state behind one lock; scheduling, reloading and publishing;
+//! - [`diagnostics`], [`hover`], [`code_action`]: the analysis as protocol types;
+//! - [`check`]: what to analyse and the analysis of one snapshot of a draft;
+//! - [`session`]: open documents (rope, version, format), folders, client features, encoding;
+//! - [`to_proto`]: byte offsets as protocol positions in the negotiated encoding, and back;
+//! - [`folder`], [`watch`]: `copydesk.json`, editor settings and registries per folder, and the
+//!   files to watch for changes;
 //! - [`guard`]: a panic in one handler answers an error instead of ending the server;
 //! - [`frames`]: a malformed message is dropped instead of ending the server;
 //! - [`rope`]: editor positions in open documents.
 
 mod check;
 mod code_action;
-mod config;
 mod diagnostics;
+mod driver;
+mod folder;
 mod frames;
 mod guard;
 mod hover;
 mod rope;
 mod server;
 mod session;
+mod to_proto;
 mod watch;
 
 use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncWrite};
 use tower_lsp_server::LspService;
 
-/// The command that finds an entity's declaration in its registry file.
-pub const ENTITY_LOCATION: &str = "copydesk.entityLocation";
-
-/// How the server paces its work.
-#[derive(Clone, Debug)]
-pub struct Options {
-    /// How long typing must pause before a draft is checked again: short, so the latest version
-    /// is diagnosed within about 50 ms of the last keystroke; a stale analysis is dropped anyway.
-    pub debounce: Duration,
-    /// How often config and registry files are looked at when the client cannot watch them.
-    pub poll_interval: Duration,
-}
-
-impl Default for Options {
-    fn default() -> Options {
-        Options {
-            debounce: Duration::from_millis(25),
-            poll_interval: Duration::from_secs(1),
-        }
-    }
-}
+pub use driver::Options;
+pub use server::ENTITY_LOCATION;
 
 /// Serves LSP over any byte streams (stdin and stdout, or an in-memory pipe in tests) until
 /// the client sends `exit` or closes the input.
@@ -100,4 +89,91 @@ fn init_logging(log_level: Option<&str>) {
         .with_writer(std::io::stderr)
         .with_ansi(false)
         .try_init();
+}
+
+/// The server's modules from the bottom up: each uses only modules listed before it, so no
+/// module cycle exists (the test below reads the sources to hold us to it). ARCHITECTURE.md
+/// explains the layers.
+#[cfg(test)]
+const LAYERS: &[&str] = &[
+    "rope",
+    "frames",
+    "guard",
+    "watch",
+    "folder",
+    "to_proto",
+    "session",
+    "check",
+    "diagnostics",
+    "hover",
+    "code_action",
+    "driver",
+    "server",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::LAYERS;
+    use std::path::Path;
+
+    /// The sibling modules a module's non-test code names as `super::NAME` or in
+    /// `use super::{...}`.
+    fn uses(source: &str) -> Vec<String> {
+        let code = source.split("#[cfg(test)]").next().unwrap_or_default();
+        let mut out = Vec::new();
+        for (i, _) in code.match_indices("super::") {
+            let rest = &code[i + "super::".len()..];
+            let names: Vec<&str> = match rest.strip_prefix('{') {
+                Some(list) => list[..list.find('}').unwrap_or(list.len())]
+                    .split(',')
+                    .collect(),
+                None => vec![rest],
+            };
+            for name in names {
+                let name: String = name
+                    .trim()
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                out.push(name);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn modules_use_only_the_layers_below_them() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lsp");
+        let mut seen = Vec::new();
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let Some(name) = path.file_stem().and_then(|s| s.to_str()) else {
+                continue;
+            };
+            if name == "mod" || path.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let layer = LAYERS
+                .iter()
+                .position(|l| *l == name)
+                .unwrap_or_else(|| panic!("src/lsp/{name}.rs is missing from LAYERS"));
+            let source = std::fs::read_to_string(&path).unwrap();
+            for used in uses(&source) {
+                if let Some(below) = LAYERS.iter().position(|l| *l == used) {
+                    assert!(
+                        below < layer,
+                        "src/lsp/{name}.rs uses `{used}`, which is not below it in LAYERS"
+                    );
+                }
+            }
+            seen.push(name.to_string());
+        }
+        assert_eq!(seen.len(), LAYERS.len(), "LAYERS names a missing module");
+    }
+
+    #[test]
+    fn uses_reads_both_forms() {
+        let source = "use super::{a, b::C};\nuse super::c;\nfn f() { super::d::g() }\n#[cfg(test)]\nuse super::e;";
+        assert_eq!(uses(source), ["a", "b", "c", "d"]);
+    }
 }

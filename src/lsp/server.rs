@@ -4,9 +4,10 @@
 //! Notifications that change a document do so before their first `await`, so concurrent
 //! handlers cannot reorder edits. Requests about documents that are not open answer empty.
 
-use super::config::{reload, Which};
-use super::session::{self, negotiate_encoding, path_of, ClientFeatures, OpenDocument, Shared};
-use super::{check, code_action, diagnostics, hover, watch, Options, ENTITY_LOCATION};
+use super::driver::{Driver, Options};
+use super::folder::Which;
+use super::session::{self, negotiate_encoding, path_of, Analyzed, ClientFeatures, OpenDocument};
+use super::{code_action, diagnostics, hover, to_proto};
 use crate::workspace::locate_entity;
 use ropey::Rope;
 use serde_json::Value;
@@ -16,27 +17,25 @@ use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
+/// The command that finds an entity's declaration in its registry file.
+pub const ENTITY_LOCATION: &str = "copydesk.entityLocation";
+
 pub struct Backend {
-    shared: Arc<Shared>,
+    driver: Arc<Driver>,
 }
 
 impl Backend {
     pub fn new(client: Client, options: Options) -> Backend {
         Backend {
-            shared: Arc::new(Shared::new(client, options)),
+            driver: Arc::new(Driver::new(client, options)),
         }
     }
 
-    fn spawn_reload(&self, which: Which) {
-        let shared = self.shared.clone();
-        tokio::spawn(async move { reload(&shared, which).await });
-    }
-
     /// The byte offset of a position in the current analysis of `uri`, with the analysis.
-    async fn at(&self, uri: &Uri, pos: Position) -> Option<(Arc<session::Analyzed>, usize)> {
-        let a = check::current(&self.shared, uri).await?;
-        let enc = self.shared.session().encoding;
-        let offset = a.index.offset(&a.text, session::position(pos), enc);
+    async fn at(&self, uri: &Uri, pos: Position) -> Option<(Arc<Analyzed>, usize)> {
+        let a = self.driver.current(uri).await?;
+        let enc = self.driver.session().encoding;
+        let offset = a.index.offset(&a.text, to_proto::from_position(pos), enc);
         Some((a, offset))
     }
 
@@ -55,8 +54,8 @@ impl Backend {
             .await
             .ok()??;
         let index = crate::position::LineIndex::new(&site.text);
-        let enc = self.shared.session().encoding;
-        let range = diagnostics::range(&index, &site.text, &site.range, enc);
+        let enc = self.driver.session().encoding;
+        let range = to_proto::range(&index, &site.text, &site.range, enc);
         Some(Location::new(Uri::from_file_path(&site.file)?, range))
     }
 }
@@ -72,7 +71,7 @@ impl LanguageServer for Backend {
             (None, None) => Vec::new(),
         };
         {
-            let mut s = self.shared.session();
+            let mut s = self.driver.session();
             s.features = features;
             s.encoding = encoding;
             s.init_options = params.initialization_options.filter(|v| !v.is_null());
@@ -127,10 +126,10 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
-        if !self.shared.session().features.watch_registration {
-            watch::spawn_poller(&self.shared);
+        if !self.driver.session().features.watch_registration {
+            self.driver.spawn_poller();
         }
-        self.spawn_reload(Which::Missing);
+        self.driver.spawn_reload(Which::Missing);
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -141,7 +140,7 @@ impl LanguageServer for Backend {
         let doc = params.text_document;
         let name = doc.uri.path().to_string();
         {
-            let mut s = self.shared.session();
+            let mut s = self.driver.session();
             let folder = s.folder_for_uri(&doc.uri);
             let open = OpenDocument {
                 rope: Rope::from_str(&doc.text),
@@ -154,13 +153,13 @@ impl LanguageServer for Backend {
             };
             s.documents.insert(doc.uri.clone(), open);
         }
-        check::schedule(&self.shared, doc.uri);
+        self.driver.schedule(doc.uri);
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
         let uri = params.text_document.uri;
         {
-            let mut s = self.shared.session();
+            let mut s = self.driver.session();
             let enc = s.encoding;
             let Some(doc) = s.documents.get_mut(&uri) else {
                 tracing::warn!(uri = uri.as_str(), "change to a document that is not open");
@@ -168,19 +167,19 @@ impl LanguageServer for Backend {
             };
             doc.apply(params.content_changes, params.text_document.version, enc);
         }
-        check::schedule(&self.shared, uri);
+        self.driver.schedule(uri);
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         let was_draft = self
-            .shared
+            .driver
             .session()
             .documents
             .remove(&uri)
             .is_some_and(|d| d.is_draft);
         if was_draft {
-            self.shared
+            self.driver
                 .client
                 .publish_diagnostics(uri, Vec::new(), None)
                 .await;
@@ -189,12 +188,12 @@ impl LanguageServer for Backend {
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
         {
-            let mut s = self.shared.session();
+            let mut s = self.driver.session();
             if let Some(section) = params.settings.get("copydesk").filter(|v| !v.is_null()) {
                 s.init_options = Some(section.clone());
             }
         }
-        self.spawn_reload(Which::All);
+        self.driver.spawn_reload(Which::All);
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
@@ -203,12 +202,12 @@ impl LanguageServer for Backend {
             .iter()
             .filter_map(|c| path_of(&c.uri))
             .collect();
-        self.spawn_reload(Which::Changed(paths));
+        self.driver.spawn_reload(Which::Changed(paths));
     }
 
     async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
         {
-            let mut s = self.shared.session();
+            let mut s = self.driver.session();
             let removed: Vec<PathBuf> = params
                 .event
                 .removed
@@ -230,7 +229,7 @@ impl LanguageServer for Backend {
                 }
             }
         }
-        self.spawn_reload(Which::Missing);
+        self.driver.spawn_reload(Which::Missing);
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
@@ -238,22 +237,22 @@ impl LanguageServer for Backend {
         let Some((a, offset)) = self.at(&p.text_document.uri, p.position).await else {
             return Ok(None);
         };
-        let enc = self.shared.session().encoding;
+        let enc = self.driver.session().encoding;
         Ok(hover::hover(&a, offset, enc))
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri;
-        let Some(a) = check::current(&self.shared, &uri).await else {
+        let Some(a) = self.driver.current(&uri).await else {
             return Ok(None);
         };
-        let features = self.shared.session().features;
+        let features = self.driver.session().features;
         let actions = code_action::actions(&uri, &params.context.diagnostics, &a, features);
         Ok(Some(actions))
     }
 
     async fn code_action_resolve(&self, action: CodeAction) -> Result<CodeAction> {
-        let s = self.shared.session();
+        let s = self.driver.session();
         let version = |uri: &Uri| s.documents.get(uri).map(|d| d.version);
         code_action::resolve(action, version, s.features)
     }
@@ -263,8 +262,8 @@ impl LanguageServer for Backend {
         params: DocumentDiagnosticParams,
     ) -> Result<DocumentDiagnosticReportResult> {
         let uri = params.text_document.uri;
-        let items = match check::current(&self.shared, &uri).await {
-            Some(a) => diagnostics::all(&a, &uri, self.shared.session().encoding),
+        let items = match self.driver.current(&uri).await {
+            Some(a) => diagnostics::all(&a, &uri, self.driver.session().encoding),
             None => Vec::new(),
         };
         let report = RelatedFullDocumentDiagnosticReport {

@@ -1,50 +1,24 @@
-//! What the server knows between messages: open drafts, workspace folders and their
-//! configuration, and what the client can do.
+//! What the server knows between messages, as plain data: open documents, workspace folders
+//! and their configuration, and what the client can do.
 //!
-//! One mutex guards it all and is never held across an `await`. Handlers run concurrently, so
-//! an edit is applied to its rope before its handler awaits anything: edits land in the order
-//! the client sent them.
+//! The driver keeps it behind one mutex that is never held across an `await`. Handlers run
+//! concurrently, so an edit is applied to its rope before its handler awaits anything: edits
+//! land in the order the client sent them.
 
-use super::config::FolderState;
+use super::folder::FolderState;
 use super::rope::rope_offset;
-use super::Options;
+use super::to_proto::from_position;
+use super::watch::normalize;
 use crate::analysis::{Analysis, Format};
 use crate::position::{Encoding, LineIndex};
 use crate::registry::Registry;
 use ropey::Rope;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::Arc;
 use tower_lsp_server::ls_types::{
     ClientCapabilities, PositionEncodingKind, TextDocumentContentChangeEvent, Uri,
 };
-use tower_lsp_server::Client;
-
-/// Everything the handlers and background tasks share.
-pub struct Shared {
-    pub client: Client,
-    pub options: Options,
-    session: Mutex<Session>,
-    /// Held while configuration is (re)loaded, so reloads never interleave.
-    pub reload: tokio::sync::Mutex<()>,
-}
-
-impl Shared {
-    pub fn new(client: Client, options: Options) -> Shared {
-        Shared {
-            client,
-            options,
-            session: Mutex::new(Session::default()),
-            reload: tokio::sync::Mutex::new(()),
-        }
-    }
-
-    /// The session. A handler that panicked while holding the lock left it poisoned; the data
-    /// is still the best we have, so keep serving.
-    pub fn session(&self) -> MutexGuard<'_, Session> {
-        self.session.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-}
 
 #[derive(Default)]
 pub struct Session {
@@ -168,6 +142,25 @@ impl Session {
     pub fn folder(&self, root: &Path) -> Option<&Folder> {
         self.folders.iter().find(|f| f.root == root)
     }
+
+    /// The loaded states of all folders.
+    pub fn states(&self) -> impl Iterator<Item = &FolderState> {
+        self.folders.iter().filter_map(|f| f.state.as_deref())
+    }
+
+    /// The config and registry files of every loaded folder, normalised, sorted, each once.
+    pub fn files_to_watch(&self) -> Vec<PathBuf> {
+        let mut watched: Vec<PathBuf> = self
+            .folders
+            .iter()
+            .filter_map(|f| f.state.as_ref().map(|st| st.watched(&f.root)))
+            .flatten()
+            .map(|p| normalize(&p))
+            .collect();
+        watched.sort();
+        watched.dedup();
+        watched
+    }
 }
 
 /// An open draft as the editor has it now.
@@ -196,8 +189,8 @@ impl OpenDocument {
             match change.range {
                 None => self.rope = Rope::from_str(&change.text),
                 Some(range) => {
-                    let start = rope_offset(&self.rope, position(range.start), enc);
-                    let end = rope_offset(&self.rope, position(range.end), enc).max(start);
+                    let start = rope_offset(&self.rope, from_position(range.start), enc);
+                    let end = rope_offset(&self.rope, from_position(range.end), enc).max(start);
                     let (start, end) = (self.rope.byte_to_char(start), self.rope.byte_to_char(end));
                     self.rope.remove(start..end);
                     self.rope.insert(start, &change.text);
@@ -222,13 +215,6 @@ pub fn path_of(uri: &Uri) -> Option<PathBuf> {
         return None;
     }
     uri.to_file_path().map(|p| p.into_owned())
-}
-
-pub fn position(p: tower_lsp_server::ls_types::Position) -> crate::position::Position {
-    crate::position::Position {
-        line: p.line,
-        character: p.character,
-    }
 }
 
 /// One analysis of one version of a draft, with what is needed to answer requests about it.

@@ -1,14 +1,12 @@
-//! Noticing that a config or registry file changed on disk.
+//! Noticing that a config or registry file changed on disk, as plain functions: the watchers
+//! to register with a client, and the stamps a poller compares.
 //!
 //! Where the client offers dynamic registration, it watches the files and sends
-//! `workspace/didChangeWatchedFiles`. Otherwise a background task compares the files' size and
+//! `workspace/didChangeWatchedFiles`. Otherwise the driver compares the files' size and
 //! modification time at a short interval: a few `stat` calls, and it sees atomic saves (write to
 //! a temporary file, then rename) that event-based watchers can miss.
 
-use super::config::{reload, Which, CLIENT_TIMEOUT};
-use super::session::Shared;
 use std::path::{Component, Path, PathBuf};
-use std::sync::{Arc, Weak};
 use std::time::SystemTime;
 use tower_lsp_server::ls_types::{
     DidChangeWatchedFilesRegistrationOptions, FileSystemWatcher, GlobPattern, OneOf, Registration,
@@ -34,72 +32,9 @@ pub fn normalize(path: &Path) -> PathBuf {
     out
 }
 
-/// Recomputes the watched files after a reload and tells the client when they changed. A
-/// client that offered dynamic registration but refuses it gets the poller instead.
-pub async fn update(shared: &Arc<Shared>) {
-    let (watchers, registered, relative) = {
-        let mut s = shared.session();
-        let mut watched: Vec<PathBuf> = s
-            .folders
-            .iter()
-            .filter_map(|f| f.state.as_ref().map(|st| st.watched(&f.root)))
-            .flatten()
-            .map(|p| normalize(&p))
-            .collect();
-        watched.sort();
-        watched.dedup();
-        if watched == s.watched || !s.features.watch_registration {
-            s.watched = watched;
-            return;
-        }
-        let registered = !s.watched.is_empty();
-        s.watched = watched;
-        (
-            watchers(&s.watched, s.features.relative_patterns),
-            registered,
-            s.features.relative_patterns,
-        )
-    };
-    tracing::debug!(
-        relative,
-        count = watchers.len(),
-        "registering file watchers"
-    );
-    if registered {
-        let gone = Unregistration {
-            id: REGISTRATION_ID.into(),
-            method: METHOD.into(),
-        };
-        let _ = tokio::time::timeout(
-            CLIENT_TIMEOUT,
-            shared.client.unregister_capability(vec![gone]),
-        )
-        .await;
-    }
-    let options = DidChangeWatchedFilesRegistrationOptions { watchers };
-    let registration = Registration {
-        id: REGISTRATION_ID.into(),
-        method: METHOD.into(),
-        register_options: serde_json::to_value(options).ok(),
-    };
-    let refused = match tokio::time::timeout(
-        CLIENT_TIMEOUT,
-        shared.client.register_capability(vec![registration]),
-    )
-    .await
-    {
-        Ok(Ok(())) => return,
-        Ok(Err(e)) => e.to_string(),
-        Err(_) => "no answer".to_string(),
-    };
-    tracing::warn!("the client did not take the file watchers ({refused}); polling instead");
-    shared.session().features.watch_registration = false;
-    spawn_poller(shared);
-}
-
 /// One watcher per file, relative to its folder where the client supports that (it can then
 /// watch registries outside the workspace), else by file name anywhere in the workspace.
-fn watchers(paths: &[PathBuf], relative: bool) -> Vec<FileSystemWatcher> {
+pub fn watchers(paths: &[PathBuf], relative: bool) -> Vec<FileSystemWatcher> {
     let mut out = vec![FileSystemWatcher {
         glob_pattern: GlobPattern::String(format!("**/{}", crate::workspace::CONFIG_FILE)),
         kind: None,
@@ -124,36 +59,28 @@ fn watchers(paths: &[PathBuf], relative: bool) -> Vec<FileSystemWatcher> {
     out
 }
 
-/// Polls the watched files until the server is gone. Used when the client cannot watch them.
-pub fn spawn_poller(shared: &Arc<Shared>) {
-    let weak: Weak<Shared> = Arc::downgrade(shared);
-    let interval = shared.options.poll_interval;
-    let mut seen = stamps(shared.session().watched.clone());
-    tokio::spawn(async move {
-        loop {
-            tokio::time::sleep(interval).await;
-            let Some(shared) = weak.upgrade() else {
-                return;
-            };
-            let now = stamps(shared.session().watched.clone());
-            let changed: Vec<PathBuf> = now
-                .iter()
-                .filter(|(p, s)| seen.iter().any(|(q, t)| q == p && t != s))
-                .map(|(p, _)| p.clone())
-                .collect();
-            seen = now;
-            if !changed.is_empty() {
-                tracing::info!(?changed, "configuration files changed");
-                reload(&shared, Which::Changed(changed)).await;
-            }
-        }
-    });
+/// The registration of file watchers with the client.
+pub fn registration(watchers: Vec<FileSystemWatcher>) -> Registration {
+    let options = DidChangeWatchedFilesRegistrationOptions { watchers };
+    Registration {
+        id: REGISTRATION_ID.into(),
+        method: METHOD.into(),
+        register_options: serde_json::to_value(options).ok(),
+    }
 }
 
-type Stamps = Vec<(PathBuf, Option<(SystemTime, u64)>)>;
+/// Withdraws the registration made by [`registration`].
+pub fn unregistration() -> Unregistration {
+    Unregistration {
+        id: REGISTRATION_ID.into(),
+        method: METHOD.into(),
+    }
+}
+
+pub type Stamps = Vec<(PathBuf, Option<(SystemTime, u64)>)>;
 
 /// Size and modification time of each file, `None` where it is missing.
-fn stamps(paths: Vec<PathBuf>) -> Stamps {
+pub fn stamps(paths: Vec<PathBuf>) -> Stamps {
     paths
         .into_iter()
         .map(|p| {
@@ -166,6 +93,15 @@ fn stamps(paths: Vec<PathBuf>) -> Stamps {
 fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
     let meta = std::fs::metadata(path).ok()?;
     Some((meta.modified().ok()?, meta.len()))
+}
+
+/// The files whose stamp differs between two polls (a file watched only since `now` is new, not
+/// changed: it was read when it became watched).
+pub fn changed(seen: &Stamps, now: &Stamps) -> Vec<PathBuf> {
+    now.iter()
+        .filter(|(p, s)| seen.iter().any(|(q, t)| q == p && t != s))
+        .map(|(p, _)| p.clone())
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,0 +1,351 @@
+//! The driver: the one owner of the server's state and of everything that talks to the client
+//! unasked. It schedules checks, reloads configuration, publishes diagnostics and problems, and
+//! keeps the file watchers up to date.
+//!
+//! The modules below it are plain data and functions ([`session`](super::session),
+//! [`folder`](super::folder), [`watch`](super::watch), [`check`](super::check)) or converters
+//! to protocol types ([`to_proto`](super::to_proto) and its neighbours); none of them calls back
+//! up here.
+
+use super::check::{self, Ready};
+use super::folder::{editor_config, load_folder, problems_by_file, Which};
+use super::session::{Analyzed, Session};
+use super::{diagnostics, watch};
+use crate::config::Config;
+use crate::workspace::read_text;
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, Weak};
+use std::time::Duration;
+use tower_lsp_server::ls_types::{ConfigurationItem, DiagnosticSeverity, MessageType, Uri};
+use tower_lsp_server::Client;
+
+/// How long to wait for the client to answer a request before going on without it.
+pub const CLIENT_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// How the server paces its work.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// How long typing must pause before a draft is checked again: short, so the latest version
+    /// is diagnosed within about 50 ms of the last keystroke; a stale analysis is dropped anyway.
+    pub debounce: Duration,
+    /// How often config and registry files are looked at when the client cannot watch them.
+    pub poll_interval: Duration,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            debounce: Duration::from_millis(25),
+            poll_interval: Duration::from_secs(1),
+        }
+    }
+}
+
+/// The server's state and its link to the client, shared by handlers and background tasks.
+pub struct Driver {
+    pub client: Client,
+    pub options: Options,
+    session: Mutex<Session>,
+    /// Held while configuration is (re)loaded, so reloads never interleave.
+    reload: tokio::sync::Mutex<()>,
+}
+
+impl Driver {
+    pub fn new(client: Client, options: Options) -> Driver {
+        Driver {
+            client,
+            options,
+            session: Mutex::new(Session::default()),
+            reload: tokio::sync::Mutex::new(()),
+        }
+    }
+
+    /// The session. A handler that panicked while holding the lock left it poisoned; the data
+    /// is still the best we have, so keep serving.
+    pub fn session(&self) -> MutexGuard<'_, Session> {
+        self.session.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Checks `uri` again after the debounce, unless another edit supersedes this one first.
+    pub fn schedule(self: &Arc<Self>, uri: Uri) {
+        let generation = {
+            let mut s = self.session();
+            let Some(doc) = s.documents.get_mut(&uri).filter(|d| d.is_draft) else {
+                return;
+            };
+            doc.generation += 1;
+            doc.generation
+        };
+        let driver = self.clone();
+        tokio::spawn(async move {
+            if !driver.options.debounce.is_zero() {
+                tokio::time::sleep(driver.options.debounce).await;
+            }
+            if !driver.is_current(&uri, generation) {
+                return;
+            }
+            if let Some(analyzed) = driver.current(&uri).await {
+                driver.publish(&uri, &analyzed).await;
+            }
+        });
+    }
+
+    fn is_current(&self, uri: &Uri, generation: u64) -> bool {
+        self.session()
+            .documents
+            .get(uri)
+            .is_some_and(|d| d.generation == generation)
+    }
+
+    /// The analysis of the document as it is now, computed if needed. `None` when the document
+    /// is not open, is not a draft, changed while it was analysed, or the analysis failed.
+    pub async fn current(self: &Arc<Self>, uri: &Uri) -> Option<Arc<Analyzed>> {
+        let mut ready = check::prepare(&self.session(), uri);
+        if let Ready::NeedsFolder = ready {
+            self.reload(Which::Missing).await;
+            ready = check::prepare(&self.session(), uri);
+        }
+        let snapshot = match ready {
+            Ready::Done(a) => return Some(a),
+            Ready::Nothing | Ready::NeedsFolder => return None,
+            Ready::Todo(snapshot) => snapshot,
+        };
+        let today = time::OffsetDateTime::now_utc().date();
+        let for_uri = uri.clone();
+        let analyzed = tokio::task::spawn_blocking(move || check::run(snapshot, today, &for_uri))
+            .await
+            .ok()??;
+        let analyzed = Arc::new(analyzed);
+        let mut s = self.session();
+        let doc = s
+            .documents
+            .get_mut(uri)
+            .filter(|d| d.generation == analyzed.generation)?;
+        doc.analyzed = Some(analyzed.clone());
+        Some(analyzed)
+    }
+
+    /// Pushes diagnostics to a client that cannot pull them. A client that pulls asks after
+    /// each change and gets the current analysis; pushing as well would show every finding
+    /// twice.
+    async fn publish(&self, uri: &Uri, analyzed: &Analyzed) {
+        let (encoding, pulls) = {
+            let s = self.session();
+            (s.encoding, s.features.pull_diagnostics)
+        };
+        if pulls {
+            return;
+        }
+        let diags = diagnostics::all(analyzed, uri, encoding);
+        if !self.is_current(uri, analyzed.generation) {
+            return;
+        }
+        self.client
+            .publish_diagnostics(uri.clone(), diags, Some(analyzed.version))
+            .await;
+    }
+
+    /// Reloads folders, reports problems, updates the file watchers and checks open drafts
+    /// again.
+    pub async fn reload(self: &Arc<Self>, which: Which) {
+        let _one_at_a_time = self.reload.lock().await;
+        let roots: Vec<PathBuf> = {
+            let s = self.session();
+            s.folders
+                .iter()
+                .filter(|f| which.selects(&f.root, f.state.as_deref()))
+                .map(|f| f.root.clone())
+                .collect()
+        };
+        if roots.is_empty() {
+            return;
+        }
+        let settings = self.editor_settings(&roots).await;
+        let mut messages = Vec::new();
+        for (root, editor) in roots.iter().zip(settings) {
+            let last = self.session().folder(root).and_then(|f| f.state.clone());
+            let editor = match editor {
+                Ok(e) => e,
+                Err(message) => {
+                    let text = format!(
+                        "copydesk: the editor's `copydesk` settings are not valid: {message}"
+                    );
+                    self.client.show_message(MessageType::ERROR, text).await;
+                    last.as_ref().and_then(|l| l.editor.clone())
+                }
+            };
+            let folder = root.clone();
+            let had_last = last.is_some();
+            let loaded =
+                tokio::task::spawn_blocking(move || load_folder(&folder, editor, last.as_deref()))
+                    .await;
+            let state = match loaded {
+                Ok(state) => Arc::new(state),
+                Err(e) => {
+                    tracing::error!(folder = %root.display(), "loading the configuration failed: {e}");
+                    continue;
+                }
+            };
+            messages.extend(state.summary(had_last));
+            if let Some(f) = self.session().folders.iter_mut().find(|f| &f.root == root) {
+                f.state = Some(state);
+            }
+        }
+        self.publish_problems().await;
+        for message in messages {
+            self.client.show_message(MessageType::ERROR, message).await;
+        }
+        self.update_watchers().await;
+        // Check again what was checked with the old state. A folder loaded for the first time
+        // has checked nothing yet: the drafts waiting for it go on by themselves.
+        let again: Vec<Uri> = self
+            .session()
+            .documents
+            .iter()
+            .filter(|(_, d)| roots.contains(&d.folder))
+            .filter(|(_, d)| !matches!(which, Which::Missing) || d.analyzed.is_some())
+            .map(|(uri, _)| uri.clone())
+            .collect();
+        again.into_iter().for_each(|uri| self.schedule(uri));
+        let features = self.session().features;
+        if features.pull_diagnostics && features.diagnostic_refresh {
+            let refresh = self.client.workspace_diagnostic_refresh();
+            let _ = tokio::time::timeout(CLIENT_TIMEOUT, refresh).await;
+        }
+    }
+
+    /// Reloads in the background.
+    pub fn spawn_reload(self: &Arc<Self>, which: Which) {
+        let driver = self.clone();
+        tokio::spawn(async move { driver.reload(which).await });
+    }
+
+    /// The editor's `copydesk` settings for each folder: `workspace/configuration` where the
+    /// client has it, else the `initializationOptions`.
+    async fn editor_settings(&self, roots: &[PathBuf]) -> Vec<Result<Option<Config>, String>> {
+        let (features, init) = {
+            let s = self.session();
+            (s.features, s.init_options.clone())
+        };
+        let mut values = vec![init; roots.len()];
+        if features.configuration {
+            let items = roots
+                .iter()
+                .map(|r| ConfigurationItem {
+                    scope_uri: Uri::from_file_path(r),
+                    section: Some("copydesk".into()),
+                })
+                .collect();
+            match tokio::time::timeout(CLIENT_TIMEOUT, self.client.configuration(items)).await {
+                Ok(Ok(answers)) => {
+                    for (value, answer) in values.iter_mut().zip(answers) {
+                        if !answer.is_null() {
+                            *value = Some(answer);
+                        }
+                    }
+                }
+                Ok(Err(e)) => tracing::warn!("workspace/configuration failed: {e}"),
+                Err(_) => tracing::warn!("workspace/configuration was not answered"),
+            }
+        }
+        values
+            .into_iter()
+            .map(|v| v.map(editor_config).transpose())
+            .collect()
+    }
+
+    /// Publishes every folder's problems on their files, and clears files that have none left.
+    async fn publish_problems(&self) {
+        let (by_file, cleared, encoding) = {
+            let mut s = self.session();
+            let by_file = problems_by_file(s.states());
+            let now: HashSet<PathBuf> = by_file.keys().cloned().collect();
+            let cleared: Vec<PathBuf> = s.problem_files.difference(&now).cloned().collect();
+            s.problem_files = now;
+            (by_file, cleared, s.encoding)
+        };
+        for file in cleared {
+            if let Some(uri) = Uri::from_file_path(&file) {
+                self.client.publish_diagnostics(uri, Vec::new(), None).await;
+            }
+        }
+        for (file, problems) in by_file {
+            let Some(uri) = Uri::from_file_path(&file) else {
+                continue;
+            };
+            let text = read_text(&file).unwrap_or_default();
+            let diags = problems
+                .iter()
+                .map(|(p, warning)| {
+                    let mut d = diagnostics::from_problem(p, &text, encoding);
+                    if *warning {
+                        d.severity = Some(DiagnosticSeverity::WARNING);
+                    }
+                    d
+                })
+                .collect();
+            self.client.publish_diagnostics(uri, diags, None).await;
+        }
+    }
+
+    /// Recomputes the watched files after a reload and tells the client when they changed. A
+    /// client that offered dynamic registration but refuses it gets the poller instead.
+    async fn update_watchers(self: &Arc<Self>) {
+        let (watchers, registered) = {
+            let mut s = self.session();
+            let watched = s.files_to_watch();
+            if watched == s.watched || !s.features.watch_registration {
+                s.watched = watched;
+                return;
+            }
+            let registered = !s.watched.is_empty();
+            s.watched = watched;
+            (
+                watch::watchers(&s.watched, s.features.relative_patterns),
+                registered,
+            )
+        };
+        tracing::debug!(count = watchers.len(), "registering file watchers");
+        if registered {
+            let gone = self
+                .client
+                .unregister_capability(vec![watch::unregistration()]);
+            let _ = tokio::time::timeout(CLIENT_TIMEOUT, gone).await;
+        }
+        let register = self
+            .client
+            .register_capability(vec![watch::registration(watchers)]);
+        let refused = match tokio::time::timeout(CLIENT_TIMEOUT, register).await {
+            Ok(Ok(())) => return,
+            Ok(Err(e)) => e.to_string(),
+            Err(_) => "no answer".to_string(),
+        };
+        tracing::warn!("the client did not take the file watchers ({refused}); polling instead");
+        self.session().features.watch_registration = false;
+        self.spawn_poller();
+    }
+
+    /// Polls the watched files until the server is gone. Used when the client cannot watch
+    /// them.
+    pub fn spawn_poller(self: &Arc<Self>) {
+        let weak: Weak<Driver> = Arc::downgrade(self);
+        let interval = self.options.poll_interval;
+        let mut seen = watch::stamps(self.session().watched.clone());
+        tokio::spawn(async move {
+            loop {
+                tokio::time::sleep(interval).await;
+                let Some(driver) = weak.upgrade() else {
+                    return;
+                };
+                let now = watch::stamps(driver.session().watched.clone());
+                let changed = watch::changed(&seen, &now);
+                seen = now;
+                if !changed.is_empty() {
+                    tracing::info!(?changed, "configuration files changed");
+                    driver.reload(Which::Changed(changed)).await;
+                }
+            }
+        });
+    }
+}
