@@ -60,8 +60,7 @@ pub fn open(path: &Path) -> Result<Registry, Problem> {
     let mut registry = Registry::from_index(index);
     for source in warnings {
         registry.add_warning(format!(
-            "{}: built from {source}, which has changed since; rebuild it with `copydesk registry build`",
-            path.display()
+            "built from {source}, which has changed since; rebuild it with `copydesk registry build`"
         ));
     }
     Ok(registry)
@@ -108,7 +107,8 @@ pub fn build(sources: &[PathBuf], out: &Path) -> Result<(Vec<u8>, usize), Vec<Pr
             "is an index; build from the registry JSON files".into(),
         )]);
     }
-    // The index holds the named files only; the built-in registry is merged at load time.
+    // Only the files named: the built-in registry is not folded in (export it with
+    // `copydesk registry export-default` and name it to have it in the index).
     let registry =
         crate::workspace::load_registries(sources, crate::registry::DefaultRegistry::Off)?.registry;
     let mut stamps = Vec::new();

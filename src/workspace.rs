@@ -104,8 +104,7 @@ pub fn load_config(path: &Path) -> Result<LoadedConfig, Problem> {
 }
 
 /// What loading registries gave: the registry, and warnings that do not stop it being used
-/// (a newsroom entity that duplicates a default one). An index's own warnings (stale sources)
-/// travel with the registry, in [`Registry::warnings`].
+/// (a newsroom entity that duplicates a default one).
 #[derive(Debug, Default)]
 pub struct LoadedRegistry {
     pub registry: Registry,
@@ -119,25 +118,23 @@ pub fn load_registries(
     paths: &[PathBuf],
     default: DefaultRegistry,
 ) -> Result<LoadedRegistry, Vec<Problem>> {
-    let with_default = default.applies(!paths.is_empty());
-    // One index alone is read in place; an index among other files is decoded and merged.
+    // One index alone is read in place; an index among other files (or under the default
+    // registry) is decoded and merged like them.
     if let [only] = paths {
-        if !with_default && crate::registry_index::is_index_path(only) {
+        if crate::registry_index::is_index_path(only) && !default.applies(true) {
             let registry = crate::registry_index::open(only).map_err(|p| vec![p])?;
-            return Ok(LoadedRegistry {
-                registry,
-                warnings: Vec::new(),
-            });
+            let warnings = index_warnings(only, &registry);
+            return Ok(LoadedRegistry { registry, warnings });
         }
     }
     let mut problems = Vec::new();
     let mut files: Vec<RegistryFile> = Vec::new();
-    let mut warnings = Vec::new();
+    let mut stale = Vec::new();
     for path in paths {
         if crate::registry_index::is_index_path(path) {
             match crate::registry_index::open(path) {
                 Ok(r) => {
-                    warnings.extend(r.warnings().iter().cloned());
+                    stale.extend(index_warnings(path, &r));
                     let parts = r.mapped().map(|m| m.to_files()).unwrap_or_default();
                     files.extend(parts.into_iter().map(|(p, entities)| {
                         RegistryFile::of_entities(p.file, p.as_of, p.sources, entities)
@@ -159,6 +156,7 @@ pub fn load_registries(
             Err(errors) => problems.extend(errors.into_iter().map(problem)),
         }
     }
+    let with_default = default.applies(!paths.is_empty());
     let dangling = if with_default {
         check_references_with_default(&files)
     } else {
@@ -168,22 +166,32 @@ pub fn load_registries(
     if !problems.is_empty() {
         return Err(problems);
     }
-    let mut loaded = if with_default {
-        let (registry, duplicates) = merge_with_default(files);
-        LoadedRegistry {
+    if with_default {
+        let (registry, warnings) = merge_with_default(files);
+        stale.extend(warnings.into_iter().map(problem));
+        Ok(LoadedRegistry {
             registry,
-            warnings: duplicates.into_iter().map(problem).collect(),
-        }
+            warnings: stale,
+        })
     } else {
-        LoadedRegistry {
+        Ok(LoadedRegistry {
             registry: Registry::from_files(files),
-            warnings: Vec::new(),
-        }
-    };
-    for w in warnings {
-        loaded.registry.add_warning(w);
+            warnings: stale,
+        })
     }
-    Ok(loaded)
+}
+
+/// An index's load warnings (sources changed since it was built), as problems on the index.
+fn index_warnings(path: &Path, registry: &Registry) -> Vec<Problem> {
+    registry
+        .warnings()
+        .iter()
+        .map(|w| Problem {
+            file: path.to_path_buf(),
+            position: None,
+            message: w.clone(),
+        })
+        .collect()
 }
 
 fn problem(e: RegistryError) -> Problem {

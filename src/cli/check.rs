@@ -41,6 +41,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         }
     };
     failed |= outcome.unreadable;
+    drop(out);
     // The process ends here: freeing a registry of thousands of entities name by name would
     // cost more than checking a story.
     std::mem::forget(registry);
@@ -82,9 +83,6 @@ fn setup(
     };
     let loaded_registry = load_registries(&paths, default)?;
     for w in &loaded_registry.warnings {
-        eprintln!("copydesk: warning: {w}");
-    }
-    for w in loaded_registry.registry.warnings() {
         eprintln!("copydesk: warning: {w}");
     }
     let historical = loaded.config.historical.unwrap_or_default();

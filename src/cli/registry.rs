@@ -1,5 +1,5 @@
 //! `copydesk registry check`: validate registry files; `copydesk registry build`: write an index;
-//! `copydesk registry export-default`: the built-in registry as JSON.
+//! `copydesk registry export-default`.
 
 use copydesk::registry::{check_references, parse_registry};
 use copydesk::workspace::read_text;
@@ -76,6 +76,21 @@ pub fn build(paths: &[PathBuf], output: &std::path::Path) -> ExitCode {
     }
 }
 
+/// Writes through a temporary file renamed into place, so a server that has the old index mapped
+/// keeps reading the old file, never a half-written one. The only file the binary writes, and
+/// only when the user asks for it (see the source scan in `tests/hostile_lsp.rs`).
+fn write_index(out: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    let name = out
+        .file_name()
+        .map_or("index".into(), |n| n.to_string_lossy());
+    let tmp = out.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let written = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, out));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
+}
+
 /// Writes the built-in default registry, as registry JSON, on stdout.
 pub fn export_default() -> ExitCode {
     use std::io::Write;
@@ -91,19 +106,4 @@ pub fn export_default() -> ExitCode {
             ExitCode::from(2)
         }
     }
-}
-
-/// Writes through a temporary file renamed into place, so a server that has the old index mapped
-/// keeps reading the old file, never a half-written one. The only file the binary writes, and
-/// only when the user asks for it (see the source scan in `tests/hostile_lsp.rs`).
-fn write_index(out: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    let name = out
-        .file_name()
-        .map_or("index".into(), |n| n.to_string_lossy());
-    let tmp = out.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    let written = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, out));
-    if written.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    written
 }
