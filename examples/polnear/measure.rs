@@ -113,6 +113,7 @@ fn check(text: &str, registry: &Registry) -> Vec<Finding> {
         date: None,
         today: time::macros::date!(2016 - 06 - 01),
         severity: SeverityMap::default(),
+        historical: Default::default(),
     };
     analyze(text, Format::Text, registry, &settings).findings
 }
