@@ -5,6 +5,6 @@
 //! (finding and reading configs and registries) and the language server ([`lsp`]); the binary's
 //! CLI is the other adapter.
 
-pub use copydesk_core::{analysis, config, position, registry};
+pub use copydesk_core::{analysis, config, fixture, position, registry};
 pub mod lsp;
 pub mod workspace;

@@ -1,12 +1,15 @@
-//! Fixture drafts with their expected findings and mentions, checked by eye and by this test.
+//! Annotated fixture drafts: every check's fixtures, in the one format of
+//! [`copydesk::fixture`] (the expected findings written under the text they mark).
 //!
-//! Each `tests/drafts/**/NAME.md` (or `.txt`, and the drafts under `tests/fixtures/`) is analysed against the `registry.json` in its
-//! folder. `NAME.findings` lists the expected findings and `NAME.mentions`, when present, the
-//! expected mentions, one per line as rendered below. Run with `UPDATE_EXPECT=1` to rewrite the
-//! expectation files from the current output, then review the diff.
+//! Each `tests/drafts/**/NAME.md` (or `.txt`) is stripped of its annotations, analysed against
+//! the `registry.json` in its folder on 1 January 2026 (unless the draft gives its own date),
+//! and annotated again; the test fails when that differs from the file. Run with
+//! `UPDATE_EXPECT=1` to rewrite the annotations from the current output, then review the diff.
+//! A draft that also exists, plain, under `tests/fixtures/` (used by the end-to-end tests) must
+//! equal it once stripped, so the two cannot drift apart.
 
-use copydesk::analysis::{analyze, Analysis, Format, Settings, SeverityMap};
-use copydesk::position::{Encoding, LineIndex};
+use copydesk::analysis::{analyze, Format, Settings, SeverityMap};
+use copydesk::fixture::{annotate, has_mentions, strip};
 use copydesk::registry::{parse_registry, Registry};
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
@@ -35,116 +38,89 @@ fn registry_for(draft: &Path) -> Registry {
     Registry::new([file.entities])
 }
 
-fn render_findings(text: &str, analysis: &Analysis) -> String {
-    let index = LineIndex::new(text);
-    let mut out = String::new();
-    for f in &analysis.findings {
-        let p = index.position(text, f.range.start, Encoding::Utf32);
-        let quoted = text[f.range.clone()].replace(['\r', '\n'], " ");
-        write!(
-            out,
-            "{}:{} {} {}",
-            p.line + 1,
-            p.character + 1,
-            f.code,
-            f.entity.as_deref().unwrap_or("-")
-        )
-        .unwrap();
-        write!(out, " {quoted:?}").unwrap();
-        if let Some(fix) = f.fixes.first() {
-            let new: Vec<&str> = fix.edits.iter().map(|e| e.new_text.as_str()).collect();
-            write!(out, " => {:?}", new.join(" | ")).unwrap();
-        }
-        writeln!(out, "\n    {}", f.message).unwrap();
-    }
-    out
-}
-
-fn render_mentions(text: &str, analysis: &Analysis, registry: &Registry) -> String {
-    let index = LineIndex::new(text);
-    let mut out = String::new();
-    for m in &analysis.mentions {
-        let p = index.position(text, m.range.start, Encoding::Utf32);
-        let quoted = text[m.range.clone()].replace(['\r', '\n'], " ");
-        writeln!(
-            out,
-            "{}:{} {quoted:?} {} {:?} {:?}{}",
-            p.line + 1,
-            p.character + 1,
-            registry.entity(m.entity).id,
-            m.reference,
-            m.spelling,
-            if m.possessive { " possessive" } else { "" }
-        )
-        .unwrap();
-    }
-    out
-}
-
-fn compare(path: &Path, actual: &str, failures: &mut Vec<String>) {
-    if std::env::var_os("UPDATE_EXPECT").is_some() {
-        std::fs::write(path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(path).unwrap_or_default();
-    if expected != actual {
-        let mut diff = format!(
-            "{} differs (run with UPDATE_EXPECT=1 to accept):\n",
-            path.display()
-        );
-        for line in expected
-            .lines()
-            .filter(|l| !actual.lines().any(|a| a == *l))
-        {
-            writeln!(diff, "  - {line}").unwrap();
-        }
-        for line in actual
-            .lines()
-            .filter(|l| !expected.lines().any(|e| e == *l))
-        {
-            writeln!(diff, "  + {line}").unwrap();
-        }
-        failures.push(diff);
-    }
-}
-
-#[test]
-fn fixture_drafts() {
-    let mut paths = Vec::new();
-    drafts(Path::new("tests/drafts"), &mut paths);
-    drafts(Path::new("tests/fixtures"), &mut paths);
-    assert!(!paths.is_empty());
+/// The annotated draft as the analysis writes it.
+fn check(path: &Path, annotated: &str) -> String {
+    let source = strip(annotated);
+    let registry = registry_for(path);
     let settings = Settings {
         date: None,
         today: time::macros::date!(2026 - 01 - 01),
         severity: SeverityMap::default(),
         historical: Default::default(),
     };
+    let analysis = analyze(
+        &source,
+        Format::from_path(&path.to_string_lossy()),
+        &registry,
+        &settings,
+    );
+    assert!(
+        analysis.failed_checks.is_empty(),
+        "{}: {:?}",
+        path.display(),
+        analysis.failed_checks
+    );
+    annotate(&source, &analysis, &registry, has_mentions(annotated))
+}
+
+/// The lines of `expected` and `actual` that differ, in order, marked `-` and `+`.
+fn diff(expected: &str, actual: &str) -> String {
+    let (e, a): (Vec<&str>, Vec<&str>) = (expected.lines().collect(), actual.lines().collect());
+    // Longest common subsequence of lines, then a walk that prints what is not in it.
+    let mut lcs = vec![vec![0usize; a.len() + 1]; e.len() + 1];
+    for i in (0..e.len()).rev() {
+        for j in (0..a.len()).rev() {
+            lcs[i][j] = if e[i] == a[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j, mut out) = (0, 0, String::new());
+    while i < e.len() || j < a.len() {
+        if i < e.len() && j < a.len() && e[i] == a[j] {
+            (i, j) = (i + 1, j + 1);
+        } else if i < e.len() && (j == a.len() || lcs[i + 1][j] >= lcs[i][j + 1]) {
+            writeln!(out, "  - {}", e[i]).unwrap();
+            i += 1;
+        } else {
+            writeln!(out, "  + {}", a[j]).unwrap();
+            j += 1;
+        }
+    }
+    out
+}
+
+#[test]
+fn fixture_drafts() {
+    let mut paths = Vec::new();
+    drafts(Path::new("tests/drafts"), &mut paths);
+    assert!(!paths.is_empty());
+    let update = std::env::var_os("UPDATE_EXPECT").is_some();
     let mut failures = Vec::new();
-    for draft in &paths {
-        let registry = registry_for(draft);
-        let text = std::fs::read_to_string(draft).unwrap();
-        let format = Format::from_path(&draft.to_string_lossy());
-        let analysis = analyze(&text, format, &registry, &settings);
-        assert!(
-            analysis.failed_checks.is_empty(),
-            "{}: {:?}",
-            draft.display(),
-            analysis.failed_checks
-        );
-        let name = draft.file_name().unwrap().to_string_lossy().to_string();
-        let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
-        compare(
-            &draft.with_file_name(format!("{stem}.findings")),
-            &render_findings(&text, &analysis),
-            &mut failures,
-        );
-        let mentions = draft.with_file_name(format!("{stem}.mentions"));
-        if mentions.exists() {
-            compare(
-                &mentions,
-                &render_mentions(&text, &analysis, &registry),
-                &mut failures,
+    for path in &paths {
+        let annotated = std::fs::read_to_string(path).unwrap();
+        let actual = check(path, &annotated);
+        if actual != annotated {
+            if update {
+                std::fs::write(path, &actual).unwrap();
+            } else {
+                failures.push(format!(
+                    "{} differs (run with UPDATE_EXPECT=1 to accept):\n{}",
+                    path.display(),
+                    diff(&annotated, &actual)
+                ));
+            }
+        }
+        let plain = Path::new("tests/fixtures").join(path.strip_prefix("tests/drafts").unwrap());
+        if plain.exists() {
+            assert_eq!(
+                strip(&annotated),
+                std::fs::read_to_string(&plain).unwrap(),
+                "{} and {} differ",
+                path.display(),
+                plain.display()
             );
         }
     }

@@ -2,11 +2,12 @@
 //!
 //! [`analysis`] reads a draft and runs the checks; [`registry`] holds the entities they check
 //! against; [`config`] parses `copydesk.json`; [`position`] converts byte offsets to editor
-//! positions. Nothing here does IO, reads the clock, or knows LSP: the CLI and the language
+//! positions; [`fixture`] reads and writes the annotated drafts the tests use. Nothing here does IO, reads the clock, or knows LSP: the CLI and the language
 //! server are adapters over this crate.
 
 pub mod analysis;
 pub mod config;
+pub mod fixture;
 mod json;
 pub mod position;
 pub mod registry;

@@ -77,7 +77,7 @@ async function problems(page) {
   }
   return view.locator('.monaco-list-row').evaluateAll((rows) =>
     rows
-      .filter((row) => row.querySelector('.marker-code') !== null)
+      .filter((row) => row.querySelector('.marker-icon') !== null)
       .map((row) => {
         const text = (selector) => row.querySelector(selector)?.textContent?.trim() ?? '';
         const position = /Ln (\d+), Col (\d+)/.exec(text('.marker-line')) ?? [];
@@ -100,14 +100,19 @@ async function waitForProblems(page, accept, timeout) {
   }).then(() => problems(page));
 }
 
-/** The text of the active editor's line (1-based), as drawn. */
-async function lineText(page, line) {
-  await goTo(page, line, 1);
+/** The text of the active editor's line that holds the cursor, as drawn. */
+async function cursorLineText(page) {
   const current = page.locator('.editor-group-container.active .monaco-editor .view-overlays .current-line');
   const top = await current.first().evaluate((el) => el.parentElement.style.top);
   return page
     .locator('.editor-group-container.active .monaco-editor .view-lines .view-line')
     .evaluateAll((lines, top) => lines.find((l) => l.style.top === top)?.textContent?.replace(/\u00a0/g, ' ') ?? '', top);
+}
+
+/** The text of the active editor's line (1-based), as drawn. */
+async function lineText(page, line) {
+  await goTo(page, line, 1);
+  return cursorLineText(page);
 }
 
 async function waitForLine(page, line, accept) {
@@ -132,7 +137,7 @@ async function hoverAt(page, line, column) {
 /**
  * Opens Quick Fix (Ctrl+.) at a position and applies the action titled `title`. A menu that opens
  * empty ("No code actions available") is tried again, as a user would, and said on stdout: it
- * has been seen about once in seven runs on a loaded machine, and the server's log tells why.
+ * has been seen in about one run in ten on a loaded machine (the server's log is kept on failure).
  */
 async function quickFix(page, line, column, title) {
   const rows = page.locator('.action-widget .monaco-list-row.action');

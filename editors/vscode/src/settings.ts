@@ -4,11 +4,13 @@
 
 /** The finding codes of the contract, the only keys the server accepts under `severity`. */
 export const CODES = [
+  // codes:begin: generated from the table of checks by tests/generated_docs.rs
   'unattributed-claim',
   'incomplete-attribution',
   'name-misspelling',
   'title-mismatch',
   'title-inconsistent',
+  // codes:end
 ] as const;
 
 /** The severities the server accepts; `off` turns a check off. */
