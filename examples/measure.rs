@@ -5,7 +5,9 @@
 //! `cargo run --release --example measure -- check REGISTRY.json DRAFT.md [RUNS]`
 
 use copydesk::analysis::{analyze, Format, Settings, SeverityMap};
-use copydesk::registry::{check_references, parse_registry, Registry, RegistryFile};
+use copydesk::registry::{
+    check_references, parse_registry, DefaultRegistry, Registry, RegistryFile,
+};
 use copydesk::workspace::{load_registries, read_text};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -58,7 +60,9 @@ fn main() {
             std::mem::forget(registry);
         }
         Some("check") => {
-            let registry = load_registries(&[PathBuf::from(&args[1])]).expect("registry loads");
+            let registry = load_registries(&[PathBuf::from(&args[1])], DefaultRegistry::Off)
+                .expect("registry loads")
+                .registry;
             let text = read_text(args[2].as_ref()).expect("draft reads");
             let runs = args.get(3).and_then(|r| r.parse().ok()).unwrap_or(11);
             let settings = Settings {

@@ -4,7 +4,10 @@
 //! where the file could be parsed at all.
 
 use crate::config::{parse_config, Config};
-use crate::registry::{check_references, parse_registry, Registry, RegistryFile};
+use crate::registry::{
+    check_references, check_references_with_default, merge_with_default, parse_registry,
+    DefaultRegistry, Registry, RegistryError, RegistryFile,
+};
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -100,9 +103,21 @@ pub fn load_config(path: &Path) -> Result<LoadedConfig, Problem> {
     Ok(LoadedConfig { config, registries })
 }
 
-/// Loads and merges registries in order (a later entity with the same id wins). Returns every
-/// problem in every file, or the registry when there are none.
-pub fn load_registries(paths: &[PathBuf]) -> Result<Registry, Vec<Problem>> {
+/// What loading registries gave: the registry, and warnings that do not stop it being used
+/// (a newsroom entity that duplicates a default one).
+#[derive(Debug, Default)]
+pub struct LoadedRegistry {
+    pub registry: Registry,
+    pub warnings: Vec<Problem>,
+}
+
+/// Loads and merges registries in order (a later entity with the same id wins), with the
+/// built-in default registry under them when `default` says so. Returns every problem in every
+/// file, or the registry when there are none.
+pub fn load_registries(
+    paths: &[PathBuf],
+    default: DefaultRegistry,
+) -> Result<LoadedRegistry, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut files: Vec<RegistryFile> = Vec::new();
     for path in paths {
@@ -115,22 +130,38 @@ pub fn load_registries(paths: &[PathBuf]) -> Result<Registry, Vec<Problem>> {
         };
         match parse_registry(&path.display().to_string(), &text) {
             Ok(f) => files.push(f),
-            Err(errors) => problems.extend(errors.into_iter().map(|e| Problem {
-                file: path.clone(),
-                position: Some((e.line, e.column)),
-                message: e.message,
-            })),
+            Err(errors) => problems.extend(errors.into_iter().map(problem)),
         }
     }
-    problems.extend(check_references(&files).into_iter().map(|e| Problem {
+    let with_default = default.applies(!paths.is_empty());
+    let dangling = if with_default {
+        check_references_with_default(&files)
+    } else {
+        check_references(&files)
+    };
+    problems.extend(dangling.into_iter().map(problem));
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    if with_default {
+        let (registry, warnings) = merge_with_default(files);
+        Ok(LoadedRegistry {
+            registry,
+            warnings: warnings.into_iter().map(problem).collect(),
+        })
+    } else {
+        Ok(LoadedRegistry {
+            registry: Registry::from_files(files),
+            warnings: Vec::new(),
+        })
+    }
+}
+
+fn problem(e: RegistryError) -> Problem {
+    Problem {
         file: PathBuf::from(&e.file),
         position: Some((e.line, e.column)),
         message: e.message,
-    }));
-    if problems.is_empty() {
-        Ok(Registry::from_files(files))
-    } else {
-        Err(problems)
     }
 }
 

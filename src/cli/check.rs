@@ -3,7 +3,7 @@
 use super::report::{self, FileReport};
 use super::{CheckArgs, FailOn};
 use copydesk::analysis::{analyze, Format, Historical, Settings, Severity, SeverityMap};
-use copydesk::registry::Registry;
+use copydesk::registry::{DefaultRegistry, Registry};
 use copydesk::workspace::{find_config, load_config, load_registries, read_text};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -53,6 +53,9 @@ pub fn run(args: &CheckArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     }
+    // The process ends here: freeing a registry of thousands of entities name by name would
+    // cost more than checking a story.
+    std::mem::forget(registry);
     if failed {
         return ExitCode::from(2);
     }
@@ -90,9 +93,16 @@ fn setup(
     };
     let mut paths = loaded.registries;
     paths.extend(args.registry.iter().cloned());
-    let registry = load_registries(&paths)?;
+    let default = match args.no_default_registry {
+        true => DefaultRegistry::Off,
+        false => loaded.config.default_registry.unwrap_or_default(),
+    };
+    let loaded_registry = load_registries(&paths, default)?;
+    for w in &loaded_registry.warnings {
+        eprintln!("copydesk: warning: {w}");
+    }
     let historical = loaded.config.historical.unwrap_or_default();
-    Ok((registry, loaded.config.severity, historical))
+    Ok((loaded_registry.registry, loaded.config.severity, historical))
 }
 
 /// The files to check, in the order given; folders walked in name order.

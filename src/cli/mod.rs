@@ -16,6 +16,7 @@ Examples:
   copydesk check --format json --date 2025-08-26 story.md
   copydesk check --fail-on warning --format sarif drafts/ > copydesk.sarif
   copydesk registry check registry/*.json     validate registry files
+  copydesk registry export-default > world.json   the built-in registry, to start your own
   copydesk explain name-misspelling           what a finding code flags, and why
   copydesk lsp                                run the language server on stdin/stdout";
 
@@ -74,6 +75,11 @@ enum RegistryCommand {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Write the built-in default registry as registry JSON on stdout.
+    #[command(
+        after_help = "Example:\n  copydesk registry export-default > registry/world.json\n\nA newsroom can start its own registry from it; with \"default_registry\": \"merge\" its entities win over the default ones."
+    )]
+    ExportDefault,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -111,6 +117,9 @@ pub struct CheckArgs {
     /// The lowest severity that makes the exit status 1.
     #[arg(long, value_enum, default_value = "error")]
     pub fail_on: FailOn,
+    /// Do not use the built-in registry of countries, leaders and organisations.
+    #[arg(long)]
+    pub no_default_registry: bool,
 }
 
 fn parse_date_arg(s: &str) -> Result<time::Date, String> {
@@ -125,6 +134,9 @@ pub fn main() -> ExitCode {
         Some(Command::Registry {
             command: RegistryCommand::Check { paths },
         }) => registry::run(&paths),
+        Some(Command::Registry {
+            command: RegistryCommand::ExportDefault,
+        }) => registry::export_default(),
         Some(Command::Explain { code }) => explain(&code),
         Some(Command::Lsp { .. }) => lsp(cli.log_level.as_deref()),
         None if cli.stdio => lsp(cli.log_level.as_deref()),

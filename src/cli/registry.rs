@@ -1,4 +1,4 @@
-//! `copydesk registry check`: validate registry files.
+//! `copydesk registry check`: validate registry files; `copydesk registry export-default`.
 
 use copydesk::registry::{check_references, parse_registry};
 use copydesk::workspace::read_text;
@@ -44,5 +44,22 @@ pub fn run(paths: &[PathBuf]) -> ExitCode {
             if files.len() == 1 { "" } else { "s" }
         );
         ExitCode::SUCCESS
+    }
+}
+
+/// Writes the built-in default registry, as registry JSON, on stdout.
+pub fn export_default() -> ExitCode {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out
+        .write_all(copydesk::registry::DEFAULT_REGISTRY_JSON.as_bytes())
+        .and_then(|()| out.flush())
+    {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("copydesk: cannot write the default registry: {e}");
+            ExitCode::from(2)
+        }
     }
 }

@@ -37,6 +37,8 @@ pub struct FolderState {
     pub registry_files: Vec<PathBuf>,
     /// What went wrong in the last load.
     pub problems: Vec<Problem>,
+    /// What loaded but deserves a look (a newsroom entity duplicating a default one).
+    pub warnings: Vec<Problem>,
 }
 
 impl FolderState {
@@ -69,8 +71,18 @@ pub fn load_folder(root: &Path, editor: Option<Config>, last: Option<&FolderStat
         historical = e.historical.or(historical);
         registry_files.extend(e.registries.iter().map(|r| root.join(r)));
     }
-    let registry = match load_registries(&registry_files) {
-        Ok(r) => Arc::new(r),
+    // The editor's setting wins over the file's; both default to "auto".
+    let default = editor
+        .as_ref()
+        .and_then(|e| e.default_registry)
+        .or(file_config.config.default_registry)
+        .unwrap_or_default();
+    let mut warnings = Vec::new();
+    let registry = match load_registries(&registry_files, default) {
+        Ok(r) => {
+            warnings = r.warnings;
+            Arc::new(r.registry)
+        }
         Err(ps) => {
             problems.extend(ps);
             last.map(|l| l.registry.clone()).unwrap_or_default()
@@ -85,6 +97,7 @@ pub fn load_folder(root: &Path, editor: Option<Config>, last: Option<&FolderStat
         registry,
         registry_files,
         problems,
+        warnings,
     }
 }
 
@@ -254,16 +267,15 @@ fn editor_config(mut value: serde_json::Value) -> Result<Config, String> {
 async fn publish_problems(shared: &Shared) {
     let (by_file, cleared, encoding) = {
         let mut s = shared.session();
-        let mut by_file: BTreeMap<PathBuf, Vec<Problem>> = BTreeMap::new();
-        for p in s
-            .folders
-            .iter()
-            .filter_map(|f| f.state.as_ref())
-            .flat_map(|st| &st.problems)
-        {
+        let mut by_file: BTreeMap<PathBuf, Vec<(Problem, bool)>> = BTreeMap::new();
+        let states = s.folders.iter().filter_map(|f| f.state.as_ref());
+        for (p, warning) in states.flat_map(|st| {
+            let problems = st.problems.iter().map(|p| (p, false));
+            problems.chain(st.warnings.iter().map(|p| (p, true)))
+        }) {
             let list = by_file.entry(p.file.clone()).or_default();
-            if !list.contains(p) {
-                list.push(p.clone());
+            if !list.iter().any(|(q, _)| q == p) {
+                list.push((p.clone(), warning));
             }
         }
         let now: HashSet<PathBuf> = by_file.keys().cloned().collect();
@@ -286,7 +298,13 @@ async fn publish_problems(shared: &Shared) {
         let text = read_text(&file).unwrap_or_default();
         let diags = problems
             .iter()
-            .map(|p| diagnostics::from_problem(p, &text, encoding))
+            .map(|(p, warning)| {
+                let mut d = diagnostics::from_problem(p, &text, encoding);
+                if *warning {
+                    d.severity = Some(tower_lsp_server::ls_types::DiagnosticSeverity::WARNING);
+                }
+                d
+            })
             .collect();
         shared.client.publish_diagnostics(uri, diags, None).await;
     }

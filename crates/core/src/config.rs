@@ -4,6 +4,7 @@
 
 use crate::analysis::{Code, Historical, Severity, SeverityMap};
 use crate::json::Object;
+use crate::registry::DefaultRegistry;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -37,6 +38,8 @@ pub struct Config {
     pub severity: SeverityMap,
     /// `titles.historical`, when the config sets it.
     pub historical: Option<Historical>,
+    /// How the built-in registry is used (`"default_registry"`); `None` when not written.
+    pub default_registry: Option<DefaultRegistry>,
 }
 
 #[derive(Deserialize)]
@@ -46,6 +49,8 @@ struct RawConfig {
     registries: Vec<String>,
     #[serde(default)]
     severity: BTreeMap<String, String>,
+    #[serde(default)]
+    default_registry: Option<String>,
     #[serde(default)]
     titles: Option<RawTitles>,
 }
@@ -102,6 +107,18 @@ fn from_raw(raw: RawConfig) -> Result<Config, (String, String)> {
         };
         severity.set(c, level);
     }
+    let default_registry = match raw.default_registry {
+        None => None,
+        Some(mode) => match DefaultRegistry::parse(&mode) {
+            Some(m) => Some(m),
+            None => {
+                return Err((
+                    format!("unknown default_registry `{mode}` (use auto, merge or off)"),
+                    format!("\"{mode}\""),
+                ))
+            }
+        },
+    };
     let historical = match raw.titles.and_then(|t| t.historical) {
         None => None,
         Some(h) => Some(Historical::parse(&h).ok_or_else(|| {
@@ -115,6 +132,7 @@ fn from_raw(raw: RawConfig) -> Result<Config, (String, String)> {
         registries: raw.registries,
         severity,
         historical,
+        default_registry,
     })
 }
 
@@ -179,6 +197,18 @@ mod tests {
             "c.json:1:1: invalid type: sequence, expected an object"
         );
         assert!(from_value(serde_json::json!([["r.json"], {}])).is_err());
+    }
+
+    #[test]
+    fn default_registry_is_auto_merge_or_off() {
+        let c = parse_config("c.json", r#"{"default_registry": "merge"}"#).unwrap();
+        assert_eq!(c.default_registry, Some(DefaultRegistry::Merge));
+        assert_eq!(parse_config("c.json", "{}").unwrap().default_registry, None);
+        let e = parse_config("c.json", "{\n \"default_registry\": \"on\"}").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "c.json:2:22: unknown default_registry `on` (use auto, merge or off)"
+        );
     }
 
     #[test]

@@ -45,12 +45,17 @@ pub enum Separator {
     Hyphen,
     /// Nothing: scripts written without spaces ("赵乐际").
     Joined,
+    /// The period of an initial or abbreviation, with or without a space after it ("Donald J.
+    /// Trump", "U.S. Air Force").
+    Dotted,
 }
 
 impl Separator {
     fn of(gap: &str) -> Separator {
         if gap.is_empty() {
             Separator::Joined
+        } else if gap.trim_end().starts_with('.') && gap.trim_end().len() == 1 {
+            Separator::Dotted
         } else if gap.contains(['-', '\u{2010}', '\u{2011}']) {
             Separator::Hyphen
         } else {
@@ -65,6 +70,9 @@ impl Separator {
             Separator::Space => !gap.is_empty() && gap.chars().all(char::is_whitespace),
             Separator::Hyphen => matches!(gap, "-" | "\u{2010}" | "\u{2011}"),
             Separator::Joined => gap.is_empty(),
+            Separator::Dotted => gap
+                .strip_prefix('.')
+                .is_some_and(|rest| rest.chars().all(char::is_whitespace)),
         }
     }
 }

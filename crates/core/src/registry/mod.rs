@@ -4,11 +4,16 @@
 //! [`NameIndex`] answers "which entity does this written name belong to" for the analysis.
 
 pub mod compare;
+mod default;
 mod index;
 mod load;
 pub mod pinyin;
 pub mod spelling;
 
+pub use default::{
+    check_references_with_default, default_file, default_registry, merge_with_default,
+    DefaultRegistry, DEFAULT_REGISTRY_JSON, DEFAULT_REGISTRY_NAME,
+};
 pub use index::{Form, FormKind, NameIndex, Separator};
 pub use load::{check_references, parse_registry, DataSource, RegistryError, RegistryFile};
 
