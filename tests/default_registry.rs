@@ -20,6 +20,7 @@ fn findings(text: &str, date: &str) -> Vec<(Code, String)> {
         date: Some(date),
         today: date,
         severity: Default::default(),
+        historical: Default::default(),
     };
     analyze(text, Format::Markdown, registry(), &settings)
         .findings
@@ -164,6 +165,7 @@ fn analyze_mentions(text: &str, date: &str) -> Vec<String> {
         date: Some(date),
         today: date,
         severity: Default::default(),
+        historical: Default::default(),
     };
     analyze(text, Format::Text, registry(), &settings)
         .mentions
