@@ -5,7 +5,9 @@
 //!
 //! PATH is a folder of speech files (searched recursively for `.txt`), each with its date on a
 //! line of its own near the top ("June 10, 2010"), as in the collection scraped from
-//! whitehouse.gov by jmausolf/White_House_Speeches. It prints:
+//! whitehouse.gov by jmausolf/White_House_Speeches (its scripts; the files themselves are in
+//! computingForSocialScience/cfss-homework-jmausolf, `Final_Project/White_House_Speeches/
+//! 1_WHITE_HOUSE_SPEECHES/__2009-2015_MASTER_Speeches`). It prints:
 //! - title findings per 1,000 words on the unmodified text (`--show` lists each, for review);
 //! - recall on swapped titles: every title written before a name that names a role held on the
 //!   speech's date is replaced, one at a time, by the title of another role the same person
