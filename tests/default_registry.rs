@@ -14,14 +14,19 @@ fn registry() -> &'static Registry {
     R.get_or_init(default_registry)
 }
 
-fn findings(text: &str, date: &str) -> Vec<(Code, String)> {
+/// Settings for a story dated `date` (YYYY-MM-DD), every code at its default.
+fn settings_on(date: &str) -> Settings {
     let date = parse_date(date).unwrap();
-    let settings = Settings {
+    Settings {
         date: Some(date),
         today: date,
         severity: Default::default(),
         historical: Default::default(),
-    };
+    }
+}
+
+fn findings(text: &str, date: &str) -> Vec<(Code, String)> {
+    let settings = settings_on(date);
     analyze(text, Format::Markdown, registry(), &settings)
         .findings
         .into_iter()
@@ -169,13 +174,7 @@ fn congress_members_are_found_by_nickname() {
 }
 
 fn analyze_mentions(text: &str, date: &str) -> Vec<String> {
-    let date = parse_date(date).unwrap();
-    let settings = Settings {
-        date: Some(date),
-        today: date,
-        severity: Default::default(),
-        historical: Default::default(),
-    };
+    let settings = settings_on(date);
     analyze(text, Format::Text, registry(), &settings)
         .mentions
         .iter()

@@ -50,29 +50,28 @@ pub struct Report {
 impl Report {
     pub fn print(&self, show: usize) {
         println!("PolNeAR training split: {} stories\n", self.stories);
-        println!(
-            "{}",
-            self.attributed
-                .line("attributed sentences flagged unattributed-claim")
-        );
-        for (cue, r) in &self.by_cue {
-            println!("{}", r.line(&format!("  cue: {cue}")));
-        }
-        println!(
-            "{}",
-            self.cut_claims
-                .line("claims with source and cue cut, flagged")
-        );
-        for (kind, r) in &self.by_claim {
-            println!("{}", r.line(&format!("  {kind}")));
-        }
-        println!(
-            "{}",
-            self.cut_verbs
-                .line("attributions with the verb cut, flagged")
-        );
-        for (pos, r) in &self.by_position {
-            println!("{}", r.line(&format!("  {pos}")));
+        let sections: [(&str, &Rate, &BTreeMap<&'static str, Rate>); 3] = [
+            (
+                "attributed sentences flagged unattributed-claim",
+                &self.attributed,
+                &self.by_cue,
+            ),
+            (
+                "claims with source and cue cut, flagged",
+                &self.cut_claims,
+                &self.by_claim,
+            ),
+            (
+                "attributions with the verb cut, flagged",
+                &self.cut_verbs,
+                &self.by_position,
+            ),
+        ];
+        for (title, total, parts) in sections {
+            println!("{}", total.line(title));
+            for (part, r) in parts {
+                println!("{}", r.line(&format!("  {part}")));
+            }
         }
         println!("{}", self.headlines.line("headlines flagged"));
         println!(
