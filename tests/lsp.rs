@@ -583,3 +583,55 @@ async fn unsaved_buffers_use_the_workspace_configuration() {
     by_code(&diags, "name-misspelling", "Zhao Leiji");
     client.shutdown().await;
 }
+
+#[tokio::test]
+async fn completion_offers_registry_names_with_title_holders_first() {
+    let room = Newsroom::new();
+    let mut client = start(fast());
+    let init = client
+        .initialize(&room.root(), capabilities("utf-16"), Value::Null)
+        .await;
+    assert!(init["capabilities"]["completionProvider"].is_object());
+    let draft = room.draft();
+    client.open(&draft, DRAFT);
+    client.diagnostics(&draft, Some(1)).await;
+    let line = "Russian State Duma Chairman Vyach";
+    let end = pos(21, 0);
+    client.change(
+        &draft,
+        2,
+        json!([{"range": {"start": end, "end": end}, "text": line}]),
+    );
+    let at = pos(21, line.len() as u32);
+    let list = client
+        .request(
+            "textDocument/completion",
+            json!({"textDocument": {"uri": draft}, "position": at}),
+        )
+        .await
+        .unwrap();
+    let first = &list["items"][0];
+    assert_eq!(first["label"], "Vyacheslav Volodin", "{list:#}");
+    assert_eq!(first["detail"], "chairman of the State Duma");
+    assert_eq!(first["textEdit"]["newText"], "Vyacheslav Volodin");
+    assert_eq!(first["textEdit"]["range"]["start"], pos(21, 28));
+    let card = first["documentation"]["value"].as_str().unwrap();
+    assert!(
+        card.contains("On the story's date (26 August 2025)"),
+        "{card}"
+    );
+    // Lower case, or a single letter with no title before it, offers nothing.
+    client.change(
+        &draft,
+        3,
+        json!([{"range": {"start": pos(21, 0), "end": at}, "text": "met v"}]),
+    );
+    let none = client
+        .request(
+            "textDocument/completion",
+            json!({"textDocument": {"uri": draft}, "position": pos(21, 5)}),
+        )
+        .await
+        .unwrap();
+    assert!(none.is_null(), "{none:#}");
+}

@@ -9,7 +9,8 @@
 //!
 //! - [`server`]: the `LanguageServer` methods, each a few lines;
 //! - [`driver`]: the state behind one lock; scheduling, reloading and publishing;
-//! - [`diagnostics`], [`hover`], [`code_action`]: the analysis as protocol types;
+//! - [`diagnostics`], [`hover`], [`completion`], [`code_action`]: the analysis and the
+//!   registry as protocol types;
 //! - [`check`]: what to analyse and the analysis of one snapshot of a draft;
 //! - [`session`]: open documents (rope, version, format), folders, client features, encoding;
 //! - [`to_proto`]: byte offsets as protocol positions in the negotiated encoding, and back;
@@ -21,6 +22,7 @@
 
 mod check;
 mod code_action;
+mod completion;
 mod diagnostics;
 mod driver;
 mod folder;
@@ -106,6 +108,7 @@ const LAYERS: &[&str] = &[
     "check",
     "diagnostics",
     "hover",
+    "completion",
     "code_action",
     "driver",
     "server",

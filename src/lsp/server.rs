@@ -7,7 +7,7 @@
 use super::driver::{Driver, Options};
 use super::folder::Which;
 use super::session::{self, negotiate_encoding, path_of, Analyzed, ClientFeatures, OpenDocument};
-use super::{code_action, diagnostics, hover, to_proto};
+use super::{code_action, completion, diagnostics, hover, to_proto};
 use crate::workspace::locate_entity;
 use ropey::Rope;
 use serde_json::Value;
@@ -98,6 +98,7 @@ impl LanguageServer for Backend {
                 },
             )),
             hover_provider: Some(HoverProviderCapability::Simple(true)),
+            completion_provider: Some(CompletionOptions::default()),
             code_action_provider: Some(CodeActionProviderCapability::Options(code_actions)),
             execute_command_provider: Some(ExecuteCommandOptions {
                 commands: vec![ENTITY_LOCATION.into()],
@@ -239,6 +240,23 @@ impl LanguageServer for Backend {
         };
         let enc = self.driver.session().encoding;
         Ok(hover::hover(&a, offset, enc))
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        let p = params.text_document_position;
+        let (found, enc) = {
+            let s = self.driver.session();
+            (
+                s.line_before(&p.text_document.uri, p.position, s.encoding),
+                s.encoding,
+            )
+        };
+        let Some((before, registry, date)) = found else {
+            return Ok(None);
+        };
+        let date = date.unwrap_or_else(|| time::OffsetDateTime::now_utc().date());
+        let list = completion::completion(&before, p.position, &registry, date, enc);
+        Ok(list.map(CompletionResponse::List))
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {

@@ -9,6 +9,7 @@ mod index;
 mod load;
 pub mod mapped;
 pub mod pinyin;
+mod prefix;
 pub mod spelling;
 
 pub use default::{
