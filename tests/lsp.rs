@@ -635,3 +635,116 @@ async fn completion_offers_registry_names_with_title_holders_first() {
         .unwrap();
     assert!(none.is_null(), "{none:#}");
 }
+
+#[tokio::test]
+async fn outline_definition_references_and_workspace_symbols() {
+    let room = Newsroom::new();
+    let mut client = start(fast());
+    let init = client
+        .initialize(&room.root(), capabilities("utf-16"), Value::Null)
+        .await;
+    for cap in [
+        "documentSymbolProvider",
+        "definitionProvider",
+        "referencesProvider",
+        "workspaceSymbolProvider",
+    ] {
+        assert_eq!(init["capabilities"][cap], true, "{cap}");
+    }
+    let draft = room.draft();
+    client.open(&draft, DRAFT);
+    client.diagnostics(&draft, Some(1)).await;
+    let doc = json!({"textDocument": {"uri": draft}});
+
+    let outline = client
+        .request("textDocument/documentSymbol", doc.clone())
+        .await
+        .unwrap();
+    let people: Vec<&str> = outline
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(people[0], "Zhao Leji", "{outline:#}");
+    assert!(people.contains(&"Vyacheslav Volodin"), "{people:?}");
+    let zhao = &outline[0];
+    assert!(
+        zhao["detail"].as_str().unwrap().starts_with("chairman of"),
+        "{zhao:#}"
+    );
+    let children = zhao["children"].as_array().unwrap();
+    assert!(children.len() >= 2, "{zhao:#}");
+    assert_eq!(children[0]["name"], "Zhao Leiji");
+    assert_eq!(zhao["selectionRange"], children[0]["range"]);
+
+    let at_zhao = json!({"textDocument": {"uri": draft}, "position": pos(4, 1)});
+    let definition = client
+        .request("textDocument/definition", at_zhao.clone())
+        .await
+        .unwrap();
+    let registry = uri(&room.path("registry/parliament.json"));
+    assert_eq!(definition["uri"], registry);
+    let object = REGISTRY.find("{\n      \"id\": \"zhao-leji\"").unwrap();
+    let start = LineIndex::new(REGISTRY).position(REGISTRY, object, Encoding::Utf16);
+    assert_eq!(
+        definition["range"]["start"],
+        pos(start.line, start.character)
+    );
+
+    let other = uri(&room.path("drafts/other.md"));
+    client.open(&other, "Zhao Leji arrived.\n");
+    client.diagnostics(&other, Some(1)).await;
+    let mut params = at_zhao.clone();
+    params["context"] = json!({"includeDeclaration": true});
+    let refs = client
+        .request("textDocument/references", params)
+        .await
+        .unwrap();
+    let refs = refs.as_array().unwrap();
+    assert_eq!(refs[0]["uri"], registry, "the declaration first");
+    let in_draft = refs.iter().filter(|r| r["uri"] == draft.as_str()).count();
+    assert_eq!(in_draft, children.len());
+    let in_other: Vec<&Value> = refs.iter().filter(|r| r["uri"] == other.as_str()).collect();
+    assert_eq!(in_other.len(), 1);
+    assert_eq!(in_other[0]["range"]["end"], pos(0, 9));
+
+    let symbols = client
+        .request("workspace/symbol", json!({"query": "vyach"}))
+        .await
+        .unwrap();
+    let found = &symbols[0];
+    assert_eq!(found["name"], "Vyacheslav Volodin", "{symbols:#}");
+    assert_eq!(found["location"]["uri"], registry);
+    let object = REGISTRY
+        .find("{\n      \"id\": \"vyacheslav-volodin\"")
+        .unwrap();
+    let start = LineIndex::new(REGISTRY).position(REGISTRY, object, Encoding::Utf16);
+    assert_eq!(
+        found["location"]["range"]["start"],
+        pos(start.line, start.character)
+    );
+}
+
+#[tokio::test]
+async fn the_built_in_registry_has_no_definition_to_go_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut client = start(fast());
+    client
+        .initialize(&uri(dir.path()), capabilities("utf-16"), Value::Null)
+        .await;
+    let draft = uri(&dir.path().join("story.md"));
+    client.open(&draft, "date 2025-08-26 Visit\n\nVladimir Putin arrived.\n");
+    client.diagnostics(&draft, Some(1)).await;
+    let at = json!({"textDocument": {"uri": draft}, "position": pos(2, 3)});
+    let hover = client
+        .request("textDocument/hover", at.clone())
+        .await
+        .unwrap();
+    assert!(hover["contents"]["value"]
+        .as_str()
+        .unwrap()
+        .contains("Vladimir Putin"));
+    let definition = client.request("textDocument/definition", at).await.unwrap();
+    assert!(definition.is_null(), "{definition:#}");
+}

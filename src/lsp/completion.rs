@@ -8,8 +8,8 @@
 //!
 //! [`NameIndex::forms_starting`]: crate::registry::NameIndex::forms_starting
 
-use super::hover::entity_card;
-use crate::analysis::titles::{normalise, role_name, trailing_title};
+use super::hover::{entity_card, role_detail};
+use crate::analysis::titles::{normalise, trailing_title};
 use crate::position::Encoding;
 use crate::registry::{EntityIdx, FormKind, Kind, Registry};
 use time::Date;
@@ -157,16 +157,7 @@ fn item(
     rank: usize,
     date: Date,
 ) -> CompletionItem {
-    let entity = registry.entity(c.entity);
-    let roles: Vec<String> = entity
-        .roles_on(date)
-        .map(|r| role_name(registry, r, None))
-        .collect();
-    let detail = if roles.is_empty() {
-        entity.kind.as_str().to_string()
-    } else {
-        roles.join("; ")
-    };
+    let detail = role_detail(registry, c.entity, date);
     CompletionItem {
         label: c.text.clone(),
         label_details: None,

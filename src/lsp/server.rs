@@ -7,11 +7,11 @@
 use super::driver::{Driver, Options};
 use super::folder::Which;
 use super::session::{self, negotiate_encoding, path_of, Analyzed, ClientFeatures, OpenDocument};
-use super::{code_action, completion, diagnostics, hover, to_proto};
-use crate::workspace::locate_entity;
+use super::{code_action, completion, diagnostics, hover, navigate, outline, to_proto};
+use crate::workspace::{locate_entity, read_text};
 use ropey::Rope;
 use serde_json::Value;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::*;
@@ -37,6 +37,15 @@ impl Backend {
         let enc = self.driver.session().encoding;
         let offset = a.index.offset(&a.text, to_proto::from_position(pos), enc);
         Some((a, offset))
+    }
+
+    /// A file's text as the editor has it when it is open, else as it is on disk.
+    fn file_text(&self, path: &Path) -> Option<String> {
+        let uri = Uri::from_file_path(path)?;
+        if let Some(doc) = self.driver.session().documents.get(&uri) {
+            return Some(doc.rope.to_string());
+        }
+        read_text(path).ok()
     }
 
     async fn entity_location(&self, args: &[Value]) -> Option<Location> {
@@ -99,6 +108,10 @@ impl LanguageServer for Backend {
             )),
             hover_provider: Some(HoverProviderCapability::Simple(true)),
             completion_provider: Some(CompletionOptions::default()),
+            document_symbol_provider: Some(OneOf::Left(true)),
+            definition_provider: Some(OneOf::Left(true)),
+            references_provider: Some(OneOf::Left(true)),
+            workspace_symbol_provider: Some(OneOf::Left(true)),
             code_action_provider: Some(CodeActionProviderCapability::Options(code_actions)),
             execute_command_provider: Some(ExecuteCommandOptions {
                 commands: vec![ENTITY_LOCATION.into()],
@@ -257,6 +270,107 @@ impl LanguageServer for Backend {
         let date = date.unwrap_or_else(|| time::OffsetDateTime::now_utc().date());
         let list = completion::completion(&before, p.position, &registry, date, enc);
         Ok(list.map(CompletionResponse::List))
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        let Some(a) = self.driver.current(&params.text_document.uri).await else {
+            return Ok(None);
+        };
+        let enc = self.driver.session().encoding;
+        Ok(Some(DocumentSymbolResponse::Nested(outline::outline(
+            &a, enc,
+        ))))
+    }
+
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
+        let p = params.text_document_position_params;
+        let Some((a, offset)) = self.at(&p.text_document.uri, p.position).await else {
+            return Ok(None);
+        };
+        let Some(m) = navigate::mention_at(&a, offset) else {
+            return Ok(None);
+        };
+        let Some(path) = navigate::entity_file(&a.registry, m.entity) else {
+            return Ok(None);
+        };
+        let id = &a.registry.entity(m.entity).id;
+        let enc = self.driver.session().encoding;
+        let location = self
+            .file_text(&path)
+            .and_then(|text| navigate::entity_location(&path, &text, id, enc));
+        Ok(location.map(GotoDefinitionResponse::Scalar))
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let p = params.text_document_position;
+        let Some((a, offset)) = self.at(&p.text_document.uri, p.position).await else {
+            return Ok(None);
+        };
+        let Some(m) = navigate::mention_at(&a, offset) else {
+            return Ok(None);
+        };
+        let id = a.registry.entity(m.entity).id.clone();
+        let enc = self.driver.session().encoding;
+        let mut out = Vec::new();
+        if params.context.include_declaration {
+            let path = navigate::entity_file(&a.registry, m.entity);
+            out.extend(path.and_then(|path| {
+                let text = self.file_text(&path)?;
+                navigate::entity_location(&path, &text, &id, enc)
+            }));
+        }
+        let drafts: Vec<Uri> = {
+            let s = self.driver.session();
+            let mut uris: Vec<Uri> = s
+                .documents
+                .iter()
+                .filter(|(_, d)| d.is_draft)
+                .map(|(uri, _)| uri.clone())
+                .collect();
+            uris.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+            uris
+        };
+        for uri in drafts {
+            if let Some(a) = self.driver.current(&uri).await {
+                out.extend(navigate::mentions_of(&a, &uri, &id, enc));
+            }
+        }
+        Ok(Some(out))
+    }
+
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<WorkspaceSymbolResponse>> {
+        let (registries, enc) = {
+            let s = self.driver.session();
+            let mut registries: Vec<Arc<crate::registry::Registry>> = Vec::new();
+            for st in s.states() {
+                if !registries.iter().any(|r| Arc::ptr_eq(r, &st.registry)) {
+                    registries.push(st.registry.clone());
+                }
+            }
+            (registries, s.encoding)
+        };
+        let today = time::OffsetDateTime::now_utc().date();
+        let mut out = Vec::new();
+        for registry in registries {
+            let text_of = |path: &Path| self.file_text(path);
+            out.extend(navigate::symbols(
+                &registry,
+                &params.query,
+                today,
+                text_of,
+                enc,
+            ));
+        }
+        Ok(Some(WorkspaceSymbolResponse::Nested(out)))
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {

@@ -5,6 +5,7 @@
 
 pub mod compare;
 mod default;
+pub mod edit;
 mod index;
 mod load;
 pub mod mapped;
