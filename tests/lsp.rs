@@ -748,3 +748,138 @@ async fn the_built_in_registry_has_no_definition_to_go_to() {
     let definition = client.request("textDocument/definition", at).await.unwrap();
     assert!(definition.is_null(), "{definition:#}");
 }
+
+/// `text` with a code action's edits to `target` applied (last first).
+fn apply_edits(text: &str, action: &Value, target: &str) -> String {
+    let doc = &action["edit"]["documentChanges"][0];
+    assert_eq!(doc["textDocument"]["uri"], target, "{action:#}");
+    let mut edits = doc["edits"].as_array().unwrap().clone();
+    let at = |p: &Value| {
+        let p = Position {
+            line: p["line"].as_u64().unwrap() as u32,
+            character: p["character"].as_u64().unwrap() as u32,
+        };
+        LineIndex::new(text).offset(text, p, Encoding::Utf16)
+    };
+    edits.sort_by_key(|e| std::cmp::Reverse(at(&e["range"]["start"])));
+    let mut out = text.to_string();
+    for e in edits {
+        let range = at(&e["range"]["start"])..at(&e["range"]["end"]);
+        out.replace_range(range, e["newText"].as_str().unwrap());
+    }
+    out
+}
+
+async fn actions_at(client: &mut Client, draft: &str, range: Value, diags: Value) -> Vec<Value> {
+    let params =
+        json!({"textDocument": {"uri": draft}, "range": range, "context": {"diagnostics": diags}});
+    let actions = client.request("textDocument/codeAction", params).await;
+    actions.unwrap().as_array().unwrap().clone()
+}
+
+#[tokio::test]
+async fn accepting_a_spelling_and_adding_a_name_edit_the_registry() {
+    let (room, mut client) = open_parliament("utf-16").await;
+    let draft = room.draft();
+    client.diagnostics(&draft, Some(1)).await;
+    let registry_path = room.path("registry/parliament.json");
+    let registry = uri(&registry_path);
+
+    // An unknown two-word name, with the registry file open in the editor at version 7: the
+    // edit targets that version.
+    let end = pos(21, 0);
+    let line = "Ann Lee-Smith, an analyst, agreed.";
+    client.change(
+        &draft,
+        2,
+        json!([{"range": {"start": end, "end": end}, "text": line}]),
+    );
+    let diags = client.diagnostics(&draft, Some(2)).await;
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": registry, "languageId": "json", "version": 7, "text": REGISTRY}}),
+    );
+    let cursor = json!({"start": pos(21, 2), "end": pos(21, 2)});
+    let actions = actions_at(&mut client, &draft, cursor, json!([])).await;
+    let add = actions
+        .iter()
+        .find(|a| a["title"] == "Add 'Ann Lee-Smith' to the registry (parliament.json)")
+        .unwrap_or_else(|| panic!("{actions:#?}"));
+    assert_eq!(
+        add["edit"]["documentChanges"][0]["textDocument"]["version"],
+        7
+    );
+    let added = apply_edits(REGISTRY, add, &registry);
+    let parsed = copydesk::registry::parse_registry("r.json", &added).unwrap();
+    let new = parsed.entities.last().unwrap();
+    assert_eq!(
+        (new.id.as_str(), new.name.as_str()),
+        ("ann-lee-smith", "Ann Lee-Smith")
+    );
+    assert!(added.ends_with("    },\n    {\n      \"id\": \"ann-lee-smith\",\n      \"kind\": \"person\",\n      \"name\": \"Ann Lee-Smith\",\n      \"roles\": []\n    }\n  ]\n}\n"), "{added}");
+    // A known name, or a word on its own, is not offered.
+    let on_zhao = json!({"start": pos(4, 1), "end": pos(4, 1)});
+    let actions = actions_at(&mut client, &draft, on_zhao, json!([])).await;
+    assert!(
+        !actions
+            .iter()
+            .any(|a| a["title"].as_str().unwrap().starts_with("Add")),
+        "{actions:#?}"
+    );
+    client.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": registry}}),
+    );
+
+    // Accepting a misspelling: computed from the file on disk (version null); once the edited
+    // registry is saved and reloaded, the finding is gone.
+    let zhao = by_code(&diags, "name-misspelling", "Zhao Leiji").clone();
+    let actions = actions_at(
+        &mut client,
+        &draft,
+        zhao["range"].clone(),
+        json!([zhao.clone()]),
+    )
+    .await;
+    let accept = actions
+        .iter()
+        .find(|a| a["title"] == "Accept 'Zhao Leiji' as a spelling of Zhao Leji")
+        .unwrap_or_else(|| panic!("{actions:#?}"));
+    assert!(accept["edit"]["documentChanges"][0]["textDocument"]["version"].is_null());
+    let accepted = apply_edits(REGISTRY, accept, &registry);
+    let parsed = copydesk::registry::parse_registry("r.json", &accepted).unwrap();
+    assert_eq!(parsed.entities[0].aliases, ["Zhao Leiji"]);
+    // Only the entity's object changed: the file reads as before around it.
+    assert_eq!(
+        accepted.replace(",\n      \"aliases\": [\"Zhao Leiji\"]", ""),
+        REGISTRY
+    );
+    // A known wrong spelling (a registry variant) is the registry's decision: no accept.
+    let volodine = by_code(&diags, "name-misspelling", "Vyacheslav Volodine").clone();
+    let actions = actions_at(
+        &mut client,
+        &draft,
+        volodine["range"].clone(),
+        json!([volodine]),
+    )
+    .await;
+    assert!(!actions
+        .iter()
+        .any(|a| a["title"].as_str().unwrap().starts_with("Accept")));
+
+    std::fs::write(&registry_path, accepted).unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": registry, "type": 2}]}),
+    );
+    let after = client
+        .diagnostics_where(&draft, |d| {
+            !d.iter()
+                .any(|d| d["message"].as_str().unwrap().contains("Zhao Leiji"))
+        })
+        .await;
+    assert!(
+        after.iter().any(|d| d["code"] == "name-misspelling"),
+        "{after:#?}"
+    );
+}

@@ -9,8 +9,8 @@
 //!
 //! - [`server`]: the `LanguageServer` methods, each a few lines;
 //! - [`driver`]: the state behind one lock; scheduling, reloading and publishing;
-//! - [`diagnostics`], [`hover`], [`completion`], [`outline`], [`navigate`], [`code_action`]:
-//!   the analysis and the registry as protocol types;
+//! - [`diagnostics`], [`hover`], [`completion`], [`outline`], [`navigate`], [`code_action`],
+//!   [`registry_edit`]: the analysis and the registry as protocol types;
 //! - [`check`]: what to analyse and the analysis of one snapshot of a draft;
 //! - [`session`]: open documents (rope, version, format), folders, client features, encoding;
 //! - [`to_proto`]: byte offsets as protocol positions in the negotiated encoding, and back;
@@ -31,6 +31,7 @@ mod guard;
 mod hover;
 mod navigate;
 mod outline;
+mod registry_edit;
 mod rope;
 mod server;
 mod session;
@@ -113,6 +114,7 @@ const LAYERS: &[&str] = &[
     "completion",
     "outline",
     "navigate",
+    "registry_edit",
     "code_action",
     "driver",
     "server",

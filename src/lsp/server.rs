@@ -4,8 +4,9 @@
 //! Notifications that change a document do so before their first `await`, so concurrent
 //! handlers cannot reorder edits. Requests about documents that are not open answer empty.
 
-use super::driver::{Driver, Options};
+use super::driver::{Driver, Options, CLIENT_TIMEOUT};
 use super::folder::Which;
+use super::registry_edit::{self, FileText, SHOW_ENTITY};
 use super::session::{self, negotiate_encoding, path_of, Analyzed, ClientFeatures, OpenDocument};
 use super::{code_action, completion, diagnostics, hover, navigate, outline, to_proto};
 use crate::workspace::{locate_entity, read_text};
@@ -46,6 +47,22 @@ impl Backend {
             return Some(doc.rope.to_string());
         }
         read_text(path).ok()
+    }
+
+    /// A registry file's text with its version when it is open in the editor, else from disk.
+    fn registry_text(&self, path: &Path) -> Option<FileText> {
+        let uri = Uri::from_file_path(path)?;
+        if let Some(doc) = self.driver.session().documents.get(&uri) {
+            return Some(FileText {
+                text: doc.rope.to_string(),
+                version: Some(doc.version),
+            });
+        }
+        let text = read_text(path).ok()?;
+        Some(FileText {
+            text,
+            version: None,
+        })
     }
 
     async fn entity_location(&self, args: &[Value]) -> Option<Location> {
@@ -114,7 +131,7 @@ impl LanguageServer for Backend {
             workspace_symbol_provider: Some(OneOf::Left(true)),
             code_action_provider: Some(CodeActionProviderCapability::Options(code_actions)),
             execute_command_provider: Some(ExecuteCommandOptions {
-                commands: vec![ENTITY_LOCATION.into()],
+                commands: vec![ENTITY_LOCATION.into(), SHOW_ENTITY.into()],
                 ..ExecuteCommandOptions::default()
             }),
             diagnostic_provider: features
@@ -378,8 +395,29 @@ impl LanguageServer for Backend {
         let Some(a) = self.driver.current(&uri).await else {
             return Ok(None);
         };
-        let features = self.driver.session().features;
-        let actions = code_action::actions(&uri, &params.context.diagnostics, &a, features);
+        let (features, enc) = {
+            let s = self.driver.session();
+            (s.features, s.encoding)
+        };
+        let mut actions = code_action::actions(&uri, &params.context.diagnostics, &a, features);
+        let start = a
+            .index
+            .offset(&a.text, to_proto::from_position(params.range.start), enc);
+        let end = a
+            .index
+            .offset(&a.text, to_proto::from_position(params.range.end), enc);
+        let text_of = |path: &Path| self.registry_text(path);
+        let env = registry_edit::Env {
+            features,
+            enc,
+            text_of: &text_of,
+        };
+        actions.extend(registry_edit::actions(
+            &a,
+            &params.context.diagnostics,
+            start..end.max(start),
+            &env,
+        ));
         Ok(Some(actions))
     }
 
@@ -411,6 +449,27 @@ impl LanguageServer for Backend {
     }
 
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {
+        if params.command == SHOW_ENTITY {
+            let mut args = params.arguments.into_iter();
+            let uri = args
+                .next()
+                .and_then(|v| serde_json::from_value::<Uri>(v).ok());
+            let at = args
+                .next()
+                .and_then(|v| serde_json::from_value::<Range>(v).ok());
+            let (Some(uri), Some(at)) = (uri, at) else {
+                return Err(Error::invalid_params("expected a document and a range"));
+            };
+            let show = ShowDocumentParams {
+                uri,
+                external: None,
+                take_focus: Some(true),
+                selection: Some(at),
+            };
+            let shown = self.driver.client.show_document(show);
+            let shown = tokio::time::timeout(CLIENT_TIMEOUT, shown).await;
+            return Ok(shown.ok().and_then(|s| s.ok()).map(Value::Bool));
+        }
         if params.command != ENTITY_LOCATION {
             return Err(Error::invalid_params(format!(
                 "unknown command `{}`",

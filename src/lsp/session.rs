@@ -45,6 +45,8 @@ pub struct ClientFeatures {
     pub configuration: bool,
     pub document_changes: bool,
     pub resolve_edits: bool,
+    /// Whether the client opens a document when asked (`window/showDocument`).
+    pub show_document: bool,
 }
 
 impl ClientFeatures {
@@ -69,6 +71,11 @@ impl ClientFeatures {
                 .and_then(|t| t.code_action.as_ref())
                 .and_then(|c| c.resolve_support.as_ref())
                 .is_some_and(|r| r.properties.iter().any(|p| p == "edit")),
+            show_document: caps
+                .window
+                .as_ref()
+                .and_then(|w| w.show_document.as_ref())
+                .is_some_and(|s| s.support),
         }
     }
 }
