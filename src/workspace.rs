@@ -194,6 +194,24 @@ fn index_warnings(path: &Path, registry: &Registry) -> Vec<Problem> {
         .collect()
 }
 
+/// The problems of one registry file's `text` as it is being edited: everything the loader
+/// reports in the file itself, and role `of` ids that are neither in it nor `known` elsewhere.
+pub fn registry_text_problems(
+    path: &Path,
+    text: &str,
+    known: impl Fn(&str) -> bool,
+) -> Vec<Problem> {
+    let errors = match parse_registry(&path.display().to_string(), text) {
+        Ok(file) => {
+            let own: std::collections::HashSet<&str> =
+                file.entities.iter().map(|e| e.id.as_str()).collect();
+            file.unknown_refs(|id| own.contains(id) || known(id))
+        }
+        Err(errors) => errors,
+    };
+    errors.into_iter().map(problem).collect()
+}
+
 fn problem(e: RegistryError) -> Problem {
     Problem {
         file: PathBuf::from(&e.file),

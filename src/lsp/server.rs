@@ -184,6 +184,7 @@ impl LanguageServer for Backend {
             };
             s.documents.insert(doc.uri.clone(), open);
         }
+        self.driver.check_registry_text(&doc.uri).await;
         self.driver.schedule(doc.uri);
     }
 
@@ -198,22 +199,29 @@ impl LanguageServer for Backend {
             };
             doc.apply(params.content_changes, params.text_document.version, enc);
         }
+        self.driver.check_registry_text(&uri).await;
         self.driver.schedule(uri);
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
+        // An open registry's problems were published from its open text; the file on disk
+        // is what counts again.
+        let registry = path_of(&uri).filter(|p| self.driver.is_open_registry(p));
         let was_draft = self
             .driver
             .session()
             .documents
             .remove(&uri)
             .is_some_and(|d| d.is_draft);
-        if was_draft {
+        if was_draft || registry.is_some() {
             self.driver
                 .client
                 .publish_diagnostics(uri, Vec::new(), None)
                 .await;
+        }
+        if let Some(path) = registry {
+            self.driver.spawn_reload(Which::Changed(vec![path]));
         }
     }
 

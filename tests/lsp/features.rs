@@ -880,3 +880,40 @@ async fn accepting_a_spelling_and_adding_a_name_edit_the_registry() {
         "{after:#?}"
     );
 }
+
+#[tokio::test]
+async fn an_open_registry_file_is_checked_as_it_is_typed() {
+    let (room, mut client) = open_parliament("utf-16").await;
+    client.diagnostics(&room.draft(), Some(1)).await;
+    let registry = uri(&room.path("registry/parliament.json"));
+    let broken = REGISTRY.replacen("\"kind\": \"person\"", "\"kind\": \"persn\"", 1);
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": registry, "languageId": "json", "version": 1, "text": broken}}),
+    );
+    let diags = client.diagnostics(&registry, Some(1)).await;
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    let at = find(&broken, "\"persn\"", Encoding::Utf16);
+    assert_eq!(diags[0]["range"]["start"]["line"], at.line);
+    // An unsaved edit that fixes it clears it; one that names an unknown entity in a role is
+    // reported where it is written.
+    client.change(&registry, 2, json!([{"text": REGISTRY}]));
+    assert!(client.diagnostics(&registry, Some(2)).await.is_empty());
+    let dangling = REGISTRY.replacen("\"of\": \"state-duma\"", "\"of\": \"state-dumaa\"", 1);
+    client.change(&registry, 3, json!([{"text": dangling}]));
+    let diags = client.diagnostics(&registry, Some(3)).await;
+    assert!(
+        diags[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("state-dumaa"),
+        "{diags:#?}"
+    );
+    // The drafts still use the registry as saved: nothing was reloaded.
+    client.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": registry}}),
+    );
+    let cleared = client.diagnostics(&registry, None).await;
+    assert!(cleared.is_empty());
+}

@@ -2,7 +2,8 @@
 //!
 //! [`analysis`] reads a draft and runs the checks; [`registry`] holds the entities they check
 //! against; [`config`] parses `copydesk.json`; [`position`] converts byte offsets to editor
-//! positions; [`fixture`] reads and writes the annotated drafts the tests use. Nothing here does IO, reads the clock, or knows LSP: the CLI and the language
+//! positions; [`fixture`] reads and writes the annotated drafts the tests use; [`schema`] describes registry
+//! and config files for editors. Nothing here does IO, reads the clock, or knows LSP: the CLI and the language
 //! server are adapters over this crate.
 
 pub mod analysis;
@@ -11,3 +12,4 @@ pub mod fixture;
 mod json;
 pub mod position;
 pub mod registry;
+pub mod schema;

@@ -80,9 +80,15 @@ impl RegistryFile {
 
     /// Role `of` ids that name no entity in `known`.
     pub fn dangling_refs(&self, known: &HashSet<&str>) -> Vec<RegistryError> {
+        self.unknown_refs(|id| known.contains(id))
+    }
+
+    /// Role `of` ids for which `known` says no: for a file checked on its own against a
+    /// registry already loaded.
+    pub fn unknown_refs(&self, known: impl Fn(&str) -> bool) -> Vec<RegistryError> {
         self.refs
             .iter()
-            .filter(|(id, _, _)| !known.contains(id.as_str()))
+            .filter(|(id, _, _)| !known(id.as_str()))
             .map(|(id, line, column)| RegistryError {
                 file: self.name.clone(),
                 line: *line,
