@@ -16,7 +16,7 @@ pub use default::{
     DefaultRegistry, DEFAULT_REGISTRY_JSON, DEFAULT_REGISTRY_NAME,
 };
 pub use index::{Form, FormKind, NameIndex, Separator};
-pub use load::{check_references, parse_registry, DataSource, RegistryError, RegistryFile};
+pub use load::{check_references, parse_registry, DataSource, RegistryFile};
 
 use rustc_hash::FxHashMap as HashMap;
 use time::Date;
