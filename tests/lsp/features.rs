@@ -1,10 +1,7 @@
 //! End-to-end tests of the language server, in process over `tokio::io::duplex`: the client in
 //! `lsp/client.rs` speaks JSON-RPC to the real server as an editor would.
 
-#[path = "lsp/client.rs"]
-mod client;
-
-use client::{capabilities, edits_as_changes, start, Client};
+use crate::client::{capabilities, edits_as_changes, start, Client};
 use copydesk::lsp::Options;
 use copydesk::position::{Encoding, LineIndex, Position};
 use serde_json::{json, Value};
@@ -12,8 +9,8 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 use tower_lsp_server::ls_types::Uri;
 
-const REGISTRY: &str = include_str!("fixtures/parliament/registry.json");
-const DRAFT: &str = include_str!("fixtures/parliament/draft-with-errors.md");
+const REGISTRY: &str = include_str!("../fixtures/parliament/registry.json");
+const DRAFT: &str = include_str!("../fixtures/parliament/draft-with-errors.md");
 
 fn uri(path: &Path) -> String {
     Uri::from_file_path(path).unwrap().as_str().to_string()

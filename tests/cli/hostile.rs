@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 /// Far beyond what any row needs in a debug build; a row that takes longer is hung.
 const DEADLINE: Duration = Duration::from_secs(300);
 
-const PARLIAMENT: &str = include_str!("fixtures/parliament/registry.json");
+const PARLIAMENT: &str = include_str!("../fixtures/parliament/registry.json");
 
 struct Run {
     code: Option<i32>,
