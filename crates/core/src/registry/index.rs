@@ -11,8 +11,9 @@
 
 use super::mapped::MappedRegistry;
 use super::prefix::PrefixIndex;
-use super::spelling::{deletions, key, plain, skeleton, words};
+use super::spelling::{deletions, key, plain, skeleton};
 use super::{Entity, EntityIdx, Kind};
+use crate::analysis::tokens::words;
 use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
 // Registry words are not attacker-chosen: a fast hash beats SipHash's flooding resistance here.
