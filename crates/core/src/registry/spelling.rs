@@ -214,16 +214,6 @@ pub fn is_other_gender(written: &str, canonical: &str) -> bool {
     pair(&w, &c) || pair(&c, &w)
 }
 
-/// Every string one deletion away from `s` (by character), used to find near words quickly.
-pub fn deletions(s: &str) -> impl Iterator<Item = String> + '_ {
-    s.char_indices().map(move |(i, c)| {
-        let mut d = String::with_capacity(s.len());
-        d.push_str(&s[..i]);
-        d.push_str(&s[i + c.len_utf8()..]);
-        d
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
