@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Times a language server's start: from spawning it to the first diagnostics of a draft opened
-right after `initialize`, in a workspace with no registry (so copydesk uses its default
+right after `initialize` (and the CPU time the server used by then), in a workspace with no registry (so copydesk uses its default
 registry). Median of fresh processes.
 
     python3 benches/lsp/startup.py --draft DRAFT.md --runs 20 \
@@ -33,8 +33,15 @@ def once(command, draft_text):
         server.notify("textDocument/didOpen", {"textDocument": {
             "uri": doc, "languageId": "markdown", "version": 1, "text": draft_text}})
         at, _ = server.diagnostics_for(doc)
+        cpu = cpu_ms(server.proc.pid)
         server.stop()
-        return (initialized - spawned) * 1e3, (at - spawned) * 1e3
+        return (initialized - spawned) * 1e3, (at - spawned) * 1e3, cpu
+
+
+def cpu_ms(pid):
+    """User and system time the process has used, in ms (10 ms ticks)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
 
 
 def main():
@@ -49,8 +56,10 @@ def main():
         runs = [once(command, text) for _ in range(args.runs)]
         init = statistics.median(r[0] for r in runs)
         first = sorted(r[1] for r in runs)
+        cpu = statistics.mean(r[2] for r in runs)
         print(f"{name}: spawn -> initialize answered {init:.1f} ms; spawn -> first diagnostics "
-              f"median {statistics.median(first):.1f} ms, max {first[-1]:.1f} ms ({args.runs} runs)")
+              f"median {statistics.median(first):.1f} ms, max {first[-1]:.1f} ms; server CPU by then "
+              f"{cpu:.0f} ms on average ({args.runs} runs)")
 
 
 if __name__ == "__main__":
