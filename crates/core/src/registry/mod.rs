@@ -17,7 +17,7 @@ pub use default::{
     DEFAULT_REGISTRY_NAME,
 };
 pub use index::{Form, FormKind, NameIndex, Separator};
-pub use load::{check_references, parse_registry, DataSource, RegistryError, RegistryFile};
+pub use load::{check_references, parse_registry, DataSource, RegistryFile};
 
 use rustc_hash::FxHashMap as HashMap;
 use time::Date;
