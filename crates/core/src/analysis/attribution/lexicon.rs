@@ -75,7 +75,7 @@ pub static REPORT_SETTING: LazyLock<Regex> = LazyLock::new(|| {
 /// Verbs that attribute only with a source before them or a report after them.
 pub static WEAK_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:add(?:s|ed|ing)?|not(?:e|es|ed|ing)|stat(?:e|es|ed|ing)|report(?:s|ed|ing)?|claim(?:s|ed|ing)?|estimat(?:e|es|ed|ing)|f(?:ind|inds|ound)|show(?:s|ed|n|ing)?|expect(?:s|ed|ing)?|believ(?:e|es|ed|ing)|think(?:s|ing)?|thought|predict(?:s|ed|ing)?|forecast(?:s|ed|ing)?|project(?:s|ed|ing)?|suggest(?:s|ed|ing)?|indicat(?:e|es|ed|ing)|reveal(?:s|ed|ing)?|disclos(?:e|es|ed|ing)|describ(?:e|es|ed|ing)|call(?:s|ed|ing)?|maintain(?:s|ed|ing)?|observ(?:e|es|ed|ing)|recall(?:s|ed|ing)?|stress(?:es|ed|ing)?|emphasi[sz](?:e|es|ed|ing)|underscor(?:e|es|ed|ing)|underlin(?:e|es|ed|ing)|highlight(?:s|ed|ing)?|urg(?:e|es|ed|ing)|alleg(?:e|es|ed|ing)|accus(?:e|es|ed|ing)|confirm(?:s|ed|ing)?|admit(?:s|ted|ting)?|ask(?:s|ed|ing)?|agre(?:e|es|ed|eing)|vow(?:s|ed|ing)?|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|hop(?:e|es|ed|ing)|expressed|cit(?:e|es|ed)|point(?:s|ed|ing)? out|put it|conclud(?:e|es|ed|ing)|comment(?:s|ed|ing)?|repl(?:y|ies|ied|ying)|respond(?:s|ed|ing)?|wr(?:ite|ites|ote|iting)|fear(?:s|ed|ing)?|worr(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|blam(?:e|es|ed|ing)|critici[sz](?:e|es|ed|ing)|doubt(?:s|ed|ing)?|reject(?:s|ed|ing)?|condemn(?:s|ed|ing)?|prais(?:e|es|ed|ing)|concerned|afraid|confident|optimistic|pessimistic|skeptical|sceptical|hopeful|convinced|wary|fearful)\b",
+        r"(?i)\b(?:add(?:s|ed|ing)?|not(?:e|es|ed|ing)|stat(?:e|es|ed|ing)|report(?:s|ed|ing)?|claim(?:s|ed|ing)?|estimat(?:e|es|ed|ing)|f(?:ind|inds|ound)|show(?:s|ed|n|ing)?|expect(?:s|ed|ing)?|believ(?:e|es|ed|ing)|think(?:s|ing)?|thought|predict(?:s|ed|ing)?|forecast(?:s|ed|ing)?|project(?:s|ed|ing)?|suggest(?:s|ed|ing)?|indicat(?:e|es|ed|ing)|reveal(?:s|ed|ing)?|disclos(?:e|es|ed|ing)|describ(?:e|es|ed|ing)|call(?:s|ed|ing)?|maintain(?:s|ed|ing)?|observ(?:e|es|ed|ing)|recall(?:s|ed|ing)?|stress(?:es|ed|ing)?|emphasi[sz](?:e|es|ed|ing)|underscor(?:e|es|ed|ing)|underlin(?:e|es|ed|ing)|highlight(?:s|ed|ing)?|urg(?:e|es|ed|ing)|alleg(?:e|es|ed|ing)|accus(?:e|es|ed|ing)|confirm(?:s|ed|ing)?|admit(?:s|ted|ting)?|ask(?:s|ed|ing)?|agre(?:e|es|ed|eing)|vow(?:s|ed|ing)?|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|hop(?:e|es|ed|ing)|expressed|cit(?:e|es|ed)|point(?:s|ed|ing)? out|put it|conclud(?:e|es|ed|ing)|comment(?:s|ed|ing)?|repl(?:y|ies|ied|ying)|respond(?:s|ed|ing)?|wr(?:ite|ites|ote|iting)|fear(?:s|ed|ing)?|worr(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|blam(?:e|es|ed|ing)|critici[sz](?:e|es|ed|ing)|doubt(?:s|ed|ing)?|reject(?:s|ed|ing)?|condemn(?:s|ed|ing)?|prais(?:e|es|ed|ing)|feel(?:s|ing)?|felt|anticipat(?:e|es|ed|ing)|bemoan(?:s|ed|ing)?|lament(?:s|ed|ing)?|complain(?:s|ed|ing)?|conced(?:e|es|ed|ing)|impl(?:y|ies|ied|ying)|assum(?:e|es|ed|ing)|concerned|afraid|confident|optimistic|pessimistic|skeptical|sceptical|hopeful|convinced|wary|fearful)\b",
     )
 });
 
@@ -165,7 +165,9 @@ pub static ROLE_NOUNS: Words = Words::new(
     owner owners chiefs heads staff service results traders museum gallery hospital university \
     school college club team league airline carrier network charity foundation centre center \
     board panel tribunal navy coastguard inspectorate operator manufacturer maker producer \
-    retailer lender insurer exchange",
+    retailer lender insurer exchange aide supporter voter advocate opponent ally allies backer \
+    pollster pundit candidate contender nominee rival research analysis filings records \
+    documents memo",
 );
 
 /// Irregular past tenses, which a clause's verb can be without an "-ed": "He met", "It fell".
