@@ -10,29 +10,53 @@ use std::sync::LazyLock;
 
 /// Whether the sentence carries a reporting cue with a source.
 pub fn is_attributed(s: &str) -> bool {
-    let strong = STRONG_CUE.find_iter(s).any(|m| {
-        let after = &s[m.end()..];
+    let strong = CUES.speech.find_iter(s).any(|m| {
+        let after = &s[m.end..];
         let names_something = after
             .trim_start()
             .chars()
             .next()
             .is_some_and(char::is_alphanumeric);
-        !m.as_str().eq_ignore_ascii_case("according to") || names_something
+        !s[m].eq_ignore_ascii_case("according to") || names_something
     });
-    strong || REPORT_SETTING.is_match(s) || DATA_SOURCE.is_match(s) || weak_verb_reports(s)
+    strong
+        || puts_a_figure(s)
+        || REPORT_SETTING.is_match(s)
+        || DATA_SOURCE.is_match(s)
+        || weak_verb_reports(s)
+}
+
+/// "The agency put the death toll at 40": an estimate, which attributes like a speech verb.
+fn puts_a_figure(s: &str) -> bool {
+    CUES.put.find_iter(s).any(|m| {
+        let words: Vec<String> = s[m.end..]
+            .split_whitespace()
+            .take(4)
+            .map(|w| w.to_ascii_lowercase())
+            .collect();
+        let determined = words
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "the" | "its" | "their" | "his" | "her"));
+        // The tally right after the determiner, or after one word ("the death toll").
+        let at = |i: usize| {
+            words
+                .get(i)
+                .is_some_and(|w| CUES.tallies.contains(w.as_str()))
+                && words.get(i + 1).is_some_and(|w| w == "at")
+        };
+        determined && (at(1) || at(2))
+    })
 }
 
 /// Whether a reporting verb with its source stands in `s`: what a source named after a comma
 /// needs ("..., the ministry said"). "According to" counts; a setting ("in a statement") or a
 /// data source ("data from the exchange") does not.
 pub fn has_reporting_verb(s: &str) -> bool {
-    STRONG_CUE.is_match(s) || weak_verb_reports(s)
+    CUES.speech.is_match(s) || puts_a_figure(s) || weak_verb_reports(s)
 }
 
 fn weak_verb_reports(s: &str) -> bool {
-    WEAK_CUE
-        .find_iter(s)
-        .any(|m| weak_cue_reports(s, m.range()))
+    CUES.weak.find_iter(s).any(|m| weak_cue_reports(s, m))
 }
 
 static DATA: LazyLock<Regex> = LazyLock::new(|| {
@@ -72,7 +96,9 @@ fn weak_cue_reports(s: &str, verb: Range<usize>) -> bool {
         || after.trim_start().starts_with("as saying");
     if passive {
         // "Some economists are concerned about ...": a stance held by the source before "are".
-        let stance = STANCE_ADJECTIVES.contains_any_case(&s[verb.clone()])
+        let stance = CUES
+            .stance_adjectives
+            .contains(s[verb.clone()].to_ascii_lowercase().as_str())
             && lower_prev.as_deref().is_some_and(|w| {
                 matches!(
                     w,
@@ -172,7 +198,34 @@ pub fn is_name_word(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::lexicon::cues::{entries, Category};
     use super::*;
+
+    /// Every cue in the lexicon attributes its own example, and a tally only after "put".
+    #[test]
+    fn every_lexicon_entry_attributes_its_example() {
+        let mut unattributed = Vec::new();
+        for entry in entries() {
+            let entry = entry.unwrap_or_else(|line| panic!("malformed lexicon line: {line}"));
+            let mentions = entry.forms.iter().any(|f| {
+                CUES.speech
+                    .find_iter(entry.example)
+                    .chain(CUES.weak.find_iter(entry.example))
+                    .chain(CUES.put.find_iter(entry.example))
+                    .any(|r| entry.example[r].eq_ignore_ascii_case(f))
+                    || entry.category == Category::Tally
+            });
+            assert!(
+                mentions,
+                "{:?}: the example uses none of its forms",
+                entry.forms
+            );
+            if !is_attributed(entry.example) {
+                unattributed.push(entry.example);
+            }
+        }
+        assert!(unattributed.is_empty(), "not attributed: {unattributed:#?}");
+    }
 
     #[test]
     fn reporting_verbs_in_every_position() {
