@@ -1,5 +1,6 @@
 //! The word lists behind attribution and claim detection, compiled once. The cues (reporting,
-//! stance and belief verbs) are data: `lexicon/cues.txt`, read by [`cues`].
+//! stance and belief verbs) and the claim words are data: `lexicon/cues.txt` and
+//! `lexicon/claims.txt`, read by [`cues`] and [`claim_words`].
 //!
 //! Reporting verbs start from the lexicon used in attribution research (say, tell, add, note,
 //! state, announce, report, write, estimate, claim, argue, warn, explain, insist, confirm, deny,
@@ -7,8 +8,11 @@
 //! senses ("added 500 jobs", "claimed 20 lives", "confirmed cases") are *weak*: they attribute
 //! only in a reporting construction (see `cue`).
 
+pub(super) mod claim_words;
 pub(super) mod cues;
+pub(super) mod phrases;
 
+pub use claim_words::CLAIM_WORDS;
 pub use cues::CUES;
 use regex::{Regex, RegexBuilder};
 use std::collections::HashSet;

@@ -1,10 +1,8 @@
 //! The attribution cues, read from `cues.txt` (one entry a line: its forms, its category and
-//! a made-up example sentence) and matched as whole words with Aho-Corasick automata, which
-//! build in microseconds where the equivalent regular expressions took milliseconds to compile.
+//! a made-up example sentence) and matched as whole words (see [`super::phrases`]).
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use super::phrases::{lines, Phrases};
 use std::collections::HashSet;
-use std::ops::Range;
 use std::sync::LazyLock;
 
 const DATA: &str = include_str!("cues.txt");
@@ -46,51 +44,15 @@ pub struct Entry {
 /// Every entry of `cues.txt`, in order. A malformed line is a bug in the data file, which the
 /// lexicon's own test reports.
 pub fn entries() -> impl Iterator<Item = Result<Entry, &'static str>> {
-    DATA.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|line| {
-            let mut fields = line.split(" | ");
-            let (Some(forms), Some(category), Some(_example), None) =
-                (fields.next(), fields.next(), fields.next(), fields.next())
-            else {
-                return Err(line);
-            };
-            Ok(Entry {
-                forms: forms.split(',').map(str::trim).collect(),
-                category: Category::parse(category).ok_or(line)?,
-                #[cfg(test)]
-                example: _example,
-            })
+    lines(DATA).map(|line| {
+        let line = line?;
+        Ok(Entry {
+            category: Category::parse(line.category).ok_or(line.category)?,
+            forms: line.forms,
+            #[cfg(test)]
+            example: line.example,
         })
-}
-
-/// Phrases matched as whole words, in any case.
-pub struct Phrases(AhoCorasick);
-
-impl Phrases {
-    fn new<'a>(forms: impl IntoIterator<Item = &'a str>) -> Phrases {
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(forms)
-            .expect("lexicon phrases build");
-        Phrases(automaton)
-    }
-
-    /// Where the phrases stand in `s`, as whole words.
-    pub fn find_iter<'s>(&'s self, s: &'s str) -> impl Iterator<Item = Range<usize>> + 's {
-        let word_byte = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
-        self.0.find_iter(s).map(|m| m.range()).filter(move |r| {
-            let bytes = s.as_bytes();
-            !word_byte(r.start.checked_sub(1).and_then(|i| bytes.get(i)))
-                && !word_byte(bytes.get(r.end))
-        })
-    }
-
-    pub fn is_match(&self, s: &str) -> bool {
-        self.find_iter(s).next().is_some()
-    }
+    })
 }
 
 /// The lexicon, by use.
