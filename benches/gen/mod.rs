@@ -1,7 +1,7 @@
 //! A deterministic generator of newsroom test data: registries and drafts.
 //!
 //! Shared by the benches (`mod gen;`), the generator example (`examples/generate.rs`) and the
-//! smoke test (`tests/generator.rs`). No external data: name parts from many languages are
+//! smoke test (`tests/analysis/generator.rs`). No external data: name parts from many languages are
 //! small tables in [`names`], combined by a seeded random generator. Entity `i` depends only on
 //! `i`, so the first 10,000 entities of the 100k and 1M registries are the 10k registry, and a
 //! draft whose cast comes from the first 10,000 mentions entities of every registry size.

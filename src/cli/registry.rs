@@ -53,11 +53,10 @@ pub fn build(paths: &[PathBuf], output: &std::path::Path) -> ExitCode {
     let start = std::time::Instant::now();
     let written = copydesk::registry_index::build(paths, output).and_then(|(bytes, n)| {
         write_index(output, &bytes).map(|()| n).map_err(|e| {
-            vec![copydesk::workspace::Problem {
-                file: output.to_path_buf(),
-                position: None,
-                message: format!("cannot write the index: {e}"),
-            }]
+            vec![copydesk::workspace::Problem::new(
+                output,
+                format!("cannot write the index: {e}"),
+            )]
         })
     });
     match written {
@@ -78,7 +77,7 @@ pub fn build(paths: &[PathBuf], output: &std::path::Path) -> ExitCode {
 
 /// Writes through a temporary file renamed into place, so a server that has the old index mapped
 /// keeps reading the old file, never a half-written one. The only file the binary writes, and
-/// only when the user asks for it (see the source scan in `tests/hostile_lsp.rs`).
+/// only when the user asks for it (see the source scan in `tests/lsp/hostile.rs`).
 fn write_index(out: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
     let name = out
         .file_name()

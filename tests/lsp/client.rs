@@ -3,7 +3,7 @@
 //! with the settings it was given, everything else with `null`) and keeps every other message
 //! for the test to wait on.
 //!
-//! Shared by `tests/lsp.rs` and `tests/lsp_latency.rs`; each uses part of it.
+//! Shared by `tests/lsp/features.rs` and `tests/lsp/latency.rs`; each uses part of it.
 #![allow(dead_code)]
 
 use copydesk::lsp::{serve, Options};

@@ -5,7 +5,7 @@
 //! Shared by `examples/lsp_load.rs` (60 s, run by hand) and a short test in `hostile_lsp.rs`.
 #![allow(dead_code)]
 
-use super::client::{capabilities, start};
+use crate::client::{capabilities, start};
 use copydesk::lsp::Options;
 use copydesk::position::{Encoding, LineIndex};
 use serde_json::{json, Value};

@@ -4,7 +4,7 @@
 
 /** The finding codes of the contract, the only keys the server accepts under `severity`. */
 export const CODES = [
-  // codes:begin: generated from the table of checks by tests/generated_docs.rs
+  // codes:begin: generated from the table of checks by tests/analysis/generated_docs.rs
   'unattributed-claim',
   'incomplete-attribution',
   'name-misspelling',

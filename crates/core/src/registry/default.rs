@@ -9,7 +9,8 @@
 //! at the newsroom's entity), and each such newsroom entity is reported once as a warning with
 //! its file, line and column.
 
-use super::{parse_registry, Registry, RegistryError, RegistryFile, RoleOf};
+use super::{parse_registry, Registry, RegistryFile, RoleOf};
+use crate::problem::Problem;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
@@ -67,7 +68,7 @@ pub fn default_registry() -> Registry {
 /// The default registry with the newsroom's `files` merged over it. Returns the registry and
 /// one warning per newsroom entity that duplicates a default entity. References between the
 /// files are checked by the caller ([`check_references_with_default`]).
-pub fn merge_with_default(files: Vec<RegistryFile>) -> (Registry, Vec<RegistryError>) {
+pub fn merge_with_default(files: Vec<RegistryFile>) -> (Registry, Vec<Problem>) {
     let base = default_file();
     let mut by_id: HashMap<&str, usize> = HashMap::default();
     let mut by_name: HashMap<&str, usize> = HashMap::default();
@@ -79,22 +80,21 @@ pub fn merge_with_default(files: Vec<RegistryFile>) -> (Registry, Vec<RegistryEr
     let mut replaced: HashMap<usize, String> = HashMap::default();
     let mut warnings = Vec::new();
     for file in &files {
-        for (e, &(line, column)) in file.entities.iter().zip(&file.sites) {
+        for (e, site) in file.entities.iter().zip(&file.sites) {
             let (hit, how) = match (by_id.get(e.id.as_str()), by_name.get(e.name.as_str())) {
                 (Some(&i), _) => (i, "the same id"),
                 (None, Some(&i)) => (i, "the same name"),
                 (None, None) => continue,
             };
             if replaced.insert(hit, e.id.clone()).is_none() {
-                warnings.push(RegistryError {
-                    file: file.name.clone(),
-                    line,
-                    column,
-                    message: format!(
+                warnings.push(Problem::at(
+                    &file.name,
+                    site.clone(),
+                    format!(
                         "`{}` has {how} as the default registry's `{}` ({}); this entry is used instead",
                         e.id, base.entities[hit].id, base.entities[hit].name
                     ),
-                });
+                ));
             }
         }
     }
@@ -130,7 +130,7 @@ pub fn merge_with_default(files: Vec<RegistryFile>) -> (Registry, Vec<RegistryEr
 
 /// Role references of the newsroom's `files` checked against their own entities and the
 /// default registry's (a newsroom role may be held in a default country).
-pub fn check_references_with_default(files: &[RegistryFile]) -> Vec<RegistryError> {
+pub fn check_references_with_default(files: &[RegistryFile]) -> Vec<Problem> {
     let ids: HashSet<&str> = default_file()
         .entities
         .iter()

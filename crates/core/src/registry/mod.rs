@@ -5,10 +5,12 @@
 
 pub mod compare;
 mod default;
+pub mod edit;
 mod index;
 mod load;
 pub mod mapped;
 pub mod pinyin;
+mod prefix;
 pub mod spelling;
 
 pub use default::{
@@ -16,7 +18,7 @@ pub use default::{
     DefaultRegistry, DEFAULT_REGISTRY_JSON, DEFAULT_REGISTRY_NAME,
 };
 pub use index::{Form, FormKind, NameIndex, Separator};
-pub use load::{check_references, parse_registry, DataSource, RegistryError, RegistryFile};
+pub use load::{check_references, parse_registry, DataSource, RegistryFile};
 
 use rustc_hash::FxHashMap as HashMap;
 use time::Date;

@@ -4,7 +4,7 @@
 //! severity, and its explanation, which is the doc comment above it (what it flags, why, a wrong
 //! and a right example). The table at the bottom of this file lists each check with its codes;
 //! from it come [`Code`], [`ALL`], `copydesk explain`, hover, SARIF rules, and (through
-//! `tests/generated_docs.rs`) the editors' settings, the README table and the fuzz dictionary.
+//! `tests/analysis/generated_docs.rs`) the editors' settings, the README table and the fuzz dictionary.
 //! Adding a check is one module and one entry in the table.
 
 use super::{Check, Severity};

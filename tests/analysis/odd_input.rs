@@ -3,7 +3,7 @@
 use copydesk::analysis::{analyze, Format, Settings, SeverityMap};
 use copydesk::registry::{parse_registry, Registry};
 
-const REGISTRY: &str = include_str!("fixtures/parliament/registry.json");
+const REGISTRY: &str = include_str!("../fixtures/parliament/registry.json");
 
 #[test]
 fn odd_input_near_titles_does_not_break_the_check() {

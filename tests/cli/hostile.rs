@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 /// Far beyond what any row needs in a debug build; a row that takes longer is hung.
 const DEADLINE: Duration = Duration::from_secs(300);
 
-const PARLIAMENT: &str = include_str!("fixtures/parliament/registry.json");
+const PARLIAMENT: &str = include_str!("../fixtures/parliament/registry.json");
 
 struct Run {
     code: Option<i32>,
@@ -409,7 +409,7 @@ fn draft_not_utf8_is_named_and_the_others_are_still_checked() {
         &["check", "--registry", "registry.json", "bad.md", "good.md"],
     );
     run.exits(2)
-        .says("bad.md: is not valid UTF-8 at line 2, column 6 (byte 16)")
+        .says("bad.md:2:6: is not valid UTF-8 (byte 16)")
         .says("good.md:1:1: error[name-misspelling]");
 }
 

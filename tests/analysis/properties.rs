@@ -15,7 +15,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 static PARLIAMENT: LazyLock<Registry> = LazyLock::new(|| {
-    let text = include_str!("fixtures/parliament/registry.json");
+    let text = include_str!("../fixtures/parliament/registry.json");
     Registry::new([parse_registry("registry.json", text).unwrap().entities])
 });
 

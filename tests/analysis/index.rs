@@ -2,8 +2,7 @@
 //! finds against the JSON it was built from (on generated registries and drafts dense with
 //! names, misspellings and titles), and the CLI reads an index wherever it reads a registry.
 
-#[path = "../benches/gen/mod.rs"]
-mod gen;
+use crate::gen;
 
 use copydesk::analysis::{analyze, Format, Settings, SeverityMap};
 use copydesk::registry::mapped::{self, MappedRegistry, SourceStamp};

@@ -2,8 +2,7 @@
 //! registry entities (some misspelled), and it is deterministic. Also a quick smoke run of the
 //! analysis the benches time.
 
-#[path = "../benches/gen/mod.rs"]
-mod gen;
+use crate::gen;
 
 use copydesk::analysis::{analyze, Code, Format, Settings, SeverityMap};
 use copydesk::registry::{check_references, parse_registry, Registry};

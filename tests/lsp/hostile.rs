@@ -5,12 +5,8 @@
 //! The boundary rows check what the server never does on its own: write files, run commands,
 //! open network connections, or read from a device or a FIFO because a config says so.
 
-#[path = "lsp/client.rs"]
-mod client;
-#[path = "lsp/load.rs"]
-mod load;
-
-use client::{capabilities, start, Client};
+use crate::client::{capabilities, start, Client};
+use crate::load;
 use copydesk::lsp::{serve, Options};
 use serde_json::{json, Value};
 use std::path::Path;
@@ -18,7 +14,7 @@ use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tower_lsp_server::ls_types::Uri;
 
-const REGISTRY: &str = include_str!("fixtures/parliament/registry.json");
+const REGISTRY: &str = include_str!("../fixtures/parliament/registry.json");
 
 fn uri(path: &Path) -> String {
     Uri::from_file_path(path).unwrap().as_str().to_string()

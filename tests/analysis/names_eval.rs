@@ -7,7 +7,7 @@
 //!   `UPDATE_PLANTED=1` to rewrite them after editing `plants.json`).
 //!
 //! Prints recall on plants, the rate of right first fixes and every false flag:
-//! `cargo test --test names_eval -- --nocapture`.
+//! `cargo test --test analysis names_eval -- --nocapture`.
 
 use copydesk::analysis::{
     analyze, Code, Finding, Format, Reference, Settings, SeverityMap, Spelling,

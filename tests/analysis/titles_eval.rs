@@ -1,7 +1,7 @@
 //! Precision and recall of `title-mismatch` and `title-inconsistent` on the labelled cases in
 //! `tests/corpus/titles/cases.md` (format described at its top), against the registry beside it.
 //!
-//! `cargo test --test titles_eval -- --nocapture` prints the figures, every miss and every false
+//! `cargo test --test analysis titles_eval -- --nocapture` prints the figures, every miss and every false
 //! flag; the test fails if they drop below what the checks reached, or if a correct title is
 //! flagged at all.
 
@@ -10,8 +10,8 @@ use copydesk::registry::{parse_registry, Registry};
 use regex::Regex;
 use std::ops::Range;
 
-const CASES: &str = include_str!("corpus/titles/cases.md");
-const REGISTRY: &str = include_str!("corpus/titles/registry.json");
+const CASES: &str = include_str!("../corpus/titles/cases.md");
+const REGISTRY: &str = include_str!("../corpus/titles/registry.json");
 
 /// Floors: what the checks reached on this corpus when the test was written.
 const MIN_RECALL: f64 = 0.97;
@@ -237,7 +237,7 @@ fn title_checks_on_the_labelled_corpus() {
     }
 }
 
-const AGING: &str = include_str!("corpus/titles/aging.md");
+const AGING: &str = include_str!("../corpus/titles/aging.md");
 
 /// Titles that age (`tests/corpus/titles/aging.md`): each case's title findings, their messages
 /// and every fix applied, exactly; a case with none expected must give none.

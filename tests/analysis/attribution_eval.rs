@@ -2,7 +2,7 @@
 //! `tests/corpus/attribution/` (see its README), and measures what an editor's cut leaves
 //! unflagged: the attribution of a claim removed, or only its reporting verb.
 //!
-//! `cargo test --test attribution_eval -- --nocapture` prints the figures and every miss.
+//! `cargo test --test analysis attribution_eval -- --nocapture` prints the figures and every miss.
 
 use copydesk::analysis::{analyze, Code, Format, Settings, SeverityMap};
 use copydesk::registry::{parse_registry, Registry};

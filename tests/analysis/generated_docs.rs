@@ -111,7 +111,7 @@ fn generated_lists_of_codes_are_up_to_date() {
 
     regenerate(
         "README.md",
-        "<!-- codes:begin: generated from the table of checks by tests/generated_docs.rs -->\n",
+        "<!-- codes:begin: generated from the table of checks by tests/analysis/generated_docs.rs -->\n",
         "<!-- codes:end -->",
         &readme_table()[1..],
         &mut stale,
@@ -134,7 +134,7 @@ fn generated_lists_of_codes_are_up_to_date() {
     let ts: String = names.iter().map(|n| format!("  '{n}',\n")).collect();
     regenerate(
         "editors/vscode/src/settings.ts",
-        "  // codes:begin: generated from the table of checks by tests/generated_docs.rs\n",
+        "  // codes:begin: generated from the table of checks by tests/analysis/generated_docs.rs\n",
         "  // codes:end",
         &ts,
         &mut stale,
@@ -149,7 +149,7 @@ fn generated_lists_of_codes_are_up_to_date() {
     let dict: String = names.iter().map(|n| format!("\"\\\"{n}\\\"\"\n")).collect();
     regenerate(
         "fuzz/config.dict",
-        "# codes:begin: generated from the table of checks by tests/generated_docs.rs\n",
+        "# codes:begin: generated from the table of checks by tests/analysis/generated_docs.rs\n",
         "# codes:end",
         &dict,
         &mut stale,

@@ -255,10 +255,10 @@ fn every_current_head_of_state_and_government_is_found_by_name() {
 #[test]
 fn clean_world_stories_give_no_name_or_title_finding() {
     let stories = [
-        ("summit.md", include_str!("corpus/world/summit.md")),
-        ("election.md", include_str!("corpus/world/election.md")),
-        ("congress.md", include_str!("corpus/world/congress.md")),
-        ("mideast.md", include_str!("corpus/world/mideast.md")),
+        ("summit.md", include_str!("../corpus/world/summit.md")),
+        ("election.md", include_str!("../corpus/world/election.md")),
+        ("congress.md", include_str!("../corpus/world/congress.md")),
+        ("mideast.md", include_str!("../corpus/world/mideast.md")),
     ];
     for (name, text) in stories {
         let date = text.lines().find_map(|l| l.strip_prefix("date: ")).unwrap();

@@ -3,12 +3,9 @@
 //! zero so only the server's own work is measured (copying the rope, analysing, converting
 //! positions, encoding JSON, the in-memory pipe).
 //!
-//! Prints median and p95: `cargo test --release --test lsp_latency -- --nocapture`.
+//! Prints median and p95: `cargo test --release --test lsp latency -- --nocapture`.
 
-#[path = "lsp/client.rs"]
-mod client;
-
-use client::{capabilities, start};
+use crate::client::{capabilities, start};
 use copydesk::lsp::Options;
 use serde_json::{json, Value};
 use std::fmt::Write;
@@ -16,8 +13,8 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 use tower_lsp_server::ls_types::Uri;
 
-const REGISTRY: &str = include_str!("fixtures/parliament/registry.json");
-const DRAFT: &str = include_str!("fixtures/parliament/draft-with-errors.md");
+const REGISTRY: &str = include_str!("../fixtures/parliament/registry.json");
+const DRAFT: &str = include_str!("../fixtures/parliament/draft-with-errors.md");
 const EDITS: usize = 60;
 
 /// The parliament story's paragraphs repeated to at least `words` words, after its dateline.
