@@ -278,7 +278,7 @@ fn unreadable_and_non_utf8_files_are_named() {
     );
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("bad.md: is not valid UTF-8"), "{err}");
+    assert!(err.contains("bad.md:1:6: is not valid UTF-8"), "{err}");
     assert!(err.contains("missing.md: no such file"), "{err}");
 }
 
