@@ -14,8 +14,9 @@ mod prefix;
 pub mod spelling;
 
 pub use default::{
-    check_references_with_default, default_file, default_registry, merge_with_default,
-    DefaultRegistry, DEFAULT_REGISTRY_JSON, DEFAULT_REGISTRY_NAME,
+    check_references_with_default, default_file, default_index, default_registry,
+    merge_with_default, DefaultRegistry, DEFAULT_INDEX, DEFAULT_REGISTRY_JSON,
+    DEFAULT_REGISTRY_NAME,
 };
 pub use index::{Form, FormKind, NameIndex, Separator};
 pub use load::{check_references, parse_registry, DataSource, RegistryFile};

@@ -6,8 +6,9 @@
 //! lead keys sorted already; a registry parsed from JSON sorts them the first time it is asked
 //! (the CLI never asks, so it never pays).
 
-use super::spelling::{key, words};
+use super::spelling::key;
 use super::NameIndex;
+use crate::analysis::tokens::words;
 
 /// Sorted `(lead key, form id)` pairs of a registry parsed from JSON.
 #[derive(Debug, Default)]

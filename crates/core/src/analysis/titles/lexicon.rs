@@ -5,7 +5,8 @@
 //! description, which is never compared with the registry. A person's own registry roles add
 //! their words, so "associate research fellow" is read as a title for someone who holds it.
 
-use crate::registry::spelling::{plain, words};
+use crate::analysis::tokens::words;
+use crate::registry::spelling::plain;
 
 /// Words that end a formal title.
 const HEADS: &[&str] = &[
