@@ -10,14 +10,6 @@ use crate::workspace::Problem;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-fn problem(path: &Path, message: String) -> Problem {
-    Problem {
-        file: path.to_path_buf(),
-        position: None,
-        message,
-    }
-}
-
 /// Whether `path` must be read as an index: it is named `*.idx`, or starts with the index's
 /// magic bytes. A JSON registry under an index's name is then an error, not a silent parse.
 pub fn is_index_path(path: &Path) -> bool {
@@ -39,11 +31,11 @@ pub fn is_index_path(path: &Path) -> bool {
 
 /// Maps and checks an index; warnings (stale sources) are attached to the registry.
 pub fn open(path: &Path) -> Result<Registry, Problem> {
-    let meta = std::fs::metadata(path).map_err(|e| problem(path, e.to_string()))?;
+    let meta = std::fs::metadata(path).map_err(|e| Problem::new(path, e.to_string()))?;
     if !meta.is_file() {
-        return Err(problem(path, "is not a regular file".into()));
+        return Err(Problem::new(path, "is not a regular file"));
     }
-    let file = std::fs::File::open(path).map_err(|e| problem(path, e.to_string()))?;
+    let file = std::fs::File::open(path).map_err(|e| Problem::new(path, e.to_string()))?;
     // An empty file cannot be mapped; it is simply not an index.
     let bytes: mapped::Bytes = if meta.len() == 0 {
         Box::new(Vec::<u8>::new())
@@ -52,10 +44,11 @@ pub fn open(path: &Path) -> Result<Registry, Problem> {
         // its length. `copydesk registry build` replaces an index by renaming a new file over
         // it, which leaves this mapping's file intact; a file truncated in place by another
         // program while mapped is the one case the checks cannot cover (the OS raises SIGBUS).
-        let map = unsafe { memmap2::Mmap::map(&file) }.map_err(|e| problem(path, e.to_string()))?;
+        let map =
+            unsafe { memmap2::Mmap::map(&file) }.map_err(|e| Problem::new(path, e.to_string()))?;
         Box::new(map)
     };
-    let index = MappedRegistry::open(bytes).map_err(|why| problem(path, why))?;
+    let index = MappedRegistry::open(bytes).map_err(|why| Problem::new(path, why))?;
     let warnings = stale_sources(index.sources());
     let mut registry = Registry::from_index(index);
     for source in warnings {
@@ -102,9 +95,9 @@ fn modified(meta: &std::fs::Metadata) -> Option<(i64, u32)> {
 /// uses, writes no files.
 pub fn build(sources: &[PathBuf], out: &Path) -> Result<(Vec<u8>, usize), Vec<Problem>> {
     if let Some(p) = sources.iter().find(|p| is_index_path(p)) {
-        return Err(vec![problem(
+        return Err(vec![Problem::new(
             p,
-            "is an index; build from the registry JSON files".into(),
+            "is an index; build from the registry JSON files",
         )]);
     }
     // Only the files named: the built-in registry is not folded in (export it with
@@ -113,8 +106,8 @@ pub fn build(sources: &[PathBuf], out: &Path) -> Result<(Vec<u8>, usize), Vec<Pr
         crate::workspace::load_registries(sources, crate::registry::DefaultRegistry::Off)?.registry;
     let mut stamps = Vec::new();
     for path in sources {
-        let bytes = std::fs::read(path).map_err(|e| vec![problem(path, e.to_string())])?;
-        let meta = std::fs::metadata(path).map_err(|e| vec![problem(path, e.to_string())])?;
+        let bytes = std::fs::read(path).map_err(|e| vec![Problem::new(path, e.to_string())])?;
+        let meta = std::fs::metadata(path).map_err(|e| vec![Problem::new(path, e.to_string())])?;
         let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
         stamps.push(SourceStamp {
             path: absolute.display().to_string(),
@@ -123,6 +116,6 @@ pub fn build(sources: &[PathBuf], out: &Path) -> Result<(Vec<u8>, usize), Vec<Pr
             fingerprint: fingerprint(&bytes),
         });
     }
-    let bytes = mapped::write(&registry, &stamps).map_err(|why| vec![problem(out, why)])?;
+    let bytes = mapped::write(&registry, &stamps).map_err(|why| vec![Problem::new(out, why)])?;
     Ok((bytes, registry.len()))
 }

@@ -6,45 +6,19 @@
 use crate::config::{parse_config, Config};
 use crate::registry::{
     check_references, check_references_with_default, merge_with_default, parse_registry,
-    DefaultRegistry, Registry, RegistryError, RegistryFile,
+    DefaultRegistry, Registry, RegistryFile,
 };
-use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 pub const CONFIG_FILE: &str = "copydesk.json";
 
-/// A problem loading a config or registry file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    pub file: PathBuf,
-    /// One-based line and column, when the problem is inside the file.
-    pub position: Option<(usize, usize)>,
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.position {
-            Some((line, column)) => write!(
-                f,
-                "{}:{line}:{column}: {}",
-                self.file.display(),
-                self.message
-            ),
-            None => write!(f, "{}: {}", self.file.display(), self.message),
-        }
-    }
-}
+pub use crate::problem::Problem;
 
 /// Reads a whole file as UTF-8. Only regular files are read: a config must not make copydesk
 /// read a device, a FIFO or a folder.
 pub fn read_text(path: &Path) -> Result<String, Problem> {
-    let problem = |message: String| Problem {
-        file: path.to_path_buf(),
-        position: None,
-        message,
-    };
+    let problem = |message: String| Problem::new(path, message);
     let meta = std::fs::metadata(path).map_err(|e| problem(io_message(&e)))?;
     if meta.is_dir() {
         return Err(problem("is a folder, not a file".into()));
@@ -54,15 +28,16 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
     }
     let bytes = std::fs::read(path).map_err(|e| problem(io_message(&e)))?;
     String::from_utf8(bytes).map_err(|e| {
-        // Editors go to a line and column, not a byte offset.
+        // Editors go to a line and column, not a byte offset: located in the valid part.
         let offset = e.utf8_error().valid_up_to();
         let valid = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or_default();
-        let line_start = valid.rfind('\n').map_or(0, |i| i + 1);
-        problem(format!(
-            "is not valid UTF-8 at line {}, column {} (byte {offset})",
-            valid.matches('\n').count() + 1,
-            valid[line_start..].chars().count() + 1
-        ))
+        let mut p = Problem::at(
+            path,
+            offset..offset + 1,
+            format!("is not valid UTF-8 (byte {offset})"),
+        );
+        p.locate(&crate::position::LineIndex::new(valid), valid);
+        p
     })
 }
 
@@ -93,11 +68,7 @@ pub struct LoadedConfig {
 
 pub fn load_config(path: &Path) -> Result<LoadedConfig, Problem> {
     let text = read_text(path)?;
-    let config = parse_config(&path.display().to_string(), &text).map_err(|e| Problem {
-        file: path.to_path_buf(),
-        position: Some((e.line, e.column)),
-        message: e.message,
-    })?;
+    let config = parse_config(&path.display().to_string(), &text)?;
     let base = path.parent().unwrap_or(Path::new("."));
     let registries = config.registries.iter().map(|r| base.join(r)).collect();
     Ok(LoadedConfig { config, registries })
@@ -129,6 +100,8 @@ pub fn load_registries(
     }
     let mut problems = Vec::new();
     let mut files: Vec<RegistryFile> = Vec::new();
+    // Each file's text, kept until problems found across files have been located in it.
+    let mut texts: Vec<(PathBuf, String)> = Vec::new();
     let mut stale = Vec::new();
     for path in paths {
         if crate::registry_index::is_index_path(path) {
@@ -153,22 +126,30 @@ pub fn load_registries(
         };
         match parse_registry(&path.display().to_string(), &text) {
             Ok(f) => files.push(f),
-            Err(errors) => problems.extend(errors.into_iter().map(problem)),
+            Err(errors) => problems.extend(errors),
         }
+        texts.push((path.clone(), text));
     }
+    let locate = |problems: &mut Vec<Problem>| {
+        for (path, text) in &texts {
+            Problem::locate_all(problems.iter_mut().filter(|p| &p.file == path), text);
+        }
+    };
     let with_default = default.applies(!paths.is_empty());
     let dangling = if with_default {
         check_references_with_default(&files)
     } else {
         check_references(&files)
     };
-    problems.extend(dangling.into_iter().map(problem));
+    problems.extend(dangling);
     if !problems.is_empty() {
+        locate(&mut problems);
         return Err(problems);
     }
     if with_default {
-        let (registry, warnings) = merge_with_default(files);
-        stale.extend(warnings.into_iter().map(problem));
+        let (registry, mut warnings) = merge_with_default(files);
+        locate(&mut warnings);
+        stale.extend(warnings);
         Ok(LoadedRegistry {
             registry,
             warnings: stale,
@@ -186,20 +167,27 @@ fn index_warnings(path: &Path, registry: &Registry) -> Vec<Problem> {
     registry
         .warnings()
         .iter()
-        .map(|w| Problem {
-            file: path.to_path_buf(),
-            position: None,
-            message: w.clone(),
-        })
+        .map(|w| Problem::new(path, w.clone()))
         .collect()
 }
 
-fn problem(e: RegistryError) -> Problem {
-    Problem {
-        file: PathBuf::from(&e.file),
-        position: Some((e.line, e.column)),
-        message: e.message,
-    }
+/// The problems of one registry file's `text` as it is being edited: everything the loader
+/// reports in the file itself, and role `of` ids that are neither in it nor `known` elsewhere.
+pub fn registry_text_problems(
+    path: &Path,
+    text: &str,
+    known: impl Fn(&str) -> bool,
+) -> Vec<Problem> {
+    let mut problems = match parse_registry(&path.display().to_string(), text) {
+        Ok(file) => {
+            let own: std::collections::HashSet<&str> =
+                file.entities.iter().map(|e| e.id.as_str()).collect();
+            file.unknown_refs(|id| own.contains(id) || known(id))
+        }
+        Err(errors) => errors,
+    };
+    Problem::locate_all(&mut problems, text);
+    problems
 }
 
 /// Where an entity is declared: the file, its text, and the byte range of the id's value.

@@ -22,6 +22,7 @@ pub fn settings() -> Settings {
         date: None,
         today: parse_date("2025-08-26").expect("a date"),
         severity: SeverityMap::default(),
+        historical: Default::default(),
     }
 }
 

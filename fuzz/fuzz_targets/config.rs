@@ -12,8 +12,9 @@ fuzz_target!(|data: &[u8]| {
         Ok(_) => {}
         Err(e) => {
             let lines = text.split('\n').count();
-            assert!(e.line >= 1 && e.line <= lines, "{e}");
-            assert!(e.column >= 1, "{e}");
+            let (line, column) = e.position.expect("a config error is located");
+            assert!(line >= 1 && line <= lines, "{e}");
+            assert!(column >= 1, "{e}");
             assert!(e.to_string().starts_with("copydesk.json:"), "{e}");
         }
     }

@@ -34,12 +34,16 @@ fuzz_target!(|data: &[u8]| {
         Err(errors) => {
             assert!(!errors.is_empty(), "an error result names a problem");
             for e in errors {
-                check_place(&text, e.line, e.column, &e.message);
+                let (line, column) = e.position.expect("a parse error is located");
+                check_place(&text, line, column, &e.message);
             }
         }
         Ok(file) => {
-            for e in check_references(std::slice::from_ref(&file)) {
-                check_place(&text, e.line, e.column, &e.message);
+            let mut dangling = check_references(std::slice::from_ref(&file));
+            copydesk::problem::Problem::locate_all(&mut dangling, &text);
+            for e in dangling {
+                let (line, column) = e.position.expect("located in its file");
+                check_place(&text, line, column, &e.message);
             }
             let registry = Registry::new([file.entities]);
             let analysis = analyze(DRAFT, Format::Markdown, &registry, &common::settings());

@@ -53,11 +53,10 @@ pub fn build(paths: &[PathBuf], output: &std::path::Path) -> ExitCode {
     let start = std::time::Instant::now();
     let written = copydesk::registry_index::build(paths, output).and_then(|(bytes, n)| {
         write_index(output, &bytes).map(|()| n).map_err(|e| {
-            vec![copydesk::workspace::Problem {
-                file: output.to_path_buf(),
-                position: None,
-                message: format!("cannot write the index: {e}"),
-            }]
+            vec![copydesk::workspace::Problem::new(
+                output,
+                format!("cannot write the index: {e}"),
+            )]
         })
     });
     match written {

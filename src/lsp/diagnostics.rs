@@ -92,25 +92,14 @@ pub fn from_finding(f: &Finding, a: &Analyzed, uri: &Uri, enc: Encoding) -> Diag
     }
 }
 
-/// A config or registry problem as a diagnostic on that file, covering the JSON token at the
-/// problem's one-based line and column (counted in characters).
+/// A config or registry problem as a diagnostic on that file, covering the JSON token where
+/// the problem starts (the whole file's start when it has no range).
 pub fn from_problem(p: &Problem, text: &str, enc: Encoding) -> Diagnostic {
     let index = LineIndex::new(text);
-    let start = p.position.map_or(0, |(line, column)| {
-        let line_start = index.offset(
-            text,
-            crate::position::Position {
-                line: line.saturating_sub(1) as u32,
-                character: 0,
-            },
-            Encoding::Utf32,
-        );
-        text[line_start..]
-            .char_indices()
-            .take_while(|&(_, c)| c != '\n' && c != '\r')
-            .nth(column.saturating_sub(1))
-            .map_or(text.len(), |(i, _)| line_start + i)
-    });
+    let mut start = p.range.as_ref().map_or(0, |r| r.start.min(text.len()));
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
     Diagnostic {
         range: range(
             &index,
@@ -150,7 +139,6 @@ mod tests {
     use super::*;
     use crate::analysis::{analyze, Code, Fix, Format, Settings};
     use crate::registry::Registry;
-    use std::path::PathBuf;
     use std::sync::Arc;
     use tower_lsp_server::ls_types as lsp;
 
@@ -204,20 +192,14 @@ mod tests {
     #[test]
     fn problem_covers_the_token_at_its_column() {
         let text = "{\n  \"entities\": [{\"nmae\": 1}]}";
-        let p = Problem {
-            file: PathBuf::from("r.json"),
-            position: Some((2, 17)),
-            message: "unknown field `nmae`".into(),
-        };
+        let at = text.find("\"nmae\"").unwrap();
+        let p = Problem::at("r.json", at..at + 1, "unknown field `nmae`");
         let d = from_problem(&p, text, Encoding::Utf16);
         assert_eq!(
             d.range,
             lsp::Range::new(lsp::Position::new(1, 16), lsp::Position::new(1, 22))
         );
-        let nowhere = Problem {
-            position: None,
-            ..p
-        };
+        let nowhere = Problem::new("r.json", "no such file");
         assert_eq!(
             from_problem(&nowhere, "", Encoding::Utf16).range,
             lsp::Range::default()

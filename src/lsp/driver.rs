@@ -2,6 +2,10 @@
 //! unasked. It schedules checks, reloads configuration, publishes diagnostics and problems, and
 //! keeps the file watchers up to date.
 //!
+//! Checks are paced per document ([`Turn`]): an edit is checked at once when no check of the
+//! document is running and its last one was cheap; edits are coalesced only while they arrive
+//! faster than checks finish (one is running, or the last took longer than the debounce).
+//!
 //! The modules below it are plain data and functions ([`session`](super::session),
 //! [`folder`](super::folder), [`watch`](super::watch), [`check`](super::check)) or converters
 //! to protocol types ([`to_proto`](super::to_proto) and its neighbours); none of them calls back
@@ -9,14 +13,16 @@
 
 use super::check::{self, Ready};
 use super::folder::{editor_config, load_folder, problems_by_file, Which};
-use super::session::{Analyzed, Session};
+use super::session::{path_of, Analyzed, Session};
+use super::watch::normalize;
 use super::{diagnostics, watch};
 use crate::config::Config;
-use crate::workspace::read_text;
-use std::collections::HashSet;
+use crate::registry_index::is_index_path;
+use crate::workspace::{read_text, registry_text_problems};
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError, Weak};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use tower_lsp_server::ls_types::{ConfigurationItem, DiagnosticSeverity, MessageType, Uri};
 use tower_lsp_server::Client;
 
@@ -26,8 +32,9 @@ pub const CLIENT_TIMEOUT: Duration = Duration::from_secs(5);
 /// How the server paces its work.
 #[derive(Clone, Debug)]
 pub struct Options {
-    /// How long typing must pause before a draft is checked again: short, so the latest version
-    /// is diagnosed within about 50 ms of the last keystroke; a stale analysis is dropped anyway.
+    /// How long typing must pause before a draft is checked again, when checking it is not
+    /// cheap (its last check took longer than this). A cheap check runs at once, and while one
+    /// is running the next edits wait for it, not for this; a stale analysis is dropped anyway.
     pub debounce: Duration,
     /// How often config and registry files are looked at when the client cannot watch them.
     pub poll_interval: Duration,
@@ -49,6 +56,66 @@ pub struct Driver {
     session: Mutex<Session>,
     /// Held while configuration is (re)loaded, so reloads never interleave.
     reload: tokio::sync::Mutex<()>,
+    /// Per document: checks running and what the last one cost. Its own lock, never held with
+    /// the session's.
+    pace: Mutex<HashMap<Uri, Pace>>,
+    /// Woken whenever a check finishes, for edits waiting their turn.
+    finished: tokio::sync::Notify,
+}
+
+/// What pacing knows of one document's checks.
+#[derive(Clone, Copy, Debug, Default)]
+struct Pace {
+    running: usize,
+    last: Option<Duration>,
+}
+
+/// When an edit's check may start.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Turn {
+    Now,
+    /// After the debounce: the last check was expensive, so a burst of edits is coalesced.
+    AfterDebounce,
+    /// When the running check finishes: edits arrive faster than checks finish.
+    WhenFinished,
+}
+
+impl Turn {
+    /// The turn of an edit, given the document's checks and whether it has already waited out
+    /// the debounce.
+    fn of(pace: Pace, debounce: Duration, waited: bool) -> Turn {
+        if pace.running > 0 {
+            Turn::WhenFinished
+        } else if !waited && pace.last.is_some_and(|cost| cost > debounce) {
+            Turn::AfterDebounce
+        } else {
+            Turn::Now
+        }
+    }
+}
+
+/// Counts a check as running until dropped, even when the request that started it is
+/// cancelled, and then records its cost and wakes the edits waiting for it.
+struct Running<'a> {
+    driver: &'a Driver,
+    uri: Uri,
+    started: Instant,
+}
+
+impl Drop for Running<'_> {
+    fn drop(&mut self) {
+        let open = self.driver.session().documents.contains_key(&self.uri);
+        let mut pace = self.driver.pace();
+        if let Some(p) = pace.get_mut(&self.uri) {
+            p.running = p.running.saturating_sub(1);
+            p.last = Some(self.started.elapsed());
+            if p.running == 0 && !open {
+                pace.remove(&self.uri);
+            }
+        }
+        drop(pace);
+        self.driver.finished.notify_waiters();
+    }
 }
 
 impl Driver {
@@ -58,6 +125,36 @@ impl Driver {
             options,
             session: Mutex::new(Session::default()),
             reload: tokio::sync::Mutex::new(()),
+            pace: Mutex::new(HashMap::new()),
+            finished: tokio::sync::Notify::new(),
+        }
+    }
+
+    fn pace(&self) -> MutexGuard<'_, HashMap<Uri, Pace>> {
+        self.pace.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Waits until `uri` may be checked ([`Turn`]). Returns whether `generation` is still the
+    /// document's latest edit.
+    async fn wait_turn(&self, uri: &Uri, generation: u64) -> bool {
+        let mut waited = false;
+        loop {
+            // Listening before looking, so a check finishing in between is not missed.
+            let finished = self.finished.notified();
+            tokio::pin!(finished);
+            finished.as_mut().enable();
+            let pace = self.pace().get(uri).copied().unwrap_or_default();
+            if !self.is_current(uri, generation) {
+                return false;
+            }
+            match Turn::of(pace, self.options.debounce, waited) {
+                Turn::Now => return true,
+                Turn::WhenFinished => finished.await,
+                Turn::AfterDebounce => {
+                    tokio::time::sleep(self.options.debounce).await;
+                    waited = true;
+                }
+            }
         }
     }
 
@@ -67,7 +164,8 @@ impl Driver {
         self.session.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Checks `uri` again after the debounce, unless another edit supersedes this one first.
+    /// Checks `uri` again when its turn comes ([`Turn`]), unless another edit supersedes this
+    /// one first.
     pub fn schedule(self: &Arc<Self>, uri: Uri) {
         let generation = {
             let mut s = self.session();
@@ -79,10 +177,7 @@ impl Driver {
         };
         let driver = self.clone();
         tokio::spawn(async move {
-            if !driver.options.debounce.is_zero() {
-                tokio::time::sleep(driver.options.debounce).await;
-            }
-            if !driver.is_current(&uri, generation) {
+            if !driver.wait_turn(&uri, generation).await {
                 return;
             }
             if let Some(analyzed) = driver.current(&uri).await {
@@ -113,9 +208,16 @@ impl Driver {
         };
         let today = time::OffsetDateTime::now_utc().date();
         let for_uri = uri.clone();
-        let analyzed = tokio::task::spawn_blocking(move || check::run(snapshot, today, &for_uri))
-            .await
-            .ok()??;
+        self.pace().entry(uri.clone()).or_default().running += 1;
+        let running = Running {
+            driver: self,
+            uri: uri.clone(),
+            started: Instant::now(),
+        };
+        let analyzed =
+            tokio::task::spawn_blocking(move || check::run(snapshot, today, &for_uri)).await;
+        drop(running);
+        let analyzed = analyzed.ok()??;
         let analyzed = Arc::new(analyzed);
         let mut s = self.session();
         let doc = s
@@ -258,8 +360,74 @@ impl Driver {
             .collect()
     }
 
+    /// Publishes the problems of an open registry file as the editor has it, unsaved edits and
+    /// all, so the file's author sees them as they type. Nothing for other documents.
+    pub async fn check_registry_text(&self, uri: &Uri) {
+        let found = {
+            let s = self.session();
+            let doc = s.documents.get(uri).filter(|d| !d.is_draft);
+            let path = path_of(uri).map(|p| normalize(&p));
+            doc.zip(path).and_then(|(doc, path)| {
+                let state = s
+                    .states()
+                    .find(|st| st.registry_files.iter().any(|f| normalize(f) == path))?;
+                let registry = state.registry.clone();
+                Some((
+                    doc.rope.to_string(),
+                    doc.version,
+                    path,
+                    registry,
+                    s.encoding,
+                ))
+            })
+        };
+        let Some((text, version, path, registry, encoding)) = found else {
+            return;
+        };
+        if is_index_path(&path) {
+            return;
+        }
+        let problems = registry_text_problems(&path, &text, |id| registry.get(id).is_some());
+        let diags = problems
+            .iter()
+            .map(|p| diagnostics::from_problem(p, &text, encoding))
+            .collect();
+        let current = self.session().documents.get(uri).map(|d| d.version);
+        if current == Some(version) {
+            self.client
+                .publish_diagnostics(uri.clone(), diags, Some(version))
+                .await;
+        }
+    }
+
+    /// Whether `file` is open in the editor as something other than a draft: its problems are
+    /// then published from the open text.
+    pub fn is_open_registry(&self, file: &std::path::Path) -> bool {
+        let s = self.session();
+        Uri::from_file_path(file)
+            .and_then(|uri| s.documents.get(&uri).map(|d| !d.is_draft))
+            .unwrap_or(false)
+            && s.states().any(|st| {
+                st.registry_files
+                    .iter()
+                    .any(|f| normalize(f) == normalize(file))
+            })
+    }
+
     /// Publishes every folder's problems on their files, and clears files that have none left.
+    /// A registry file open in the editor is checked from its open text instead.
     async fn publish_problems(&self) {
+        let open: Vec<Uri> = {
+            let s = self.session();
+            s.documents
+                .iter()
+                .filter(|(_, d)| !d.is_draft)
+                .map(|(uri, _)| uri.clone())
+                .collect()
+        };
+        for uri in &open {
+            self.check_registry_text(uri).await;
+        }
         let (by_file, cleared, encoding) = {
             let mut s = self.session();
             let by_file = problems_by_file(s.states());
@@ -269,6 +437,9 @@ impl Driver {
             (by_file, cleared, s.encoding)
         };
         for file in cleared {
+            if self.is_open_registry(&file) {
+                continue;
+            }
             if let Some(uri) = Uri::from_file_path(&file) {
                 self.client.publish_diagnostics(uri, Vec::new(), None).await;
             }
@@ -277,6 +448,9 @@ impl Driver {
             let Some(uri) = Uri::from_file_path(&file) else {
                 continue;
             };
+            if self.is_open_registry(&file) {
+                continue;
+            }
             let text = read_text(&file).unwrap_or_default();
             let diags = problems
                 .iter()
@@ -350,5 +524,41 @@ impl Driver {
                 }
             }
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Pace, Turn};
+    use std::time::Duration;
+
+    const DEBOUNCE: Duration = Duration::from_millis(25);
+
+    fn pace(running: usize, last_ms: Option<u64>) -> Pace {
+        Pace {
+            running,
+            last: last_ms.map(Duration::from_millis),
+        }
+    }
+
+    #[test]
+    fn an_idle_document_whose_checks_are_cheap_is_checked_at_once() {
+        assert_eq!(Turn::of(pace(0, None), DEBOUNCE, false), Turn::Now);
+        assert_eq!(Turn::of(pace(0, Some(3)), DEBOUNCE, false), Turn::Now);
+    }
+
+    #[test]
+    fn edits_coalesce_while_a_check_runs_or_after_an_expensive_one() {
+        assert_eq!(
+            Turn::of(pace(1, Some(3)), DEBOUNCE, false),
+            Turn::WhenFinished
+        );
+        assert_eq!(Turn::of(pace(1, None), DEBOUNCE, true), Turn::WhenFinished);
+        assert_eq!(
+            Turn::of(pace(0, Some(300)), DEBOUNCE, false),
+            Turn::AfterDebounce
+        );
+        // The debounce is waited once, then the edit goes.
+        assert_eq!(Turn::of(pace(0, Some(300)), DEBOUNCE, true), Turn::Now);
     }
 }

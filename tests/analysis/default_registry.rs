@@ -4,8 +4,8 @@
 
 use copydesk::analysis::{analyze, parse_date, Code, Format, Settings};
 use copydesk::registry::{
-    check_references, default_file, default_registry, parse_registry, Kind, Registry, RoleOf,
-    DEFAULT_REGISTRY_JSON,
+    check_references, default_file, default_index, default_registry, parse_registry, Kind,
+    Registry, RoleOf, DEFAULT_INDEX, DEFAULT_REGISTRY_JSON,
 };
 use std::sync::OnceLock;
 
@@ -72,6 +72,25 @@ fn the_default_registry_loads_with_no_problem_and_says_where_it_comes_from() {
         .collect();
     assert!(licences.contains(&"public domain") && licences.contains(&"CC0-1.0"));
     assert!(file.sources.iter().take(2).all(|s| s.commit.is_some()));
+}
+
+/// The embedded index (what `copydesk check` reads when no registry is named, for start-up
+/// speed) is the one written from the JSON; when it is stale this rewrites it and fails, as
+/// `generated_docs` does: commit the new file. A stale index would not be wrong (the JSON is
+/// then used), only slow.
+#[test]
+fn the_embedded_default_index_is_generated_from_the_json() {
+    let fresh = default_index();
+    if fresh != DEFAULT_INDEX {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/crates/core/data/default-registry.idx"
+        );
+        std::fs::write(path, &fresh).unwrap();
+        panic!("{path} was stale and has been rewritten: commit it");
+    }
+    assert!(registry().mapped().is_some(), "the index is used");
+    assert_eq!(registry().len(), default_file().entities.len());
 }
 
 /// The Factbook spelled Netanyahu's given name three ways over the years; the generator once made

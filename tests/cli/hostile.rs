@@ -409,7 +409,7 @@ fn draft_not_utf8_is_named_and_the_others_are_still_checked() {
         &["check", "--registry", "registry.json", "bad.md", "good.md"],
     );
     run.exits(2)
-        .says("bad.md: is not valid UTF-8 at line 2, column 6 (byte 16)")
+        .says("bad.md:2:6: is not valid UTF-8 (byte 16)")
         .says("good.md:1:1: error[name-misspelling]");
 }
 

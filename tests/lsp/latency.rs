@@ -133,3 +133,38 @@ async fn diagnostics_follow_an_edit_quickly() {
     assert!(p95 < Duration::from_millis(500), "p95 {p95:?}");
     assert!(large_p95 < Duration::from_millis(2000), "p95 {large_p95:?}");
 }
+
+/// Adaptive debounce (issue 16): with no check running and the last one cheap, an edit is
+/// checked at once, not after the debounce (ten seconds here, which the test would notice).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cheap_check_of_an_idle_draft_does_not_wait_for_the_debounce() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("parliament.json"), REGISTRY).unwrap();
+    std::fs::write(
+        dir.path().join("copydesk.json"),
+        json!({ "registries": ["parliament.json"] }).to_string(),
+    )
+    .unwrap();
+    let uri = |p: &Path| Uri::from_file_path(p).unwrap().as_str().to_string();
+    let draft_uri = uri(&dir.path().join("story.md"));
+    let mut client = start(Options {
+        debounce: Duration::from_secs(10),
+        ..Options::default()
+    });
+    client
+        .initialize(&uri(dir.path()), capabilities("utf-16"), Value::Null)
+        .await;
+    let started = Instant::now();
+    client.open(&draft_uri, DRAFT);
+    client.diagnostics(&draft_uri, Some(1)).await;
+    let at = json!({"line": 2, "character": 0});
+    client.change(
+        &draft_uri,
+        2,
+        json!([{"range": {"start": at, "end": at}, "text": "x"}]),
+    );
+    client.diagnostics(&draft_uri, Some(2)).await;
+    let took = started.elapsed();
+    assert!(took < Duration::from_secs(5), "{took:?}");
+    client.shutdown().await;
+}

@@ -4,31 +4,11 @@
 
 use crate::analysis::{Code, Historical, Severity, SeverityMap};
 use crate::json::Object;
+use crate::position::LineIndex;
+use crate::problem::{serde_message, serde_offset, Problem};
 use crate::registry::DefaultRegistry;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::fmt;
-
-/// A problem in a config file, at a one-based line and column.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ConfigError {
-    pub file: String,
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
-}
-
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.file, self.line, self.column, self.message
-        )
-    }
-}
-
-impl std::error::Error for ConfigError {}
 
 /// The configuration as written, before paths are resolved.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -62,13 +42,16 @@ struct RawTitles {
 }
 
 /// Parses a config object given as JSON text. `file` names it in errors.
-pub fn parse_config(file: &str, text: &str) -> Result<Config, ConfigError> {
-    let Object(raw): Object<RawConfig> =
-        serde_json::from_str(text).map_err(|e| error(file, e.line(), e.column(), strip(&e)))?;
-    from_raw(raw).map_err(|message| {
-        let (line, column) = locate(text, &message.1);
-        error(file, line, column, message.0)
-    })
+pub fn parse_config(file: &str, text: &str) -> Result<Config, Problem> {
+    let located = |offset: usize, message: String| {
+        let mut p = Problem::at(file, offset..offset, message);
+        p.locate(&LineIndex::new(text), text);
+        p
+    };
+    let Object(raw): Object<RawConfig> = serde_json::from_str(text)
+        .map_err(|e| located(serde_offset(text, &e), serde_message(&e)))?;
+    // A value found wrong after parsing is shown where it is first written.
+    from_raw(raw).map_err(|(message, value)| located(text.find(&value).unwrap_or(0), message))
 }
 
 /// Reads a config object that arrived as a JSON value (LSP `initializationOptions` or
@@ -135,31 +118,6 @@ fn from_raw(raw: RawConfig) -> Result<Config, (String, String)> {
     })
 }
 
-fn error(file: &str, line: usize, column: usize, message: String) -> ConfigError {
-    ConfigError {
-        file: file.to_string(),
-        line: line.max(1),
-        column: column.max(1),
-        message,
-    }
-}
-
-fn strip(e: &serde_json::Error) -> String {
-    let s = e.to_string();
-    s.find(" at line ")
-        .map_or(s.clone(), |i| s[..i].to_string())
-}
-
-/// Line and column of the first occurrence of `needle` (for errors found after parsing).
-fn locate(text: &str, needle: &str) -> (usize, usize) {
-    let offset = text.find(needle).unwrap_or(0);
-    let before = &text[..offset];
-    (
-        before.matches('\n').count() + 1,
-        before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,7 +141,7 @@ mod tests {
             "{\n  \"severity\": {\"name-mispelling\": \"off\"}}",
         )
         .unwrap_err();
-        assert_eq!((e.line, e.column), (2, 16));
+        assert_eq!(e.position, Some((2, 16)));
         assert!(e.message.contains("name-mispelling"));
     }
 
@@ -204,7 +162,7 @@ mod tests {
         assert_eq!(c.historical, Some(Historical::Former));
         assert_eq!(parse_config("c.json", "{}").unwrap().historical, None);
         let e = parse_config("c.json", "{\n \"titles\": {\"historical\": \"AP\"}}").unwrap_err();
-        assert_eq!((e.line, e.column), (2, 27), "{e}");
+        assert_eq!(e.position, Some((2, 27)), "{e}");
         assert!(e.message.contains("then, former or allow"), "{e}");
         let e = parse_config("c.json", r#"{"titles": {"historic": "then"}}"#).unwrap_err();
         assert!(e.message.contains("historic"), "{e}");

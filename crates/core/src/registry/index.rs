@@ -5,16 +5,20 @@
 //! - `near`: fuzzy candidates, keyed by each word's skeleton and every one-deletion of it
 //!   (a symmetric-delete index: two words within one edit share a key). Keys lead to distinct
 //!   skeletons, and each skeleton to the forms using it: a million names share a few hundred
-//!   thousand words, so keys and deletions are stored once per word, not once per form.
+//!   thousand words, so keys and deletions are stored once per word, not once per form. A key
+//!   is kept as its 64-bit hash in one sorted array, not as a string in a map: building it
+//!   allocates nothing per key (start-up with the default registry was mostly these
+//!   allocations), and a collision can only add a candidate, which the comparison then rejects.
 //! - `known_words`: every word the registry uses in a name, to tell a misspelling from a
 //!   different real name.
 
 use super::mapped::MappedRegistry;
-use super::spelling::{deletions, key, plain, skeleton};
+use super::prefix::PrefixIndex;
+use super::spelling::{key, plain, skeleton};
 use super::{Entity, EntityIdx, Kind};
 use crate::analysis::tokens::words;
 use std::borrow::Cow;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 // Registry words are not attacker-chosen: a fast hash beats SipHash's flooding resistance here.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -85,8 +89,11 @@ impl Separator {
 pub struct NameIndex {
     pub(super) forms: Vec<Form>,
     pub(super) by_lead: HashMap<Box<str>, Vec<u32>>,
-    /// A skeleton or one of its deletions, to the skeletons (by number) that have that key.
-    pub(super) near: HashMap<Box<str>, Vec<u32>>,
+    /// The hash of a skeleton or one of its deletions ([`near_hash`]) and a skeleton number with
+    /// that key, sorted.
+    pub(super) near: Vec<(u64, u32)>,
+    /// Skeletons by number (the index file stores `near` by these keys' text).
+    pub(super) skeletons: Vec<Box<str>>,
     /// By skeleton number: the forms with a word of that skeleton, each once.
     pub(super) skeleton_forms: Vec<Vec<u32>>,
     pub(super) known_words: HashSet<Box<str>>,
@@ -94,6 +101,8 @@ pub struct NameIndex {
     /// A prebuilt index read in place; when present, the tables above are empty and every
     /// lookup goes to it (the same tables, stored sorted in the file).
     pub(super) mapped: Option<Arc<MappedRegistry>>,
+    /// The lead keys sorted, built the first time a prefix is asked for.
+    pub(super) prefix: OnceLock<PrefixIndex>,
 }
 
 /// What the build remembers about each distinct word, so skeletons and deletions are computed
@@ -103,6 +112,28 @@ struct Words {
     /// Written word (exact key) to its skeleton number, and whether it is in `known_words`.
     seen: HashMap<Box<str>, (u32, bool)>,
     skeletons: HashMap<Box<str>, u32>,
+    /// Room for one deletion at a time.
+    buffer: String,
+}
+
+/// The key of a skeleton or deletion in `near`.
+fn near_hash(key: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(key)
+}
+
+/// Calls `each` with `skeleton` and, when it is long enough for fuzzy keys, each of its
+/// one-character deletions, written in turn into `buffer`.
+fn near_keys(skeleton: &str, buffer: &mut String, mut each: impl FnMut(&str)) {
+    each(skeleton);
+    if skeleton.chars().count() >= NEAR_MIN_CHARS {
+        for (i, c) in skeleton.char_indices() {
+            buffer.clear();
+            buffer.push_str(&skeleton[..i]);
+            buffer.push_str(&skeleton[i + c.len_utf8()..]);
+            each(buffer);
+        }
+    }
 }
 
 /// The exact-match key of a form's first two words (exact-match keys, see [`key`]).
@@ -125,6 +156,13 @@ impl NameIndex {
     pub fn build(entities: &[Entity]) -> NameIndex {
         let mut index = NameIndex::default();
         let mut seen = Words::default();
+        // About three forms and four words a name: reserving up front spares the rehashing.
+        index.forms.reserve(entities.len() * 3);
+        index.by_lead.reserve(entities.len() * 3);
+        seen.seen.reserve(entities.len() * 4);
+        seen.skeletons.reserve(entities.len() * 4);
+        index.known_words.reserve(entities.len() * 4);
+        index.near.reserve(entities.len() * 30);
         for (i, e) in entities.iter().enumerate() {
             let i = i as EntityIdx;
             index.add(&mut seen, i, FormKind::Name, &e.name);
@@ -138,10 +176,8 @@ impl NameIndex {
                 index.known_words.insert(plain(e.family_name()).into());
             }
         }
-        for list in index.near.values_mut() {
-            list.sort_unstable();
-            list.dedup();
-        }
+        index.near.sort_unstable();
+        index.near.dedup();
         index
     }
 
@@ -200,13 +236,11 @@ impl NameIndex {
             None => {
                 let n = self.skeleton_forms.len() as u32;
                 self.skeleton_forms.push(Vec::new());
-                if sk.chars().count() >= NEAR_MIN_CHARS {
-                    for d in deletions(&sk) {
-                        self.near.entry(d.into()).or_default().push(n);
-                    }
-                }
-                self.near.entry(sk.as_str().into()).or_default().push(n);
-                seen.skeletons.insert(sk.into(), n);
+                let near = &mut self.near;
+                near_keys(&sk, &mut seen.buffer, |k| near.push((near_hash(k), n)));
+                let sk: Box<str> = sk.into();
+                self.skeletons.push(sk.clone());
+                seen.skeletons.insert(sk, n);
                 n
             }
         };
@@ -242,21 +276,32 @@ impl NameIndex {
     /// Forms with a word within about one edit of `word`, by skeleton.
     /// The same form may be listed more than once.
     pub fn near_candidates(&self, word: &str, out: &mut Vec<u32>) {
-        let mut add = |key: &str| match &self.mapped {
+        let add = |key: &str| match &self.mapped {
             Some(m) => m.near(key, out),
             None => {
-                for &n in self.near.get(key).map_or(&[][..], Vec::as_slice) {
+                let h = near_hash(key);
+                let start = self.near.partition_point(|&(k, _)| k < h);
+                for &(_, n) in self.near[start..].iter().take_while(|&&(k, _)| k == h) {
                     out.extend_from_slice(&self.skeleton_forms[n as usize]);
                 }
             }
         };
-        let sk = skeleton(word);
-        add(&sk);
-        if sk.chars().count() >= NEAR_MIN_CHARS {
-            for d in deletions(&sk) {
-                add(&d);
-            }
+        near_keys(&skeleton(word), &mut String::new(), add);
+    }
+
+    /// The fuzzy keys as text with their skeleton numbers, for the index file.
+    pub(super) fn near_by_text(&self) -> HashMap<String, Vec<u32>> {
+        let mut by_text: HashMap<String, Vec<u32>> = HashMap::default();
+        let mut buffer = String::new();
+        for (n, sk) in self.skeletons.iter().enumerate() {
+            near_keys(sk, &mut buffer, |k| {
+                let list = by_text.entry(k.to_string()).or_default();
+                if list.last() != Some(&(n as u32)) {
+                    list.push(n as u32);
+                }
+            });
         }
+        by_text
     }
 
     /// Whether the registry uses this word (compared [`plain`]) in some correct name.

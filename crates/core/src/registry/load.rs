@@ -5,34 +5,15 @@
 
 use super::{Entity, Kind, Role, RoleOf};
 use crate::json::Object;
+use crate::position::LineIndex;
+use crate::problem::{serde_message, serde_offset, Problem};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::de::{Deserializer, Error as _};
 use serde::Deserialize;
 use serde_json::value::RawValue;
-use std::cell::Cell;
-use std::fmt;
+use std::cell::OnceCell;
+use std::ops::Range;
 use time::Date;
-
-/// A problem in a registry file, at a one-based line and column.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RegistryError {
-    pub file: String,
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
-}
-
-impl fmt::Display for RegistryError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.file, self.line, self.column, self.message
-        )
-    }
-}
-
-impl std::error::Error for RegistryError {}
 
 /// Where a registry's data comes from (a top-level `sources` entry), named on hover.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -56,9 +37,10 @@ pub struct RegistryFile {
     pub as_of: Option<Date>,
     pub sources: Vec<DataSource>,
     pub entities: Vec<Entity>,
-    /// For each entity, the one-based line and column of its `id` value.
-    pub sites: Vec<(usize, usize)>,
-    pub(super) refs: Vec<(String, usize, usize)>,
+    /// For each entity, the byte range of its `id` value in the file.
+    pub sites: Vec<Range<usize>>,
+    /// Role `of` ids with the byte range where each is written.
+    pub(super) refs: Vec<(String, Range<usize>)>,
 }
 
 impl RegistryFile {
@@ -79,22 +61,24 @@ impl RegistryFile {
     }
 
     /// Role `of` ids that name no entity in `known`.
-    pub fn dangling_refs(&self, known: &HashSet<&str>) -> Vec<RegistryError> {
+    /// The problems are not located: the caller holds the file's text.
+    pub fn dangling_refs(&self, known: &HashSet<&str>) -> Vec<Problem> {
+        self.unknown_refs(|id| known.contains(id))
+    }
+
+    /// Role `of` ids for which `known` says no: for a file checked on its own against a
+    /// registry already loaded. Not located, as above.
+    pub fn unknown_refs(&self, known: impl Fn(&str) -> bool) -> Vec<Problem> {
         self.refs
             .iter()
-            .filter(|(id, _, _)| !known.contains(id.as_str()))
-            .map(|(id, line, column)| RegistryError {
-                file: self.name.clone(),
-                line: *line,
-                column: *column,
-                message: format!("role names unknown entity id `{id}` (write plain text with spaces or capitals, or add the entity)"),
-            })
+            .filter(|(id, _)| !known(id.as_str()))
+            .map(|(id, range)| Problem::at(&self.name, range.clone(), format!("role names unknown entity id `{id}` (write plain text with spaces or capitals, or add the entity)")))
             .collect()
     }
 }
 
 /// Checks the `of` references of several files against all their entities together.
-pub fn check_references(files: &[RegistryFile]) -> Vec<RegistryError> {
+pub fn check_references(files: &[RegistryFile]) -> Vec<Problem> {
     let count = files.iter().map(|f| f.entities.len()).sum();
     let mut known: HashSet<&str> = HashSet::with_capacity_and_hasher(count, Default::default());
     known.extend(
@@ -115,19 +99,11 @@ impl<'de: 'a, 'a, T: serde::de::DeserializeOwned> Deserialize<'de> for Spanned<'
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let raw: &'a RawValue = Deserialize::deserialize(d)?;
         let value =
-            serde_json::from_str(raw.get()).map_err(|e| D::Error::custom(strip_position(&e)))?;
+            serde_json::from_str(raw.get()).map_err(|e| D::Error::custom(serde_message(&e)))?;
         Ok(Spanned {
             raw: raw.get(),
             value,
         })
-    }
-}
-
-fn strip_position(e: &serde_json::Error) -> String {
-    let s = e.to_string();
-    match s.find(" at line ") {
-        Some(i) => s[..i].to_string(),
-        None => s,
     }
 }
 
@@ -193,79 +169,42 @@ struct RawRole<'a> {
 struct Source<'a> {
     name: &'a str,
     text: &'a str,
-    errors: Vec<RegistryError>,
-    /// The last position asked for, as (offset, line, start of its line). Positions are mostly
-    /// asked for in file order (every role's `of`), so counting lines from here keeps a large
-    /// registry linear instead of rescanning the file from the start each time.
-    cursor: Cell<(usize, usize, usize)>,
+    errors: Vec<Problem>,
+    /// Built on the first problem: a file with none never pays for it.
+    lines: OnceCell<LineIndex>,
 }
 
 impl<'a> Source<'a> {
-    fn offset_of(&self, part: &str) -> usize {
-        (part.as_ptr() as usize)
+    fn range_of(&self, part: &str) -> Range<usize> {
+        let start = (part.as_ptr() as usize)
             .saturating_sub(self.text.as_ptr() as usize)
-            .min(self.text.len())
+            .min(self.text.len());
+        start..(start + part.len()).min(self.text.len())
     }
 
-    fn line_col(&self, offset: usize) -> (usize, usize) {
-        let offset = floor_char_boundary(self.text, offset);
-        let (mut from, mut line, mut line_start) = self.cursor.get();
-        if offset < from {
-            (from, line, line_start) = (0, 1, 0);
-        }
-        for (i, _) in self.text[from..offset].match_indices('\n') {
-            line += 1;
-            line_start = from + i + 1;
-        }
-        self.cursor.set((offset, line, line_start));
-        let column = self.text[line_start..offset].chars().count() + 1;
-        (line, column)
+    fn line_column(&self, offset: usize) -> (usize, usize) {
+        self.lines
+            .get_or_init(|| LineIndex::new(self.text))
+            .line_column(self.text, offset)
+    }
+
+    fn error_range(&mut self, range: Range<usize>, message: String) {
+        let position = Some(self.line_column(range.start));
+        self.errors.push(Problem {
+            position,
+            ..Problem::at(self.name, range, message)
+        });
     }
 
     fn error_at(&mut self, part: &str, message: String) {
-        let (line, column) = self.line_col(self.offset_of(part));
-        self.errors.push(RegistryError {
-            file: self.name.to_string(),
-            line,
-            column,
-            message,
-        });
+        self.error_range(self.range_of(part), message);
     }
 
     /// A serde error inside `part`, whose line and column are relative to `part`.
     fn serde_error_in(&mut self, part: &str, e: &serde_json::Error) {
-        let mut offset = self.offset_of(part);
-        let local = line_col_to_offset(part, e.line(), e.column());
-        offset += local;
-        let (line, column) = self.line_col(offset);
-        let message = strip_position(e);
-        self.errors.push(RegistryError {
-            file: self.name.to_string(),
-            line,
-            column,
-            message,
-        });
+        let start = self.range_of(part).start + serde_offset(part, e);
+        self.error_range(start..start, serde_message(e));
     }
-}
-
-fn floor_char_boundary(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-/// Byte offset of serde_json's one-based line and byte column inside `text`.
-fn line_col_to_offset(text: &str, line: usize, column: usize) -> usize {
-    let mut start = 0;
-    for _ in 1..line {
-        match text[start..].find('\n') {
-            Some(i) => start += i + 1,
-            None => return text.len(),
-        }
-    }
-    (start + column.saturating_sub(1)).min(text.len())
 }
 
 fn parse_date(source: &mut Source, field: &Spanned<String>) -> Option<Date> {
@@ -292,12 +231,12 @@ fn looks_like_id(s: &str) -> bool {
 
 /// Parses one registry file. `name` is how errors name the file. Returns every problem found;
 /// the entities are only returned when there is none.
-pub fn parse_registry(name: &str, text: &str) -> Result<RegistryFile, Vec<RegistryError>> {
+pub fn parse_registry(name: &str, text: &str) -> Result<RegistryFile, Vec<Problem>> {
     let mut source = Source {
         name,
         text,
         errors: Vec::new(),
-        cursor: Cell::new((0, 1, 0)),
+        lines: OnceCell::new(),
     };
     let file: RawFile = match serde_json::from_str(text) {
         Ok(Object(f)) => f,
@@ -331,7 +270,7 @@ pub fn parse_registry(name: &str, text: &str) -> Result<RegistryFile, Vec<Regist
                 continue;
             }
         };
-        let site = source.line_col(source.offset_of(entity.id.raw));
+        let site = source.range_of(entity.id.raw);
         if let Some(e) = convert(&mut source, entity, &mut seen, &mut out.refs) {
             out.entities.push(e);
             out.sites.push(site);
@@ -357,12 +296,12 @@ fn convert<'a>(
     source: &mut Source,
     raw: RawEntity<'a>,
     seen: &mut HashMap<String, &'a str>,
-    refs: &mut Vec<(String, usize, usize)>,
+    refs: &mut Vec<(String, Range<usize>)>,
 ) -> Option<Entity> {
     let before = source.errors.len();
     if non_empty(source, &raw.id, "`id`") {
         if let Some(first) = seen.insert(raw.id.value.clone(), raw.id.raw) {
-            let (line, _) = source.line_col(source.offset_of(first));
+            let (line, _) = source.line_column(source.range_of(first).start);
             source.error_at(
                 raw.id.raw,
                 format!(
@@ -394,8 +333,7 @@ fn convert<'a>(
         }
         let of = role.of.map(|of| {
             if looks_like_id(&of.value) {
-                let (line, column) = source.line_col(source.offset_of(of.raw));
-                refs.push((of.value.clone(), line, column));
+                refs.push((of.value.clone(), source.range_of(of.raw)));
                 RoleOf::Entity(of.value)
             } else {
                 RoleOf::Text(of.value)
@@ -502,7 +440,8 @@ mod tests {
         let text = r#"{"version": 1, "entities": [
  {"id": "p", "kind": "person", "name": "P Q", "roles": [{"title": "head", "of": "nowhere"}, {"title": "head", "of": "Some Body"}]}]}"#;
         let file = parse_registry("r.json", text).unwrap();
-        let es = check_references(&[file]);
+        let mut es = check_references(&[file]);
+        Problem::locate_all(&mut es, text);
         assert_eq!(es.len(), 1);
         assert!(es[0].to_string().starts_with("r.json:2:") && es[0].message.contains("nowhere"));
     }
@@ -519,7 +458,7 @@ mod tests {
         );
         assert_eq!(file.sources[0].name, "CIA World Factbook");
         assert_eq!(file.sources[0].licence.as_deref(), Some("public domain"));
-        assert_eq!(file.sites, vec![(3, 22)]);
+        assert_eq!(&text[file.sites[0].clone()], "\"a\"");
         let bad = r#"{"version": 1, "as_of": "2026-1-22",
  "sources": [{"name": "x", "licnece": "CC0"}],
  "entities": []}"#;

@@ -5,18 +5,21 @@
 
 pub mod compare;
 mod default;
+pub mod edit;
 mod index;
 mod load;
 pub mod mapped;
 pub mod pinyin;
+mod prefix;
 pub mod spelling;
 
 pub use default::{
-    check_references_with_default, default_file, default_registry, merge_with_default,
-    DefaultRegistry, DEFAULT_REGISTRY_JSON, DEFAULT_REGISTRY_NAME,
+    check_references_with_default, default_file, default_index, default_registry,
+    merge_with_default, DefaultRegistry, DEFAULT_INDEX, DEFAULT_REGISTRY_JSON,
+    DEFAULT_REGISTRY_NAME,
 };
 pub use index::{Form, FormKind, NameIndex, Separator};
-pub use load::{check_references, parse_registry, DataSource, RegistryError, RegistryFile};
+pub use load::{check_references, parse_registry, DataSource, RegistryFile};
 
 use rustc_hash::FxHashMap as HashMap;
 use time::Date;

@@ -35,7 +35,8 @@ pub fn write(registry: &Registry, sources: &[SourceStamp]) -> Result<Vec<u8>, St
         .iter()
         .map(|(k, v)| (k.as_str(), std::slice::from_ref(v))))?;
     let lead = map(index.by_lead.iter().map(|(k, v)| (&**k, v.as_slice())))?;
-    let near = map(index.near.iter().map(|(k, v)| (&**k, v.as_slice())))?;
+    let near_by_text = index.near_by_text();
+    let near = map(near_by_text.iter().map(|(k, v)| (k.as_str(), v.as_slice())))?;
     let known = map(index.known_words.iter().map(|k| (&**k, &[][..])))?;
     let skeletons = lists(&index.skeleton_forms)?;
     let mut origins = Writer(Vec::new());
