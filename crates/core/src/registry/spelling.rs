@@ -21,6 +21,31 @@ pub fn key(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// The word with its diacritics removed and its case kept ("Lourenço" gives "Lourenco"):
+/// how a registry that writes names without diacritics spells it.
+pub fn unaccented(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            'ø' => out.push('o'),
+            'Ø' => out.push('O'),
+            'ł' => out.push('l'),
+            'Ł' => out.push('L'),
+            'đ' => out.push('d'),
+            'Đ' => out.push('D'),
+            'ı' => out.push('i'),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Lower case, diacritics removed, apostrophes unified.
 pub fn plain(s: &str) -> String {
     if s.is_ascii() {
@@ -257,6 +282,13 @@ mod tests {
         assert_eq!(near("Yin", "Jin"), None);
         assert_eq!(near("Zhou", "Zhao"), None);
         assert_eq!(near("Yao", "Zhao"), None);
+    }
+
+    #[test]
+    fn unaccented_keeps_case() {
+        assert_eq!(unaccented("João Lourenço"), "Joao Lourenco");
+        assert_eq!(unaccented("Łukasz Øster"), "Lukasz Oster");
+        assert_eq!(unaccented("赵乐际"), "赵乐际");
     }
 
     #[test]
