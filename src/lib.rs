@@ -5,7 +5,7 @@
 //! (finding and reading configs and registries) and the language server ([`lsp`]); the binary's
 //! CLI is the other adapter.
 
-pub use copydesk_core::{analysis, config, fixture, position, problem, registry};
+pub use copydesk_core::{analysis, config, fixture, position, problem, registry, schema};
 pub mod lsp;
 pub mod registry_index;
 pub mod workspace;

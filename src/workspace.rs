@@ -171,6 +171,25 @@ fn index_warnings(path: &Path, registry: &Registry) -> Vec<Problem> {
         .collect()
 }
 
+/// The problems of one registry file's `text` as it is being edited: everything the loader
+/// reports in the file itself, and role `of` ids that are neither in it nor `known` elsewhere.
+pub fn registry_text_problems(
+    path: &Path,
+    text: &str,
+    known: impl Fn(&str) -> bool,
+) -> Vec<Problem> {
+    let mut problems = match parse_registry(&path.display().to_string(), text) {
+        Ok(file) => {
+            let own: std::collections::HashSet<&str> =
+                file.entities.iter().map(|e| e.id.as_str()).collect();
+            file.unknown_refs(|id| own.contains(id) || known(id))
+        }
+        Err(errors) => errors,
+    };
+    Problem::locate_all(&mut problems, text);
+    problems
+}
+
 /// Where an entity is declared: the file, its text, and the byte range of the id's value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EntitySite {

@@ -670,7 +670,10 @@ fn cut_claim(
         .map(|c| text[c.clone()].trim())
         .collect::<Vec<_>>()
         .join(" ");
-    if content.contains(is_quote_char) || content.split_whitespace().count() < 4 {
+    if content.contains(is_quote_char)
+        || content.contains("''")
+        || content.split_whitespace().count() < 4
+    {
         return;
     }
     let Some(kind) = claim_kind(&content) else {
@@ -741,10 +744,10 @@ fn cut_verb(
         return;
     }
     let content_start = a.content[0].start;
-    let quoted = a
-        .content
-        .iter()
-        .any(|c| text[c.clone()].contains(is_quote_char));
+    let quoted = a.content.iter().any(|c| {
+        let content = &text[c.clone()];
+        content.contains(is_quote_char) || content.contains("''")
+    });
     let after_source = text[source.end..s.end].trim_start();
     let position = if content_start < source.start {
         match (

@@ -20,6 +20,7 @@ Examples:
   copydesk registry check registry/*.json     validate registry files
   copydesk registry build registry/*.json -o registry.idx   prebuilt index, mapped instead of parsed
   copydesk registry export-default > world.json   the built-in registry, to start your own
+  copydesk registry schema > registry.schema.json   JSON Schemas for editors (also: config schema)
   copydesk explain name-misspelling           what a finding code flags, and why
   copydesk lsp                                run the language server on stdin/stdout";
 
@@ -65,6 +66,11 @@ enum Command {
         #[command(subcommand)]
         command: RegistryCommand,
     },
+    /// Work with copydesk.json.
+    Config {
+        #[command(subcommand)]
+        command: ConfigCommand,
+    },
 }
 
 #[derive(Subcommand)]
@@ -95,6 +101,18 @@ enum RegistryCommand {
         after_help = "Example:\n  copydesk registry export-default > registry/world.json\n\nA newsroom can start its own registry from it; with \"default_registry\": \"merge\" its entities win over the default ones."
     )]
     ExportDefault,
+    /// Print the JSON Schema of registry files.
+    #[command(
+        after_help = "Example:\n  copydesk registry schema > registry.schema.json\n\nPoint your editor's JSON support at it for completion and validation of registry files."
+    )]
+    Schema,
+}
+
+#[derive(Subcommand)]
+enum ConfigCommand {
+    /// Print the JSON Schema of copydesk.json.
+    #[command(after_help = "Example:\n  copydesk config schema > copydesk.schema.json")]
+    Schema,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -161,6 +179,12 @@ pub fn main() -> ExitCode {
         Some(Command::Registry {
             command: RegistryCommand::ExportDefault,
         }) => registry::export_default(),
+        Some(Command::Registry {
+            command: RegistryCommand::Schema,
+        }) => print_json(&copydesk::schema::registry()),
+        Some(Command::Config {
+            command: ConfigCommand::Schema,
+        }) => print_json(&copydesk::schema::config()),
         Some(Command::Explain { code }) => explain(&code),
         Some(Command::Lsp { .. }) => lsp(cli.log_level.as_deref()),
         None if cli.stdio => lsp(cli.log_level.as_deref()),
@@ -176,6 +200,19 @@ pub fn main() -> ExitCode {
 /// the known ones.
 fn code_parser() -> clap::builder::PossibleValuesParser {
     clap::builder::PossibleValuesParser::new(Code::ALL.iter().map(|c| c.as_str()))
+}
+
+fn print_json(value: &serde_json::Value) -> ExitCode {
+    match serde_json::to_string_pretty(value) {
+        Ok(text) => {
+            println!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("copydesk: {e}");
+            ExitCode::from(2)
+        }
+    }
 }
 
 fn explain(code: &str) -> ExitCode {

@@ -13,10 +13,12 @@
 
 use super::check::{self, Ready};
 use super::folder::{editor_config, load_folder, problems_by_file, Which};
-use super::session::{Analyzed, Session};
+use super::session::{path_of, Analyzed, Session};
+use super::watch::normalize;
 use super::{diagnostics, watch};
 use crate::config::Config;
-use crate::workspace::read_text;
+use crate::registry_index::is_index_path;
+use crate::workspace::{read_text, registry_text_problems};
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError, Weak};
@@ -358,8 +360,74 @@ impl Driver {
             .collect()
     }
 
+    /// Publishes the problems of an open registry file as the editor has it, unsaved edits and
+    /// all, so the file's author sees them as they type. Nothing for other documents.
+    pub async fn check_registry_text(&self, uri: &Uri) {
+        let found = {
+            let s = self.session();
+            let doc = s.documents.get(uri).filter(|d| !d.is_draft);
+            let path = path_of(uri).map(|p| normalize(&p));
+            doc.zip(path).and_then(|(doc, path)| {
+                let state = s
+                    .states()
+                    .find(|st| st.registry_files.iter().any(|f| normalize(f) == path))?;
+                let registry = state.registry.clone();
+                Some((
+                    doc.rope.to_string(),
+                    doc.version,
+                    path,
+                    registry,
+                    s.encoding,
+                ))
+            })
+        };
+        let Some((text, version, path, registry, encoding)) = found else {
+            return;
+        };
+        if is_index_path(&path) {
+            return;
+        }
+        let problems = registry_text_problems(&path, &text, |id| registry.get(id).is_some());
+        let diags = problems
+            .iter()
+            .map(|p| diagnostics::from_problem(p, &text, encoding))
+            .collect();
+        let current = self.session().documents.get(uri).map(|d| d.version);
+        if current == Some(version) {
+            self.client
+                .publish_diagnostics(uri.clone(), diags, Some(version))
+                .await;
+        }
+    }
+
+    /// Whether `file` is open in the editor as something other than a draft: its problems are
+    /// then published from the open text.
+    pub fn is_open_registry(&self, file: &std::path::Path) -> bool {
+        let s = self.session();
+        Uri::from_file_path(file)
+            .and_then(|uri| s.documents.get(&uri).map(|d| !d.is_draft))
+            .unwrap_or(false)
+            && s.states().any(|st| {
+                st.registry_files
+                    .iter()
+                    .any(|f| normalize(f) == normalize(file))
+            })
+    }
+
     /// Publishes every folder's problems on their files, and clears files that have none left.
+    /// A registry file open in the editor is checked from its open text instead.
     async fn publish_problems(&self) {
+        let open: Vec<Uri> = {
+            let s = self.session();
+            s.documents
+                .iter()
+                .filter(|(_, d)| !d.is_draft)
+                .map(|(uri, _)| uri.clone())
+                .collect()
+        };
+        for uri in &open {
+            self.check_registry_text(uri).await;
+        }
         let (by_file, cleared, encoding) = {
             let mut s = self.session();
             let by_file = problems_by_file(s.states());
@@ -369,6 +437,9 @@ impl Driver {
             (by_file, cleared, s.encoding)
         };
         for file in cleared {
+            if self.is_open_registry(&file) {
+                continue;
+            }
             if let Some(uri) = Uri::from_file_path(&file) {
                 self.client.publish_diagnostics(uri, Vec::new(), None).await;
             }
@@ -377,6 +448,9 @@ impl Driver {
             let Some(uri) = Uri::from_file_path(&file) else {
                 continue;
             };
+            if self.is_open_registry(&file) {
+                continue;
+            }
             let text = read_text(&file).unwrap_or_default();
             let diags = problems
                 .iter()

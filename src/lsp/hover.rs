@@ -3,7 +3,7 @@
 
 use super::session::Analyzed;
 use super::to_proto;
-use crate::analysis::titles::{describe_role, format_date, stale_note};
+use crate::analysis::titles::{describe_role, format_date, role_name, stale_note};
 use crate::position::Encoding;
 use crate::registry::{DataSource, EntityIdx, Kind, Registry};
 use std::fmt::Write;
@@ -140,6 +140,21 @@ pub fn entity_card(registry: &Registry, idx: EntityIdx, date: Date) -> String {
         }
     }
     out
+}
+
+/// What an entity is on the story's `date`, in a few words: its roles held then ("chairman
+/// of the State Duma"), else its kind. The detail of completion items and outline entries.
+pub fn role_detail(registry: &Registry, idx: EntityIdx, date: Date) -> String {
+    let e = registry.entity(idx);
+    let roles: Vec<String> = e
+        .roles_on(date)
+        .map(|r| role_name(registry, r, None))
+        .collect();
+    if roles.is_empty() {
+        e.kind.as_str().to_string()
+    } else {
+        roles.join("; ")
+    }
 }
 
 /// "CIA World Factbook (public domain)", linked when the source has a URL.

@@ -9,7 +9,8 @@
 //!
 //! - [`server`]: the `LanguageServer` methods, each a few lines;
 //! - [`driver`]: the state behind one lock; scheduling, reloading and publishing;
-//! - [`diagnostics`], [`hover`], [`code_action`]: the analysis as protocol types;
+//! - [`diagnostics`], [`hover`], [`completion`], [`outline`], [`navigate`], [`code_action`],
+//!   [`registry_edit`]: the analysis and the registry as protocol types;
 //! - [`check`]: what to analyse and the analysis of one snapshot of a draft;
 //! - [`session`]: open documents (rope, version, format), folders, client features, encoding;
 //! - [`to_proto`]: byte offsets as protocol positions in the negotiated encoding, and back;
@@ -21,12 +22,16 @@
 
 mod check;
 mod code_action;
+mod completion;
 mod diagnostics;
 mod driver;
 mod folder;
 mod frames;
 mod guard;
 mod hover;
+mod navigate;
+mod outline;
+mod registry_edit;
 mod rope;
 mod server;
 mod session;
@@ -106,6 +111,10 @@ const LAYERS: &[&str] = &[
     "check",
     "diagnostics",
     "hover",
+    "completion",
+    "outline",
+    "navigate",
+    "registry_edit",
     "code_action",
     "driver",
     "server",

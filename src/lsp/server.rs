@@ -4,14 +4,15 @@
 //! Notifications that change a document do so before their first `await`, so concurrent
 //! handlers cannot reorder edits. Requests about documents that are not open answer empty.
 
-use super::driver::{Driver, Options};
+use super::driver::{Driver, Options, CLIENT_TIMEOUT};
 use super::folder::Which;
+use super::registry_edit::{self, FileText, SHOW_ENTITY};
 use super::session::{self, negotiate_encoding, path_of, Analyzed, ClientFeatures, OpenDocument};
-use super::{code_action, diagnostics, hover, to_proto};
-use crate::workspace::locate_entity;
+use super::{code_action, completion, diagnostics, hover, navigate, outline, to_proto};
+use crate::workspace::{locate_entity, read_text};
 use ropey::Rope;
 use serde_json::Value;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::*;
@@ -37,6 +38,31 @@ impl Backend {
         let enc = self.driver.session().encoding;
         let offset = a.index.offset(&a.text, to_proto::from_position(pos), enc);
         Some((a, offset))
+    }
+
+    /// A file's text as the editor has it when it is open, else as it is on disk.
+    fn file_text(&self, path: &Path) -> Option<String> {
+        let uri = Uri::from_file_path(path)?;
+        if let Some(doc) = self.driver.session().documents.get(&uri) {
+            return Some(doc.rope.to_string());
+        }
+        read_text(path).ok()
+    }
+
+    /// A registry file's text with its version when it is open in the editor, else from disk.
+    fn registry_text(&self, path: &Path) -> Option<FileText> {
+        let uri = Uri::from_file_path(path)?;
+        if let Some(doc) = self.driver.session().documents.get(&uri) {
+            return Some(FileText {
+                text: doc.rope.to_string(),
+                version: Some(doc.version),
+            });
+        }
+        let text = read_text(path).ok()?;
+        Some(FileText {
+            text,
+            version: None,
+        })
     }
 
     async fn entity_location(&self, args: &[Value]) -> Option<Location> {
@@ -98,9 +124,14 @@ impl LanguageServer for Backend {
                 },
             )),
             hover_provider: Some(HoverProviderCapability::Simple(true)),
+            completion_provider: Some(CompletionOptions::default()),
+            document_symbol_provider: Some(OneOf::Left(true)),
+            definition_provider: Some(OneOf::Left(true)),
+            references_provider: Some(OneOf::Left(true)),
+            workspace_symbol_provider: Some(OneOf::Left(true)),
             code_action_provider: Some(CodeActionProviderCapability::Options(code_actions)),
             execute_command_provider: Some(ExecuteCommandOptions {
-                commands: vec![ENTITY_LOCATION.into()],
+                commands: vec![ENTITY_LOCATION.into(), SHOW_ENTITY.into()],
                 ..ExecuteCommandOptions::default()
             }),
             diagnostic_provider: features
@@ -153,6 +184,7 @@ impl LanguageServer for Backend {
             };
             s.documents.insert(doc.uri.clone(), open);
         }
+        self.driver.check_registry_text(&doc.uri).await;
         self.driver.schedule(doc.uri);
     }
 
@@ -167,22 +199,29 @@ impl LanguageServer for Backend {
             };
             doc.apply(params.content_changes, params.text_document.version, enc);
         }
+        self.driver.check_registry_text(&uri).await;
         self.driver.schedule(uri);
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
+        // An open registry's problems were published from its open text; the file on disk
+        // is what counts again.
+        let registry = path_of(&uri).filter(|p| self.driver.is_open_registry(p));
         let was_draft = self
             .driver
             .session()
             .documents
             .remove(&uri)
             .is_some_and(|d| d.is_draft);
-        if was_draft {
+        if was_draft || registry.is_some() {
             self.driver
                 .client
                 .publish_diagnostics(uri, Vec::new(), None)
                 .await;
+        }
+        if let Some(path) = registry {
+            self.driver.spawn_reload(Which::Changed(vec![path]));
         }
     }
 
@@ -241,13 +280,152 @@ impl LanguageServer for Backend {
         Ok(hover::hover(&a, offset, enc))
     }
 
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        let p = params.text_document_position;
+        let (found, enc) = {
+            let s = self.driver.session();
+            (
+                s.line_before(&p.text_document.uri, p.position, s.encoding),
+                s.encoding,
+            )
+        };
+        let Some((before, registry, date)) = found else {
+            return Ok(None);
+        };
+        let date = date.unwrap_or_else(|| time::OffsetDateTime::now_utc().date());
+        let list = completion::completion(&before, p.position, &registry, date, enc);
+        Ok(list.map(CompletionResponse::List))
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        let Some(a) = self.driver.current(&params.text_document.uri).await else {
+            return Ok(None);
+        };
+        let enc = self.driver.session().encoding;
+        Ok(Some(DocumentSymbolResponse::Nested(outline::outline(
+            &a, enc,
+        ))))
+    }
+
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
+        let p = params.text_document_position_params;
+        let Some((a, offset)) = self.at(&p.text_document.uri, p.position).await else {
+            return Ok(None);
+        };
+        let Some(m) = navigate::mention_at(&a, offset) else {
+            return Ok(None);
+        };
+        let Some(path) = navigate::entity_file(&a.registry, m.entity) else {
+            return Ok(None);
+        };
+        let id = &a.registry.entity(m.entity).id;
+        let enc = self.driver.session().encoding;
+        let location = self
+            .file_text(&path)
+            .and_then(|text| navigate::entity_location(&path, &text, id, enc));
+        Ok(location.map(GotoDefinitionResponse::Scalar))
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let p = params.text_document_position;
+        let Some((a, offset)) = self.at(&p.text_document.uri, p.position).await else {
+            return Ok(None);
+        };
+        let Some(m) = navigate::mention_at(&a, offset) else {
+            return Ok(None);
+        };
+        let id = a.registry.entity(m.entity).id.clone();
+        let enc = self.driver.session().encoding;
+        let mut out = Vec::new();
+        if params.context.include_declaration {
+            let path = navigate::entity_file(&a.registry, m.entity);
+            out.extend(path.and_then(|path| {
+                let text = self.file_text(&path)?;
+                navigate::entity_location(&path, &text, &id, enc)
+            }));
+        }
+        let drafts: Vec<Uri> = {
+            let s = self.driver.session();
+            let mut uris: Vec<Uri> = s
+                .documents
+                .iter()
+                .filter(|(_, d)| d.is_draft)
+                .map(|(uri, _)| uri.clone())
+                .collect();
+            uris.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+            uris
+        };
+        for uri in drafts {
+            if let Some(a) = self.driver.current(&uri).await {
+                out.extend(navigate::mentions_of(&a, &uri, &id, enc));
+            }
+        }
+        Ok(Some(out))
+    }
+
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<WorkspaceSymbolResponse>> {
+        let (registries, enc) = {
+            let s = self.driver.session();
+            let mut registries: Vec<Arc<crate::registry::Registry>> = Vec::new();
+            for st in s.states() {
+                if !registries.iter().any(|r| Arc::ptr_eq(r, &st.registry)) {
+                    registries.push(st.registry.clone());
+                }
+            }
+            (registries, s.encoding)
+        };
+        let today = time::OffsetDateTime::now_utc().date();
+        let mut out = Vec::new();
+        for registry in registries {
+            let text_of = |path: &Path| self.file_text(path);
+            out.extend(navigate::symbols(
+                &registry,
+                &params.query,
+                today,
+                text_of,
+                enc,
+            ));
+        }
+        Ok(Some(WorkspaceSymbolResponse::Nested(out)))
+    }
+
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri;
         let Some(a) = self.driver.current(&uri).await else {
             return Ok(None);
         };
-        let features = self.driver.session().features;
-        let actions = code_action::actions(&uri, &params.context.diagnostics, &a, features);
+        let (features, enc) = {
+            let s = self.driver.session();
+            (s.features, s.encoding)
+        };
+        let mut actions = code_action::actions(&uri, &params.context.diagnostics, &a, features);
+        let start = a
+            .index
+            .offset(&a.text, to_proto::from_position(params.range.start), enc);
+        let end = a
+            .index
+            .offset(&a.text, to_proto::from_position(params.range.end), enc);
+        let text_of = |path: &Path| self.registry_text(path);
+        let env = registry_edit::Env {
+            features,
+            enc,
+            text_of: &text_of,
+        };
+        actions.extend(registry_edit::actions(
+            &a,
+            &params.context.diagnostics,
+            start..end.max(start),
+            &env,
+        ));
         Ok(Some(actions))
     }
 
@@ -279,6 +457,27 @@ impl LanguageServer for Backend {
     }
 
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {
+        if params.command == SHOW_ENTITY {
+            let mut args = params.arguments.into_iter();
+            let uri = args
+                .next()
+                .and_then(|v| serde_json::from_value::<Uri>(v).ok());
+            let at = args
+                .next()
+                .and_then(|v| serde_json::from_value::<Range>(v).ok());
+            let (Some(uri), Some(at)) = (uri, at) else {
+                return Err(Error::invalid_params("expected a document and a range"));
+            };
+            let show = ShowDocumentParams {
+                uri,
+                external: None,
+                take_focus: Some(true),
+                selection: Some(at),
+            };
+            let shown = self.driver.client.show_document(show);
+            let shown = tokio::time::timeout(CLIENT_TIMEOUT, shown).await;
+            return Ok(shown.ok().and_then(|s| s.ok()).map(Value::Bool));
+        }
         if params.command != ENTITY_LOCATION {
             return Err(Error::invalid_params(format!(
                 "unknown command `{}`",

@@ -45,6 +45,8 @@ pub struct ClientFeatures {
     pub configuration: bool,
     pub document_changes: bool,
     pub resolve_edits: bool,
+    /// Whether the client opens a document when asked (`window/showDocument`).
+    pub show_document: bool,
 }
 
 impl ClientFeatures {
@@ -69,6 +71,11 @@ impl ClientFeatures {
                 .and_then(|t| t.code_action.as_ref())
                 .and_then(|c| c.resolve_support.as_ref())
                 .is_some_and(|r| r.properties.iter().any(|p| p == "edit")),
+            show_document: caps
+                .window
+                .as_ref()
+                .and_then(|w| w.show_document.as_ref())
+                .is_some_and(|s| s.support),
         }
     }
 }
@@ -146,6 +153,26 @@ impl Session {
     /// The loaded states of all folders.
     pub fn states(&self) -> impl Iterator<Item = &FolderState> {
         self.folders.iter().filter_map(|f| f.state.as_deref())
+    }
+
+    /// What completion reads without waiting for an analysis: the line of `pos` up to it, the
+    /// registry of the document's folder, and the story's date from the latest finished
+    /// analysis (`None` before the first). `None` when the document is not an open draft or its
+    /// folder is not loaded yet.
+    pub fn line_before(
+        &self,
+        uri: &Uri,
+        pos: tower_lsp_server::ls_types::Position,
+        enc: Encoding,
+    ) -> Option<(String, Arc<Registry>, Option<time::Date>)> {
+        let doc = self.documents.get(uri).filter(|d| d.is_draft)?;
+        let state = self.folder(&doc.folder)?.state.as_ref()?;
+        let end = rope_offset(&doc.rope, from_position(pos), enc);
+        let line = doc.rope.byte_to_line(end);
+        let start = doc.rope.line_to_byte(line);
+        let before = doc.rope.byte_slice(start..end).to_string();
+        let date = doc.analyzed.as_ref().map(|a| a.analysis.date);
+        Some((before, state.registry.clone(), date))
     }
 
     /// The config and registry files of every loaded folder, normalised, sorted, each once.

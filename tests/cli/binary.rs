@@ -433,3 +433,22 @@ fn a_folder_checked_in_parallel_streams_jsonl_and_keeps_order_elsewhere() {
 fn stdout_json_text(text: &str) -> Value {
     serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
 }
+
+#[test]
+fn schemas_are_printed_for_registry_and_config_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = copydesk(dir.path(), &["registry", "schema"]);
+    assert!(out.status.success());
+    let registry = stdout_json(&out);
+    assert_eq!(registry["title"], "copydesk registry");
+    let entity = &registry["properties"]["entities"]["items"];
+    assert_eq!(
+        entity["required"],
+        serde_json::json!(["id", "kind", "name"])
+    );
+    let out = copydesk(dir.path(), &["config", "schema"]);
+    assert!(out.status.success());
+    let config = stdout_json(&out);
+    assert_eq!(config["title"], "copydesk configuration");
+    assert!(config["properties"]["severity"]["properties"]["unattributed-claim"].is_object());
+}

@@ -580,3 +580,340 @@ async fn unsaved_buffers_use_the_workspace_configuration() {
     by_code(&diags, "name-misspelling", "Zhao Leiji");
     client.shutdown().await;
 }
+
+#[tokio::test]
+async fn completion_offers_registry_names_with_title_holders_first() {
+    let room = Newsroom::new();
+    let mut client = start(fast());
+    let init = client
+        .initialize(&room.root(), capabilities("utf-16"), Value::Null)
+        .await;
+    assert!(init["capabilities"]["completionProvider"].is_object());
+    let draft = room.draft();
+    client.open(&draft, DRAFT);
+    client.diagnostics(&draft, Some(1)).await;
+    let line = "Russian State Duma Chairman Vyach";
+    let end = pos(21, 0);
+    client.change(
+        &draft,
+        2,
+        json!([{"range": {"start": end, "end": end}, "text": line}]),
+    );
+    let at = pos(21, line.len() as u32);
+    let list = client
+        .request(
+            "textDocument/completion",
+            json!({"textDocument": {"uri": draft}, "position": at}),
+        )
+        .await
+        .unwrap();
+    let first = &list["items"][0];
+    assert_eq!(first["label"], "Vyacheslav Volodin", "{list:#}");
+    assert_eq!(first["detail"], "chairman of the State Duma");
+    assert_eq!(first["textEdit"]["newText"], "Vyacheslav Volodin");
+    assert_eq!(first["textEdit"]["range"]["start"], pos(21, 28));
+    let card = first["documentation"]["value"].as_str().unwrap();
+    assert!(
+        card.contains("On the story's date (26 August 2025)"),
+        "{card}"
+    );
+    // Lower case, or a single letter with no title before it, offers nothing.
+    client.change(
+        &draft,
+        3,
+        json!([{"range": {"start": pos(21, 0), "end": at}, "text": "met v"}]),
+    );
+    let none = client
+        .request(
+            "textDocument/completion",
+            json!({"textDocument": {"uri": draft}, "position": pos(21, 5)}),
+        )
+        .await
+        .unwrap();
+    assert!(none.is_null(), "{none:#}");
+}
+
+#[tokio::test]
+async fn outline_definition_references_and_workspace_symbols() {
+    let room = Newsroom::new();
+    let mut client = start(fast());
+    let init = client
+        .initialize(&room.root(), capabilities("utf-16"), Value::Null)
+        .await;
+    for cap in [
+        "documentSymbolProvider",
+        "definitionProvider",
+        "referencesProvider",
+        "workspaceSymbolProvider",
+    ] {
+        assert_eq!(init["capabilities"][cap], true, "{cap}");
+    }
+    let draft = room.draft();
+    client.open(&draft, DRAFT);
+    client.diagnostics(&draft, Some(1)).await;
+    let doc = json!({"textDocument": {"uri": draft}});
+
+    let outline = client
+        .request("textDocument/documentSymbol", doc.clone())
+        .await
+        .unwrap();
+    let people: Vec<&str> = outline
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(people[0], "Zhao Leji", "{outline:#}");
+    assert!(people.contains(&"Vyacheslav Volodin"), "{people:?}");
+    let zhao = &outline[0];
+    assert!(
+        zhao["detail"].as_str().unwrap().starts_with("chairman of"),
+        "{zhao:#}"
+    );
+    let children = zhao["children"].as_array().unwrap();
+    assert!(children.len() >= 2, "{zhao:#}");
+    assert_eq!(children[0]["name"], "Zhao Leiji");
+    assert_eq!(zhao["selectionRange"], children[0]["range"]);
+
+    let at_zhao = json!({"textDocument": {"uri": draft}, "position": pos(4, 1)});
+    let definition = client
+        .request("textDocument/definition", at_zhao.clone())
+        .await
+        .unwrap();
+    let registry = uri(&room.path("registry/parliament.json"));
+    assert_eq!(definition["uri"], registry);
+    let object = REGISTRY.find("{\n      \"id\": \"zhao-leji\"").unwrap();
+    let start = LineIndex::new(REGISTRY).position(REGISTRY, object, Encoding::Utf16);
+    assert_eq!(
+        definition["range"]["start"],
+        pos(start.line, start.character)
+    );
+
+    let other = uri(&room.path("drafts/other.md"));
+    client.open(&other, "Zhao Leji arrived.\n");
+    client.diagnostics(&other, Some(1)).await;
+    let mut params = at_zhao.clone();
+    params["context"] = json!({"includeDeclaration": true});
+    let refs = client
+        .request("textDocument/references", params)
+        .await
+        .unwrap();
+    let refs = refs.as_array().unwrap();
+    assert_eq!(refs[0]["uri"], registry, "the declaration first");
+    let in_draft = refs.iter().filter(|r| r["uri"] == draft.as_str()).count();
+    assert_eq!(in_draft, children.len());
+    let in_other: Vec<&Value> = refs.iter().filter(|r| r["uri"] == other.as_str()).collect();
+    assert_eq!(in_other.len(), 1);
+    assert_eq!(in_other[0]["range"]["end"], pos(0, 9));
+
+    let symbols = client
+        .request("workspace/symbol", json!({"query": "vyach"}))
+        .await
+        .unwrap();
+    let found = &symbols[0];
+    assert_eq!(found["name"], "Vyacheslav Volodin", "{symbols:#}");
+    assert_eq!(found["location"]["uri"], registry);
+    let object = REGISTRY
+        .find("{\n      \"id\": \"vyacheslav-volodin\"")
+        .unwrap();
+    let start = LineIndex::new(REGISTRY).position(REGISTRY, object, Encoding::Utf16);
+    assert_eq!(
+        found["location"]["range"]["start"],
+        pos(start.line, start.character)
+    );
+}
+
+#[tokio::test]
+async fn the_built_in_registry_has_no_definition_to_go_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut client = start(fast());
+    client
+        .initialize(&uri(dir.path()), capabilities("utf-16"), Value::Null)
+        .await;
+    let draft = uri(&dir.path().join("story.md"));
+    client.open(&draft, "date 2025-08-26 Visit\n\nVladimir Putin arrived.\n");
+    client.diagnostics(&draft, Some(1)).await;
+    let at = json!({"textDocument": {"uri": draft}, "position": pos(2, 3)});
+    let hover = client
+        .request("textDocument/hover", at.clone())
+        .await
+        .unwrap();
+    assert!(hover["contents"]["value"]
+        .as_str()
+        .unwrap()
+        .contains("Vladimir Putin"));
+    let definition = client.request("textDocument/definition", at).await.unwrap();
+    assert!(definition.is_null(), "{definition:#}");
+}
+
+/// `text` with a code action's edits to `target` applied (last first).
+fn apply_edits(text: &str, action: &Value, target: &str) -> String {
+    let doc = &action["edit"]["documentChanges"][0];
+    assert_eq!(doc["textDocument"]["uri"], target, "{action:#}");
+    let mut edits = doc["edits"].as_array().unwrap().clone();
+    let at = |p: &Value| {
+        let p = Position {
+            line: p["line"].as_u64().unwrap() as u32,
+            character: p["character"].as_u64().unwrap() as u32,
+        };
+        LineIndex::new(text).offset(text, p, Encoding::Utf16)
+    };
+    edits.sort_by_key(|e| std::cmp::Reverse(at(&e["range"]["start"])));
+    let mut out = text.to_string();
+    for e in edits {
+        let range = at(&e["range"]["start"])..at(&e["range"]["end"]);
+        out.replace_range(range, e["newText"].as_str().unwrap());
+    }
+    out
+}
+
+async fn actions_at(client: &mut Client, draft: &str, range: Value, diags: Value) -> Vec<Value> {
+    let params =
+        json!({"textDocument": {"uri": draft}, "range": range, "context": {"diagnostics": diags}});
+    let actions = client.request("textDocument/codeAction", params).await;
+    actions.unwrap().as_array().unwrap().clone()
+}
+
+#[tokio::test]
+async fn accepting_a_spelling_and_adding_a_name_edit_the_registry() {
+    let (room, mut client) = open_parliament("utf-16").await;
+    let draft = room.draft();
+    client.diagnostics(&draft, Some(1)).await;
+    let registry_path = room.path("registry/parliament.json");
+    let registry = uri(&registry_path);
+
+    // An unknown two-word name, with the registry file open in the editor at version 7: the
+    // edit targets that version.
+    let end = pos(21, 0);
+    let line = "Ann Lee-Smith, an analyst, agreed.";
+    client.change(
+        &draft,
+        2,
+        json!([{"range": {"start": end, "end": end}, "text": line}]),
+    );
+    let diags = client.diagnostics(&draft, Some(2)).await;
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": registry, "languageId": "json", "version": 7, "text": REGISTRY}}),
+    );
+    let cursor = json!({"start": pos(21, 2), "end": pos(21, 2)});
+    let actions = actions_at(&mut client, &draft, cursor, json!([])).await;
+    let add = actions
+        .iter()
+        .find(|a| a["title"] == "Add 'Ann Lee-Smith' to the registry (parliament.json)")
+        .unwrap_or_else(|| panic!("{actions:#?}"));
+    assert_eq!(
+        add["edit"]["documentChanges"][0]["textDocument"]["version"],
+        7
+    );
+    let added = apply_edits(REGISTRY, add, &registry);
+    let parsed = copydesk::registry::parse_registry("r.json", &added).unwrap();
+    let new = parsed.entities.last().unwrap();
+    assert_eq!(
+        (new.id.as_str(), new.name.as_str()),
+        ("ann-lee-smith", "Ann Lee-Smith")
+    );
+    assert!(added.ends_with("    },\n    {\n      \"id\": \"ann-lee-smith\",\n      \"kind\": \"person\",\n      \"name\": \"Ann Lee-Smith\",\n      \"roles\": []\n    }\n  ]\n}\n"), "{added}");
+    // A known name, or a word on its own, is not offered.
+    let on_zhao = json!({"start": pos(4, 1), "end": pos(4, 1)});
+    let actions = actions_at(&mut client, &draft, on_zhao, json!([])).await;
+    assert!(
+        !actions
+            .iter()
+            .any(|a| a["title"].as_str().unwrap().starts_with("Add")),
+        "{actions:#?}"
+    );
+    client.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": registry}}),
+    );
+
+    // Accepting a misspelling: computed from the file on disk (version null); once the edited
+    // registry is saved and reloaded, the finding is gone.
+    let zhao = by_code(&diags, "name-misspelling", "Zhao Leiji").clone();
+    let actions = actions_at(
+        &mut client,
+        &draft,
+        zhao["range"].clone(),
+        json!([zhao.clone()]),
+    )
+    .await;
+    let accept = actions
+        .iter()
+        .find(|a| a["title"] == "Accept 'Zhao Leiji' as a spelling of Zhao Leji")
+        .unwrap_or_else(|| panic!("{actions:#?}"));
+    assert!(accept["edit"]["documentChanges"][0]["textDocument"]["version"].is_null());
+    let accepted = apply_edits(REGISTRY, accept, &registry);
+    let parsed = copydesk::registry::parse_registry("r.json", &accepted).unwrap();
+    assert_eq!(parsed.entities[0].aliases, ["Zhao Leiji"]);
+    // Only the entity's object changed: the file reads as before around it.
+    assert_eq!(
+        accepted.replace(",\n      \"aliases\": [\"Zhao Leiji\"]", ""),
+        REGISTRY
+    );
+    // A known wrong spelling (a registry variant) is the registry's decision: no accept.
+    let volodine = by_code(&diags, "name-misspelling", "Vyacheslav Volodine").clone();
+    let actions = actions_at(
+        &mut client,
+        &draft,
+        volodine["range"].clone(),
+        json!([volodine]),
+    )
+    .await;
+    assert!(!actions
+        .iter()
+        .any(|a| a["title"].as_str().unwrap().starts_with("Accept")));
+
+    std::fs::write(&registry_path, accepted).unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": registry, "type": 2}]}),
+    );
+    let after = client
+        .diagnostics_where(&draft, |d| {
+            !d.iter()
+                .any(|d| d["message"].as_str().unwrap().contains("Zhao Leiji"))
+        })
+        .await;
+    assert!(
+        after.iter().any(|d| d["code"] == "name-misspelling"),
+        "{after:#?}"
+    );
+}
+
+#[tokio::test]
+async fn an_open_registry_file_is_checked_as_it_is_typed() {
+    let (room, mut client) = open_parliament("utf-16").await;
+    client.diagnostics(&room.draft(), Some(1)).await;
+    let registry = uri(&room.path("registry/parliament.json"));
+    let broken = REGISTRY.replacen("\"kind\": \"person\"", "\"kind\": \"persn\"", 1);
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": registry, "languageId": "json", "version": 1, "text": broken}}),
+    );
+    let diags = client.diagnostics(&registry, Some(1)).await;
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    let at = find(&broken, "\"persn\"", Encoding::Utf16);
+    assert_eq!(diags[0]["range"]["start"]["line"], at.line);
+    // An unsaved edit that fixes it clears it; one that names an unknown entity in a role is
+    // reported where it is written.
+    client.change(&registry, 2, json!([{"text": REGISTRY}]));
+    assert!(client.diagnostics(&registry, Some(2)).await.is_empty());
+    let dangling = REGISTRY.replacen("\"of\": \"state-duma\"", "\"of\": \"state-dumaa\"", 1);
+    client.change(&registry, 3, json!([{"text": dangling}]));
+    let diags = client.diagnostics(&registry, Some(3)).await;
+    assert!(
+        diags[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("state-dumaa"),
+        "{diags:#?}"
+    );
+    // The drafts still use the registry as saved: nothing was reloaded.
+    client.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": registry}}),
+    );
+    let cleared = client.diagnostics(&registry, None).await;
+    assert!(cleared.is_empty());
+}

@@ -193,8 +193,8 @@ fn mark_headline(blocks: &mut [Block], source: &str) {
     }
 }
 
-/// Short lines standing alone: at most three, none of them long. A line in Title Case or of a
-/// dozen words or fewer is a headline; up to 30 words it is one when it is a single sentence
+/// Short lines standing alone: at most three, none of them long. A line in Title Case (one
+/// slip allowed in a long one) or of 16 words or fewer is a headline; up to 30 words it is one when it is a single sentence
 /// with no final full stop, or has a deck on a second line. Many headlines end with a full
 /// stop, and a one-line lede runs longer than a headline.
 pub fn reads_as_headline(text: &str) -> bool {
@@ -204,11 +204,13 @@ pub fn reads_as_headline(text: &str) -> bool {
         return false;
     }
     let first = lines[0].trim_end();
-    let title_case = first
-        .split_whitespace()
-        .filter(|w| w.len() > 3)
-        .all(|w| !w.starts_with(char::is_lowercase));
-    if title_case || lines.len() > 1 || words(first) <= 12 {
+    let long: Vec<&str> = first.split_whitespace().filter(|w| w.len() > 3).collect();
+    let lower = long
+        .iter()
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .count();
+    let title_case = lower == 0 || lower == 1 && long.len() >= 6;
+    if title_case || lines.len() > 1 || words(first) <= 16 {
         return true;
     }
     // Stops inside the line end sentences ("Sen. Rubio" has an abbreviation's stop, after a
@@ -325,6 +327,8 @@ mod tests {
         for head in [
             "Senate Passes Budget In Late-Night Vote",
             "Senate passes budget in late-night vote after three-month standoff.",
+            "Why the farm bill could still pass - with a little help from the cities.",
+            "Farm Bill Passes After Long Night – Few Will Want To see It Again",
             "Senate passes budget after a long standoff over the defence bill and the cost of farm subsidies in the west\nDeficit to narrow",
         ] {
             assert_eq!(kinds(&format!("{head}{body}"))[0], BlockKind::Headline, "{head}");

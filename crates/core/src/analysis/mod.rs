@@ -12,6 +12,7 @@ mod markdown;
 pub mod mention;
 pub mod sentence;
 pub mod titles;
+pub mod tokens;
 
 pub use document::{parse_date, Block, BlockKind, Document, Format};
 pub use finding::{Code, Edit, Finding, Fix, Related, Severity};
@@ -22,6 +23,7 @@ use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use time::Date;
 use titles::TitleMention;
+use tokens::Tokens;
 
 /// Per-code severity, as configured; `None` switches a code off.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -86,6 +88,8 @@ impl Historical {
 pub struct Context<'a> {
     pub source: &'a str,
     pub document: &'a Document,
+    /// The document's blocks split into sentences and words, once for every reader.
+    pub tokens: &'a Tokens<'a>,
     pub registry: &'a Registry,
     pub mentions: &'a [Mention],
     /// The story's date: roles are checked as held on it.
@@ -118,7 +122,8 @@ pub fn analyze(source: &str, format: Format, registry: &Registry, settings: &Set
     let document = Document::parse(source, format);
     let date = settings.date.or(document.date).unwrap_or(settings.today);
     let mut failed_checks = Vec::new();
-    let mentions = catch_unwind(AssertUnwindSafe(|| find_mentions(&document, registry)))
+    let tokens = Tokens::new(&document);
+    let mentions = catch_unwind(AssertUnwindSafe(|| find_mentions(&tokens, registry)))
         .unwrap_or_else(|_| {
             failed_checks.push("mentions");
             Vec::new()
@@ -126,6 +131,7 @@ pub fn analyze(source: &str, format: Format, registry: &Registry, settings: &Set
     let reading = Context {
         source,
         document: &document,
+        tokens: &tokens,
         registry,
         mentions: &mentions,
         date,
@@ -140,6 +146,7 @@ pub fn analyze(source: &str, format: Format, registry: &Registry, settings: &Set
     let cx = Context {
         source,
         document: &document,
+        tokens: &tokens,
         registry,
         mentions: &mentions,
         date,

@@ -13,10 +13,12 @@
 //!   different real name.
 
 use super::mapped::MappedRegistry;
-use super::spelling::{key, plain, skeleton, words};
+use super::prefix::PrefixIndex;
+use super::spelling::{key, plain, skeleton};
 use super::{Entity, EntityIdx, Kind};
+use crate::analysis::tokens::words;
 use std::borrow::Cow;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 // Registry words are not attacker-chosen: a fast hash beats SipHash's flooding resistance here.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -99,6 +101,8 @@ pub struct NameIndex {
     /// A prebuilt index read in place; when present, the tables above are empty and every
     /// lookup goes to it (the same tables, stored sorted in the file).
     pub(super) mapped: Option<Arc<MappedRegistry>>,
+    /// The lead keys sorted, built the first time a prefix is asked for.
+    pub(super) prefix: OnceLock<PrefixIndex>,
 }
 
 /// What the build remembers about each distinct word, so skeletons and deletions are computed

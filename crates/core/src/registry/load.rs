@@ -63,9 +63,15 @@ impl RegistryFile {
     /// Role `of` ids that name no entity in `known`.
     /// The problems are not located: the caller holds the file's text.
     pub fn dangling_refs(&self, known: &HashSet<&str>) -> Vec<Problem> {
+        self.unknown_refs(|id| known.contains(id))
+    }
+
+    /// Role `of` ids for which `known` says no: for a file checked on its own against a
+    /// registry already loaded. Not located, as above.
+    pub fn unknown_refs(&self, known: impl Fn(&str) -> bool) -> Vec<Problem> {
         self.refs
             .iter()
-            .filter(|(id, _)| !known.contains(id.as_str()))
+            .filter(|(id, _)| !known(id.as_str()))
             .map(|(id, range)| Problem::at(&self.name, range.clone(), format!("role names unknown entity id `{id}` (write plain text with spaces or capitals, or add the entity)")))
             .collect()
     }

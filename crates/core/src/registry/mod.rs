@@ -5,10 +5,12 @@
 
 pub mod compare;
 mod default;
+pub mod edit;
 mod index;
 mod load;
 pub mod mapped;
 pub mod pinyin;
+mod prefix;
 pub mod spelling;
 
 pub use default::{

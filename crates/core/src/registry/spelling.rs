@@ -1,4 +1,5 @@
-//! How names are compared: word splitting, diacritic folding and a transliteration skeleton.
+//! How names are compared: diacritic folding and a transliteration skeleton. (Words are split
+//! by [`crate::analysis::tokens::words`], for names as for prose.)
 //!
 //! Three levels of sameness, from strict to loose:
 //! - [`key`]: the written word with apostrophes unified: exact matching.
@@ -9,12 +10,6 @@
 use std::borrow::Cow;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
-use unicode_segmentation::UnicodeSegmentation;
-
-/// The words of `s` with their byte offsets (UAX #29 word boundaries; "People's" is one word).
-pub fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
-    s.unicode_word_indices()
-}
 
 /// Exact-match key: typographic apostrophes written as `'`.
 pub fn key(word: &str) -> Cow<'_, str> {
@@ -24,14 +19,6 @@ pub fn key(word: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(word)
     }
-}
-
-/// The word without a trailing possessive ("Volodin's" gives "Volodin").
-pub fn strip_possessive(word: &str) -> Option<&str> {
-    ["'s", "\u{2019}s", "'S", "\u{2019}S"]
-        .iter()
-        .find_map(|p| word.strip_suffix(p))
-        .filter(|w| !w.is_empty())
 }
 
 /// Lower case, diacritics removed, apostrophes unified.
@@ -323,12 +310,5 @@ mod tests {
         // Asked again, from the memo.
         assert!(same("Jewgeni", "Yevgeny"));
         assert!(!same("Jewgeni", "Dmitry"));
-    }
-
-    #[test]
-    fn possessives_strip() {
-        assert_eq!(strip_possessive("Volodin's"), Some("Volodin"));
-        assert_eq!(strip_possessive("Volodin\u{2019}s"), Some("Volodin"));
-        assert_eq!(strip_possessive("Volodin"), None);
     }
 }

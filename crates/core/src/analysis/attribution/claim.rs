@@ -6,7 +6,8 @@
 //! ages, ordinals, "Article 5", "a 10-day visit").
 
 use super::figure;
-use super::lexicon::{ascii_regex, Words, EVENT_PARTICIPLES, EVENT_VERBS};
+use super::lexicon::phrases::Phrases;
+use super::lexicon::{ascii_regex, Words, CLAIM_WORDS, EVENT_PARTICIPLES, EVENT_VERBS};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -46,50 +47,85 @@ fn re(pattern: &str) -> Regex {
     ascii_regex(pattern)
 }
 
-static SUPERLATIVE: LazyLock<Regex> = LazyLock::new(|| {
+/// "the first woman to", "the third time in history".
+static NTH_TO: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(?:a|new|another|all-time|record)\s+record(?:-\w+)?|record[- ](?:high|low|level|levels|number|amount|year|profit|loss|sales|turnout|heat|temperatures?)|all-time (?:high|low)|largest|biggest|highest|lowest|greatest|fastest|slowest|strongest|weakest|worst|deadliest|smallest|longest|shortest|richest|poorest|heaviest|sharpest|steepest|deepest|busiest|costliest|hottest|coldest|wettest|driest|(?:the|its|their|his|her|our)\s+(?:most|least|best)\b|first[- ]ever|for the first time|the (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)) (?:\w+\s+){1,2}(?:to|ever|in history)\b|than (?:at )?any (?:point|time|other)|than ever|the only (?:\w+\s+){0,2}(?:to|that|who)\b|unprecedented|in history|of all time)\b",
+        r"(?i)\bthe (?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:\w+\s+){1,2}(?:to|ever|in history)\b",
     )
 });
 
-static EVALUATION: LazyLock<Regex> = LazyLock::new(|| {
+/// "the only country to", "the only one that".
+static ONLY_ONE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\bthe only (?:\w+\s+){0,2}(?:to|that|who)\b"));
+
+/// "made real progress", "a resounding success", "a total failure".
+static VERDICT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:should|must|ought to|(?:made|make|makes|making) (?:\w+ )?progress|(?:a|an|the) (?:\w+ )?(?:success|failure|disaster|triumph|fiasco|backbone|cornerstone)|responsible for|a result of|chaotic|inadequate|haphazard|botched|mismanaged|incompetent|(?:it is|it's) (?:clear|evident|obvious|undeniable)|undoubtedly|no doubt|without doubt|clearly|obviously|evidently|(?:immense|tremendous|enormous|great|huge|vast|broad|bright|limitless|boundless|unlimited) (?:potential|prospects?|future|opportunit(?:y|ies)|significance|importance|success|achievements?|contributions?|progress)|turning point|driving force|underscor(?:e|es|ed|ing) the (?:importance|need|significance|value|strength|urgency)|highlight(?:s|ed|ing)? the (?:importance|need|significance|value)|(?:demonstrat|reflect|prov|show|illustrat)(?:es|ed|s|ing)? (?:that|the (?:\w+ )?(?:importance|strength|resilience|commitment|success|value|vitality|determination|effectiveness|failure))|testament to|a model for|sets? an example|remarkabl[ey]|tremendous(?:ly)?|immense(?:ly)?|enormous(?:ly)?|impressive(?:ly)?|fruitful|landmark|win-win|mutually beneficial|disastrous|catastrophic|reckless|irresponsible|misguided|shameful|outrageous|absurd|baseless|groundless|unjustified|unjustifiable|hypocritical|vibrant|thriving|booming|sluggish|dismal|bleak|dire|staggering|spectacular|dramatic(?:ally)?|significantly|greatly|vastly|hugely|indispensable|invaluable|paramount|controversial|notorious|infamous|embattled|beleaguered|widely (?:regarded|seen|considered|viewed|criticised|criticized|praised)|so-called|successful(?:ly)?|effective(?:ly)?|ineffective|failed policy|flawed|resilient|excellent|outstanding|brilliant|exemplary|game-changer|game-changing|cosmetic|superficial|symbolic|meaningless|pointless|unfair|unjust|excessive|insufficient|unrealistic|unacceptable|inevitable|overdue|misleading|alarming|worrying|troubling|damning|devastating|crippling|draconian|heavy-handed|toothless|half-hearted|ill-conceived|ill-advised|short-sighted|politically motivated)\b",
+        r"(?i)\b(?:(?:made|make|makes|making) (?:\w+ )?progress|(?:a|an|the) (?:\w+ )?(?:success|failure|disaster|triumph|fiasco|backbone|cornerstone))\b",
     )
 });
 
-static CAUSE: LazyLock<Regex> = LazyLock::new(|| {
+/// "underscored the importance", "shows the resilience", "proves that".
+static SHOWS_WORTH: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:led to|lead to|leads to|leading to|because of|because|as a result(?: of)?|due to|owing to|thanks to|caused|causing|causes|resulted in|results in|resulting in|result in|contributed to|contributing to|driven by|fuell?(?:ed|ing)|fuels|boost(?:ed|ing|s)|weigh(?:ed|ing|s)? on|dragged down|hurt by|helped by|triggered|sparked|blamed (?:on|for)|attributable to|stemm(?:ed|ing) from|on the back of|in the wake of)\b",
+        r"(?i)\b(?:underscor|highlight|demonstrat|reflect|prov|show|illustrat)(?:e|es|ed|s|ing)? (?:that|the (?P<first>\w+)(?: (?P<second>\w+))?)\b",
     )
 });
 
-static PREDICTION: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:will|won't|would|could|may|might|(?:is|are|was|were) (?:expected|set|likely|poised|projected|forecast|predicted|bound|on track|due) to|is unlikely to|are unlikely to)\s+(?:not\s+)?(?:also\s+)?([\w-]+)(?:\s+([\w-]+))?",
-    )
-});
+/// Nouns of worth that [`SHOWS_WORTH`] reads: "underscored the importance".
+static WORTH: Words = Words::new(
+    "importance need significance value strength urgency resilience commitment success \
+    vitality determination effectiveness failure",
+);
 
-static ALLEGATION: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:accus(?:e|es|ed|ing|ation|ations)|alleg(?:e|es|ed|edly|ation|ations)|illegal(?:ly)?|unlawful(?:ly)?|corrupt(?:ion)?|fraud(?:ulent|ulently)?|brib(?:e|es|ed|ery)|embezzl\w*|launder(?:ing|ed)|rigged|cover-up|war crimes?|crimes against humanity|genocide|smuggl\w*|extort\w*|kickbacks?|misappropriat\w*|abuse of power|cheat(?:ed|ing)|lied to)\b",
-    )
-});
+/// The first phrase of `phrases` in `s`.
+fn phrase(phrases: &Phrases, s: &str) -> Option<Range<usize>> {
+    phrases.find(s)
+}
+
+fn superlative(s: &str) -> Option<Range<usize>> {
+    [
+        phrase(&CLAIM_WORDS.superlative, s),
+        NTH_TO.find(s).map(|m| m.range()),
+        ONLY_ONE.find(s).map(|m| m.range()),
+    ]
+    .into_iter()
+    .flatten()
+    .min_by_key(|r| r.start)
+}
+
+fn evaluation(s: &str) -> Option<Range<usize>> {
+    let shows = SHOWS_WORTH.captures_iter(s).find_map(|c| {
+        let worth = |name: &str| {
+            c.name(name)
+                .is_some_and(|n| WORTH.contains_any_case(n.as_str()))
+        };
+        let worthy = c.name("first").is_none() || worth("first") || worth("second");
+        worthy.then(|| c.get(0).map(|m| m.range())).flatten()
+    });
+    [
+        phrase(&CLAIM_WORDS.evaluation, s),
+        VERDICT.find(s).map(|m| m.range()),
+        shows,
+    ]
+    .into_iter()
+    .flatten()
+    .min_by_key(|r| r.start)
+}
 
 /// Adjectives that make the noun after them a judgement: "a decisive step", "strong momentum".
-static JUDGING_ADJECTIVES: Words = Words::new(
-    "\
-    crucial decisive fresh great healthy historic important key major pivotal positive rapid \
-    remarkable robust significant solid sound stable steady strong vital",
-);
+fn is_judging_adjective(w: &str) -> bool {
+    CLAIM_WORDS
+        .judging_adjectives
+        .contains(w.to_ascii_lowercase().as_str())
+}
 
 /// Nouns of progress and importance that such an adjective turns into an evaluation.
-static JUDGED_NOUNS: Words = Words::new(
-    "\
-    role step contribution milestone progress achievement achievements momentum boost \
-    breakthrough impetus significance importance opportunity opportunities foundation \
-    cornerstone pillar force engine consensus outcome outcomes success signal",
-);
+fn is_judged_noun(w: &str) -> bool {
+    CLAIM_WORDS
+        .judged_nouns
+        .contains(w.to_ascii_lowercase().as_str())
+}
 
 /// Words that end a noun phrase, so an adjective before them does not reach a noun after.
 static PHRASE_BREAKS: Words = Words::new(
@@ -107,12 +143,12 @@ fn judged_noun(s: &str) -> Option<Range<usize>> {
         .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
         .collect();
     for (i, &(start, adjective)) in words.iter().enumerate() {
-        if !JUDGING_ADJECTIVES.contains_any_case(adjective.trim_end_matches(',')) {
+        if !is_judging_adjective(adjective.trim_end_matches(',')) {
             continue;
         }
         for &(at, w) in words.iter().skip(i + 1).take(5) {
             let bare = w.trim_end_matches(',');
-            if JUDGED_NOUNS.contains_any_case(bare) {
+            if is_judged_noun(bare) {
                 return Some(start..at + bare.len());
             }
             if PHRASE_BREAKS.contains_any_case(bare) {
@@ -129,19 +165,16 @@ pub fn find_claim(s: &str) -> Option<Claim> {
     if let Some(figure) = figure::figure(s) {
         return found(ClaimKind::Figure, Some(figure));
     }
-    // Each pattern is compiled on first use and read in turn: a combined set would compile
-    // them all a second time, which costs more at start-up than it saves per sentence.
-    let phrase = |pattern: &Regex| pattern.find(s).map(|m| m.range());
-    found(ClaimKind::Superlative, phrase(&SUPERLATIVE))
-        .or_else(|| found(ClaimKind::Allegation, phrase(&ALLEGATION)))
+    found(ClaimKind::Superlative, superlative(s))
+        .or_else(|| found(ClaimKind::Allegation, phrase(&CLAIM_WORDS.allegation, s)))
         .or_else(|| found(ClaimKind::Cause, cause(s)))
         .or_else(|| found(ClaimKind::Prediction, prediction(s)))
-        .or_else(|| found(ClaimKind::Evaluation, phrase(&EVALUATION)))
+        .or_else(|| found(ClaimKind::Evaluation, evaluation(s)))
         .or_else(|| found(ClaimKind::Evaluation, judged_noun(s)))
 }
 
 fn cause(s: &str) -> Option<Range<usize>> {
-    CAUSE.find_iter(s).map(|m| m.range()).find(|r| {
+    CLAIM_WORDS.cause.find_iter(s).find(|r| {
         // "due to begin on Monday" schedules; "due to the storm" explains.
         let phrase = &s[r.clone()];
         if !phrase.eq_ignore_ascii_case("due to") {
@@ -156,27 +189,76 @@ fn cause(s: &str) -> Option<Range<usize>> {
     })
 }
 
+/// A modal and the verb after it (past "not" and "also"), unless the verb schedules an event
+/// ("will attend", "will be held"); the phrase runs to the word after the verb.
 fn prediction(s: &str) -> Option<Range<usize>> {
-    for c in PREDICTION.captures_iter(s) {
-        let whole = c.get(0)?;
-        let verb = c.get(1).map_or("", |m| m.as_str()).to_lowercase();
-        let next = c.get(2).map_or("", |m| m.as_str()).to_lowercase();
+    for modal in CLAIM_WORDS.prediction.find_iter(s) {
+        let Some(mut verb) = next_word(s, modal.end) else {
+            continue;
+        };
+        for skipped in ["not", "also"] {
+            if s[verb.clone()].eq_ignore_ascii_case(skipped) {
+                verb = next_word(s, verb.end).unwrap_or(verb);
+            }
+        }
         // "on May 14" is a date, not a modal.
-        if !verb.starts_with(char::is_alphabetic) {
+        if !s[verb.clone()].starts_with(char::is_alphabetic) {
             continue;
         }
-        let scheduled = EVENT_VERBS.contains(verb.as_str())
-            || (verb == "be" && EVENT_PARTICIPLES.contains(next.as_str()));
+        let after = next_word(s, verb.end);
+        let verb_word = s[verb.clone()].to_ascii_lowercase();
+        let next = after
+            .clone()
+            .map_or(String::new(), |r| s[r].to_ascii_lowercase());
+        let scheduled = EVENT_VERBS.contains(verb_word.as_str())
+            || (verb_word == "be" && EVENT_PARTICIPLES.contains(next.as_str()));
         if !scheduled {
-            return Some(whole.range());
+            return Some(modal.start..after.map_or(verb.end, |r| r.end));
         }
     }
     None
 }
 
+/// After whitespace at `from`, the run of word characters (letters, digits, "_", "-").
+fn next_word(s: &str, from: usize) -> Option<Range<usize>> {
+    let rest = &s[from..];
+    let trimmed = rest.trim_start();
+    if trimmed.len() == rest.len() {
+        return None;
+    }
+    let start = from + rest.len() - trimmed.len();
+    let len = trimmed
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-'))
+        .count();
+    (len > 0).then_some(start..start + len)
+}
+
 #[cfg(test)]
 mod tests {
+    use super::super::lexicon::claim_words::{entries, CATEGORIES};
     use super::*;
+
+    /// Every entry of the claim lexicon makes its example the claim its category names.
+    #[test]
+    fn every_lexicon_entry_makes_its_example_a_claim() {
+        let mut wrong = Vec::new();
+        for line in entries() {
+            let line = line.unwrap_or_else(|l| panic!("malformed lexicon line: {l}"));
+            assert!(CATEGORIES.contains(&line.category), "{}", line.category);
+            let expected = match line.category {
+                "superlative" => ClaimKind::Superlative,
+                "allegation" => ClaimKind::Allegation,
+                "cause" => ClaimKind::Cause,
+                "prediction" => ClaimKind::Prediction,
+                _ => ClaimKind::Evaluation,
+            };
+            if kind(line.example) != Some(expected) {
+                wrong.push((line.example, kind(line.example)));
+            }
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
 
     fn kind(s: &str) -> Option<ClaimKind> {
         find_claim(s).map(|c| c.kind)

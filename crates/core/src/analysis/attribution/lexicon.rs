@@ -1,4 +1,6 @@
-//! The word lists behind attribution and claim detection, compiled once.
+//! The word lists behind attribution and claim detection, compiled once. The cues (reporting,
+//! stance and belief verbs) and the claim words are data: `lexicon/cues.txt` and
+//! `lexicon/claims.txt`, read by [`cues`] and [`claim_words`].
 //!
 //! Reporting verbs start from the lexicon used in attribution research (say, tell, add, note,
 //! state, announce, report, write, estimate, claim, argue, warn, explain, insist, confirm, deny,
@@ -6,6 +8,12 @@
 //! senses ("added 500 jobs", "claimed 20 lives", "confirmed cases") are *weak*: they attribute
 //! only in a reporting construction (see `cue`).
 
+pub(super) mod claim_words;
+pub(super) mod cues;
+pub(super) mod phrases;
+
+pub use claim_words::CLAIM_WORDS;
+pub use cues::CUES;
 use regex::{Regex, RegexBuilder};
 use std::collections::HashSet;
 use std::sync::{LazyLock, OnceLock};
@@ -57,25 +65,11 @@ fn re(pattern: &str) -> Regex {
     ascii_regex(pattern)
 }
 
-/// Cues that attribute wherever they stand outside a quotation.
-pub static STRONG_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:say|says|said|saying|tell|tells|told|telling|announc(?:e|es|ed|ing)|declar(?:e|es|ed|ing)|den(?:y|ies|ied|ying)|acknowledg(?:e|es|ed|ing)|warn(?:s|ed|ing)?|insist(?:s|ed|ing)?|argu(?:e|es|ed|ing)|explain(?:s|ed|ing)?|assert(?:s|ed|ing)?|contend(?:s|ed|ing)?|tweet(?:s|ed|ing)?|testif(?:y|ies|ied|ying)|remark(?:s|ed|ing)?|reiterat(?:e|es|ed|ing)|quot(?:e|es|ed|ing)|citing|according to|call(?:ed|ing) (?:it|them|him|her)|describ(?:ed|ing) (?:it|them|him|her) as|dubb(?:ed|ing) (?:it|them)|put(?:s|ting)? (?:the|its|their|his|her) (?:\w+ )?(?:figure|toll|number|count|cost|total|damage|losses|turnout|crowd|attendance) at)\b",
-    )
-});
-
 /// Where something was said: it attributes ("The ministry condemned the attack in a
 /// statement"), but it is no reporting verb, so "..., the bank in a statement." is still broken.
 pub static REPORT_SETTING: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:in an? (?:statement|interview|press release|post|speech|letter|report|briefing)|at an? (?:press|news) conference)\b",
-    )
-});
-
-/// Verbs that attribute only with a source before them or a report after them.
-pub static WEAK_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:add(?:s|ed|ing)?|not(?:e|es|ed|ing)|stat(?:e|es|ed|ing)|report(?:s|ed|ing)?|claim(?:s|ed|ing)?|estimat(?:e|es|ed|ing)|f(?:ind|inds|ound)|show(?:s|ed|n|ing)?|expect(?:s|ed|ing)?|believ(?:e|es|ed|ing)|think(?:s|ing)?|thought|predict(?:s|ed|ing)?|forecast(?:s|ed|ing)?|project(?:s|ed|ing)?|suggest(?:s|ed|ing)?|indicat(?:e|es|ed|ing)|reveal(?:s|ed|ing)?|disclos(?:e|es|ed|ing)|describ(?:e|es|ed|ing)|call(?:s|ed|ing)?|maintain(?:s|ed|ing)?|observ(?:e|es|ed|ing)|recall(?:s|ed|ing)?|stress(?:es|ed|ing)?|emphasi[sz](?:e|es|ed|ing)|underscor(?:e|es|ed|ing)|underlin(?:e|es|ed|ing)|highlight(?:s|ed|ing)?|urg(?:e|es|ed|ing)|alleg(?:e|es|ed|ing)|accus(?:e|es|ed|ing)|confirm(?:s|ed|ing)?|admit(?:s|ted|ting)?|ask(?:s|ed|ing)?|agre(?:e|es|ed|eing)|vow(?:s|ed|ing)?|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|hop(?:e|es|ed|ing)|expressed|cit(?:e|es|ed)|point(?:s|ed|ing)? out|put it|conclud(?:e|es|ed|ing)|comment(?:s|ed|ing)?|repl(?:y|ies|ied|ying)|respond(?:s|ed|ing)?|wr(?:ite|ites|ote|iting)|fear(?:s|ed|ing)?|worr(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|blam(?:e|es|ed|ing)|critici[sz](?:e|es|ed|ing)|doubt(?:s|ed|ing)?|reject(?:s|ed|ing)?|condemn(?:s|ed|ing)?|prais(?:e|es|ed|ing)|concerned|afraid|confident|optimistic|pessimistic|skeptical|sceptical|hopeful|convinced|wary|fearful)\b",
     )
 });
 
@@ -94,13 +88,6 @@ pub static REPORT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("lexicon pattern")
 });
-
-/// Stance adjectives after "is", "are", "was", "were": "Some economists are concerned that ...".
-pub static STANCE_ADJECTIVES: Words = Words::new(
-    "\
-    concerned worried afraid confident optimistic pessimistic skeptical sceptical hopeful \
-    convinced wary fearful",
-);
 
 /// Words that stand between a source and its verb without breaking the link: "Zhao also said".
 pub static LINKING_WORDS: Words = Words::new(
@@ -165,7 +152,9 @@ pub static ROLE_NOUNS: Words = Words::new(
     owner owners chiefs heads staff service results traders museum gallery hospital university \
     school college club team league airline carrier network charity foundation centre center \
     board panel tribunal navy coastguard inspectorate operator manufacturer maker producer \
-    retailer lender insurer exchange",
+    retailer lender insurer exchange aide supporter voter advocate opponent ally allies backer \
+    pollster pundit candidate contender nominee rival research analysis filings records \
+    documents memo rebel rebels opposition inspector inspectors coach nurse nurses farmer",
 );
 
 /// Irregular past tenses, which a clause's verb can be without an "-ed": "He met", "It fell".

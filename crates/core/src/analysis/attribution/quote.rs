@@ -1,6 +1,7 @@
 //! Direct quotations in a block: where they open and close, and the reporter's own words.
 //!
-//! Double quotation marks only (straight or curly): single curly marks double as apostrophes.
+//! Double quotation marks only (straight or curly, or two apostrophes as some wire archives
+//! write them: ''...''): single curly marks double as apostrophes.
 //! A quotation still open at the end of a paragraph continues in the next one when that
 //! paragraph opens with a quotation mark, by the usual convention.
 
@@ -21,8 +22,17 @@ pub fn quotes(text: &str) -> Vec<Quote> {
     let mut prev = ' ';
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map_or(' ', |&(_, n)| n);
-        let end = i + c.len_utf8();
+        let mut next = chars.peek().map_or(' ', |&(_, n)| n);
+        let mut end = i + c.len_utf8();
+        // Two apostrophes are one straight double mark.
+        let c = if c == '\'' && next == '\'' {
+            chars.next();
+            end += 1;
+            next = chars.peek().map_or(' ', |&(_, n)| n);
+            '"'
+        } else {
+            c
+        };
         match (c, open) {
             ('\u{201c}', Some(start)) if start != i => {
                 // A new opening mark without a close: the earlier quote ran to here.
@@ -77,16 +87,13 @@ pub fn reporter_text(text: &str, quotes: &[Quote]) -> String {
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for q in quotes {
-        let inner_start = q.range.start
-            + text[q.range.start..]
-                .chars()
-                .next()
-                .map_or(0, char::len_utf8);
-        let closing = text[..q.range.end]
-            .chars()
-            .next_back()
-            .filter(|_| !q.open_at_end);
-        let inner_end = q.range.end - closing.map_or(0, |c| c.len_utf8());
+        let inner_start = q.range.start + mark_len(&text[q.range.start..], true);
+        let closing = if q.open_at_end {
+            0
+        } else {
+            mark_len(&text[..q.range.end], false)
+        };
+        let inner_end = q.range.end - closing;
         if inner_start > inner_end || inner_start < at {
             continue;
         }
@@ -96,6 +103,25 @@ pub fn reporter_text(text: &str, quotes: &[Quote]) -> String {
     }
     out.push_str(&text[at..]);
     out
+}
+
+/// The length of the quotation mark opening (`at_start`) or closing `s`.
+fn mark_len(s: &str, at_start: bool) -> usize {
+    let two = if at_start {
+        s.starts_with("''")
+    } else {
+        s.ends_with("''")
+    };
+    let one = if at_start {
+        s.chars().next()
+    } else {
+        s.chars().next_back()
+    };
+    if two {
+        2
+    } else {
+        one.map_or(0, char::len_utf8)
+    }
 }
 
 #[cfg(test)]
@@ -122,6 +148,18 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert!(q[0].open_at_end);
         assert_eq!(reporter_text(t, &q).trim_end(), "He said: \u{201c}");
+    }
+
+    #[test]
+    fn two_apostrophes_are_a_double_mark() {
+        let t = "''We are ready,'' he said of the '90s.";
+        let q = quotes(t);
+        assert_eq!(q.len(), 1);
+        assert_eq!(&t[q[0].range.clone()], "''We are ready,''");
+        assert_eq!(
+            reporter_text(t, &q),
+            "''             '' he said of the '90s."
+        );
     }
 
     #[test]

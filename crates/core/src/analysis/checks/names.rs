@@ -5,8 +5,8 @@
 //! Why: a misspelled name is the most visible error a story can publish.
 //! Example: "Vyacheslav Volodine" is corrected to "Vyacheslav Volodin".
 
+use crate::analysis::tokens::words;
 use crate::analysis::{Check, Code, Context, Finding, Fix, Spelling};
-use crate::registry::spelling::words;
 
 codes! {
     /// A name close to, but not, the registry's spelling: typos, the registry's known wrong

@@ -1,6 +1,7 @@
 //! Misspelled mentions: name-like runs of capitalised words near a registry form.
 
 use super::*;
+use crate::analysis::tokens::Case;
 use crate::registry::NameIndex;
 
 impl Finder<'_> {
@@ -9,11 +10,11 @@ impl Finder<'_> {
     /// misspelling around the correct alias "Lula".
     pub(super) fn misspelled(
         &self,
-        block: &Block,
-        words: &[Word],
+        block: &BlockTokens,
         taken: &mut [bool],
         reads: &mut Vec<Read>,
     ) {
+        let words = &block.words;
         let mut exact_at: Vec<Option<usize>> = vec![None; words.len()];
         for (k, r) in reads.iter().enumerate() {
             exact_at[r.words.clone()]
@@ -24,13 +25,13 @@ impl Finder<'_> {
         let mut absorbed = Vec::new();
         let mut found = Vec::new();
         let longest = self.registry.index().longest_form().min(MAX_NAME_WORDS);
-        for run in name_runs(block, words) {
+        for run in name_runs(block) {
             for len in (1..=run.len().min(longest)).rev() {
                 for start in run.start..=run.end - len {
                     let span = start..start + len;
                     if near_taken[span.clone()].iter().any(|&t| t)
-                        || !ends_name(block, words, span.end - 1)
-                        || splits_hyphenated(block, words, &span)
+                        || !ends_name(block, span.end - 1)
+                        || splits_hyphenated(block, &span)
                     {
                         continue;
                     }
@@ -44,7 +45,7 @@ impl Finder<'_> {
                     if covered == len || !inside.iter().all(within) {
                         continue;
                     }
-                    let Some(r) = self.near_form(block, words, span.clone()) else {
+                    let Some(r) = self.near_form(block, span.clone()) else {
                         continue;
                     };
                     if inside.iter().any(|&k| reads[k].entity != r.entity) {
@@ -66,24 +67,25 @@ impl Finder<'_> {
         }
     }
 
-    fn near_form(&self, block: &Block, words: &[Word], span: Range<usize>) -> Option<Read> {
+    fn near_form(&self, block: &BlockTokens, span: Range<usize>) -> Option<Read> {
+        let words = &block.words;
         let index = self.registry.index();
         let written: Vec<&str> = span
             .clone()
             .map(|i| {
                 if i + 1 == span.end {
-                    words[i].base().0
+                    words[i].base()
                 } else {
                     words[i].text
                 }
             })
             .collect();
-        let possessive = words[span.end - 1].base().1;
+        let possessive = words[span.end - 1].possessive;
         let written_separators: Vec<Separator> = span
             .clone()
             .skip(1)
             .map(|i| {
-                if hyphenated(&block.text, &words[i - 1], &words[i]) {
+                if block.hyphenated(i - 1) {
                     Separator::Hyphen
                 } else {
                     Separator::Space
@@ -92,9 +94,9 @@ impl Finder<'_> {
             .collect();
         let single = written.len() == 1;
         if single
-            && (NEVER_NAMES.contains(&written[0])
-                || after_given_name(block, words, span.start)
-                || self.other_names.contains(&spelling::plain(written[0])))
+            && (is_never_a_name(written[0])
+                || after_given_name(block, span.start)
+                || self.other_names.contains(&words[span.start].lower))
         {
             return None;
         }
@@ -168,8 +170,7 @@ impl Finder<'_> {
             // A lone word with a typo: its first letter must be right ("Dallas" is no typo of
             // Kallas), and where capitals say nothing (a sentence start, a headline in title
             // case) only a long word is a near-certain misspelling.
-            let capital_says_nothing =
-                sentence_initial(block, &words[span.start]) || title_case(words);
+            let capital_says_nothing = sentence_initial(block, span.start) || title_case(words);
             if !same_first_letter(written[0], &read.canonical)
                 || (capital_says_nothing && written[0].chars().count() < 8)
             {
@@ -181,19 +182,20 @@ impl Finder<'_> {
 }
 
 /// Runs of capitalised words (with name particles and connectives inside).
-pub(super) fn name_runs(block: &Block, words: &[Word]) -> Vec<Range<usize>> {
+pub(super) fn name_runs(block: &BlockTokens) -> Vec<Range<usize>> {
+    let words = &block.words;
     let mut runs = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        if !words[i].is_capitalised() {
+        if !words[i].name_like() {
             i += 1;
             continue;
         }
         let start = i;
         let mut end = i + 1;
         let mut j = i + 1;
-        while j < words.len() && joined_in_name(&block.text, &words[j - 1], &words[j]) {
-            if ends_name(block, words, j) {
+        while j < words.len() && joined_in_name(block, j - 1) {
+            if ends_name(block, j) {
                 end = j + 1;
             } else if !PARTICLES.contains(&words[j].text) && !CONNECTIVES.contains(&words[j].text) {
                 break;
@@ -207,32 +209,31 @@ pub(super) fn name_runs(block: &Block, words: &[Word]) -> Vec<Range<usize>> {
 }
 
 /// Whether a span cuts a hyphenated word in two ("Marie Le Pen" out of "Jean-Marie Le Pen").
-fn splits_hyphenated(block: &Block, words: &[Word], span: &Range<usize>) -> bool {
-    let joined = |a: usize, b: usize| hyphenated(&block.text, &words[a], &words[b]);
-    (span.start > 0 && joined(span.start - 1, span.start))
-        || (span.end < words.len() && joined(span.end - 1, span.end))
+fn splits_hyphenated(block: &BlockTokens, span: &Range<usize>) -> bool {
+    (span.start > 0 && block.hyphenated(span.start - 1))
+        || (span.end < block.words.len() && block.hyphenated(span.end - 1))
 }
 
 /// Whether a name can end at word `j`: a capitalised word, or a lower-case part hyphenated to
 /// one ("Ching-te").
-fn ends_name(block: &Block, words: &[Word], j: usize) -> bool {
-    words[j].is_capitalised()
-        || j.checked_sub(1).is_some_and(|p| {
-            words[p].is_capitalised() && hyphenated(&block.text, &words[p], &words[j])
-        })
+fn ends_name(block: &BlockTokens, j: usize) -> bool {
+    block.words[j].name_like()
+        || j.checked_sub(1)
+            .is_some_and(|p| block.words[p].name_like() && block.hyphenated(p))
 }
 
 /// Whether the word at `i` follows a capitalised word as a family name follows a given name
 /// ("Lenín Moreno"): then it belongs to a person, not to a one-word organisation or place.
-fn after_given_name(block: &Block, words: &[Word], i: usize) -> bool {
-    let Some(prev) = i.checked_sub(1).map(|p| &words[p]) else {
+fn after_given_name(block: &BlockTokens, i: usize) -> bool {
+    let Some(p) = i.checked_sub(1) else {
         return false;
     };
-    prev.is_capitalised()
-        && !prev.base().1
-        && !NEVER_NAMES.contains(&prev.text)
-        && prev.text.chars().any(char::is_lowercase)
-        && Separator::Space.matches(gap(&block.text, prev, &words[i]))
+    let prev = &block.words[p];
+    prev.case == Case::Capitalised
+        && !prev.digits
+        && !prev.possessive
+        && !is_never_a_name(prev.text)
+        && block.spaced(p)
 }
 
 /// Whether two words start with the same letter, diacritics aside: typos rarely touch it.
@@ -246,15 +247,13 @@ fn title_case(words: &[Word]) -> bool {
     let lettered = words
         .iter()
         .filter(|w| w.text.chars().any(char::is_alphabetic));
-    let (n, caps) = lettered.fold((0, 0), |(n, c), w| {
-        (n + 1, c + usize::from(w.is_capitalised()))
-    });
+    let (n, caps) = lettered.fold((0, 0), |(n, c), w| (n + 1, c + usize::from(w.name_like())));
     n >= 4 && caps * 3 >= n * 2
 }
 
 /// Whether a word opens a sentence (so its capital says nothing about it being a name).
-fn sentence_initial(block: &Block, word: &Word) -> bool {
-    let before = block.text[..word.range.start]
+fn sentence_initial(block: &BlockTokens, i: usize) -> bool {
+    let before = block.text()[..block.words[i].range.start]
         .trim_end_matches(|c: char| c.is_whitespace() || "\"'“‘(".contains(c));
     before.is_empty() || before.ends_with(['.', '!', '?', ':'])
 }

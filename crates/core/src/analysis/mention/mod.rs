@@ -7,9 +7,9 @@
 
 mod misspelled;
 
-use super::document::{Block, Document};
+use super::tokens::{self, is_never_a_name, BlockTokens, Tokens, Word};
 use crate::registry::compare::{compare, near_word, units};
-use crate::registry::spelling::{self, key, strip_possessive};
+use crate::registry::spelling::{self, key};
 use crate::registry::{Entity, EntityIdx, FormKind, Kind, Registry, Separator};
 use misspelled::{name_runs, same_first_letter};
 use std::cell::RefCell;
@@ -67,79 +67,10 @@ const CONNECTIVES: &[&str] = &["of", "for"];
 /// The most words a misspelled name is looked for in.
 const MAX_NAME_WORDS: usize = 8;
 
-/// Capitalised words that are never read as a misspelled name.
-const NEVER_NAMES: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "The",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "Their",
-    "They",
-    "Then",
-    "When",
-    "While",
-    "Where",
-    "What",
-    "Which",
-    "After",
-    "Before",
-];
-
-struct Word<'a> {
-    range: Range<usize>,
-    text: &'a str,
-}
-
-impl Word<'_> {
-    fn is_capitalised(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
-            && !self.text.chars().any(|c| c.is_ascii_digit())
-    }
-
-    /// The word without a possessive, and whether it had one.
-    fn base(&self) -> (&str, bool) {
-        match strip_possessive(self.text) {
-            Some(b) => (b, true),
-            None => (self.text, false),
-        }
-    }
-}
-
-/// The text between two words.
-fn gap<'a>(block: &'a str, a: &Word, b: &Word) -> &'a str {
-    &block[a.range.end..b.range.start]
-}
-
-/// Whether two words are joined as inside one name: by spaces (a line break counts) or a hyphen.
-fn joined_in_name(block: &str, a: &Word, b: &Word) -> bool {
-    let gap = gap(block, a, b);
-    Separator::Space.matches(gap) || Separator::Hyphen.matches(gap)
-}
-
-/// Whether two words are joined by a hyphen.
-fn hyphenated(block: &str, a: &Word, b: &Word) -> bool {
-    Separator::Hyphen.matches(gap(block, a, b))
+/// Whether words `i` and `i + 1` are joined as inside one name: by spaces (a line break counts)
+/// or a hyphen.
+fn joined_in_name(t: &BlockTokens, i: usize) -> bool {
+    t.spaced(i) || t.hyphenated(i)
 }
 
 /// A candidate read of a span of words, before it is accepted.
@@ -153,7 +84,7 @@ struct Read {
 }
 
 /// Finds every mention in the document, sorted by position.
-pub fn find_mentions(doc: &Document, registry: &Registry) -> Vec<Mention> {
+pub fn find_mentions(tokens: &Tokens, registry: &Registry) -> Vec<Mention> {
     let mut finder = Finder {
         registry,
         families: HashMap::new(),
@@ -165,7 +96,7 @@ pub fn find_mentions(doc: &Document, registry: &Registry) -> Vec<Mention> {
     if registry.is_empty() {
         return Vec::new();
     }
-    for (b, block) in doc.blocks.iter().enumerate() {
+    for (b, block) in tokens.blocks.iter().enumerate() {
         finder.block(b, block);
     }
     finder.mentions
@@ -221,18 +152,13 @@ impl Finder<'_> {
         c
     }
 
-    fn block(&mut self, b: usize, block: &Block) {
-        let words: Vec<Word> = spelling::words(&block.text)
-            .map(|(i, w)| Word {
-                range: i..i + w.len(),
-                text: w,
-            })
-            .collect();
+    fn block(&mut self, b: usize, block: &BlockTokens) {
+        let words = &block.words;
         let mut taken = vec![false; words.len()];
         let mut reads = Vec::new();
-        self.exact(block, &words, &mut taken, &mut reads);
-        self.misspelled(block, &words, &mut taken, &mut reads);
-        self.remember_other_names(block, &words, &taken);
+        self.exact(block, &mut taken, &mut reads);
+        self.misspelled(block, &mut taken, &mut reads);
+        self.remember_other_names(block, &taken);
         reads.sort_by_key(|r| r.words.start);
         // Second references, in order, so a family name only refers back to earlier mentions.
         let mut pending = reads.into_iter().peekable();
@@ -243,8 +169,8 @@ impl Finder<'_> {
                 all.push(r);
             }
             let particle = PARTICLES.contains(&words[i].text);
-            if !taken[i] && (words[i].is_capitalised() || particle) {
-                if let Some(r) = self.family(block, &words, i) {
+            if !taken[i] && (words[i].name_like() || particle) {
+                if let Some(r) = self.family(block, i) {
                     taken[r.words.clone()].iter_mut().for_each(|t| *t = true);
                     all.push(r);
                 }
@@ -259,10 +185,7 @@ impl Finder<'_> {
             let first = &words[r.words.start];
             let last = &words[r.words.end - 1];
             let end = if r.possessive {
-                first
-                    .range
-                    .start
-                    .max(last.range.start + last.base().0.len())
+                first.range.start.max(last.range.start + last.base().len())
             } else {
                 last.range.end
             };
@@ -281,12 +204,12 @@ impl Finder<'_> {
     }
 
     /// Remembers the last word of each full name that is not a registry entity.
-    fn remember_other_names(&mut self, block: &Block, words: &[Word], taken: &[bool]) {
-        for run in name_runs(block, words) {
+    fn remember_other_names(&mut self, block: &BlockTokens, taken: &[bool]) {
+        let words = &block.words;
+        for run in name_runs(block) {
             let last = run.end - 1;
-            if run.len() >= 2 && !taken[last] && words[last - 1].is_capitalised() {
-                self.other_names
-                    .insert(spelling::plain(words[last].base().0));
+            if run.len() >= 2 && !taken[last] && words[last - 1].name_like() {
+                self.other_names.insert(words[last].lower.clone());
             }
         }
     }
@@ -296,7 +219,7 @@ impl Finder<'_> {
         if entity.kind != Kind::Person || r.reference == Reference::FamilyName {
             return;
         }
-        let family: Vec<Box<str>> = spelling::words(entity.family_name())
+        let family: Vec<Box<str>> = tokens::words(entity.family_name())
             .map(|(_, w)| key(w).into())
             .collect();
         if let Some(first) = family.first() {
@@ -307,14 +230,15 @@ impl Finder<'_> {
     }
 
     /// Exact forms, longest first.
-    fn exact(&self, block: &Block, words: &[Word], taken: &mut [bool], reads: &mut Vec<Read>) {
+    fn exact(&self, block: &BlockTokens, taken: &mut [bool], reads: &mut Vec<Read>) {
+        let words = &block.words;
         let index = self.registry.index();
         let mut i = 0;
         while i < words.len() {
-            let (base, _) = words[i].base();
+            let base = words[i].base();
             let mut best: Option<Read> = None;
             let first = key(words[i].text);
-            let second = words.get(i + 1).map(|w| (key(w.text), key(w.base().0)));
+            let second = words.get(i + 1).map(|w| (key(w.text), key(w.base())));
             let leads = [
                 (key(base), None),
                 (first.clone(), None),
@@ -331,8 +255,7 @@ impl Finder<'_> {
                     if i + n > words.len() || taken[i..i + n].iter().any(|&t| t) {
                         continue;
                     }
-                    let Some(possessive) =
-                        matches_exactly(block, &words[i..i + n], &form.words, &form.separators)
+                    let Some(possessive) = matches_exactly(block, i, &form.words, &form.separators)
                     else {
                         continue;
                     };
@@ -374,8 +297,9 @@ impl Finder<'_> {
     }
 
     /// A second reference at word `i`: a mentioned person's family name, or a misspelling of it.
-    fn family(&self, block: &Block, words: &[Word], i: usize) -> Option<Read> {
-        let (base, _) = words[i].base();
+    fn family(&self, block: &BlockTokens, i: usize) -> Option<Read> {
+        let words = &block.words;
+        let base = words[i].base();
         for candidate in [key(words[i].text), key(base)] {
             for (family, entity) in self
                 .families
@@ -389,8 +313,7 @@ impl Finder<'_> {
                     continue;
                 }
                 let spaces = vec![Separator::Space; n.saturating_sub(1)];
-                if let Some(possessive) = matches_exactly(block, &words[i..i + n], family, &spaces)
-                {
+                if let Some(possessive) = matches_exactly(block, i, family, &spaces) {
                     return Some(self.read(
                         i..i + n,
                         *entity,
@@ -413,18 +336,15 @@ impl Finder<'_> {
         for (family, entity) in self.families.values().flatten() {
             let n = family.len();
             if i + n > words.len()
-                || !words[i + n - 1].is_capitalised()
+                || !words[i + n - 1].name_like()
                 || !near.iter().any(|&id| index.form(id).entity == *entity)
             {
                 continue;
             }
-            let span = &words[i..i + n];
-            if span
-                .windows(2)
-                .any(|p| !joined_in_name(&block.text, &p[0], &p[1]))
-            {
+            if (i..i + n - 1).any(|k| !joined_in_name(block, k)) {
                 continue;
             }
+            let span = &words[i..i + n];
             let entity_data = self.registry.entity(*entity);
             let Some(cost) = family_cost(span, family, entity_data, index, &self.other_names)
             else {
@@ -448,7 +368,7 @@ impl Finder<'_> {
         } else {
             Spelling::Misspelled
         };
-        let possessive = words[i + n - 1].base().1;
+        let possessive = words[i + n - 1].possessive;
         Some(self.read(
             i..i + n,
             entity,
@@ -483,27 +403,27 @@ impl Finder<'_> {
     }
 }
 
-/// Whether `words` spell `form` exactly (the last word may carry a possessive); returns whether
-/// it did.
+/// Whether the words from `start` spell `form` exactly (the last word may carry a possessive);
+/// returns whether it did.
 fn matches_exactly(
-    block: &Block,
-    words: &[Word],
+    block: &BlockTokens,
+    start: usize,
     form: &[Box<str>],
     separators: &[Separator],
 ) -> Option<bool> {
     let n = form.len();
     let mut possessive = false;
-    for (j, w) in words.iter().enumerate() {
+    for (j, w) in block.words[start..start + n].iter().enumerate() {
         let k = key(w.text);
         if *k != *form[j] {
-            let stripped = (j + 1 == n).then(|| strip_possessive(w.text)).flatten();
+            let stripped = (j + 1 == n && w.possessive).then(|| w.base());
             if stripped.is_none_or(|s| *key(s) != *form[j]) {
                 return None;
             }
             possessive = true;
         }
         if j > 0 {
-            let gap = gap(&block.text, &words[j - 1], w);
+            let gap = block.gap(start + j - 1);
             if !separators.get(j - 1).is_some_and(|s| s.matches(gap)) {
                 return None;
             }
@@ -524,11 +444,11 @@ fn family_cost(
     let mut cost = 0;
     for (j, (w, f)) in span.iter().zip(family).enumerate() {
         let text = if j + 1 == span.len() {
-            w.base().0
+            w.base()
         } else {
             w.text
         };
-        if NEVER_NAMES.contains(&text) {
+        if is_never_a_name(text) {
             return None;
         }
         let c = near_word(text, f, entity)?;

@@ -5,7 +5,8 @@
 //! description, which is never compared with the registry. A person's own registry roles add
 //! their words, so "associate research fellow" is read as a title for someone who holds it.
 
-use crate::registry::spelling::{plain, words};
+use crate::analysis::tokens::words;
+use crate::registry::spelling::plain;
 
 /// Words that end a formal title.
 const HEADS: &[&str] = &[
@@ -210,6 +211,25 @@ pub fn normalise(title: &str) -> String {
     out
 }
 
+/// The title that the last of `written` (words in order, as written) end with, normalised:
+/// "Prime Minister" in "Britain's Prime Minister" gives "prime minister". `None` unless the
+/// last word is a head. Only the general lexicon counts: nobody's roles are known yet.
+pub fn trailing_title(written: &[&str]) -> Option<String> {
+    let vocab = Vocabulary::default();
+    let plain_words: Vec<String> = written
+        .iter()
+        .flat_map(|w| words(w).map(|(_, w)| plain(w)))
+        .collect();
+    if !vocab.is_head(plain_words.last()?) {
+        return None;
+    }
+    let start = plain_words
+        .iter()
+        .rposition(|w| !vocab.is_title_word(w))
+        .map_or(0, |i| i + 1);
+    Some(normalise(&plain_words[start..].join(" ")))
+}
+
 /// The title without its rank words: "first deputy chief of staff" gives "chief of staff".
 pub fn core(normalised: &str) -> String {
     normalised
@@ -222,6 +242,20 @@ pub fn core(normalised: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_is_read_back_from_its_head() {
+        assert_eq!(
+            trailing_title(&["Britain's", "Prime", "Minister"]).as_deref(),
+            Some("prime minister")
+        );
+        assert_eq!(
+            trailing_title(&["Vice-Chairwoman"]).as_deref(),
+            Some("vice chairman")
+        );
+        assert_eq!(trailing_title(&["met", "with"]), None);
+        assert_eq!(trailing_title(&[]), None);
+    }
 
     #[test]
     fn wordings_of_one_title_normalise_alike() {

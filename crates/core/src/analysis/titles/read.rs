@@ -12,21 +12,10 @@
 
 use super::lexicon::{is_article, is_former, is_then, normalise, Vocabulary};
 use super::{Org, Placement, Tense, WrittenOrg};
-use crate::analysis::sentence::sentences;
-use crate::analysis::{Block, Context, Mention};
-use crate::registry::spelling::{plain, strip_possessive, words};
+use crate::analysis::tokens::{BlockTokens, Word};
+use crate::analysis::{Context, Mention};
 use crate::registry::Kind;
 use std::ops::Range;
-
-/// One word of block text.
-struct Word<'a> {
-    range: Range<usize>,
-    text: &'a str,
-    /// Lower case without diacritics or a possessive ending.
-    lower: String,
-    possessive: bool,
-    capitalised: bool,
-}
 
 /// A title read next to a mention, in word indices of the block.
 pub(super) struct Phrase {
@@ -68,37 +57,21 @@ const ORG_PARTICLES: &[&str] = &[
 
 pub(super) struct Reader<'a> {
     cx: &'a Context<'a>,
-    block: &'a Block,
-    words: Vec<Word<'a>>,
+    block: &'a BlockTokens<'a>,
+    words: &'a [Word<'a>],
     /// The mention (index into `cx.mentions`) each word belongs to.
     owner: Vec<Option<usize>>,
     /// The block's first mention, and each mention's first and last word from there on: looked
     /// up, not searched for, so a long paragraph of mentions stays linear.
     first_mention: usize,
     spans: Vec<Option<(usize, usize)>>,
-    /// The block's sentences, in text offsets.
-    sentences: Vec<Range<usize>>,
 }
 
 impl<'a> Reader<'a> {
     /// A reader over block `b`, whose mentions are `cx.mentions[mentions]`.
     pub fn new(cx: &'a Context<'a>, b: usize, mentions: Range<usize>) -> Reader<'a> {
-        let block = &cx.document.blocks[b];
-        let words: Vec<Word> = words(&block.text)
-            .map(|(i, w)| {
-                let (base, possessive) = match strip_possessive(w) {
-                    Some(base) => (base, true),
-                    None => (w, false),
-                };
-                Word {
-                    range: i..i + w.len(),
-                    text: w,
-                    lower: plain(base),
-                    possessive,
-                    capitalised: w.chars().next().is_some_and(char::is_uppercase),
-                }
-            })
-            .collect();
+        let block = &cx.tokens.blocks[b];
+        let words = &block.words[..];
         let mut owner = vec![None; words.len()];
         for mi in mentions.clone() {
             let text = &cx.mentions[mi].text;
@@ -123,20 +96,12 @@ impl<'a> Reader<'a> {
             owner,
             first_mention: mentions.start,
             spans,
-            sentences: sentences(&block.text),
         }
     }
 
     /// The sentence word `i` stands in.
     pub fn sentence_of(&self, i: usize) -> &str {
-        let Some(w) = self.words.get(i) else {
-            return "";
-        };
-        let s = self.sentences.partition_point(|s| s.end <= w.range.start);
-        self.sentences
-            .get(s)
-            .and_then(|r| self.block.text.get(r.clone()))
-            .unwrap_or("")
+        self.block.sentence_of(i)
     }
 
     pub fn len(&self) -> usize {
@@ -152,7 +117,7 @@ impl<'a> Reader<'a> {
     /// named before it: not followed by a name, an organisation ("the premier of ...") or
     /// another title word.
     pub fn second_reference(&self, i: usize, vocab: &Vocabulary) -> Option<Phrase> {
-        if self.words.get(i)?.lower != "the" || !self.spaced(i) {
+        if self.words.get(i)?.lower != "the" || !self.block.spaced(i) {
             return None;
         }
         let (mut tense, mut former) = (Tense::Current, None);
@@ -193,7 +158,7 @@ impl<'a> Reader<'a> {
         }
         if let Some(next) = self.words.get(head + 1) {
             let follows = self.joined(head);
-            if follows && (next.capitalised || CONNECTORS.contains(&next.lower.as_str())) {
+            if follows && (next.capitalised() || CONNECTORS.contains(&next.lower.as_str())) {
                 return None;
             }
         }
@@ -227,33 +192,16 @@ impl<'a> Reader<'a> {
         out
     }
 
-    fn gap(&self, i: usize) -> &str {
-        match (self.words.get(i), self.words.get(i + 1)) {
-            (Some(a), Some(b)) => &self.block.text[a.range.end..b.range.start],
-            _ => "",
-        }
-    }
-
-    /// Words `i` and `i + 1` are separated by spaces only.
-    fn spaced(&self, i: usize) -> bool {
-        let g = self.gap(i);
-        !g.is_empty() && g.chars().all(char::is_whitespace)
-    }
-
-    fn hyphenated(&self, i: usize) -> bool {
-        matches!(self.gap(i), "-" | "\u{2010}" | "\u{2011}")
-    }
-
     /// Words `i` and `i + 1` belong to one phrase: spaces or a hyphen between them, or the
     /// full stop of an abbreviation ("the U.S. secretary of state").
     fn joined(&self, i: usize) -> bool {
-        if self.spaced(i) || self.hyphenated(i) {
+        if self.block.spaced(i) || self.block.hyphenated(i) {
             return true;
         }
-        let g = self.gap(i);
+        let g = self.block.gap(i);
         g.starts_with('.')
             && g[1..].chars().all(char::is_whitespace)
-            && self.words.get(i + 1).is_some_and(|w| !w.capitalised)
+            && self.words.get(i + 1).is_some_and(|w| !w.capitalised())
             && self.words[i].text.contains('.')
     }
 
@@ -297,7 +245,7 @@ impl<'a> Reader<'a> {
     /// The block text of a run of words, on one line.
     fn text(&self, words: Range<usize>) -> String {
         let (a, b) = (&self.words[words.start], &self.words[words.end - 1]);
-        self.block.text[a.range.start..b.range.end]
+        self.block.text()[a.range.start..b.range.end]
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
@@ -310,7 +258,7 @@ impl<'a> Reader<'a> {
             return 0..0;
         };
         let end = if self.words[words.end - 1].possessive {
-            b.range.start + strip_possessive(b.text).map_or(b.text.len(), str::len)
+            b.range.start + b.base().len()
         } else {
             b.range.end
         };
@@ -350,7 +298,7 @@ impl<'a> Reader<'a> {
     fn before(&self, first: usize, vocab: &Vocabulary) -> Option<Phrase> {
         let head = first.checked_sub(1)?;
         let w = &self.words[head];
-        if !self.spaced(head)
+        if !self.block.spaced(head)
             || self.owner[head].is_some()
             || w.possessive
             || !vocab.is_head(&w.lower)
@@ -371,7 +319,7 @@ impl<'a> Reader<'a> {
         }
         let mut left = start;
         let mut org = None;
-        if left > 0 && self.spaced(left - 1) && self.owner[left - 1].is_some() {
+        if left > 0 && self.block.spaced(left - 1) && self.owner[left - 1].is_some() {
             if self.kind_of(left - 1) == Some(Kind::Person) {
                 // "Putin's envoy Kirill Dmitriev": a title relative to another person.
                 return None;
@@ -381,7 +329,7 @@ impl<'a> Reader<'a> {
         }
         // A lower-case title alone before a name may be ordinary prose ("in general Zhao").
         let has_modifier = start < head;
-        if !self.words[start].capitalised && org.is_none() && !has_modifier {
+        if !self.words[start].capitalised() && org.is_none() && !has_modifier {
             return None;
         }
         let (mut tense, mut former) = (Tense::Current, None);
@@ -400,7 +348,7 @@ impl<'a> Reader<'a> {
                 tense = Tense::Past;
                 break;
             }
-            if !w.capitalised || self.owner[l - 1].is_some() {
+            if !w.capitalised() || self.owner[l - 1].is_some() {
                 break;
             }
             l -= 1;
@@ -416,10 +364,11 @@ impl<'a> Reader<'a> {
     /// Appositives and relative clauses after the name, with titles joined by "and" or commas.
     fn after(&self, last: usize, vocab: &Vocabulary, out: &mut Vec<Phrase>) {
         let mut p = last + 1;
-        if p >= self.words.len() || self.gap(last).trim() != "," {
+        if p >= self.words.len() || self.block.gap(last).trim() != "," {
             return;
         }
-        if self.words[p].text.chars().all(|c| c.is_ascii_digit()) && self.gap(p).trim() == "," {
+        if self.words[p].text.chars().all(|c| c.is_ascii_digit()) && self.block.gap(p).trim() == ","
+        {
             // An age: "Zhao, 68, chairman of ..."
             p += 1;
         }
@@ -440,8 +389,8 @@ impl<'a> Reader<'a> {
             let placement = phrase.placement;
             out.push(phrase);
             let next = match self.words.get(end) {
-                Some(w) if w.lower == "and" && self.spaced(end - 1) => end + 1,
-                Some(_) if self.gap(end - 1).trim() == "," => end,
+                Some(w) if w.lower == "and" && self.block.spaced(end - 1) => end + 1,
+                Some(_) if self.block.gap(end - 1).trim() == "," => end,
                 _ => return,
             };
             match self.forward(next, vocab, tense, placement) {
@@ -490,7 +439,7 @@ impl<'a> Reader<'a> {
     fn chairs(&self, verb: usize) -> Option<Phrase> {
         let mut v = verb;
         if self.words[v].lower == "co" {
-            if !self.hyphenated(v) {
+            if !self.block.hyphenated(v) {
                 return None;
             }
             v += 1;
@@ -500,7 +449,7 @@ impl<'a> Reader<'a> {
             "chaired" => Tense::Past,
             _ => return None,
         };
-        if !self.spaced(v) {
+        if !self.block.spaced(v) {
             return None;
         }
         let (org, end) = self.org_phrase(v + 1)?;
@@ -572,7 +521,8 @@ impl<'a> Reader<'a> {
                 // "Biden, Madam Secretary, ...": an address to someone else.
                 return None;
             }
-            if w.capitalised && !vocab.is_title_word(&w.lower) && adjectives < 3 && self.joined(p) {
+            if w.capitalised() && !vocab.is_title_word(&w.lower) && adjectives < 3 && self.joined(p)
+            {
                 adjectives += 1;
                 p += 1;
                 continue;
@@ -597,15 +547,18 @@ impl<'a> Reader<'a> {
         let head = head?;
         let mut end = head + 1;
         if let Some(next) = self.words.get(end) {
-            if self.hyphenated(head) && matches!(next.lower.as_str(), "elect" | "designate") {
+            if self.block.hyphenated(head) && matches!(next.lower.as_str(), "elect" | "designate") {
                 return None;
             }
-            if self.spaced(head) && next.capitalised && !CONNECTORS.contains(&next.lower.as_str()) {
+            if self.block.spaced(head)
+                && next.capitalised()
+                && !CONNECTORS.contains(&next.lower.as_str())
+            {
                 // "Zhao, President Xi Jinping ...": the title belongs to the next name.
                 return None;
             }
         }
-        let connected = self.spaced(head)
+        let connected = self.block.spaced(head)
             && self
                 .words
                 .get(end)
@@ -645,7 +598,7 @@ impl<'a> Reader<'a> {
             if self.kind_of(q) == Some(Kind::Person) {
                 return true;
             }
-            if !(w.capitalised || w.lower == "the") || !self.joined(q) {
+            if !(w.capitalised() || w.lower == "the") || !self.joined(q) {
                 return false;
             }
             q += 1;
@@ -664,10 +617,10 @@ impl<'a> Reader<'a> {
             let described = (p..p + skip).all(|i| {
                 self.words
                     .get(i)
-                    .is_some_and(|w| !w.capitalised && self.owner[i].is_none())
+                    .is_some_and(|w| !w.capitalised() && self.owner[i].is_none())
                     && self.joined(i)
             });
-            if described && self.words.get(p + skip).is_some_and(|w| w.capitalised) {
+            if described && self.words.get(p + skip).is_some_and(|w| w.capitalised()) {
                 p += skip;
                 break;
             }
@@ -676,7 +629,7 @@ impl<'a> Reader<'a> {
         let mut end = p;
         let mut q = p;
         while let Some(w) = self.words.get(q) {
-            if w.capitalised {
+            if w.capitalised() {
                 end = q + 1;
             } else if !ORG_PARTICLES.contains(&w.lower.as_str()) {
                 break;

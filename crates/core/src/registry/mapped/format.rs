@@ -207,6 +207,28 @@ impl Map {
         None
     }
 
+    /// The values of the keys that start with `prefix`, in key order, until `limit` values:
+    /// a binary search to the first such key, then a walk while keys still start so.
+    pub fn prefixed(&self, bytes: &[u8], prefix: &[u8], limit: usize) -> Vec<u32> {
+        let (mut lo, mut hi) = (0, self.len);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.key(bytes, mid) {
+                Some(k) if k < prefix => lo = mid + 1,
+                _ => hi = mid,
+            }
+        }
+        let mut out = Vec::new();
+        for i in lo..self.len {
+            if out.len() >= limit || !self.key(bytes, i).is_some_and(|k| k.starts_with(prefix)) {
+                break;
+            }
+            out.extend(self.values(bytes, i));
+        }
+        out.truncate(limit);
+        out
+    }
+
     /// The values of the key at position `i`.
     pub fn values<'a>(&self, bytes: &'a [u8], i: usize) -> impl Iterator<Item = u32> + 'a {
         let s = u32_at(bytes, &self.value_offsets, i).unwrap_or(0) as usize;

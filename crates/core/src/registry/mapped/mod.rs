@@ -266,6 +266,11 @@ impl MappedRegistry {
         self.lead.get(self.b(), lead)
     }
 
+    /// Forms whose lead key (see [`super::NameIndex`]) starts with `prefix`, at most `limit`.
+    pub fn lead_prefixed(&self, prefix: &str, limit: usize) -> Vec<u32> {
+        self.lead.prefixed(self.b(), prefix.as_bytes(), limit)
+    }
+
     /// Adds the forms of every skeleton filed under `key`.
     pub fn near(&self, key: &str, out: &mut Vec<u32>) {
         let b = self.b();

@@ -10,6 +10,7 @@
 use super::trailing::{is_appositive, source_segment};
 use super::words;
 use crate::analysis::attribution::cue::has_reporting_verb;
+use crate::analysis::attribution::lexicon::Words;
 use std::ops::Range;
 
 /// Words that open a clause after the source and its appositives, none of them a verb of
@@ -36,21 +37,59 @@ fn opens_clause(first: &str) -> bool {
         )
 }
 
-/// The source, where its verb belongs, and whether after a comma.
+/// Words that may follow the source in its segment without being its verb: a time or a
+/// setting ("\u{201c}...,\u{201d} Hernandez on Monday.", "..., Hernandez in a statement.").
+static AFTER_SOURCE: Words = Words::new(
+    "in on at during after before when while via from yesterday today tonight earlier later \
+    last this monday tuesday wednesday thursday friday saturday sunday",
+);
+
+/// The source, where its verb belongs, and whether after a comma. Each closing quotation
+/// mark is tried in turn: a sentence may go on quoting after the source ("..., Ortiz, adding
+/// that prices are \u{201c}too high\u{201d}").
 pub fn source_after_quote(s: &str, own: &str) -> Option<(Range<usize>, usize, bool)> {
-    let (close, mark) = own
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| matches!(c, '\u{201d}' | '"'))?;
-    let ends_statement = s[..close]
-        .chars()
-        .next_back()
-        .is_some_and(|c| matches!(c, ',' | '?' | '!' | '\u{2014}' | '\u{2013}' | '-'));
-    if !ends_statement || s.len() != own.len() {
-        return None;
+    let mut at = 0;
+    while let Some((close, len)) = next_mark(own, at) {
+        at = close + len;
+        // An opening mark may follow a comma too ("He said, \u{201c}..."), but the tail after
+        // it is blanked quotation and names nobody.
+        let ends_statement = s[..close]
+            .trim_end()
+            .chars()
+            .next_back()
+            .is_some_and(|c| matches!(c, ',' | '?' | '!' | '\u{2014}' | '\u{2013}' | '-'));
+        if !ends_statement {
+            continue;
+        }
+        let tail_end = next_mark(own, at).map_or(own.len(), |(i, _)| i);
+        if let Some(found) = source_in_tail(own, at, tail_end) {
+            return Some(found);
+        }
     }
-    let tail_start = close + mark.len_utf8();
-    let tail = own[tail_start..]
+    None
+}
+
+/// The next double quotation mark from `from`, and its length: curly, straight, or two
+/// apostrophes.
+fn next_mark(s: &str, from: usize) -> Option<(usize, usize)> {
+    let mut chars = s[from..].char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\u{201c}' | '\u{201d}' | '"' => return Some((from + i, c.len_utf8())),
+            '\'' if chars.peek().is_some_and(|&(_, n)| n == '\'') => return Some((from + i, 2)),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The source in the reporter's words between a closing mark and the next mark.
+fn source_in_tail(
+    own: &str,
+    tail_start: usize,
+    tail_end: usize,
+) -> Option<(Range<usize>, usize, bool)> {
+    let tail = own[tail_start..tail_end]
         .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | ')' | ';'));
     let mut segments = Vec::new();
     let mut at = tail_start;
@@ -59,14 +98,21 @@ pub fn source_after_quote(s: &str, own: &str) -> Option<(Range<usize>, usize, bo
         at += part.len() + 1;
     }
     let (source_at, source_text) = *segments.first()?;
-    let source_words: Vec<&str> = words(source_text).into_iter().map(|(_, w)| w).collect();
+    let located = words(source_text);
+    let source_words: Vec<&str> = located.iter().map(|&(_, w)| w).collect();
     if source_words.is_empty() || has_reporting_verb(source_text) {
         return None;
     }
     let (_, n) = source_segment(&source_words)?;
+    let start = source_at + (source_text.len() - source_text.trim_start().len());
     if n != source_words.len() {
-        // "\u{201c}...,\u{201d} Hernandez in a statement." is a setting; leave it to others.
-        return None;
+        // "\u{201c}...,\u{201d} Hernandez in a statement.": the verb goes after the source.
+        if !AFTER_SOURCE.contains_any_case(source_words[n]) || segments.len() > 1 {
+            return None;
+        }
+        let (w_at, w) = located[n - 1];
+        let verb_at = source_at + w_at + w.len();
+        return Some((start..verb_at, verb_at, false));
     }
     let mut end = source_at + source_text.trim_end().len();
     let mut comma = false;
@@ -84,7 +130,6 @@ pub fn source_after_quote(s: &str, own: &str) -> Option<(Range<usize>, usize, bo
             return None;
         }
     }
-    let start = source_at + (source_text.len() - source_text.trim_start().len());
     Some((start..end, end, comma))
 }
 
@@ -119,6 +164,11 @@ mod tests {
             "\u{201c}I am not going anywhere,\u{201d} he.",
             "\u{201c}Is that fair?\u{201d} the spokeswoman.",
             "\u{201c}It works,\u{201d} Tom Reyes, 61, of Fresno.",
+            "''We can still win,'' Ms. Okafor.",
+            "\u{201c}The plan is sound, \u{201d} Okafor.",
+            "\u{201c}It is over,\u{201d} Okafor on Sunday.",
+            "\u{201c}We owe them that,\u{201d} Okafor in a radio interview.",
+            "\u{201c}Rents are up,\u{201d} Okafor, adding that landlords were \u{201c}greedy.\u{201d}",
         ] {
             assert!(source(s).is_some(), "{s}");
         }

@@ -16,7 +16,8 @@ use std::ops::Range;
 
 /// Words that start a clause, so cannot follow a subject directly: "Zhao the two sides ...".
 static CLAUSE_STARTERS: Words = Words::new(
-    "the a an that it its there this these those he she they his her their some most at no both",
+    "the a an that it its there this these those he she they his her their some most much many \
+    at no both",
 );
 
 /// The clause starters that are never an adverbial after a subject ("Zhao this week said",
@@ -62,17 +63,54 @@ pub fn leading_subject(s: &str, words: &[(usize, &str)], attributed: bool) -> Op
         return None;
     }
     let digit = counts_things(&plain[next..]);
+    // "Sanders he'd ...": a second subject where the verb was.
+    let pronoun_subject = starter
+        .split(['\'', '\u{2019}'])
+        .next()
+        .is_some_and(|p| SUBJECT_PRONOUNS.contains(p));
+    // "He Congress will ...": a pronoun is never followed by a name.
+    let name_after_pronoun = pronoun
+        && is_name_word(plain[next])
+        && plain
+            .get(next + 1)
+            .is_some_and(|w| w.starts_with(char::is_lowercase));
     let cut = if attributed {
         NEW_CLAUSE.contains(&starter)
     } else {
         CLAUSE_STARTERS.contains(&starter) || digit
-    } || pronoun && SUBJECT_PRONOUNS.contains(&starter)
+    } || pronoun_subject
+        || name_after_pronoun
+        || that_with_no_verb(&plain[next..])
         || matches!(first, "He" | "She" | "It") && noun_before_verb(&plain[next..]);
     if !cut {
         return None;
     }
     let end = words[subject - 1].0 + words[subject - 1].1.len();
     Some(words[0].0..end)
+}
+
+/// Words that may stand between a subject and a "that" whose verb was cut: whom it was told
+/// and where ("Zhao reporters on Monday that", "Zhao in a statement that").
+static BEFORE_THAT: Words = Words::new(
+    "the a an in on at to during reporters journalists statement interview letter post speech \
+    briefing conference news press radio television",
+);
+
+/// "Zhao that the talks ...", "Zhao the Times on Monday that ...": a "that" clause with no
+/// verb to hang on (but "that day" is a time).
+fn that_with_no_verb(words: &[&str]) -> bool {
+    for (i, w) in words.iter().enumerate().take(7) {
+        if *w == "that" {
+            return !words
+                .get(i + 1)
+                .is_some_and(|n| TIME_NOUNS.contains_any_case(n));
+        }
+        let filler = w.starts_with(char::is_uppercase) || BEFORE_THAT.contains_any_case(w);
+        if !filler {
+            return false;
+        }
+    }
+    false
 }
 
 /// A number that counts things: "80 firefighters", "12 percent" (not "Boeing 737 Max").
@@ -98,7 +136,7 @@ fn time_or_adverb_len(words: &[&str]) -> usize {
     if l(0) == "on" && l(1).ends_with("day") {
         return 2;
     }
-    if matches!(l(0).as_str(), "this" | "last" | "next") && TIME_NOUNS.contains(l(1)) {
+    if matches!(l(0).as_str(), "this" | "that" | "last" | "next") && TIME_NOUNS.contains(l(1)) {
         return 2;
     }
     if l(0) == "the"
@@ -177,6 +215,19 @@ mod tests {
         ] {
             assert_eq!(cut(s, false), Some(subject), "{s}");
         }
+        for (s, subject) in [
+            ("Okafor he would not run again.", "Okafor"),
+            ("He Parliament will vote on the bill.", "He"),
+            ("Okafor that the plan had failed.", "Okafor"),
+            (
+                "The senator reporters on Monday that the plan had failed.",
+                "The senator",
+            ),
+            ("Okafor in a statement that the plan had failed.", "Okafor"),
+            ("Okafor much of the money was gone.", "Okafor"),
+        ] {
+            assert_eq!(cut(s, false), Some(subject), "{s}");
+        }
         assert_eq!(
             cut("She she expected it to pass.", true),
             Some("She"),
@@ -206,6 +257,8 @@ mod tests {
             "Boeing 737 Max jets were grounded in March.",
             "The Boeing 737 crashed shortly after take-off.",
             "The ministry, it said, would act.",
+            "Okafor that week signed the bill.",
+            "He Was Right All Along",
         ] {
             assert_eq!(cut(s, false), None, "{s}");
         }

@@ -1,0 +1,55 @@
+//! The words that make a sentence a claim, read from `claims.txt` (one entry a line: its
+//! forms, the kind of claim, a made-up example) and matched as whole words.
+
+use super::phrases::{lines, Line, Phrases};
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+const DATA: &str = include_str!("claims.txt");
+
+/// The categories of `claims.txt`, as written there.
+#[cfg(test)]
+pub const CATEGORIES: &[&str] = &[
+    "superlative",
+    "allegation",
+    "cause",
+    "prediction",
+    "evaluation",
+    "judging-adjective",
+    "judged-noun",
+];
+
+/// Every line of `claims.txt`; a malformed one comes back as an error for the test.
+pub fn entries() -> impl Iterator<Item = Result<Line, &'static str>> {
+    lines(DATA)
+}
+
+pub struct ClaimWords {
+    pub superlative: Phrases,
+    pub allegation: Phrases,
+    pub cause: Phrases,
+    /// Modals and "is expected to" ...: the verb after them says whether they predict.
+    pub prediction: Phrases,
+    pub evaluation: Phrases,
+    pub judging_adjectives: HashSet<&'static str>,
+    pub judged_nouns: HashSet<&'static str>,
+}
+
+pub static CLAIM_WORDS: LazyLock<ClaimWords> = LazyLock::new(|| {
+    let all: Vec<Line> = entries().filter_map(Result::ok).collect();
+    let forms = |category: &str| -> Vec<&'static str> {
+        all.iter()
+            .filter(|l| l.category == category)
+            .flat_map(|l| l.forms.iter().copied())
+            .collect()
+    };
+    ClaimWords {
+        superlative: Phrases::new(forms("superlative")),
+        allegation: Phrases::new(forms("allegation")),
+        cause: Phrases::new(forms("cause")),
+        prediction: Phrases::new(forms("prediction")),
+        evaluation: Phrases::new(forms("evaluation")),
+        judging_adjectives: forms("judging-adjective").into_iter().collect(),
+        judged_nouns: forms("judged-noun").into_iter().collect(),
+    }
+});

@@ -1,0 +1,93 @@
+//! The attribution cues, read from `cues.txt` (one entry a line: its forms, its category and
+//! a made-up example sentence) and matched as whole words (see [`super::phrases`]).
+
+use super::phrases::{lines, Phrases};
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+const DATA: &str = include_str!("cues.txt");
+
+/// What a cue does; see the head of `cues.txt`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Category {
+    Speech,
+    Weak,
+    Stance,
+    StanceAdjective,
+    Tally,
+    Put,
+}
+
+impl Category {
+    fn parse(name: &str) -> Option<Category> {
+        Some(match name {
+            "speech" => Category::Speech,
+            "weak" => Category::Weak,
+            "stance" => Category::Stance,
+            "stance-adjective" => Category::StanceAdjective,
+            "tally" => Category::Tally,
+            "put" => Category::Put,
+            _ => return None,
+        })
+    }
+}
+
+/// One line of the lexicon.
+pub struct Entry {
+    pub forms: Vec<&'static str>,
+    pub category: Category,
+    /// Read by the test that checks every entry attributes its example.
+    #[cfg(test)]
+    pub example: &'static str,
+}
+
+/// Every entry of `cues.txt`, in order. A malformed line is a bug in the data file, which the
+/// lexicon's own test reports.
+pub fn entries() -> impl Iterator<Item = Result<Entry, &'static str>> {
+    lines(DATA).map(|line| {
+        let line = line?;
+        Ok(Entry {
+            category: Category::parse(line.category).ok_or(line.category)?,
+            forms: line.forms,
+            #[cfg(test)]
+            example: line.example,
+        })
+    })
+}
+
+/// The lexicon, by use.
+pub struct Cues {
+    /// Attribute wherever they stand.
+    pub speech: Phrases,
+    /// Attribute with a source before or a report after: weak verbs, stance verbs and
+    /// adjectives.
+    pub weak: Phrases,
+    pub stance_adjectives: HashSet<&'static str>,
+    /// "put", "puts", "putting", and what is put "at" a figure.
+    pub put: Phrases,
+    pub tallies: HashSet<&'static str>,
+}
+
+pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
+    let all: Vec<Entry> = entries().filter_map(Result::ok).collect();
+    let forms = |keep: &dyn Fn(Category) -> bool| -> Vec<&'static str> {
+        all.iter()
+            .filter(|e| keep(e.category))
+            .flat_map(|e| e.forms.iter().copied())
+            .collect()
+    };
+    Cues {
+        speech: Phrases::new(forms(&|c| c == Category::Speech)),
+        weak: Phrases::new(forms(&|c| {
+            matches!(
+                c,
+                Category::Weak | Category::Stance | Category::StanceAdjective
+            )
+        })),
+        stance_adjectives: forms(&|c| c == Category::StanceAdjective)
+            .into_iter()
+            .collect(),
+        put: Phrases::new(forms(&|c| c == Category::Put)),
+        tallies: forms(&|c| c == Category::Tally).into_iter().collect(),
+    }
+});
