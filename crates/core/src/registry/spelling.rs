@@ -151,13 +151,15 @@ fn same_skeleton(pw: &str, pc: &str) -> bool {
 /// How many words [`FOLDS`] keeps before it starts again.
 const FOLDS_MAX: usize = 1 << 16;
 
+/// A plain word to its two foldings.
+type Folds = rustc_hash::FxHashMap<Box<str>, (Box<str>, Box<str>)>;
+
 thread_local! {
     /// Both foldings of plain words (`j` as `y`, and as `zh`), memoised: a misspelling search
     /// compares each registry word with many written words and each written word with many
     /// registry words, and folding (a dozen scans and replacements) was a fifth of a check
     /// against a large registry. Bounded, so a long-running server keeps no history.
-    static FOLDS: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, (Box<str>, Box<str>)>> =
-        Default::default();
+    static FOLDS: std::cell::RefCell<Folds> = Default::default();
 }
 
 /// Whether two words are the same but for case.
