@@ -112,11 +112,13 @@ export const checks = [
       await ui.waitForProblems(page, (m) => sameFindings(m, typed), 30_000);
       const column = 'Vyacheslav Volodin and '.length + 3;
       await ui.quickFix(page, line, column, `Accept '${MISSPELT}' as a spelling of Zhao Leji`);
-      // The edit is on registry.json, which is not open: VS Code leaves it unsaved, as any
-      // workspace edit to a file of its own.
-      await ui.saveAll(page);
+      // The edit is on registry.json, which is not open: VS Code applies it in the background
+      // and leaves the file unsaved, as any workspace edit to a file of its own. The user saves
+      // everything, again if the edit had not landed yet.
       const file = path.join(drafts, 'registry.json');
-      await ui.until('the alias in registry.json', 10_000, async () => {
+      await ui.until('the alias in registry.json', 15_000, async () => {
+        await ui.saveAll(page);
+        await new Promise((resolve) => setTimeout(resolve, 500));
         const registry = JSON.parse(fs.readFileSync(file, 'utf8'));
         const zhao = registry.entities.find((e) => e.id === 'zhao-leji');
         return [(zhao.aliases ?? []).includes(MISSPELT), JSON.stringify(zhao)];

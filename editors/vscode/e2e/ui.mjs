@@ -236,10 +236,10 @@ async function symbols(page, query, accept) {
   }
 }
 
-/** Saves every changed file, open or not ("File: Save All"). */
+/** Saves every changed file, open in a tab or not ("File: Save All"). */
 async function saveAll(page) {
   await command(page, 'File: Save All');
-  await page.locator('.tab.dirty').first().waitFor({ state: 'detached', timeout: 10_000 });
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
 /** Saves the active editor (Ctrl+S). */
