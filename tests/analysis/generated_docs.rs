@@ -3,7 +3,9 @@
 //! list of codes, the VS Code README, the Neovim help, the README's table and the fuzz
 //! dictionary. As rust-analyzer's `generate_package_json_config` does, the test writes each
 //! file's generated region and fails if that changed anything: commit the rewritten files.
-//! Only the text between each file's markers is generated.
+//! Only the text between each file's markers is generated, except for the JSON Schemas the VS
+//! Code extension contributes (`copydesk registry schema`, `copydesk config schema`), which are
+//! whole files.
 
 use copydesk::analysis::Code;
 
@@ -168,6 +170,57 @@ fn generated_lists_of_codes_are_up_to_date() {
     assert!(
         stale.is_empty(),
         "regenerated from the table of checks, commit them: {}",
+        stale.join(", ")
+    );
+}
+
+/// Writes `text` as the whole of `path`; names the file in `stale` if it changed.
+fn rewrite(path: &str, text: &str, stale: &mut Vec<String>) {
+    if std::fs::read_to_string(path).ok().as_deref() != Some(text) {
+        std::fs::write(path, text).unwrap();
+        stale.push(path.to_string());
+    }
+}
+
+#[test]
+fn the_extension_schemas_are_those_the_cli_prints() {
+    let mut stale = Vec::new();
+    // As `copydesk registry schema` and `copydesk config schema` print them.
+    let printed = |schema: serde_json::Value| serde_json::to_string_pretty(&schema).unwrap() + "\n";
+    rewrite(
+        "editors/vscode/schemas/registry.schema.json",
+        &printed(copydesk::schema::registry()),
+        &mut stale,
+    );
+    rewrite(
+        "editors/vscode/schemas/copydesk.schema.json",
+        &printed(copydesk::schema::config()),
+        &mut stale,
+    );
+
+    // package.json contributes exactly these files.
+    let package: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("editors/vscode/package.json").unwrap())
+            .unwrap();
+    let mut urls: Vec<&str> = package["contributes"]["jsonValidation"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["url"].as_str().unwrap())
+        .collect();
+    urls.sort();
+    urls.dedup();
+    assert_eq!(
+        urls,
+        [
+            "./schemas/copydesk.schema.json",
+            "./schemas/registry.schema.json"
+        ]
+    );
+
+    assert!(
+        stale.is_empty(),
+        "regenerated from copydesk::schema, commit them: {}",
         stale.join(", ")
     );
 }

@@ -1,9 +1,14 @@
 -- copydesk for Neovim 0.11+: the server config that `vim.lsp.enable('copydesk')` starts.
 -- Override any field with `vim.lsp.config('copydesk', {...})`; see `:help copydesk`.
+local additions = require('copydesk').client_additions()
+
 ---@type vim.lsp.Config
 return {
   cmd = { 'copydesk', 'lsp' },
   filetypes = { 'markdown', 'text' },
   -- The folder holding copydesk.json is where the server reads its registries from.
   root_markers = { 'copydesk.json', '.git' },
+  -- Asking to pull diagnostics again after a registry changes (see lua/copydesk/init.lua).
+  capabilities = additions.capabilities,
+  handlers = additions.handlers,
 }

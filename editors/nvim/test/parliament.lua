@@ -1,5 +1,6 @@
 -- Drives the copydesk plugin in a real Neovim, as a user's config would, over the parliament
--- example: diagnostics, hover, the quick fix for a misspelled name, and diagnostics following edits.
+-- example: diagnostics, hover, the quick fix for a misspelled name, diagnostics following edits,
+-- completion of a registry name, the outline (document symbols) and "Accept as a spelling".
 --
 -- Run by editors/test.sh as `nvim --headless --clean -c 'luafile parliament.lua'` with:
 --   COPYDESK_PLUGIN  editors/nvim (the only thing added to the runtime path)
@@ -178,7 +179,7 @@ local function run()
   vim.lsp.buf.code_action({
     apply = true,
     filter = function(action)
-      return action.kind == 'quickfix' and action.title:find('Zhao Leji', 1, true) ~= nil
+      return action.kind == 'quickfix' and action.title:find('Change to', 1, true) == 1
     end,
   })
   local fixed, text = wait_for(5000, function()
@@ -214,6 +215,109 @@ local function run()
       show(got)
   end)
   check('diagnostics follow the edits', ok, seen)
+
+  -- Completion, as a completion plugin or `vim.lsp.completion` asks for it: "Vyach" typed on a
+  -- new last line offers the registry's "Vyacheslav Volodin", and its edit completes the word.
+  local count = vim.api.nvim_buf_line_count(buf)
+  vim.api.nvim_buf_set_lines(buf, count, count, false, { '', 'Vyach' })
+  -- At the end of the word, where the cursor is in Insert mode (Normal mode would put it on "h").
+  local answers = vim.lsp.buf_request_sync(buf, 'textDocument/completion', {
+    textDocument = vim.lsp.util.make_text_document_params(buf),
+    position = { line = count + 1, character = #'Vyach' },
+  }, 5000)
+  local result = answers and answers[client.id] and answers[client.id].result or {}
+  local items = result.items or result
+  local labels, volodin = {}, nil
+  for _, item in ipairs(items) do
+    labels[#labels + 1] = item.label
+    if item.label == 'Vyacheslav Volodin' then
+      volodin = item
+    end
+  end
+  check('completion of "Vyach" offers "Vyacheslav Volodin"', volodin ~= nil, table.concat(labels, ' | '))
+  if volodin then
+    local edit = volodin.textEdit
+    if edit and edit.replace then
+      -- An InsertReplaceEdit: completing replaces the whole word.
+      edit = { range = edit.replace, newText = edit.newText }
+    end
+    if edit then
+      vim.lsp.util.apply_text_edits({ edit }, buf, client.offset_encoding)
+    else
+      vim.api.nvim_buf_set_lines(buf, count + 1, count + 2, false, { volodin.insertText or volodin.label })
+    end
+    local completed = vim.api.nvim_buf_get_lines(buf, count + 1, count + 2, false)[1]
+    check('the completion writes the name', completed == 'Vyacheslav Volodin', completed)
+  end
+  vim.api.nvim_buf_set_lines(buf, count, count + 2, false, {})
+
+  -- The outline, as `vim.lsp.buf.document_symbol()` fills the location list: the people of the
+  -- story, each with its mentions under it.
+  local outline
+  vim.lsp.buf.document_symbol({
+    on_list = function(list)
+      outline = list.items
+    end,
+  })
+  ok, seen = wait_for(5000, function()
+    local texts = vim.tbl_map(function(item)
+      return item.text
+    end, outline or {})
+    local all = table.concat(texts, ' | ')
+    local found = outline ~= nil
+    for _, person in ipairs({ 'Zhao Leji', 'Vyacheslav Volodin', 'Yang Jin' }) do
+      found = found and all:find(person, 1, true) ~= nil
+    end
+    return found, all
+  end)
+  check('the outline lists the people of the story', ok, seen)
+
+  -- "Accept as a spelling" on the name misspelled on the last line: the alias joins Zhao Leji's
+  -- entry in the registry buffer; once written, the server reloads it, asks Neovim to pull
+  -- diagnostics again (the plugin's refresh handler), and the finding goes.
+  last, at = find_line(buf, 'Chairman Zhao Leiji')
+  vim.api.nvim_win_set_cursor(0, { last + 1, at + #'Chairman ' + 2 })
+  local registry = vim.fn.bufadd(drafts .. '/registry.json')
+  local function aliases()
+    if not vim.api.nvim_buf_is_loaded(registry) then
+      return false, 'registry.json is not loaded'
+    end
+    local text = table.concat(vim.api.nvim_buf_get_lines(registry, 0, -1, false), '\n')
+    local parsed, decoded = pcall(vim.json.decode, text)
+    if not parsed then
+      return false, decoded
+    end
+    for _, entity in ipairs(decoded.entities) do
+      if entity.id == 'zhao-leji' then
+        return vim.tbl_contains(entity.aliases or {}, 'Zhao Leiji'), vim.inspect(entity.aliases)
+      end
+    end
+    return false, 'no zhao-leji'
+  end
+  -- The completion check's edits leave Neovim holding diagnostics of an older version for a
+  -- moment, and the server offers no action for those: ask again, as a user would.
+  for attempt = 1, 10 do
+    vim.lsp.buf.code_action({
+      apply = true,
+      filter = function(action)
+        return action.title == "Accept 'Zhao Leiji' as a spelling of Zhao Leji"
+      end,
+    })
+    ok, seen = wait_for(500, aliases)
+    if ok then
+      break
+    end
+    say(('     note: no "Accept" action yet (try %d)'):format(attempt))
+  end
+  check('"Accept as a spelling" adds "Zhao Leiji" to his aliases in registry.json', ok, seen)
+  vim.api.nvim_buf_call(registry, function()
+    vim.cmd('silent write')
+  end)
+  ok, seen = wait_for(15000, function()
+    local got = findings(buf)
+    return not vim.tbl_contains(got, ('%d name-misspelling zhao-leji copydesk'):format(last)), show(got)
+  end)
+  check('the accepted spelling is no longer flagged once the registry is written', ok, seen)
 
   if route == 'enable' then
     vim.cmd.helptags(vim.fn.fnameescape(plugin .. '/doc'))

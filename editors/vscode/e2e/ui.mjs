@@ -166,6 +166,82 @@ async function quickFix(page, line, column, title) {
   await page.keyboard.press('Enter');
 }
 
+/** The cursor's line and column (1-based), as the status bar shows them ("Ln 23, Col 6"). */
+async function cursorPosition(page) {
+  const item = page.locator('#status\\.editor\\.selection');
+  return until('the cursor position in the status bar', 5_000, async () => {
+    const match = /Ln (\d+), Col (\d+)/.exec((await item.textContent()) ?? '');
+    return [match !== null, match ? { line: Number(match[1]), column: Number(match[2]) } : null];
+  });
+}
+
+/** Puts the cursor at the end of the active editor (Ctrl+End) and types `text` there. */
+async function typeAtEnd(page, text) {
+  await escape(page);
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(text);
+}
+
+/**
+ * Asks for suggestions at the cursor (Ctrl+Space) and accepts the one whose label is `label`,
+ * walking down to it as a user would. Returns the labels the widget showed.
+ */
+async function complete(page, label) {
+  const rows = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row');
+  const labels = () => rows.locator('.label-name').allTextContents();
+  let shown = [];
+  for (let attempt = 1; ; attempt += 1) {
+    await page.keyboard.press('Control+Space');
+    try {
+      shown = await until('the suggestions', 5_000, async () => {
+        const all = await labels();
+        return [all.includes(label), all];
+      });
+      break;
+    } catch (error) {
+      if (attempt === 3) {
+        throw error;
+      }
+      await page.keyboard.press('Escape');
+      console.log(`     note: no "${label}" among the suggestions (try ${attempt}); trying again`);
+    }
+  }
+  // The widget opens with its first suggestion focused.
+  for (let i = 0; i < shown.indexOf(label); i += 1) {
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Enter');
+  await rows.first().waitFor({ state: 'hidden', timeout: 5_000 });
+  return shown;
+}
+
+/**
+ * The symbols Go to Symbol in Editor (Ctrl+Shift+O) lists for `query` typed after its "@": the
+ * label of each row. Closes the list afterwards.
+ */
+async function symbols(page, query, accept) {
+  await escape(page);
+  await page.keyboard.press('Control+Shift+O');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`@${query}`);
+  const rows = page.locator('.quick-input-list .monaco-list-row .label-name');
+  try {
+    return await until(`the symbols matching "${query}"`, 15_000, async () => {
+      const all = (await rows.allTextContents()).map((t) => t.trim());
+      return [accept(all), all];
+    });
+  } finally {
+    await escape(page);
+  }
+}
+
+/** Saves every changed file, open in a tab or not ("File: Save All"). */
+async function saveAll(page) {
+  await command(page, 'File: Save All');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
 /** Saves the active editor (Ctrl+S). */
 async function save(page) {
   await escape(page);
@@ -173,4 +249,22 @@ async function save(page) {
   await page.locator('.tab.active.dirty').waitFor({ state: 'detached', timeout: 10_000 });
 }
 
-export const ui = { command, openFile, goTo, problems, waitForProblems, lineText, waitForLine, hoverAt, quickFix, save, until };
+export const ui = {
+  command,
+  openFile,
+  goTo,
+  problems,
+  waitForProblems,
+  lineText,
+  waitForLine,
+  cursorLineText,
+  cursorPosition,
+  hoverAt,
+  quickFix,
+  typeAtEnd,
+  complete,
+  symbols,
+  save,
+  saveAll,
+  until,
+};

@@ -83,6 +83,9 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
       { language: 'markdown', scheme: 'untitled' },
       { language: 'plaintext', scheme: 'file' },
       { language: 'plaintext', scheme: 'untitled' },
+      // Registry files, so their problems are live as they are edited and registry edits target
+      // the open text; the server answers nothing for other JSON files.
+      { language: 'json', scheme: 'file' },
     ],
     outputChannel: output,
     initializationOptions: configFor(),

@@ -11,6 +11,38 @@ local defaults = {
   root_markers = { 'copydesk.json', '.git' },
 }
 
+local REFRESH = 'workspace/diagnostic/refresh'
+
+-- Neovim 0.10 and 0.11 pull diagnostics but answer no `workspace/diagnostic/refresh`: the server
+-- then cannot ask them to pull again when a registry changes on disk, and a finding the new
+-- registry clears (an accepted spelling) would stay until the draft is next edited. Where
+-- Neovim has no handler of its own, the plugin brings one: it pulls again for every buffer the
+-- server is attached to.
+local function refresh(_, _, ctx)
+  local client = vim.lsp.get_client_by_id(ctx.client_id)
+  for bufnr in pairs(client and client.attached_buffers or {}) do
+    local params = { textDocument = vim.lsp.util.make_text_document_params(bufnr) }
+    if vim.fn.has('nvim-0.11') == 1 then
+      client:request('textDocument/diagnostic', params, vim.lsp.diagnostic.on_diagnostic, bufnr)
+    else
+      client.request('textDocument/diagnostic', params, vim.lsp.diagnostic.on_diagnostic, bufnr)
+    end
+  end
+  return vim.NIL
+end
+
+--- What the client needs beyond Neovim's defaults: `capabilities` and `handlers` for
+--- `vim.lsp.start` or `vim.lsp.config` (lsp/copydesk.lua uses them).
+function M.client_additions()
+  if vim.lsp.handlers[REFRESH] ~= nil then
+    return { capabilities = {}, handlers = {} }
+  end
+  return {
+    capabilities = { workspace = { diagnostics = { refreshSupport = true } } },
+    handlers = { [REFRESH] = refresh },
+  }
+end
+
 -- The nearest folder above the buffer's file that holds one of the markers, nil when none does
 -- (the server then runs without a workspace folder, on the registries it is given).
 local function root_dir(bufnr, markers)
@@ -34,14 +66,15 @@ local function start(bufnr, opts)
     root_dir = root_dir(bufnr, opts.root_markers),
     init_options = opts.init_options,
     settings = opts.settings,
-    capabilities = opts.capabilities,
+    capabilities = vim.tbl_deep_extend('force', M.client_additions().capabilities, opts.capabilities or {}),
+    handlers = vim.tbl_extend('force', M.client_additions().handlers, opts.handlers or {}),
     on_attach = opts.on_attach,
   }, { bufnr = bufnr })
 end
 
 --- Starts copydesk for Markdown and text buffers, now and from then on.
 --- @param opts table|nil `cmd`, `filetypes`, `root_markers`, `init_options`, `settings`,
----   `capabilities`, `on_attach`; unset fields keep the defaults above.
+---   `capabilities`, `handlers`, `on_attach`; unset fields keep the defaults above.
 function M.setup(opts)
   opts = vim.tbl_extend('force', defaults, opts or {})
   local group = vim.api.nvim_create_augroup('copydesk', { clear = true })
