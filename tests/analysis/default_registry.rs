@@ -258,6 +258,24 @@ fn names_as_news_writes_them_are_not_misspellings() {
     assert!(f[0].1.contains("\"Netanyahoo\""), "{f:?}");
 }
 
+/// A near-namesake of a built-in person, written the same way throughout and never as the
+/// registry's name, is another person: James Comey is not James Comer misspelled. A typo
+/// written once still is one.
+#[test]
+fn a_near_namesake_written_throughout_is_another_person() {
+    let names = |text: &str| -> Vec<_> {
+        findings(text, "2017-06-01")
+            .into_iter()
+            .filter(|(c, _)| *c == Code::NameMisspelling)
+            .collect()
+    };
+    let text = "James Comey testified on Tuesday. Comey told senators the inquiry was open, \
+                and Comey's deputy agreed, officials said.";
+    assert_eq!(names(text), vec![], "{text}");
+    let once = "James Comey testified on Tuesday, officials said.";
+    assert_eq!(names(once).len(), 1, "{once}");
+}
+
 /// Nationality words are forms of their country, never misspellings of it.
 #[test]
 fn demonyms_are_correct_words_that_name_the_country() {

@@ -223,6 +223,11 @@ impl Registry {
     /// them ("João Lourenço" for "Joao Lourenco") is correct: the default registry, whose
     /// leaders come from the Factbook, which drops them. A newsroom's spelling is deliberate.
     pub fn omits_diacritics(&self, idx: EntityIdx) -> bool {
+        self.is_built_in(idx)
+    }
+
+    /// Whether an entity comes from the built-in default registry.
+    pub fn is_built_in(&self, idx: EntityIdx) -> bool {
         self.provenance(idx)
             .is_some_and(|p| p.file == default::DEFAULT_REGISTRY_NAME)
     }

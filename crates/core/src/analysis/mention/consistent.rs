@@ -2,10 +2,16 @@
 
 use super::*;
 
-/// Drops misspellings written the same way twice or more of an entity the story never names
-/// correctly: writers slip once, not throughout, so "James Comey" all through a story is
-/// another man, not James Comer misspelled.
-pub(super) fn drop_consistent_misspellings(mentions: &mut Vec<Mention>, tokens: &Tokens) {
+/// Drops misspellings written the same way twice or more of a built-in registry entity the
+/// story never names correctly: writers slip once, not throughout, so "James Comey" all
+/// through a story is another man, not James Comer misspelled. Only for the built-in
+/// registry, which holds thousands of people no newsroom chose: a newsroom's registry names
+/// the people its stories are about, where a name misspelled throughout is the likelier error.
+pub(super) fn drop_consistent_misspellings(
+    mentions: &mut Vec<Mention>,
+    tokens: &Tokens,
+    registry: &Registry,
+) {
     let named: HashSet<EntityIdx> = mentions
         .iter()
         .filter(|m| m.spelling != Spelling::Misspelled)
@@ -26,7 +32,11 @@ pub(super) fn drop_consistent_misspellings(mentions: &mut Vec<Mention>, tokens: 
         wrong.sort_unstable();
         (m.entity, wrong)
     };
-    let unnamed = |m: &Mention| m.spelling == Spelling::Misspelled && !named.contains(&m.entity);
+    let unnamed = |m: &Mention| {
+        m.spelling == Spelling::Misspelled
+            && !named.contains(&m.entity)
+            && registry.is_built_in(m.entity)
+    };
     if !mentions.iter().any(unnamed) {
         return;
     }

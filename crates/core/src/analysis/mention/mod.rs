@@ -103,7 +103,7 @@ pub fn find_mentions(tokens: &Tokens, registry: &Registry) -> Vec<Mention> {
         finder.block(b, block);
     }
     let mut mentions = finder.mentions;
-    consistent::drop_consistent_misspellings(&mut mentions, tokens);
+    consistent::drop_consistent_misspellings(&mut mentions, tokens, registry);
     mentions
 }
 
@@ -238,6 +238,8 @@ impl Finder<'_> {
     fn exact(&self, block: &BlockTokens, taken: &mut [bool], reads: &mut Vec<Read>) {
         let words = &block.words;
         let index = self.registry.index();
+        // Once per block: asked per word, a 10 MB paragraph took minutes.
+        let ascii = block.text().is_ascii();
         let mut i = 0;
         while i < words.len() {
             let base = words[i].base();
@@ -258,7 +260,7 @@ impl Finder<'_> {
                 .iter()
                 .map(|(l, n)| (l.clone(), n.clone(), false))
                 .collect();
-            if !block.text().is_ascii() {
+            if !ascii {
                 leads.extend(exact.iter().map(|(l, n)| (l.clone(), n.clone(), true)));
                 let owned = |s: &str| Cow::Owned(unaccented(s).into_owned());
                 leads.extend(
