@@ -4,6 +4,7 @@
 //! `cargo run --release --example measure -- load REGISTRY.json...`
 //! `cargo run --release --example measure -- load INDEX.idx` (built by `copydesk registry build`)
 //! `cargo run --release --example measure -- check REGISTRY.json DRAFT.md [RUNS]`
+//! `cargo run --release --example measure -- prefix REGISTRY.json|INDEX.idx` (completion's lookups)
 
 use copydesk::analysis::{analyze, Format, Settings, SeverityMap};
 use copydesk::registry::{
@@ -46,6 +47,34 @@ fn main() {
                 ms(start.elapsed() - opened),
                 near.len(),
                 peak_rss_mb()
+            );
+        }
+        Some("prefix") if args.len() == 2 => {
+            // Completion's lookup: the first one sorts the lead keys (JSON) or searches the
+            // mapped table; then every two-letter capitalised prefix, as typed.
+            let registry = load_registries(&[PathBuf::from(&args[1])], DefaultRegistry::Off)
+                .expect("registry loads")
+                .registry;
+            let start = Instant::now();
+            registry.index().forms_starting("Vy", 2000);
+            let first = start.elapsed();
+            let mut times = Vec::new();
+            let mut found = 0;
+            for a in 'A'..='Z' {
+                for b in 'a'..='z' {
+                    let typed = format!("{a}{b}");
+                    let start = Instant::now();
+                    found += registry.index().forms_starting(&typed, 2000).len();
+                    times.push(start.elapsed());
+                }
+            }
+            let us = |d: Duration| d.as_secs_f64() * 1e6;
+            println!(
+                "prefix lookups over {} entities: first {:.1} ms (builds the sorted keys for JSON), then median {:.1} µs, slowest {:.1} µs per two-letter prefix ({found} forms in all, at most 2000 each)",
+                registry.len(),
+                first.as_secs_f64() * 1e3,
+                us(median(times.clone())),
+                us(*times.iter().max().unwrap()),
             );
         }
         Some("load") => {

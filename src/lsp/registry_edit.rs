@@ -81,7 +81,7 @@ fn accept_spelling(a: &Analyzed, d: &Diagnostic, env: &Env) -> Option<CodeAction
     let entity = a.registry.entity(mention.entity);
     // A form the registry lists as a wrong spelling is the registry's decision, not an
     // oversight: accepting it is an edit of `variants` for the person who keeps the registry.
-    if entity.variants.iter().any(|v| *v == written) {
+    if entity.variants.contains(&written) {
         return None;
     }
     let path = entity_file(&a.registry, mention.entity)?;
@@ -105,15 +105,12 @@ fn add_to_registry(a: &Analyzed, range: Range<usize>, env: &Env) -> Option<CodeA
     if words == 0 || words > 8 || name.contains(['\n', '\r']) {
         return None;
     }
-    if !a
-        .registry
-        .index()
+    // A name the registry already has (as a name, alias or known variant) is not new.
+    let index = a.registry.index();
+    if index
         .forms_starting(&name, 64)
         .iter()
-        .all(|&f| {
-            let form = a.registry.index().form(f);
-            *form.text != *name
-        })
+        .any(|&f| *index.form(f).text == *name)
     {
         return None;
     }

@@ -226,6 +226,38 @@ fn right_names_and_titles_give_nothing_and_a_misspelling_is_found() {
     assert!(f[0].1.contains("Keir Starmer"), "{f:?}");
 }
 
+/// The default registry writes the Factbook's names, mostly without diacritics and in its own
+/// transliteration: the name with its diacritics or in common usage is the same name, and so are
+/// correct short forms; a typo still is a misspelling, on second reference too.
+#[test]
+fn names_as_news_writes_them_are_not_misspellings() {
+    for text in [
+        "João Lourenço met reporters in Luanda on Monday, officials said.",
+        "Bashar al-Assad met reporters in Damascus on Monday, officials said.",
+        "Hassan Rouhani met reporters in Tehran on Monday, officials said.",
+        "Lula met reporters in Brasília on Monday, officials said.",
+        "Liz Truss met reporters in London on Monday, officials said.",
+        "Luiz Inácio Lula da Silva met reporters on Monday. Lula said the talks would go on.",
+    ] {
+        let names: Vec<_> = findings(text, "2023-06-01")
+            .into_iter()
+            .filter(|(c, _)| *c == Code::NameMisspelling)
+            .collect();
+        assert_eq!(names, vec![], "{text}");
+    }
+    let named = analyze_mentions(
+        "João Lourenço met reporters in Luanda on Monday.",
+        "2023-06-01",
+    );
+    assert_eq!(named[0], "Joao Manuel Goncalves Lourenco");
+    let f = findings(
+        "Benjamin Netanyahu met reporters on Monday. Netanyahoo said the talks would go on.",
+        "2023-06-01",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(f[0].1.contains("\"Netanyahoo\""), "{f:?}");
+}
+
 /// Nationality words are forms of their country, never misspellings of it.
 #[test]
 fn demonyms_are_correct_words_that_name_the_country() {

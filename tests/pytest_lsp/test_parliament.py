@@ -8,6 +8,7 @@ import json
 import os
 import pathlib
 import shutil
+from typing import Union
 
 import pytest
 import pytest_lsp
@@ -31,9 +32,23 @@ def unregister_capability(client: LanguageClient, params: types.UnregistrationPa
     client.registrations = [r for r in client.registrations if r.id not in gone]
 
 
+def code_action_or_command(client: LanguageClient):
+    """Tells a code action from a command as VS Code and Neovim do (a command's `command` is a
+    string). lsprotocol 2025.0 reads any object with a `command` field as a Command, which
+    loses the edit of a code action that also runs a command after it."""
+    converter = client.protocol._converter
+
+    def structure(obj, _):
+        kind = types.Command if isinstance(obj.get("command"), str) else types.CodeAction
+        return converter.structure(obj, kind)
+
+    converter.register_structure_hook(Union[types.Command, types.CodeAction], structure)
+
+
 def make_client() -> LanguageClient:
     """pytest-lsp's client, accepting dynamic registrations as VS Code and Neovim do."""
     client = make_test_lsp_client()
+    code_action_or_command(client)
     client.registrations = []
     client.feature(types.CLIENT_REGISTER_CAPABILITY)(register_capability)
     client.feature(types.CLIENT_UNREGISTER_CAPABILITY)(unregister_capability)
@@ -229,3 +244,138 @@ async def test_a_broken_registry_is_reported_on_the_file(client: LanguageClient,
     await message_where(client, lambda m: "parliament.json:8:" in m.message)
     still = await diagnostics_where(client, uri, lambda d: len(d) > 0)
     assert any("Zhao Leiji" in d.message for d in still)
+
+
+def edits_of(edit: types.WorkspaceEdit, uri: str) -> tuple[list[types.TextEdit], int | None]:
+    """The edits of a workspace edit to `uri`, and the version they target (None: any)."""
+    if edit.document_changes:
+        (change,) = edit.document_changes
+        assert change.text_document.uri == uri
+        return list(change.edits), change.text_document.version
+    return list(edit.changes[uri]), None
+
+
+def append_line(client: LanguageClient, uri: str, text: str, line: str, version: int) -> types.Position:
+    """Types `line` at the end of the draft; returns the position after it."""
+    end = types.Position(line=len(text.splitlines()), character=0)
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[types.TextDocumentContentChangePartial(range=types.Range(start=end, end=end), text=line)],
+        )
+    )
+    return types.Position(line=end.line, character=len(line))
+
+
+async def test_completion_offers_the_title_holder(client: LanguageClient, newsroom):
+    assert client.server_capabilities.completion_provider is not None
+    uri, text = open_draft(client, newsroom)
+    await diagnostics_where(client, uri, lambda d: len(d) > 0)
+    at = append_line(client, uri, text, "Russian State Duma Chairman Vyach", 2)
+    result = await client.text_document_completion_async(
+        types.CompletionParams(text_document=types.TextDocumentIdentifier(uri=uri), position=at)
+    )
+    first = result.items[0]
+    assert first.label == "Vyacheslav Volodin"
+    assert first.detail == "chairman of the State Duma"
+    assert first.text_edit.new_text == "Vyacheslav Volodin"
+    assert first.text_edit.range.start.character == len("Russian State Duma Chairman ")
+
+
+async def test_outline_definition_and_references(client: LanguageClient, newsroom):
+    caps = client.server_capabilities
+    assert caps.document_symbol_provider and caps.definition_provider and caps.references_provider
+    uri, text = open_draft(client, newsroom)
+    await diagnostics_where(client, uri, lambda d: len(d) > 0)
+    doc = types.TextDocumentIdentifier(uri=uri)
+    outline = await client.text_document_document_symbol_async(types.DocumentSymbolParams(text_document=doc))
+    names = [s.name for s in outline]
+    assert names[0] == "Zhao Leji" and "Vyacheslav Volodin" in names
+    assert outline[0].detail.startswith("chairman of")
+    zhao_mentions = outline[0].children
+    line = next(i for i, l in enumerate(text.splitlines()) if l.startswith("Zhao, vice chairman"))
+    at = types.Position(line=line, character=1)
+    registry = newsroom / "registry" / "parliament.json"
+    found = await client.text_document_definition_async(
+        types.DefinitionParams(text_document=doc, position=at)
+    )
+    location = found[0] if isinstance(found, list) else found
+    assert location.uri == registry.as_uri()
+    registry_lines = registry.read_text().splitlines()
+    assert registry_lines[location.range.start.line + 1].strip() == '"id": "zhao-leji",'
+    refs = await client.text_document_references_async(
+        types.ReferenceParams(
+            text_document=doc, position=at, context=types.ReferenceContext(include_declaration=False)
+        )
+    )
+    assert [r.range for r in refs] == [m.range for m in zhao_mentions]
+    symbols = await client.workspace_symbol_async(types.WorkspaceSymbolParams(query="vyach"))
+    assert symbols[0].name == "Vyacheslav Volodin"
+    assert symbols[0].location.uri == registry.as_uri()
+
+
+async def test_accepting_a_spelling_edits_the_registry_and_clears_the_finding(client: LanguageClient, newsroom):
+    uri, text = open_draft(client, newsroom)
+    diags = await diagnostics_where(client, uri, lambda d: len(d) > 0)
+    (zhao,) = [d for d in diags if d.code == "name-misspelling" and "Zhao Leiji" in d.message]
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=zhao.range,
+            context=types.CodeActionContext(diagnostics=[zhao]),
+        )
+    )
+    (accept,) = [a for a in actions if a.title == "Accept 'Zhao Leiji' as a spelling of Zhao Leji"]
+    registry = newsroom / "registry" / "parliament.json"
+    edits, version = edits_of(accept.edit, registry.as_uri())
+    assert version is None, "computed from the file on disk"
+    edited = apply(registry.read_text(), edits, client.encoding)
+    assert json.loads(edited)["entities"][0]["aliases"] == ["Zhao Leiji"]
+    registry.write_text(edited)
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            changes=[types.FileEvent(uri=registry.as_uri(), type=types.FileChangeType.Changed)]
+        )
+    )
+    after = await diagnostics_where(client, uri, lambda d: not any("Zhao Leiji" in x.message for x in d))
+    assert any("Volodine" in d.message for d in after)
+
+
+async def test_adding_a_name_targets_the_open_registry_and_unsaved_problems_show(client: LanguageClient, newsroom):
+    uri, text = open_draft(client, newsroom)
+    await diagnostics_where(client, uri, lambda d: len(d) > 0)
+    at = append_line(client, uri, text, "Ann Lee-Smith agreed.", 2)
+    registry = newsroom / "registry" / "parliament.json"
+    source = registry.read_text()
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=registry.as_uri(), language_id="json", version=4, text=source)
+        )
+    )
+    await diagnostics_where(client, uri, lambda d: len(d) > 0)
+    cursor = types.Position(line=at.line, character=2)
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=types.Range(start=cursor, end=cursor),
+            context=types.CodeActionContext(diagnostics=[]),
+        )
+    )
+    (add,) = [a for a in actions if a.title == "Add 'Ann Lee-Smith' to the registry (parliament.json)"]
+    if client.capabilities.window.show_document:
+        # Once applied, the editor is asked to show the new entity's name.
+        assert add.command.command == "copydesk.showEntity"
+    edits, version = edits_of(add.edit, registry.as_uri())
+    if client.capabilities.workspace.workspace_edit.document_changes:
+        assert version == 4
+    added = json.loads(apply(source, edits, client.encoding))["entities"][-1]
+    assert added == {"id": "ann-lee-smith", "kind": "person", "name": "Ann Lee-Smith", "roles": []}
+    # An unsaved typo in the open registry is reported at once, without saving.
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=registry.as_uri(), version=5),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=source.replace('"variants"', '"variantz"', 1))],
+        )
+    )
+    problems = await diagnostics_where(client, registry.as_uri(), lambda d: len(d) > 0, pushed=True)
+    assert "variantz" in problems[0].message

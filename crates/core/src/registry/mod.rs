@@ -219,6 +219,14 @@ impl Registry {
         self.files.get(f as usize)
     }
 
+    /// Whether an entity's file writes names without their diacritics, so a name written with
+    /// them ("João Lourenço" for "Joao Lourenco") is correct: the default registry, whose
+    /// leaders come from the Factbook, which drops them. A newsroom's spelling is deliberate.
+    pub fn omits_diacritics(&self, idx: EntityIdx) -> bool {
+        self.provenance(idx)
+            .is_some_and(|p| p.file == default::DEFAULT_REGISTRY_NAME)
+    }
+
     /// The day an entity's open roles are known up to (its file's `as_of`); `None` when the
     /// file does not say, and open roles are taken to continue.
     pub fn known_until(&self, idx: EntityIdx) -> Option<Date> {

@@ -21,6 +21,31 @@ pub fn key(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// The word with its diacritics removed and its case kept ("Lourenço" gives "Lourenco"):
+/// how a registry that writes names without diacritics spells it.
+pub fn unaccented(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            'ø' => out.push('o'),
+            'Ø' => out.push('O'),
+            'ł' => out.push('l'),
+            'Ł' => out.push('L'),
+            'đ' => out.push('d'),
+            'Đ' => out.push('D'),
+            'ı' => out.push('i'),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Lower case, diacritics removed, apostrophes unified.
 pub fn plain(s: &str) -> String {
     if s.is_ascii() {
@@ -126,13 +151,15 @@ fn same_skeleton(pw: &str, pc: &str) -> bool {
 /// How many words [`FOLDS`] keeps before it starts again.
 const FOLDS_MAX: usize = 1 << 16;
 
+/// A plain word to its two foldings.
+type Folds = rustc_hash::FxHashMap<Box<str>, (Box<str>, Box<str>)>;
+
 thread_local! {
     /// Both foldings of plain words (`j` as `y`, and as `zh`), memoised: a misspelling search
     /// compares each registry word with many written words and each written word with many
     /// registry words, and folding (a dozen scans and replacements) was a fifth of a check
     /// against a large registry. Bounded, so a long-running server keeps no history.
-    static FOLDS: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, (Box<str>, Box<str>)>> =
-        Default::default();
+    static FOLDS: std::cell::RefCell<Folds> = Default::default();
 }
 
 /// Whether two words are the same but for case.
@@ -257,6 +284,13 @@ mod tests {
         assert_eq!(near("Yin", "Jin"), None);
         assert_eq!(near("Zhou", "Zhao"), None);
         assert_eq!(near("Yao", "Zhao"), None);
+    }
+
+    #[test]
+    fn unaccented_keeps_case() {
+        assert_eq!(unaccented("João Lourenço"), "Joao Lourenco");
+        assert_eq!(unaccented("Łukasz Øster"), "Lukasz Oster");
+        assert_eq!(unaccented("赵乐际"), "赵乐际");
     }
 
     #[test]

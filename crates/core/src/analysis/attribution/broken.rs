@@ -50,7 +50,9 @@ pub fn broken(s: &str, own: &str, attributed: bool) -> Option<(Broken, Range<usi
     let missing = |(range, verb_at, comma): (Range<usize>, usize, bool)| {
         (Broken::MissingVerb { verb_at, comma }, range)
     };
-    if let Some(r) = leading::leading_subject(own, &words, attributed) {
+    if let Some(r) = leading::leading_subject(own, &words, attributed)
+        .or_else(|| leading::doubled_pronoun(&words))
+    {
         let end = r.end;
         return Some(missing((r, end, false)));
     }

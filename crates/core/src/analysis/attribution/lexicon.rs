@@ -93,7 +93,7 @@ pub static REPORT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 pub static LINKING_WORDS: Words = Words::new(
     "\
     also further earlier later then again previously repeatedly recently separately once had has \
-    have would will today yesterday monday tuesday wednesday thursday friday saturday sunday on \
+    have would will today tonight yesterday monday tuesday wednesday thursday friday saturday sunday on \
     last week month",
 );
 

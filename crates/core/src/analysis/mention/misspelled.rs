@@ -87,6 +87,8 @@ impl Finder<'_> {
             .map(|i| {
                 if block.hyphenated(i - 1) {
                     Separator::Hyphen
+                } else if block.dotted(i - 1) {
+                    Separator::Dotted
                 } else {
                     Separator::Space
                 }
@@ -103,6 +105,7 @@ impl Finder<'_> {
         let lists: Vec<Rc<[u32]>> = written.iter().map(|w| self.near_candidates(w)).collect();
         let candidates = shared_candidates(&written, &lists, index);
         let mut best: Option<(u32, Read)> = None;
+        let mut best_form = 0;
         let mut tie = false;
         let span_key = written
             .iter()
@@ -159,13 +162,26 @@ impl Finder<'_> {
                 _ => {
                     tie = false;
                     best = Some((cost, read));
+                    best_form = id;
                 }
             }
         }
         if tie {
             return None;
         }
-        let (cost, read) = best?;
+        let (cost, mut read) = best?;
+        let form = index.form(best_form);
+        if self.registry.omits_diacritics(read.entity)
+            && written
+                .iter()
+                .zip(&form.words)
+                .all(|(w, f)| spelling::near(w, f).is_some_and(|c| c <= 1))
+        {
+            // The default registry spells a name as the Factbook transliterates it; another
+            // transliteration, or the name with its diacritics, is the name ("Bashar
+            // al-Assad", "Hassan Rouhani").
+            read.spelling = Spelling::Correct;
+        }
         if single && cost > 1 {
             // A lone word with a typo: its first letter must be right ("Dallas" is no typo of
             // Kallas), and where capitals say nothing (a sentence start, a headline in title

@@ -5,13 +5,15 @@
 //! 2. misspellings: name-like runs of capitalised words near a registry form (see [`spelling`]);
 //! 3. second references: a person's family name after a full mention of that person.
 
+mod consistent;
 mod misspelled;
 
 use super::tokens::{self, is_never_a_name, BlockTokens, Tokens, Word};
 use crate::registry::compare::{compare, near_word, units};
-use crate::registry::spelling::{self, key};
+use crate::registry::spelling::{self, key, unaccented};
 use crate::registry::{Entity, EntityIdx, FormKind, Kind, Registry, Separator};
 use misspelled::{name_runs, same_first_letter};
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -61,16 +63,17 @@ const PARTICLES: &[&str] = &[
     "zu", "bin", "ibn", "al", "el", "la", "le", "y", "e",
 ];
 
-/// Lower-case words that join the words of an organisation's name ("Bank of Russia").
-const CONNECTIVES: &[&str] = &["of", "for"];
+/// Lower-case words that join the words of an organisation's name ("Bank of Russia", "Food and
+/// Agriculture Organization", "Panel on Climate Change", "Organization of the ...").
+const CONNECTIVES: &[&str] = &["of", "for", "and", "the", "on"];
 
 /// The most words a misspelled name is looked for in.
-const MAX_NAME_WORDS: usize = 8;
+const MAX_NAME_WORDS: usize = 10;
 
-/// Whether words `i` and `i + 1` are joined as inside one name: by spaces (a line break counts)
-/// or a hyphen.
+/// Whether words `i` and `i + 1` are joined as inside one name: by spaces (a line break counts),
+/// a hyphen, or the full stop of an abbreviation or initial ("U.S. Air Force").
 fn joined_in_name(t: &BlockTokens, i: usize) -> bool {
-    t.spaced(i) || t.hyphenated(i)
+    t.spaced(i) || t.hyphenated(i) || t.dotted(i)
 }
 
 /// A candidate read of a span of words, before it is accepted.
@@ -99,7 +102,9 @@ pub fn find_mentions(tokens: &Tokens, registry: &Registry) -> Vec<Mention> {
     for (b, block) in tokens.blocks.iter().enumerate() {
         finder.block(b, block);
     }
-    finder.mentions
+    let mut mentions = finder.mentions;
+    consistent::drop_consistent_misspellings(&mut mentions, tokens);
+    mentions
 }
 
 /// A mentioned person's family name, as words.
@@ -239,14 +244,31 @@ impl Finder<'_> {
             let mut best: Option<Read> = None;
             let first = key(words[i].text);
             let second = words.get(i + 1).map(|w| (key(w.text), key(w.base())));
-            let leads = [
+            let exact = [
                 (key(base), None),
                 (first.clone(), None),
                 (first.clone(), second.as_ref().map(|s| s.0.clone())),
                 (first, second.map(|s| s.1)),
             ];
-            for (k, (lead, next)) in leads.iter().enumerate() {
-                if leads[..k].contains(&(lead.clone(), next.clone())) {
+            // Each lead with whether diacritics a registry leaves out may be read past (see
+            // `Registry::omits_diacritics`): first as written, then, in prose with any
+            // diacritics, also with them dropped ("João Lourenço" for "Joao Lourenco"). A
+            // reading as written comes first, and wins at equal length.
+            let mut leads: Vec<_> = exact
+                .iter()
+                .map(|(l, n)| (l.clone(), n.clone(), false))
+                .collect();
+            if !block.text().is_ascii() {
+                leads.extend(exact.iter().map(|(l, n)| (l.clone(), n.clone(), true)));
+                let owned = |s: &str| Cow::Owned(unaccented(s).into_owned());
+                leads.extend(
+                    exact
+                        .iter()
+                        .map(|(l, n)| (owned(l), n.as_deref().map(owned), true)),
+                );
+            }
+            for (k, (lead, next, fold)) in leads.iter().enumerate() {
+                if leads[..k].contains(&(lead.clone(), next.clone(), *fold)) {
                     continue;
                 }
                 for &id in index.starting_with(lead, next.as_deref()).iter() {
@@ -255,8 +277,13 @@ impl Finder<'_> {
                     if i + n > words.len() || taken[i..i + n].iter().any(|&t| t) {
                         continue;
                     }
-                    let Some(possessive) = matches_exactly(block, i, &form.words, &form.separators)
-                    else {
+                    let Some(possessive) = matches_exactly(
+                        block,
+                        i,
+                        &form.words,
+                        &form.separators,
+                        *fold && self.registry.omits_diacritics(form.entity),
+                    ) else {
                         continue;
                     };
                     let better = best.as_ref().is_none_or(|b| n > b.words.len());
@@ -313,7 +340,13 @@ impl Finder<'_> {
                     continue;
                 }
                 let spaces = vec![Separator::Space; n.saturating_sub(1)];
-                if let Some(possessive) = matches_exactly(block, i, family, &spaces) {
+                if let Some(possessive) = matches_exactly(
+                    block,
+                    i,
+                    family,
+                    &spaces,
+                    self.registry.omits_diacritics(*entity),
+                ) {
                     return Some(self.read(
                         i..i + n,
                         *entity,
@@ -325,19 +358,18 @@ impl Finder<'_> {
             }
         }
         let index = self.registry.index();
-        // Only entities with a name word near this one are worth comparing: the index finds
-        // them in a few lookups, where comparing every mentioned family name would not scale.
+        // Worth comparing: a family name with a word near this one by the index (a few
+        // lookups), or one starting with the same letter, as a typo's name nearly always does
+        // and the index misses when the typo falls in a folded letter ("Wadehpul", "Beloisov").
         let near = self.near_candidates(base);
-        if near.is_empty() {
-            return None;
-        }
         let mut best: Option<(u32, usize, EntityIdx)> = None;
         let mut tie = false;
         for (family, entity) in self.families.values().flatten() {
             let n = family.len();
             if i + n > words.len()
                 || !words[i + n - 1].name_like()
-                || !near.iter().any(|&id| index.form(id).entity == *entity)
+                || !(same_first_letter(words[i].text, &family[0])
+                    || near.iter().any(|&id| index.form(id).entity == *entity))
             {
                 continue;
             }
@@ -363,7 +395,9 @@ impl Finder<'_> {
             return None;
         }
         let (cost, n, entity) = best?;
-        let spelling = if cost == 0 {
+        // One transliteration or diacritic off a default-registry name is that name (see
+        // `misspelled::near_form`).
+        let spelling = if cost == 0 || (cost == 1 && self.registry.omits_diacritics(entity)) {
             Spelling::Correct
         } else {
             Spelling::Misspelled
@@ -403,21 +437,22 @@ impl Finder<'_> {
     }
 }
 
-/// Whether the words from `start` spell `form` exactly (the last word may carry a possessive);
-/// returns whether it did.
+/// Whether the words from `start` spell `form` exactly (the last word may carry a possessive;
+/// with `omits_diacritics`, a word may carry diacritics the form leaves out); returns whether it
+/// did.
 fn matches_exactly(
     block: &BlockTokens,
     start: usize,
     form: &[Box<str>],
     separators: &[Separator],
+    omits_diacritics: bool,
 ) -> Option<bool> {
     let n = form.len();
     let mut possessive = false;
     for (j, w) in block.words[start..start + n].iter().enumerate() {
-        let k = key(w.text);
-        if *k != *form[j] {
+        if !spells(w.text, &form[j], omits_diacritics) {
             let stripped = (j + 1 == n && w.possessive).then(|| w.base());
-            if stripped.is_none_or(|s| *key(s) != *form[j]) {
+            if stripped.is_none_or(|s| !spells(s, &form[j], omits_diacritics)) {
                 return None;
             }
             possessive = true;
@@ -430,6 +465,14 @@ fn matches_exactly(
         }
     }
     Some(possessive)
+}
+
+/// Whether a written word spells a form's word: as written (apostrophes aside), or, with
+/// `omits_diacritics`, with the diacritics a form written without any leaves out ("Lourenço"
+/// for "Lourenco").
+fn spells(written: &str, form: &str, omits_diacritics: bool) -> bool {
+    let k = key(written);
+    *k == *form || (omits_diacritics && !k.is_ascii() && form.is_ascii() && unaccented(&k) == form)
 }
 
 /// How far words are from a remembered family name, when they can be read as a misspelling of

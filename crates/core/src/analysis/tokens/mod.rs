@@ -164,6 +164,19 @@ impl<'a> BlockTokens<'a> {
         matches!(self.gap(i), "-" | "\u{2010}" | "\u{2011}")
     }
 
+    /// Whether word `i` is an abbreviation or an initial whose full stop joins it to word
+    /// `i + 1` inside one name: "U.S. Air Force", "Donald J. Trump".
+    pub fn dotted(&self, i: usize) -> bool {
+        let abbreviation = self.words.get(i).is_some_and(|w| {
+            w.case == Case::Upper && (w.text.contains('.') || w.text.chars().count() == 1)
+        });
+        abbreviation
+            && self
+                .gap(i)
+                .strip_prefix('.')
+                .is_some_and(|rest| !rest.is_empty() && rest.chars().all(char::is_whitespace))
+    }
+
     /// The text of the sentence word `i` stands in.
     pub fn sentence_of(&self, i: usize) -> &'a str {
         self.words
@@ -243,6 +256,20 @@ mod tests {
         assert_eq!(t.words[2].text, "te");
         assert_eq!(t.gap(2), ",\n");
         assert_eq!(t.sentence_of(3), "Lai Ching-te,\nand");
+    }
+
+    #[test]
+    fn abbreviations_and_initials_join_the_next_word() {
+        let doc = Document::parse(
+            "The U.S. Air Force and Donald J. Trump. Then A. it",
+            Format::Text,
+        );
+        let t = BlockTokens::new(&doc.blocks[0]);
+        let dotted: Vec<&str> = (0..t.words.len())
+            .filter(|&i| t.dotted(i))
+            .map(|i| t.words[i].text)
+            .collect();
+        assert_eq!(dotted, ["U.S", "J", "A"]);
     }
 
     #[test]

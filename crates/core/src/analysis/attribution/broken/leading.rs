@@ -48,9 +48,10 @@ pub fn leading_subject(s: &str, words: &[(usize, &str)], attributed: bool) -> Op
         1
     } else if first == "The" {
         let role = role_len(&plain[1..]).checked_add(1).filter(|&n| n > 1);
-        role.unwrap_or(0).max(name_len(&plain))
+        role.unwrap_or(0)
+            .max(with_owned_role(&plain, name_len(&plain)))
     } else if is_name_word(first) {
-        name_len(&plain)
+        with_owned_role(&plain, name_len(&plain))
     } else {
         0
     };
@@ -89,6 +90,21 @@ pub fn leading_subject(s: &str, words: &[(usize, &str)], attributed: bool) -> Op
     Some(words[0].0..end)
 }
 
+/// A subject pronoun said twice, anywhere: "..., where he he can win" (the verb between them
+/// was cut). The first is the source.
+pub fn doubled_pronoun(words: &[(usize, &str)]) -> Option<Range<usize>> {
+    words.windows(2).find_map(|pair| {
+        let [(at, first), (_, second)] = pair else {
+            return None;
+        };
+        let first_lower = lower(first);
+        let second_lower = lower(second);
+        let second_bare = second_lower.split(['\'', '\u{2019}']).next()?;
+        (SUBJECT_PRONOUNS.contains(&first_lower) && first_lower == second_bare)
+            .then(|| *at..*at + first.len())
+    })
+}
+
 /// Words that may stand between a subject and a "that" whose verb was cut: whom it was told
 /// and where ("Zhao reporters on Monday that", "Zhao in a statement that").
 static BEFORE_THAT: Words = Words::new(
@@ -111,6 +127,17 @@ fn that_with_no_verb(words: &[&str]) -> bool {
         }
     }
     false
+}
+
+/// A name in the possessive and the role it owns: "Okafor's campaign", "the Greens' office".
+fn with_owned_role(words: &[&str], name: usize) -> usize {
+    let possessive = name > 0
+        && words[name - 1].ends_with(['\'', '\u{2019}', 's'])
+        && words[name - 1].contains(['\'', '\u{2019}']);
+    if !possessive {
+        return name;
+    }
+    name + role_len(&words[name..])
 }
 
 /// A number that counts things: "80 firefighters", "12 percent" (not "Boeing 737 Max").
@@ -225,9 +252,17 @@ mod tests {
             ),
             ("Okafor in a statement that the plan had failed.", "Okafor"),
             ("Okafor much of the money was gone.", "Okafor"),
+            (
+                "Okafor's campaign it had raised far more.",
+                "Okafor's campaign",
+            ),
         ] {
             assert_eq!(cut(s, false), Some(subject), "{s}");
         }
+        let doubled = "In the north, where she she could win, turnout was high.";
+        let r = doubled_pronoun(&words(doubled)).map(|r| &doubled[r]);
+        assert_eq!(r, Some("she"));
+        assert_eq!(doubled_pronoun(&words("He said he would.")), None);
         assert_eq!(
             cut("She she expected it to pass.", true),
             Some("She"),

@@ -2,7 +2,7 @@
 //! phrases matched as whole words with an Aho-Corasick automaton (built in microseconds, where
 //! the equivalent regular expressions took milliseconds to compile).
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::ops::Range;
 
 /// One line of a lexicon file.
@@ -51,7 +51,10 @@ impl Phrases {
                 None => (f, false),
             })
             .unzip();
+        // A contiguous NFA builds several times faster than a DFA, which a check run once per
+        // process (the CLI) feels, and searches sentences nearly as fast.
         let automaton = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(patterns)
