@@ -8,7 +8,7 @@ return {
   filetypes = { 'markdown', 'text' },
   -- The folder holding copydesk.json is where the server reads its registries from.
   root_markers = { 'copydesk.json', '.git' },
-  -- Asking to pull diagnostics again after a registry changes (see lua/copydesk/init.lua).
+  -- Watching the registries and pulling diagnostics again when they change (lua/copydesk/init.lua).
   capabilities = additions.capabilities,
   handlers = additions.handlers,
 }

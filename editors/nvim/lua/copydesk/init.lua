@@ -34,13 +34,17 @@ end
 --- What the client needs beyond Neovim's defaults: `capabilities` and `handlers` for
 --- `vim.lsp.start` or `vim.lsp.config` (lsp/copydesk.lua uses them).
 function M.client_additions()
-  if vim.lsp.handlers[REFRESH] ~= nil then
-    return { capabilities = {}, handlers = {} }
-  end
-  return {
-    capabilities = { workspace = { diagnostics = { refreshSupport = true } } },
-    handlers = { [REFRESH] = refresh },
+  -- Neovim watches files for a server only on macOS and Windows by default, because its Linux
+  -- backends are slow on large trees; copydesk asks for its config and registry files alone.
+  local additions = {
+    capabilities = { workspace = { didChangeWatchedFiles = { dynamicRegistration = true } } },
+    handlers = {},
   }
+  if vim.lsp.handlers[REFRESH] == nil then
+    additions.capabilities.workspace.diagnostics = { refreshSupport = true }
+    additions.handlers[REFRESH] = refresh
+  end
+  return additions
 end
 
 -- The nearest folder above the buffer's file that holds one of the markers, nil when none does
