@@ -276,6 +276,27 @@ fn a_near_namesake_written_throughout_is_another_person() {
     assert_eq!(names(once).len(), 1, "{once}");
 }
 
+/// Found on real US political news: lone words one letter away from a country or its people
+/// are other places and words, not misspellings; a dropped letter still is one (so "Americas"
+/// is still read as "Americans" misspelled: a known false flag).
+#[test]
+fn other_places_near_a_country_are_not_misspellings() {
+    let text = "Voters in Indiana and students at Columbia met delegates from Chile, \
+                officials said.";
+    let names: Vec<_> = findings(text, "2025-06-02")
+        .into_iter()
+        .filter(|(c, _)| *c == Code::NameMisspelling)
+        .collect();
+    assert_eq!(names, vec![], "{text}");
+    let typo = "Delegates from Colmbia arrived in Geneva, officials said.";
+    let f = findings(typo, "2025-06-02");
+    assert!(
+        f.iter()
+            .any(|(c, m)| *c == Code::NameMisspelling && m.contains("Colombia")),
+        "{f:?}"
+    );
+}
+
 /// Nationality words are forms of their country, never misspellings of it.
 #[test]
 fn demonyms_are_correct_words_that_name_the_country() {
