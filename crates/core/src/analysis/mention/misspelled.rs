@@ -121,11 +121,11 @@ impl Finder<'_> {
             if single && entity.kind == Kind::Person {
                 continue;
             }
-            if single && entity.kind == Kind::Place && same_length_other_letters(written[0], form) {
+            if single && entity.kind == Kind::Place && one_letter_swapped(written[0], form) {
                 // One letter swapped for another in a lone word: around a country or its
                 // people's name lie too many other real places and words ("Indiana",
-                // "Columbia", "Americas"). A letter dropped or doubled, or a lost diacritic,
-                // is still a misspelling ("Tianjn", "Bogota").
+                // "Columbia"). A letter dropped, doubled or transposed, or a lost diacritic,
+                // is still a misspelling ("Tianjn", "Berlni", "Bogota").
                 continue;
             }
             let compared = self.compared(&span_key, id, || {
@@ -311,9 +311,10 @@ fn shared_candidates(written: &[&str], lists: &[Rc<[u32]>], index: &NameIndex) -
     seeds
 }
 
-/// Whether a lone written word has as many letters as the form's, but not the same letters
-/// once diacritics are folded: a substitution.
-fn same_length_other_letters(written: &str, form: &crate::registry::Form) -> bool {
+/// Whether a lone written word is the form's with one letter swapped for another (not two
+/// letters transposed), diacritics folded.
+fn one_letter_swapped(written: &str, form: &crate::registry::Form) -> bool {
     let (w, f) = (spelling::plain(written), spelling::plain(&form.text));
-    w.chars().count() == f.chars().count() && w != f
+    w.chars().count() == f.chars().count()
+        && w.chars().zip(f.chars()).filter(|(a, b)| a != b).count() == 1
 }
