@@ -4,6 +4,7 @@
 //! quotation attributes nothing.
 
 use super::lexicon::*;
+use crate::analysis::tokens::is_never_a_name;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -193,7 +194,7 @@ pub fn is_source_word(w: &str) -> bool {
 pub fn is_name_word(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
         && !w.chars().any(|c| c.is_ascii_digit())
-        && !NOT_A_NAME.contains(w)
+        && !is_never_a_name(w)
 }
 
 #[cfg(test)]

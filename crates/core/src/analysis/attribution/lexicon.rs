@@ -104,26 +104,6 @@ pub static NOT_A_REPORT_BEFORE: Words = Words::new(
     than as be been being is are was were to not widely",
 );
 
-/// Capitalised words that start sentences rather than name a source.
-pub static NOT_A_NAME: Words = Words::new(
-    "\
-    The This That These Those There A An In On At For As If When While After Before Since But \
-    And Yet So Such All Some Many Most Both Its Their His Her Our What Which Monday Tuesday \
-    Wednesday Thursday Friday Saturday Sunday January February March April May June July August \
-    September October November December Also However Meanwhile Moreover Still Last Next Earlier \
-    Later Today Yesterday Tomorrow Overall Elsewhere Separately Here Now Then Thus Instead \
-    Nevertheless Despite During Under Over By With From Across Throughout Amid Among Until \
-    Within Without Through Against Like Unlike Given Following According Because Although Though \
-    Even Only Just Once Every Each Several Few More Less Other Another No Not Neither Either Nor \
-    Or Whether How Why Who Where Asked To Of Into About Around Near Outside Inside Behind Beyond \
-    Toward Towards Afterwards Overnight Initially Eventually Finally Ultimately Currently \
-    Recently Previously Traditionally Historically Nationwide Worldwide Together Otherwise \
-    Nonetheless Similarly Altogether Alternatively Apparently Reportedly Officially \
-    Subsequently Consequently Accordingly Hence Therefore Indeed Perhaps Already Again Soon \
-    Shortly Immediately Ahead Back Abroad Locally Globally Nearly Almost Roughly Approximately \
-    Fewer Up Exactly Barely Well Close Upwards",
-);
-
 /// Pronouns that can be a source ("he said") or refer back to one ("He added that").
 pub static PRONOUNS: Words = Words::new(
     "\
