@@ -189,17 +189,22 @@ def apply(text: str, edits: list[types.TextEdit], encoding: str) -> str:
     return text
 
 
+async def actions_on(client: LanguageClient, uri: str, finding: types.Diagnostic):
+    """The code actions the server offers on one finding, as an editor asks for them."""
+    return await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=finding.range,
+            context=types.CodeActionContext(diagnostics=[finding]),
+        )
+    )
+
+
 async def test_fixing_a_misspelled_name_clears_its_diagnostic(client: LanguageClient, newsroom):
     uri, text = open_draft(client, newsroom)
     diags = await diagnostics_where(client, uri, lambda d: len(d) > 0)
     (zhao,) = [d for d in diags if d.code == "name-misspelling" and "Zhao Leiji" in d.message]
-    actions = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=uri),
-            range=zhao.range,
-            context=types.CodeActionContext(diagnostics=[zhao]),
-        )
-    )
+    actions = await actions_on(client, uri, zhao)
     (fix,) = [a for a in actions if a.title == 'Change to "Zhao Leji"']
     assert fix.is_preferred
     if fix.edit is None:
@@ -318,13 +323,7 @@ async def test_accepting_a_spelling_edits_the_registry_and_clears_the_finding(cl
     uri, text = open_draft(client, newsroom)
     diags = await diagnostics_where(client, uri, lambda d: len(d) > 0)
     (zhao,) = [d for d in diags if d.code == "name-misspelling" and "Zhao Leiji" in d.message]
-    actions = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=uri),
-            range=zhao.range,
-            context=types.CodeActionContext(diagnostics=[zhao]),
-        )
-    )
+    actions = await actions_on(client, uri, zhao)
     (accept,) = [a for a in actions if a.title == "Accept 'Zhao Leiji' as a spelling of Zhao Leji"]
     registry = newsroom / "registry" / "parliament.json"
     edits, version = edits_of(accept.edit, registry.as_uri())
