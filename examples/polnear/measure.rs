@@ -45,6 +45,8 @@ pub struct Report {
     cut_verbs: Rate,
     by_position: BTreeMap<&'static str, Rate>,
     headlines: Rate,
+    /// Sentences of the stories as published flagged with a missing reporting verb.
+    intact_missing_verb: Rate,
 }
 
 impl Report {
@@ -78,6 +80,11 @@ impl Report {
             "{}",
             self.plain.line("sentences with no attribution, flagged")
         );
+        println!(
+            "{}",
+            self.intact_missing_verb
+                .line("sentences flagged with no reporting verb")
+        );
         if show == 0 {
             return;
         }
@@ -99,6 +106,10 @@ impl Report {
             list(&format!("cut verbs not flagged: {pos}"), r);
         }
         list("headlines flagged", &self.headlines);
+        list(
+            "sentences flagged with no reporting verb",
+            &self.intact_missing_verb,
+        );
     }
 }
 
@@ -214,6 +225,22 @@ fn measure_story(story: &Story, registry: &Registry, report: &mut Report) {
                 })
                 .count();
             let cue_here = cue_here.filter(|_| covered * 10 >= s.len() * 6);
+            let no_verb = findings.iter().find(|f| {
+                // Only a missing verb comes with a fix.
+                f.code == Code::IncompleteAttribution
+                    && !f.fixes.is_empty()
+                    && s.contains(&f.range.start)
+            });
+            report
+                .intact_missing_verb
+                .add(no_verb.is_some(), no_verb.is_some(), || {
+                    format!(
+                        "{}: {} [{}]",
+                        story.name,
+                        one_line(&text[s.clone()]),
+                        no_verb.map_or("", |f| f.message.as_str())
+                    )
+                });
             let flag = flagged_in(s, Code::UnattributedClaim);
             let example = || {
                 format!(

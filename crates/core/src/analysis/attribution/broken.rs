@@ -19,6 +19,7 @@ mod trailing;
 
 use super::cue::is_name_word;
 use super::lexicon::{APPOSITION_HEADS, ROLE_NOUNS, TITLES, VERBISH};
+use crate::analysis::tokens::{strip_possessive, BlockTokens};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -37,16 +38,23 @@ pub enum Broken {
 static EMPTY_ACCORDING_TO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\baccording to\s*(?:[.,;:!?)\u{2014}]|$)").unwrap());
 
-/// A broken attribution, and where it is. `s` is the sentence, `own` the same with its
-/// quotations blanked (the reporter's words). `attributed`: the sentence has a reporting cue
-/// elsewhere, which a verbless source after a comma does not mend ("..., the bank in a
-/// statement.") but which makes fewer openings suspect.
-pub fn broken(s: &str, own: &str, attributed: bool) -> Option<(Broken, Range<usize>)> {
+/// A broken attribution, and where it is. `sentence` is the sentence's range in the block
+/// `tokens` splits, `own` the sentence with its quotations blanked (the reporter's words).
+/// `attributed`: the sentence has a reporting cue elsewhere, which a verbless source after a
+/// comma does not mend ("..., the bank in a statement.") but which makes fewer openings
+/// suspect. Ranges are in the sentence.
+pub fn broken(
+    tokens: &BlockTokens,
+    sentence: Range<usize>,
+    own: &str,
+    attributed: bool,
+) -> Option<(Broken, Range<usize>)> {
     if let Some(m) = EMPTY_ACCORDING_TO.find(own) {
         let end = m.start() + "according to".len();
         return Some((Broken::EmptyAccordingTo, m.start()..end));
     }
-    let words = words(own);
+    let s = &tokens.text()[sentence.clone()];
+    let words = reporter_words(tokens, sentence, own);
     let missing = |(range, verb_at, comma): (Range<usize>, usize, bool)| {
         (Broken::MissingVerb { verb_at, comma }, range)
     };
@@ -56,23 +64,47 @@ pub fn broken(s: &str, own: &str, attributed: bool) -> Option<(Broken, Range<usi
         let end = r.end;
         return Some(missing((r, end, false)));
     }
-    after_quote::source_after_quote(s, own)
-        .or_else(|| trailing::trailing_source(own))
+    after_quote::source_after_quote(s, own, &words)
+        .or_else(|| trailing::trailing_source(own, &words))
         .map(missing)
 }
 
-/// Words with their offsets, punctuation trimmed (but a name's "Corp." keeps its period).
-fn words(s: &str) -> Vec<(usize, &str)> {
-    s.split_whitespace()
-        .map(|w| {
-            let offset = w.as_ptr() as usize - s.as_ptr() as usize;
-            let trimmed = w.trim_start_matches(|c: char| !c.is_alphanumeric());
-            let lead = w.len() - trimmed.len();
-            let trimmed = trimmed.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
-            (offset + lead, trimmed.trim_end_matches(['.', ',']))
-        })
-        .filter(|(_, w)| !w.is_empty())
-        .collect()
+/// The reporter's words of a sentence (none inside a quotation) with their offsets in it, a
+/// hyphenated compound read as one word ("co-founder", "Ching-te"), as the role and title
+/// lists write them.
+fn reporter_words<'a>(
+    tokens: &BlockTokens<'a>,
+    sentence: Range<usize>,
+    own: &str,
+) -> Vec<(usize, &'a str)> {
+    let text = tokens.text();
+    let quoted = |i: usize| own.as_bytes()[tokens.words[i].range.start - sentence.start] == b' ';
+    let within = tokens.words_in(sentence.clone());
+    let mut out = Vec::with_capacity(within.len());
+    let mut i = within.start;
+    while i < within.end {
+        let end = tokens.compound_end(i).min(within.end - 1);
+        let end = (i..=end).take_while(|&j| !quoted(j)).last();
+        match end {
+            Some(end) => {
+                let range = tokens.words[i].range.start..tokens.words[end].range.end;
+                out.push((range.start - sentence.start, &text[range]));
+                i = end + 1;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The words starting inside `range` of the sentence.
+fn words_within<'w, 'a>(
+    words: &'w [(usize, &'a str)],
+    range: Range<usize>,
+) -> &'w [(usize, &'a str)] {
+    let start = words.partition_point(|&(at, _)| at < range.start);
+    let end = words.partition_point(|&(at, _)| at < range.end);
+    &words[start..end.max(start)]
 }
 
 fn lower(w: &str) -> String {
@@ -100,11 +132,17 @@ fn name_len(words: &[&str]) -> usize {
         );
         if is_name_word(w) {
             best = i + 1;
-        } else if !(particle || is_title(w) || w.ends_with("'s")) || i == start && particle {
+        } else if !(particle || is_title(w) || owner(w)) || i == start && particle {
             break;
         }
     }
     best
+}
+
+/// A name or a role in the possessive, inside a longer name: "the IMF's", "the company's"
+/// (not "it's", "that's").
+fn owner(w: &str) -> bool {
+    strip_possessive(w).is_some_and(|base| is_name_word(base) || is_role(base))
 }
 
 /// How many leading words form a role: "the foreign ministry", "local officials",
@@ -138,9 +176,27 @@ fn role_len(words: &[&str]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::attribution::quote::{quotes, reporter_text};
+    use crate::analysis::{Block, BlockKind};
+
+    /// `s` read as a one-sentence paragraph, with the sentence's words.
+    pub(super) fn with_words<R>(s: &str, read: impl FnOnce(&[(usize, &str)]) -> R) -> R {
+        let mut block = Block::new(BlockKind::Paragraph, false);
+        block.push(s, 0..s.len());
+        let tokens = BlockTokens::new(&block);
+        let own = reporter_text(s, &quotes(s));
+        read(&reporter_words(&tokens, 0..s.len(), &own))
+    }
+
+    fn broken_in(s: &str, attributed: bool) -> Option<(Broken, Range<usize>)> {
+        let mut block = Block::new(BlockKind::Paragraph, false);
+        block.push(s, 0..s.len());
+        let tokens = BlockTokens::new(&block);
+        broken(&tokens, 0..s.len(), s, attributed)
+    }
 
     fn kind(s: &str) -> Option<Broken> {
-        broken(s, s, false).map(|b| b.0)
+        broken_in(s, false).map(|b| b.0)
     }
 
     fn missing(s: &str) -> bool {
@@ -150,7 +206,7 @@ mod tests {
     #[test]
     fn verbless_attributions_are_broken() {
         let s = "The visit underscored the importance of cooperation, Yang Jin, an associate research fellow from the Chinese Academy of Social Sciences.";
-        let (_, r) = broken(s, s, false).unwrap();
+        let (_, r) = broken_in(s, false).unwrap();
         assert!(s[r].starts_with("Yang Jin, an associate"));
         for s in [
             "The two sides should deepen cooperation in energy, Zhao.",
@@ -175,7 +231,7 @@ mod tests {
             "Sea levels are rising fast, Karin Holm, an oceanographer at the University of Bergen.",
         ] {
             assert!(
-                matches!(broken(s, s, true), Some((Broken::MissingVerb { .. }, _))),
+                matches!(broken_in(s, true), Some((Broken::MissingVerb { .. }, _))),
                 "{s}"
             );
         }

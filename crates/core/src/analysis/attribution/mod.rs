@@ -18,6 +18,7 @@ pub use broken::Broken;
 pub use claim::{Claim, ClaimKind};
 
 use crate::analysis::sentence::sentences;
+use crate::analysis::tokens::BlockTokens;
 use lexicon::{CONTINUATION, CONTINUATION_OPENERS};
 use regex::Regex;
 use std::ops::Range;
@@ -52,7 +53,8 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Reads one paragraph of prose.
-pub fn read_paragraph(text: &str, carry: &mut Carry) -> Vec<Reading> {
+pub fn read_paragraph(tokens: &BlockTokens, carry: &mut Carry) -> Vec<Reading> {
+    let text = tokens.text();
     let quotes = quote::quotes(text);
     let own = quote::reporter_text(text, &quotes);
     let body = DATELINE.find(text).map_or(0, |m| m.end());
@@ -62,7 +64,7 @@ pub fn read_paragraph(text: &str, carry: &mut Carry) -> Vec<Reading> {
         .collect();
     let mut readings: Vec<Reading> = ranges
         .iter()
-        .map(|r| read_sentence(&text[r.clone()], &own[r.clone()], r.start))
+        .map(|r| read_sentence(tokens, r.clone(), &own[r.clone()]))
         .collect();
     let direct: Vec<bool> = readings
         .iter()
@@ -119,12 +121,13 @@ pub fn read_paragraph(text: &str, carry: &mut Carry) -> Vec<Reading> {
     readings
 }
 
-fn read_sentence(s: &str, own: &str, offset: usize) -> Reading {
+fn read_sentence(tokens: &BlockTokens, sentence: Range<usize>, own: &str) -> Reading {
+    let offset = sentence.start;
     let shift = |r: Range<usize>| r.start + offset..r.end + offset;
     let quoted_only = !own.chars().any(char::is_alphanumeric);
     let attributed = cue::is_attributed(own);
     let broken = (!quoted_only)
-        .then(|| broken::broken(s, own, attributed))
+        .then(|| broken::broken(tokens, sentence, own, attributed))
         .flatten()
         .map(|(b, r)| {
             let b = match b {
@@ -179,12 +182,17 @@ fn is_full_quote(text: &str, own: &str, quote: Range<usize>, sentence: Range<usi
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::{Block, BlockKind};
 
     fn read(paragraphs: &[&str]) -> Vec<Vec<Reading>> {
         let mut carry = Carry::default();
         paragraphs
             .iter()
-            .map(|p| read_paragraph(p, &mut carry))
+            .map(|p| {
+                let mut block = Block::new(BlockKind::Paragraph, false);
+                block.push(p, 0..p.len());
+                read_paragraph(&BlockTokens::new(&block), &mut carry)
+            })
             .collect()
     }
 

@@ -15,23 +15,38 @@ pub struct Quote {
     pub open_at_end: bool,
 }
 
+/// The double quotation marks of `text`, in order: curly, straight, or two apostrophes.
+///
+/// A character scan, not the token layer: the token layer keeps words and drops punctuation,
+/// and a quotation mark is punctuation whose side (before or after a word, after a space)
+/// tells an opening mark from a closing one.
+pub fn marks(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some((i, c)) = chars.next() {
+            match c {
+                '\u{201c}' | '\u{201d}' | '"' => return Some(i..i + c.len_utf8()),
+                '\'' if chars.next_if(|&(_, n)| n == '\'').is_some() => return Some(i..i + 2),
+                _ => {}
+            }
+        }
+        None
+    })
+}
+
 /// The quotations of `text`, in order.
 pub fn quotes(text: &str) -> Vec<Quote> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    let mut prev = ' ';
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let mut next = chars.peek().map_or(' ', |&(_, n)| n);
-        let mut end = i + c.len_utf8();
+    for mark in marks(text) {
+        let (i, end) = (mark.start, mark.end);
+        let prev = text[..i].chars().next_back().unwrap_or(' ');
+        let next = text[end..].chars().next().unwrap_or(' ');
         // Two apostrophes are one straight double mark.
-        let c = if c == '\'' && next == '\'' {
-            chars.next();
-            end += 1;
-            next = chars.peek().map_or(' ', |&(_, n)| n);
-            '"'
-        } else {
-            c
+        let c = match &text[mark] {
+            "\u{201c}" => '\u{201c}',
+            "\u{201d}" => '\u{201d}',
+            _ => '"',
         };
         match (c, open) {
             ('\u{201c}', Some(start)) if start != i => {
@@ -70,7 +85,6 @@ pub fn quotes(text: &str) -> Vec<Quote> {
             ('"', None) => open = Some(i),
             _ => {}
         }
-        prev = c;
     }
     if let Some(start) = open {
         out.push(Quote {

@@ -177,6 +177,41 @@ impl<'a> BlockTokens<'a> {
                 .is_some_and(|rest| !rest.is_empty() && rest.chars().all(char::is_whitespace))
     }
 
+    /// The words inside a range of the block's text, as a range of word indices: a sentence's
+    /// words when another reader cut the sentences.
+    pub fn words_in(&self, text: Range<usize>) -> Range<usize> {
+        let start = self.words.partition_point(|w| w.range.start < text.start);
+        let end = self.words.partition_point(|w| w.range.end <= text.end);
+        start..end.max(start)
+    }
+
+    /// Whether words `i` and `i + 1` are written as one, joined by a hyphen, a slash, an
+    /// ampersand or another symbol with no space ("co-founder", "and/or", "AT&T"), not by
+    /// sentence punctuation or a quotation mark.
+    pub fn joined(&self, i: usize) -> bool {
+        let g = self.gap(i);
+        !g.is_empty()
+            && !g.chars().any(|c| {
+                c.is_whitespace()
+                    || matches!(
+                        c,
+                        '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '[' | ']' | '"' | '\''
+                    )
+                    || matches!(c, '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}')
+            })
+    }
+
+    /// The last word of the compound word `i` opens (see [`BlockTokens::joined`]):
+    /// "co-founder" and "Ching-te" are two words each, read as one where a compound is the
+    /// unit (a role, a name).
+    pub fn compound_end(&self, i: usize) -> usize {
+        let mut end = i;
+        while end + 1 < self.words.len() && self.joined(end) {
+            end += 1;
+        }
+        end
+    }
+
     /// The text of the sentence word `i` stands in.
     pub fn sentence_of(&self, i: usize) -> &'a str {
         self.words
@@ -256,6 +291,19 @@ mod tests {
         assert_eq!(t.words[2].text, "te");
         assert_eq!(t.gap(2), ",\n");
         assert_eq!(t.sentence_of(3), "Lai Ching-te,\nand");
+    }
+
+    #[test]
+    fn words_in_a_range_and_compounds() {
+        let doc = Document::parse("The co-founder of Ching-te Ltd. spoke, AT&T", Format::Text);
+        let t = BlockTokens::new(&doc.blocks[0]);
+        assert_eq!(t.words_in(4..26), 1..6);
+        assert_eq!(t.words[t.compound_end(1)].text, "founder");
+        assert_eq!(t.words[t.compound_end(4)].text, "te");
+        assert_eq!(t.compound_end(0), 0);
+        assert_eq!(t.words[t.compound_end(8)].text, "T");
+        assert_eq!(t.compound_end(6), 6);
+        assert_eq!(t.words_in(44..50), 10..10);
     }
 
     #[test]

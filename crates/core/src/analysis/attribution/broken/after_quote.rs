@@ -8,9 +8,10 @@
 //! "who ...", "when asked ...").
 
 use super::trailing::{is_appositive, source_segment};
-use super::words;
+use super::words_within;
 use crate::analysis::attribution::cue::has_reporting_verb;
 use crate::analysis::attribution::lexicon::Words;
+use crate::analysis::attribution::quote::marks;
 use std::ops::Range;
 
 /// Words that open a clause after the source and its appositives, none of them a verb of
@@ -47,13 +48,16 @@ static AFTER_SOURCE: Words = Words::new(
 /// The source, where its verb belongs, and whether after a comma. Each closing quotation
 /// mark is tried in turn: a sentence may go on quoting after the source ("..., Ortiz, adding
 /// that prices are \u{201c}too high\u{201d}").
-pub fn source_after_quote(s: &str, own: &str) -> Option<(Range<usize>, usize, bool)> {
-    let mut at = 0;
-    while let Some((close, len)) = next_mark(own, at) {
-        at = close + len;
+pub fn source_after_quote(
+    s: &str,
+    own: &str,
+    words: &[(usize, &str)],
+) -> Option<(Range<usize>, usize, bool)> {
+    let marks: Vec<Range<usize>> = marks(own).collect();
+    for (k, mark) in marks.iter().enumerate() {
         // An opening mark may follow a comma too ("He said, \u{201c}..."), but the tail after
         // it is blanked quotation and names nobody.
-        let ends_statement = s[..close]
+        let ends_statement = s[..mark.start]
             .trim_end()
             .chars()
             .next_back()
@@ -61,23 +65,9 @@ pub fn source_after_quote(s: &str, own: &str) -> Option<(Range<usize>, usize, bo
         if !ends_statement {
             continue;
         }
-        let tail_end = next_mark(own, at).map_or(own.len(), |(i, _)| i);
-        if let Some(found) = source_in_tail(own, at, tail_end) {
+        let tail_end = marks.get(k + 1).map_or(own.len(), |m| m.start);
+        if let Some(found) = source_in_tail(own, words, mark.end, tail_end) {
             return Some(found);
-        }
-    }
-    None
-}
-
-/// The next double quotation mark from `from`, and its length: curly, straight, or two
-/// apostrophes.
-fn next_mark(s: &str, from: usize) -> Option<(usize, usize)> {
-    let mut chars = s[from..].char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '\u{201c}' | '\u{201d}' | '"' => return Some((from + i, c.len_utf8())),
-            '\'' if chars.peek().is_some_and(|&(_, n)| n == '\'') => return Some((from + i, 2)),
-            _ => {}
         }
     }
     None
@@ -86,6 +76,7 @@ fn next_mark(s: &str, from: usize) -> Option<(usize, usize)> {
 /// The source in the reporter's words between a closing mark and the next mark.
 fn source_in_tail(
     own: &str,
+    words: &[(usize, &str)],
     tail_start: usize,
     tail_end: usize,
 ) -> Option<(Range<usize>, usize, bool)> {
@@ -98,7 +89,7 @@ fn source_in_tail(
         at += part.len() + 1;
     }
     let (source_at, source_text) = *segments.first()?;
-    let located = words(source_text);
+    let located = words_within(words, source_at..source_at + source_text.len());
     let source_words: Vec<&str> = located.iter().map(|&(_, w)| w).collect();
     if source_words.is_empty() || has_reporting_verb(source_text) {
         return None;
@@ -111,13 +102,16 @@ fn source_in_tail(
             return None;
         }
         let (w_at, w) = located[n - 1];
-        let verb_at = source_at + w_at + w.len();
+        let verb_at = w_at + w.len();
         return Some((start..verb_at, verb_at, false));
     }
     let mut end = source_at + source_text.trim_end().len();
     let mut comma = false;
     for &(seg_at, seg) in &segments[1..] {
-        let seg_words: Vec<&str> = words(seg).into_iter().map(|(_, w)| w).collect();
+        let seg_words: Vec<&str> = words_within(words, seg_at..seg_at + seg.len())
+            .iter()
+            .map(|&(_, w)| w)
+            .collect();
         let first = seg_words.first()?;
         let age = first.chars().all(|c| c.is_ascii_digit()) && seg_words.len() == 1;
         if age || *first == "of" || is_appositive(&seg_words) && !has_reporting_verb(seg) {
@@ -135,12 +129,14 @@ fn source_in_tail(
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::with_words;
     use super::*;
     use crate::analysis::attribution::quote::{quotes, reporter_text};
 
     fn source(s: &str) -> Option<(&str, String)> {
         let own = reporter_text(s, &quotes(s));
-        source_after_quote(s, &own).map(|(r, at, comma)| {
+        let found = with_words(s, |words| source_after_quote(s, &own, words));
+        found.map(|(r, at, comma)| {
             let fixed = format!(
                 "{}{}{}",
                 &s[..at],

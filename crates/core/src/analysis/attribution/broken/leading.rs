@@ -12,6 +12,7 @@ use crate::analysis::attribution::cue::is_name_word;
 use crate::analysis::attribution::lexicon::{
     Words, AUXILIARIES, IRREGULAR_PAST, LINKING_WORDS, SUBJECT_ADVERBS,
 };
+use crate::analysis::tokens::strip_possessive;
 use std::ops::Range;
 
 /// Words that start a clause, so cannot follow a subject directly: "Zhao the two sides ...".
@@ -131,9 +132,7 @@ fn that_with_no_verb(words: &[&str]) -> bool {
 
 /// A name in the possessive and the role it owns: "Okafor's campaign", "the Greens' office".
 fn with_owned_role(words: &[&str], name: usize) -> usize {
-    let possessive = name > 0
-        && words[name - 1].ends_with(['\'', '\u{2019}', 's'])
-        && words[name - 1].contains(['\'', '\u{2019}']);
+    let possessive = name > 0 && strip_possessive(words[name - 1]).is_some();
     if !possessive {
         return name;
     }
@@ -212,11 +211,15 @@ fn noun_before_verb(words: &[&str]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::words;
+    use super::super::tests::with_words;
     use super::*;
 
     fn cut(s: &str, attributed: bool) -> Option<&str> {
-        leading_subject(s, &words(s), attributed).map(|r| &s[r])
+        with_words(s, |words| leading_subject(s, words, attributed)).map(|r| &s[r])
+    }
+
+    fn doubled(s: &str) -> Option<&str> {
+        with_words(s, doubled_pronoun).map(|r| &s[r])
     }
 
     #[test]
@@ -259,10 +262,11 @@ mod tests {
         ] {
             assert_eq!(cut(s, false), Some(subject), "{s}");
         }
-        let doubled = "In the north, where she she could win, turnout was high.";
-        let r = doubled_pronoun(&words(doubled)).map(|r| &doubled[r]);
-        assert_eq!(r, Some("she"));
-        assert_eq!(doubled_pronoun(&words("He said he would.")), None);
+        assert_eq!(
+            doubled("In the north, where she she could win, turnout was high."),
+            Some("she")
+        );
+        assert_eq!(doubled("He said he would."), None);
         assert_eq!(
             cut("She she expected it to pass.", true),
             Some("She"),

@@ -6,11 +6,12 @@
 //! no noun, name or verb acting on it stands before the comma, unless a title or an appositive
 //! marks it as a person.
 
-use super::{is_role, is_title, lower, name_len, role_len, words};
+use super::{is_role, is_title, lower, name_len, role_len, words_within};
 use crate::analysis::attribution::cue::{has_reporting_verb, is_name_word};
 use crate::analysis::attribution::lexicon::{
     Words, APPOSITION_HEADS, DATA_SOURCE, IRREGULAR_PAST, VERBISH,
 };
+use crate::analysis::attribution::quote::marks;
 use std::ops::Range;
 
 /// Words that may follow a source whose verb was dropped: "the ministry in a statement",
@@ -89,28 +90,39 @@ static NOT_AGENTS: Words = Words::new(
 );
 
 /// The source, where its verb belongs, and whether after a comma (after its appositives).
-pub fn trailing_source(s: &str) -> Option<(Range<usize>, usize, bool)> {
+/// `words` are the sentence's words.
+pub fn trailing_source(s: &str, words: &[(usize, &str)]) -> Option<(Range<usize>, usize, bool)> {
     let body = s.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '.' | '!' | '"' | '\u{201d}' | '\u{2019}' | ')')
     });
-    // Commas between clauses, not inside numbers ("600,000").
-    let digit_at = |i: usize| body.as_bytes().get(i).is_some_and(u8::is_ascii_digit);
+    // Commas between words, never one inside a number ("600,000" is one word).
+    let inside_word = |i: usize| {
+        let k = words.partition_point(|&(at, _)| at <= i);
+        k > 0 && i < words[k - 1].0 + words[k - 1].1.len()
+    };
     let cuts: Vec<usize> = body
         .match_indices(',')
         .map(|(i, _)| i)
-        .filter(|&i| !(i > 0 && digit_at(i - 1) && digit_at(i + 1)))
+        .filter(|&i| !inside_word(i))
         .collect();
     for (k, &cut) in cuts.iter().rev().take(3).enumerate() {
-        let head = &body[..cut];
-        if head.split_whitespace().count() < 3 {
+        // A clause before the comma: three words, or a quotation.
+        let head = words_within(words, 0..cut);
+        if head.len() < 3 && marks(&s[..cut]).next().is_none() {
             continue;
         }
         let ends = cuts[cuts.len() - k..].iter().copied().chain([body.len()]);
         let starts = cuts[cuts.len() - k - 1..].iter().map(|c| c + 1);
-        let texts: Vec<&str> = starts.zip(ends).map(|(a, b)| &body[a..b]).collect();
-        let segments: Vec<Vec<&str>> = texts
+        let spans: Vec<Range<usize>> = starts.zip(ends).map(|(a, b)| a..b).collect();
+        let texts: Vec<&str> = spans.iter().map(|r| &body[r.clone()]).collect();
+        let segments: Vec<Vec<&str>> = spans
             .iter()
-            .map(|seg| words(seg).into_iter().map(|(_, w)| w).collect())
+            .map(|r| {
+                words_within(words, r.clone())
+                    .iter()
+                    .map(|&(_, w)| w)
+                    .collect()
+            })
             .collect();
         if segments.iter().any(Vec::is_empty) {
             continue;
@@ -126,8 +138,11 @@ pub fn trailing_source(s: &str) -> Option<(Range<usize>, usize, bool)> {
         if !rest.is_empty() && !appositive {
             continue;
         }
-        let last = head.split_whitespace().last().unwrap_or("");
-        let last = last.trim_matches(|c: char| !c.is_alphanumeric());
+        // The word before the comma, unless a quotation stands between ("is \u{201c}...\u{201d},").
+        let last = head
+            .last()
+            .filter(|&&(at, w)| !s[at + w.len()..cut].trim().contains(char::is_whitespace))
+            .map_or("", |&(_, w)| w);
         // After a name, a role is that name's appositive: "Yang Jin, an associate ...".
         let titled = by_name && (source.iter().any(|w| is_title(w)) || !rest.is_empty());
         // "in Europe, a survey by Idealista": a survey is no place's apposition.
@@ -140,13 +155,13 @@ pub fn trailing_source(s: &str) -> Option<(Range<usize>, usize, bool)> {
         let object = by_name && is_past_tense(last);
         // A role after a name that a reporting verb introduces is that name's apposition:
         // "..., said Maria Keller, chief economist at Hanseatic Bank."
-        let clause = head.rsplit(',').next().unwrap_or(head);
+        let clause = body[..cut].rsplit(',').next().unwrap_or("");
         let introduced = is_name_word(last) && has_reporting_verb(clause);
         // "displaced 600,000 people, the agency": counted people are nobody's apposition.
         let counted = head
-            .split_whitespace()
+            .iter()
             .nth_back(1)
-            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+            .is_some_and(|(_, w)| w.starts_with(|c: char| c.is_ascii_digit()));
         let apposed = object
             || introduced
             || APPOSITION_HEADS.contains_any_case(last)
@@ -161,10 +176,9 @@ pub fn trailing_source(s: &str) -> Option<(Range<usize>, usize, bool)> {
             return Some((start..body.len(), body.len(), true));
         }
         // "..., the ministry in a statement.": the verb goes after "the ministry".
-        let source_words = words(texts[0]);
-        let verb_at = source_words
+        let verb_at = words_within(words, spans[0].clone())
             .get(source_len.saturating_sub(1))
-            .map_or(body.len(), |(at, w)| cut + 1 + at + w.len());
+            .map_or(body.len(), |(at, w)| at + w.len());
         return Some((start..body.len(), verb_at, false));
     }
     None
