@@ -58,11 +58,13 @@ pub fn broken(
     let missing = |(range, verb_at, comma): (Range<usize>, usize, bool)| {
         (Broken::MissingVerb { verb_at, comma }, range)
     };
-    if let Some(r) = leading::leading_subject(own, &words, attributed)
-        .or_else(|| leading::doubled_pronoun(&words))
-    {
+    let leading = leading::leading_subject(own, &words, attributed).or_else(|| {
+        let r = leading::doubled_pronoun(&words)?;
         let end = r.end;
-        return Some(missing((r, end, false)));
+        Some((r, end))
+    });
+    if let Some((r, verb_at)) = leading {
+        return Some(missing((r, verb_at, false)));
     }
     after_quote::source_after_quote(s, own, &words)
         .or_else(|| trailing::trailing_source(own, &words))
@@ -130,8 +132,12 @@ fn name_len(words: &[&str]) -> usize {
             *w,
             "of" | "de" | "van" | "von" | "bin" | "al" | "der" | "da"
         );
-        if is_name_word(w) {
+        // "Jill A. Martin": an initial inside a name.
+        let initial = i > start && w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase());
+        if is_name_word(w) && !initial {
             best = i + 1;
+        } else if initial {
+            continue;
         } else if !(particle || is_title(w) || owner(w)) || i == start && particle {
             break;
         }
@@ -161,7 +167,9 @@ fn role_len(words: &[&str]) -> usize {
     // Up to the first role noun, and any that follow it: "the foreign ministry spokesperson".
     let mut best = 0;
     for (i, w) in words.iter().enumerate().take(7) {
-        if VERBISH.contains_any_case(w) || matches!(*w, "and" | "or") {
+        if VERBISH.contains_any_case(w)
+            || matches!(*w, "and" | "or" | "but" | "though" | "although" | "not")
+        {
             break;
         }
         if is_role(w) {
