@@ -8,6 +8,7 @@
 use super::figure;
 use super::lexicon::phrases::Phrases;
 use super::lexicon::{ascii_regex, Words, CLAIM_WORDS, EVENT_PARTICIPLES, EVENT_VERBS};
+use super::own::Own;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -113,20 +114,6 @@ fn evaluation(s: &str) -> Option<Range<usize>> {
     .min_by_key(|r| r.start)
 }
 
-/// Adjectives that make the noun after them a judgement: "a decisive step", "strong momentum".
-fn is_judging_adjective(w: &str) -> bool {
-    CLAIM_WORDS
-        .judging_adjectives
-        .contains(w.to_ascii_lowercase().as_str())
-}
-
-/// Nouns of progress and importance that such an adjective turns into an evaluation.
-fn is_judged_noun(w: &str) -> bool {
-    CLAIM_WORDS
-        .judged_nouns
-        .contains(w.to_ascii_lowercase().as_str())
-}
-
 /// Words that end a noun phrase, so an adjective before them does not reach a noun after.
 static PHRASE_BREAKS: Words = Words::new(
     "\
@@ -136,22 +123,22 @@ static PHRASE_BREAKS: Words = Words::new(
 
 /// A judging adjective and its noun, up to four words apart within one noun phrase: "a
 /// healthy, stable and rapid growth momentum", "an important new step".
-fn judged_noun(s: &str) -> Option<Range<usize>> {
-    let words: Vec<(usize, &str)> = s
-        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ','))
-        .filter(|w| !w.is_empty())
-        .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
-        .collect();
-    for (i, &(start, adjective)) in words.iter().enumerate() {
-        if !is_judging_adjective(adjective.trim_end_matches(',')) {
+fn judged_noun(own: &Own) -> Option<Range<usize>> {
+    let words = &own.words;
+    for (i, adjective) in words.iter().enumerate() {
+        // Adjectives that make the noun after them a judgement: "a decisive step".
+        if !CLAIM_WORDS
+            .judging_adjectives
+            .contains(adjective.lower.as_str())
+        {
             continue;
         }
-        for &(at, w) in words.iter().skip(i + 1).take(5) {
-            let bare = w.trim_end_matches(',');
-            if is_judged_noun(bare) {
-                return Some(start..at + bare.len());
+        for w in words.iter().skip(i + 1).take(5) {
+            // Nouns of progress and importance that such an adjective makes an evaluation.
+            if CLAIM_WORDS.judged_nouns.contains(w.lower.as_str()) {
+                return Some(adjective.range.start..w.range.end);
             }
-            if PHRASE_BREAKS.contains_any_case(bare) {
+            if PHRASE_BREAKS.contains(&w.lower) {
                 break;
             }
         }
@@ -160,78 +147,56 @@ fn judged_noun(s: &str) -> Option<Range<usize>> {
 }
 
 /// The first claim in a sentence of the reporter's own words, by kind and then position.
-pub fn find_claim(s: &str) -> Option<Claim> {
+pub fn find_claim(own: &Own) -> Option<Claim> {
+    let s = own.text;
     let found = |kind, r: Option<Range<usize>>| r.map(|phrase| Claim { kind, phrase });
-    if let Some(figure) = figure::figure(s) {
+    if let Some(figure) = figure::figure(own) {
         return found(ClaimKind::Figure, Some(figure));
     }
     found(ClaimKind::Superlative, superlative(s))
         .or_else(|| found(ClaimKind::Allegation, phrase(&CLAIM_WORDS.allegation, s)))
-        .or_else(|| found(ClaimKind::Cause, cause(s)))
-        .or_else(|| found(ClaimKind::Prediction, prediction(s)))
+        .or_else(|| found(ClaimKind::Cause, cause(own)))
+        .or_else(|| found(ClaimKind::Prediction, prediction(own)))
         .or_else(|| found(ClaimKind::Evaluation, evaluation(s)))
-        .or_else(|| found(ClaimKind::Evaluation, judged_noun(s)))
+        .or_else(|| found(ClaimKind::Evaluation, judged_noun(own)))
 }
 
-fn cause(s: &str) -> Option<Range<usize>> {
-    CLAIM_WORDS.cause.find_iter(s).find(|r| {
+fn cause(own: &Own) -> Option<Range<usize>> {
+    CLAIM_WORDS.cause.find_iter(own.text).find(|r| {
         // "due to begin on Monday" schedules; "due to the storm" explains.
-        let phrase = &s[r.clone()];
-        if !phrase.eq_ignore_ascii_case("due to") {
+        if !own.text[r.clone()].eq_ignore_ascii_case("due to") {
             return true;
         }
-        let next = s[r.end..]
-            .split_whitespace()
-            .next()
-            .unwrap_or("")
-            .to_lowercase();
-        !(next == "be" || EVENT_VERBS.contains(next.as_str()))
+        let next = own.after(r.end).next().map_or("", |w| w.lower.as_str());
+        !(next == "be" || EVENT_VERBS.contains(next))
     })
 }
 
 /// A modal and the verb after it (past "not" and "also"), unless the verb schedules an event
 /// ("will attend", "will be held"); the phrase runs to the word after the verb.
-fn prediction(s: &str) -> Option<Range<usize>> {
-    for modal in CLAIM_WORDS.prediction.find_iter(s) {
-        let Some(mut verb) = next_word(s, modal.end) else {
+fn prediction(own: &Own) -> Option<Range<usize>> {
+    for modal in CLAIM_WORDS.prediction.find_iter(own.text) {
+        let Some(mut verb) = own.next_word(modal.end) else {
             continue;
         };
         for skipped in ["not", "also"] {
-            if s[verb.clone()].eq_ignore_ascii_case(skipped) {
-                verb = next_word(s, verb.end).unwrap_or(verb);
+            if verb.is(skipped) {
+                verb = own.next_word(verb.range.end).unwrap_or(verb);
             }
         }
         // "on May 14" is a date, not a modal.
-        if !s[verb.clone()].starts_with(char::is_alphabetic) {
+        if !verb.text.starts_with(char::is_alphabetic) {
             continue;
         }
-        let after = next_word(s, verb.end);
-        let verb_word = s[verb.clone()].to_ascii_lowercase();
-        let next = after
-            .clone()
-            .map_or(String::new(), |r| s[r].to_ascii_lowercase());
-        let scheduled = EVENT_VERBS.contains(verb_word.as_str())
-            || (verb_word == "be" && EVENT_PARTICIPLES.contains(next.as_str()));
+        let after = own.next_word(verb.range.end);
+        let next = after.map_or("", |w| w.lower.as_str());
+        let scheduled = EVENT_VERBS.contains(&verb.lower)
+            || (verb.is("be") && EVENT_PARTICIPLES.contains(next));
         if !scheduled {
-            return Some(modal.start..after.map_or(verb.end, |r| r.end));
+            return Some(modal.start..after.unwrap_or(verb).range.end);
         }
     }
     None
-}
-
-/// After whitespace at `from`, the run of word characters (letters, digits, "_", "-").
-fn next_word(s: &str, from: usize) -> Option<Range<usize>> {
-    let rest = &s[from..];
-    let trimmed = rest.trim_start();
-    if trimmed.len() == rest.len() {
-        return None;
-    }
-    let start = from + rest.len() - trimmed.len();
-    let len = trimmed
-        .bytes()
-        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-'))
-        .count();
-    (len > 0).then_some(start..start + len)
 }
 
 #[cfg(test)]
@@ -261,7 +226,7 @@ mod tests {
     }
 
     fn kind(s: &str) -> Option<ClaimKind> {
-        find_claim(s).map(|c| c.kind)
+        find_claim(&Own::from_text(s)).map(|c| c.kind)
     }
 
     #[test]

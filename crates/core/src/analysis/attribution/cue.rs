@@ -4,13 +4,15 @@
 //! quotation attributes nothing.
 
 use super::lexicon::*;
+use super::own::{Own, OwnWord};
 use crate::analysis::tokens::is_never_a_name;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Whether the sentence carries a reporting cue with a source.
-pub fn is_attributed(s: &str) -> bool {
+pub fn is_attributed(own: &Own) -> bool {
+    let s = own.text;
     let strong = CUES.speech.find_iter(s).any(|m| {
         let after = &s[m.end..];
         let names_something = after
@@ -21,29 +23,25 @@ pub fn is_attributed(s: &str) -> bool {
         !s[m].eq_ignore_ascii_case("according to") || names_something
     });
     strong
-        || puts_a_figure(s)
+        || puts_a_figure(own)
         || REPORT_SETTING.is_match(s)
         || DATA_SOURCE.is_match(s)
-        || weak_verb_reports(s)
+        || weak_verb_reports(own)
 }
 
 /// "The agency put the death toll at 40": an estimate, which attributes like a speech verb.
-fn puts_a_figure(s: &str) -> bool {
-    CUES.put.find_iter(s).any(|m| {
-        let words: Vec<String> = s[m.end..]
-            .split_whitespace()
-            .take(4)
-            .map(|w| w.to_ascii_lowercase())
-            .collect();
+fn puts_a_figure(own: &Own) -> bool {
+    CUES.put.find_iter(own.text).any(|m| {
+        let words: Vec<&OwnWord> = own.after(m.end).take(4).collect();
         let determined = words
             .first()
-            .is_some_and(|w| matches!(w.as_str(), "the" | "its" | "their" | "his" | "her"));
+            .is_some_and(|w| matches!(w.lower.as_str(), "the" | "its" | "their" | "his" | "her"));
         // The tally right after the determiner, or after one word ("the death toll").
         let at = |i: usize| {
             words
                 .get(i)
-                .is_some_and(|w| CUES.tallies.contains(w.as_str()))
-                && words.get(i + 1).is_some_and(|w| w == "at")
+                .is_some_and(|w| CUES.tallies.contains(w.lower.as_str()))
+                && words.get(i + 1).is_some_and(|w| w.is("at"))
         };
         determined && (at(1) || at(2))
     })
@@ -53,11 +51,14 @@ fn puts_a_figure(s: &str) -> bool {
 /// needs ("..., the ministry said"). "According to" counts; a setting ("in a statement") or a
 /// data source ("data from the exchange") does not.
 pub fn has_reporting_verb(s: &str) -> bool {
-    CUES.speech.is_match(s) || puts_a_figure(s) || weak_verb_reports(s)
+    let own = Own::from_text(s);
+    CUES.speech.is_match(s) || puts_a_figure(&own) || weak_verb_reports(&own)
 }
 
-fn weak_verb_reports(s: &str) -> bool {
-    CUES.weak.find_iter(s).any(|m| weak_cue_reports(s, m))
+fn weak_verb_reports(own: &Own) -> bool {
+    CUES.weak
+        .find_iter(own.text)
+        .any(|m| weak_cue_reports(own, m))
 }
 
 static DATA: LazyLock<Regex> = LazyLock::new(|| {
@@ -73,34 +74,36 @@ static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
 
 /// An attribution to data or a document alone, which later sentences cannot continue.
 /// "according to official results" names data, not officials.
-pub fn attributed_to_data_only(s: &str) -> bool {
-    DATA.is_match(s)
-        && !SPEECH.find_iter(s).any(|m| {
-            let next = s[m.end()..].split_whitespace().next().unwrap_or("");
+pub fn attributed_to_data_only(own: &Own) -> bool {
+    DATA.is_match(own.text)
+        && !SPEECH.find_iter(own.text).any(|m| {
+            let next = own.after(m.end()).next().map_or("", |w| w.text);
             !DATA.is_match(next)
         })
 }
 
 /// A weak verb reports when a source stands before it ("Zhao noted", "the ministry also
 /// estimated") or a report follows it ("noted that", "..., it added.").
-fn weak_cue_reports(s: &str, verb: Range<usize>) -> bool {
-    let before = words_before(&s[..verb.start]);
+fn weak_cue_reports(own: &Own, verb: Range<usize>) -> bool {
+    let s = own.text;
+    let before = own.before(verb.start).take(4);
     let previous = before
         .clone()
-        .find(|w| !LINKING_WORDS.contains_any_case(w) && !is_manner_adverb(w));
+        .find(|w| !LINKING_WORDS.contains(&w.lower) && !is_manner_adverb(w.text));
     let after = &s[verb.end..];
-    let lower_prev = previous.map(str::to_lowercase);
-    let passive = lower_prev
-        .as_deref()
-        .is_some_and(|w| NOT_A_REPORT_BEFORE.contains(w));
-    let reports_that = after.trim_start().to_lowercase().starts_with("that ")
-        || after.trim_start().starts_with("as saying");
+    let lower_prev = previous.map(|w| w.lower.as_str());
+    let passive = lower_prev.is_some_and(|w| NOT_A_REPORT_BEFORE.contains(w));
+    let next = own.next_word(verb.end);
+    let reports_that = next.is_some_and(|w| {
+        (w.is("that") && s[w.range.end..].starts_with(char::is_whitespace))
+            || (w.text == "as" && own.next_word(w.range.end).is_some_and(|w| w.is("saying")))
+    });
     if passive {
         // "Some economists are concerned about ...": a stance held by the source before "are".
         let stance = CUES
             .stance_adjectives
             .contains(s[verb.clone()].to_ascii_lowercase().as_str())
-            && lower_prev.as_deref().is_some_and(|w| {
+            && lower_prev.is_some_and(|w| {
                 matches!(
                     w,
                     "is" | "are" | "was" | "were" | "remain" | "remains" | "grew"
@@ -108,16 +111,16 @@ fn weak_cue_reports(s: &str, verb: Range<usize>) -> bool {
             });
         let holder = before
             .clone()
-            .skip_while(|w| !w.eq_ignore_ascii_case(previous.unwrap_or("")))
+            .skip_while(|w| Some(&w.lower) != previous.map(|p| &p.lower))
             .skip(1)
-            .find(|w| !LINKING_WORDS.contains_any_case(w));
-        return reports_that || stance && holder.is_some_and(is_source_word);
+            .find(|w| !LINKING_WORDS.contains(&w.lower));
+        return reports_that || stance && holder.is_some_and(|w| is_source_word(w.text));
     }
-    if previous.is_some_and(is_source_word) || appositive_source(&s[..verb.start]) {
+    if previous.is_some_and(|w| is_source_word(w.text)) || appositive_source(own, verb.start) {
         return true;
     }
     // After a determiner the word is a noun ("the report", "a claim"), not a verb.
-    if lower_prev.as_deref().is_some_and(|w| {
+    if lower_prev.is_some_and(|w| {
         matches!(
             w,
             "the" | "a" | "an" | "this" | "its" | "their" | "his" | "her" | "our"
@@ -141,19 +144,23 @@ static REPORT_AFTER_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "Okafor, a lawyer for the family, predicted ...": a source before an appositive set off by
 /// commas just before the verb.
-fn appositive_source(before: &str) -> bool {
-    let Some(head) = before.trim_end().strip_suffix(',') else {
+fn appositive_source(own: &Own, verb: usize) -> bool {
+    let Some(head) = own.text[..verb].trim_end().strip_suffix(',') else {
         return false;
     };
-    let Some((source, appositive)) = head.rsplit_once(',') else {
+    let Some(comma) = head.rfind(',') else {
         return false;
     };
-    let opens = appositive.split_whitespace().next().unwrap_or("");
-    matches!(opens, "a" | "an" | "the" | "who")
-        && appositive.split_whitespace().count() <= 14
-        && words_before(source)
+    let mut appositive = own.after(comma).take_while(|w| w.range.end <= head.len());
+    let opens = appositive
+        .next()
+        .is_some_and(|w| matches!(w.text, "a" | "an" | "the" | "who"));
+    opens
+        && appositive.count() < 14
+        && own
+            .before(comma)
             .next()
-            .is_some_and(|w| is_name_word(w) || ROLE_NOUNS.contains_any_case(w))
+            .is_some_and(|w| is_name_word(w.text) || ROLE_NOUNS.contains_any_case(w.text))
 }
 
 /// "Voters quickly accused ...", "He strongly suggested ...": an adverb of manner between a
@@ -164,16 +171,6 @@ fn is_manner_adverb(w: &str) -> bool {
         && w.starts_with(char::is_lowercase)
         && !ROLE_NOUNS.contains(w)
         && !matches!(w, "family" | "assembly" | "supply" | "anomaly" | "monopoly")
-}
-
-/// The words before an offset, nearest first.
-fn words_before(s: &str) -> impl Iterator<Item = &str> + Clone {
-    s.rsplit(|c: char| {
-        !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-' || c == '.')
-    })
-    .map(|w| w.trim_matches('.'))
-    .filter(|w| !w.is_empty())
-    .take(4)
 }
 
 /// A word that can be the source of a report: a pronoun, a role ("officials", "the ministry"),
@@ -208,6 +205,7 @@ mod tests {
         let mut unattributed = Vec::new();
         for entry in entries() {
             let entry = entry.unwrap_or_else(|line| panic!("malformed lexicon line: {line}"));
+            let own = Own::from_text(entry.example);
             let mentions = entry.forms.iter().any(|f| {
                 CUES.speech
                     .find_iter(entry.example)
@@ -221,7 +219,7 @@ mod tests {
                 "{:?}: the example uses none of its forms",
                 entry.forms
             );
-            if !is_attributed(entry.example) {
+            if !is_attributed(&own) {
                 unattributed.push(entry.example);
             }
         }
@@ -257,7 +255,7 @@ mod tests {
             "Many of her aides feel the race is already lost.",
             "Some voters feel the count was wrong.",
         ] {
-            assert!(is_attributed(s), "{s}");
+            assert!(is_attributed(&Own::from_text(s)), "{s}");
         }
     }
 
@@ -274,7 +272,7 @@ mod tests {
             "The streets were worried and silent, the worst in years.",
             "A rejected bid cost the city $2 million.",
         ] {
-            assert!(!is_attributed(s), "{s}");
+            assert!(!is_attributed(&Own::from_text(s)), "{s}");
         }
     }
 }

@@ -9,6 +9,7 @@
 //! or rates ("rose", "killed", "arrested", "a year").
 
 use super::lexicon::{ascii_regex, Words};
+use super::own::Own;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -59,7 +60,8 @@ static NOT_A_FIGURE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-pub fn figure(s: &str) -> Option<Range<usize>> {
+pub fn figure(own: &Own) -> Option<Range<usize>> {
+    let s = own.text;
     let number = s
         .bytes()
         .any(|b| b.is_ascii_digit())
@@ -67,7 +69,7 @@ pub fn figure(s: &str) -> Option<Range<usize>> {
             NUMBER
                 .find_iter(s)
                 .map(|m| m.range())
-                .find(|r| is_figure(s, r.clone()))
+                .find(|r| is_figure(own, r.clone()))
         })
         .flatten();
     let Some(number) = number else {
@@ -85,7 +87,8 @@ pub fn figure(s: &str) -> Option<Range<usize>> {
 }
 
 /// Whether the number at `r` states a quantity rather than naming or dating something.
-fn is_figure(s: &str, r: Range<usize>) -> bool {
+fn is_figure(own: &Own, r: Range<usize>) -> bool {
+    let s = own.text;
     let text = &s[r.clone()];
     let (before, after) = (&s[..r.start], &s[r.end..]);
     let money = text.starts_with(|c: char| !c.is_ascii_digit());
@@ -107,22 +110,23 @@ fn is_figure(s: &str, r: Range<usize>) -> bool {
     if text.contains('-') {
         return false;
     }
+    let prev = own.before(r.start).next();
+    let prev_capitalised = prev.is_some_and(|w| w.text.starts_with(char::is_uppercase));
     // An age after a name: "Zhao, 67, said".
-    if before.ends_with(", ") && after.starts_with(',') {
-        let prev = before[..before.len() - 2].rsplit(' ').next().unwrap_or("");
-        if prev.chars().next().is_some_and(char::is_uppercase) {
-            return false;
-        }
+    if before.ends_with(", ") && after.starts_with(',') && prev_capitalised {
+        return false;
     }
-    // A capitalised word right before names a model or a document: "Boeing 737", "Resolution 2231".
-    let prev = before.trim_end().rsplit(' ').next().unwrap_or("");
-    let capitalised = prev.chars().next().is_some_and(char::is_uppercase)
-        && before.trim_end().len() > prev.len()
-        && !matches!(
-            prev,
-            "US" | "USD" | "EUR" | "RMB" | "HK" | "A" | "C" | "NZ" | "S"
-        );
-    if capitalised {
+    // A capitalised word right before names a model or a document: "Boeing 737", "Resolution
+    // 2231"; not the sentence's first word, nor a currency.
+    let naming = prev.filter(|w| {
+        prev_capitalised
+            && !s[..w.range.start].trim().is_empty()
+            && !matches!(
+                w.text,
+                "US" | "USD" | "EUR" | "RMB" | "HK" | "A" | "C" | "NZ" | "S"
+            )
+    });
+    if naming.is_some() {
         return false;
     }
     let scaled = SCALE_WORDS
@@ -131,7 +135,7 @@ fn is_figure(s: &str, r: Range<usize>) -> bool {
     text.contains('.')
         || scaled
         || UNIT_AFTER.is_match(after)
-        || count_is_statistic(s, before, after)
+        || count_is_statistic(own, r.start, after)
 }
 
 /// Units that make a number a measured amount: "10 km", "86 votes", "500 euros".
@@ -169,12 +173,17 @@ static OPENING_WORDS: Words = Words::new(
 );
 
 /// A bare count is part of describing an event unless the sentence is about it.
-fn count_is_statistic(s: &str, before: &str, after: &str) -> bool {
-    let clause = before.rsplit(", ").next().unwrap_or(before);
-    let opens = clause
-        .split_whitespace()
-        .all(|w| OPENING_WORDS.contains_any_case(w));
-    opens || APPROXIMATED.is_match(before) || SHARE_AFTER.is_match(after) || STATISTIC.is_match(s)
+fn count_is_statistic(own: &Own, at: usize, after: &str) -> bool {
+    let before = &own.text[..at];
+    let clause = before.rfind(", ").map_or(0, |i| i + 2);
+    let opens = own
+        .before(at)
+        .take_while(|w| w.range.start >= clause)
+        .all(|w| OPENING_WORDS.contains(&w.lower));
+    opens
+        || APPROXIMATED.is_match(before)
+        || SHARE_AFTER.is_match(after)
+        || STATISTIC.is_match(own.text)
 }
 
 #[cfg(test)]
@@ -182,7 +191,7 @@ mod tests {
     use super::*;
 
     fn figures(s: &str) -> Option<&str> {
-        figure(s).map(|r| &s[r])
+        figure(&Own::from_text(s)).map(|r| &s[r])
     }
 
     #[test]
