@@ -50,9 +50,10 @@ fn re(pattern: &str) -> Regex {
 
 /// "the first woman to", "the third time in history".
 static NTH_TO: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\bthe (?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:\w+\s+){1,2}(?:to|ever|in history)\b",
-    )
+    let nth = r"(?<nth>first|second|third|fourth|fifth|\d+(?:st|nd|rd|th))";
+    re(&format!(
+        r"(?i)\bthe {nth} (?:\w+\s+){{1,2}}(?:to|ever|in history)\b"
+    ))
 });
 
 /// "the only country to", "the only one that".
@@ -61,16 +62,17 @@ static ONLY_ONE: LazyLock<Regex> =
 
 /// "made real progress", "a resounding success", "a total failure".
 static VERDICT: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:(?:made|make|makes|making) (?:\w+ )?progress|(?:a|an|the) (?:\w+ )?(?:success|failure|disaster|triumph|fiasco|backbone|cornerstone))\b",
-    )
+    let progress = r"(?<progress>(?:made|make|makes|making) (?:\w+ )?progress)";
+    let outcomes = "success|failure|disaster|triumph|fiasco|backbone|cornerstone";
+    let outcome = format!(r"(?<outcome>(?:a|an|the) (?:\w+ )?(?:{outcomes}))");
+    re(&format!(r"(?i)\b(?:{progress}|{outcome})\b"))
 });
 
 /// "underscored the importance", "shows the resilience", "proves that".
 static SHOWS_WORTH: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:underscor|highlight|demonstrat|reflect|prov|show|illustrat)(?:e|es|ed|s|ing)? (?:that|the (?P<first>\w+)(?: (?P<second>\w+))?)\b",
-    )
+    let stem = "underscor|highlight|demonstrat|reflect|prov|show|illustrat";
+    let what = r"(?:that|the (?P<first>\w+)(?: (?P<second>\w+))?)";
+    re(&format!(r"(?i)\b(?:{stem})(?:e|es|ed|s|ing)? {what}\b"))
 });
 
 /// Nouns of worth that [`SHOWS_WORTH`] reads: "underscored the importance".

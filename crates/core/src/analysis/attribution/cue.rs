@@ -4,11 +4,9 @@
 //! quotation attributes nothing.
 
 use super::lexicon::*;
-use super::own::{Own, OwnWord};
+use super::own::{is_space, Own, OwnWord};
 use crate::analysis::tokens::is_never_a_name;
-use regex::Regex;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 /// Whether the sentence carries a reporting cue with a source.
 pub fn is_attributed(own: &Own) -> bool {
@@ -24,9 +22,25 @@ pub fn is_attributed(own: &Own) -> bool {
     });
     strong
         || puts_a_figure(own)
-        || REPORT_SETTING.is_match(s)
-        || DATA_SOURCE.is_match(s)
+        || CUES.settings.is_match(s)
+        || names_data_source(own)
         || weak_verb_reports(own)
+}
+
+/// Whether `s` names data with their source: what a source after a comma may be instead of a
+/// person ("..., a survey by Gallup.").
+pub fn is_data_source(s: &str) -> bool {
+    names_data_source(&Own::from_text(s))
+}
+
+/// Data named with their source and no verb: "data from the statistics bureau", "a survey by
+/// Gallup".
+fn names_data_source(own: &Own) -> bool {
+    CUES.data_links.find_iter(own.text).any(|link| {
+        own.before(link.start).next().is_some_and(|w| {
+            CUES.data.contains(w.lower.as_str()) && is_space(&own.text[w.range.end..link.start])
+        })
+    })
 }
 
 /// "The agency put the death toll at 40": an estimate, which attributes like a speech verb.
@@ -61,25 +75,32 @@ fn weak_verb_reports(own: &Own) -> bool {
         .any(|m| weak_cue_reports(own, m))
 }
 
-static DATA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:data|figures|statistics|results|estimates|survey|study|poll|census|records)\b",
-    )
-    .unwrap()
-});
-
-static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:said|says|told|added|stated|announced|noted|warned|according to (?:the )?(?:\w+ )?(?:ministry|officials?|government|spokes\w+))\b").unwrap()
-});
-
 /// An attribution to data or a document alone, which later sentences cannot continue.
 /// "according to official results" names data, not officials.
 pub fn attributed_to_data_only(own: &Own) -> bool {
-    DATA.is_match(own.text)
-        && !SPEECH.find_iter(own.text).any(|m| {
-            let next = own.after(m.end()).next().map_or("", |w| w.text);
-            !DATA.is_match(next)
-        })
+    let data = |w: &OwnWord| DATA_WORDS.contains(&w.lower);
+    own.words.iter().any(data)
+        && !person_speaks(own).any(|end| !own.after(end).next().is_some_and(data))
+}
+
+/// Where a person is said to speak: after a speech verb ("said") or "according to" an
+/// official source ("according to the ministry", "according to state officials").
+fn person_speaks<'s>(own: &'s Own) -> impl Iterator<Item = usize> + 's {
+    let words = &own.words;
+    words.iter().enumerate().filter_map(move |(i, w)| {
+        if SPEECH_VERBS.contains(&w.lower) {
+            return Some(w.range.end);
+        }
+        if !(w.is("according") && words.get(i + 1).is_some_and(|w| w.is("to"))) {
+            return None;
+        }
+        let source = i + 2 + usize::from(words.get(i + 2).is_some_and(|w| w.is("the")));
+        words[source.min(words.len())..]
+            .iter()
+            .take(2)
+            .find(|w| OFFICIAL_SOURCES.contains(&w.lower))
+            .map(|w| w.range.end)
+    })
 }
 
 /// A weak verb reports when a source stands before it ("Zhao noted", "the ministry also
@@ -90,7 +111,6 @@ fn weak_cue_reports(own: &Own, verb: Range<usize>) -> bool {
     let previous = before
         .clone()
         .find(|w| !LINKING_WORDS.contains(&w.lower) && !is_manner_adverb(w.text));
-    let after = &s[verb.end..];
     let lower_prev = previous.map(|w| w.lower.as_str());
     let passive = lower_prev.is_some_and(|w| NOT_A_REPORT_BEFORE.contains(w));
     let next = own.next_word(verb.end);
@@ -128,19 +148,46 @@ fn weak_cue_reports(own: &Own, verb: Range<usize>) -> bool {
     }) {
         return false;
     }
-    if reports_that || REPORT_AFTER_PHRASE.is_match(after) {
+    if reports_that || setting_or_audience(own, verb.end) {
         return true;
     }
     // "..., Zhao added." needs a past tense: a bare "the state." is a noun.
     let verb_text = &s[verb.clone()];
     let past =
         verb_text.ends_with("ed") || matches!(verb_text, "found" | "thought" | "shown" | "wrote");
-    past && REPORT_AFTER.is_match(after)
+    past && reports_after_past(own, verb.end)
 }
 
-static REPORT_AFTER_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:in an? (?:statement|interview|speech|post|letter|report|briefing)|to (?:reporters|journalists|lawmakers|parliament)\b|at an? (?:press|news) conference)").unwrap()
-});
+/// A setting or an audience right after a verb: "noted in a statement", "added to reporters".
+fn setting_or_audience(own: &Own, at: usize) -> bool {
+    own.next_word(at).is_some_and(|w| {
+        let phrase = &own.text[w.range.start..];
+        CUES.settings.opens(phrase) || CUES.audiences.opens(phrase)
+    })
+}
+
+/// What may follow a past-tense weak verb to make it a report ("..., Zhao added."): a stop or
+/// a quotation mark, "that", "separately", a setting, an audience, a channel ("wrote on social
+/// media"), "at a ...", or a document ("cited the annual report").
+fn reports_after_past(own: &Own, at: usize) -> bool {
+    let rest = own.text[at..].trim_start();
+    let stops = [',', ':', ';', '.', '!', '?', '"', '\u{201c}', '\u{201d}'];
+    if rest.is_empty() || rest.starts_with(stops) || rest.starts_with("that") {
+        return true;
+    }
+    let Some(next) = own.next_word(at) else {
+        return false;
+    };
+    let then = own.next_word(next.range.end);
+    let document =
+        |w: Option<&OwnWord>| w.is_some_and(|w| CUES.documents.contains(w.lower.as_str()));
+    next.is("separately")
+        || setting_or_audience(own, at)
+        || CUES.channels.opens(&own.text[next.range.start..])
+        || (next.is("at") && then.is_some_and(|w| w.is("a") || w.is("an")))
+        || (matches!(next.lower.as_str(), "the" | "a" | "an" | "its" | "their")
+            && (document(then) || document(then.and_then(|w| own.next_word(w.range.end)))))
+}
 
 /// "Okafor, a lawyer for the family, predicted ...": a source before an appositive set off by
 /// commas just before the verb.
@@ -196,24 +243,18 @@ pub fn is_name_word(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::lexicon::cues::{entries, Category};
+    use super::super::lexicon::cues::entries;
+    use super::super::lexicon::phrases::Phrases;
     use super::*;
 
-    /// Every cue in the lexicon attributes its own example, and a tally only after "put".
+    /// Every cue in the lexicon attributes its own example, which uses one of its forms.
     #[test]
     fn every_lexicon_entry_attributes_its_example() {
         let mut unattributed = Vec::new();
         for entry in entries() {
             let entry = entry.unwrap_or_else(|line| panic!("malformed lexicon line: {line}"));
             let own = Own::from_text(entry.example);
-            let mentions = entry.forms.iter().any(|f| {
-                CUES.speech
-                    .find_iter(entry.example)
-                    .chain(CUES.weak.find_iter(entry.example))
-                    .chain(CUES.put.find_iter(entry.example))
-                    .any(|r| entry.example[r].eq_ignore_ascii_case(f))
-                    || entry.category == Category::Tally
-            });
+            let mentions = Phrases::new(entry.forms.iter().copied()).is_match(entry.example);
             assert!(
                 mentions,
                 "{:?}: the example uses none of its forms",

@@ -48,9 +48,14 @@ pub struct Carry {
     lead_in: bool,
 }
 
-/// A wire dateline opening a paragraph: "BEIJING, Aug. 26 (Xinhua) -- ".
+/// A wire dateline opening a paragraph: "BEIJING, Aug. 26 (Xinhua) -- ": a place in capitals,
+/// a date, an agency in parentheses, a dash.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\p{Lu}][\p{Lu} .'\-]{2,}(?:,\s*[^()\n]{1,30}?)?\s*(?:\([^)]{1,30}\))?\s*(?:--|\u{2014}|\u{2013}|-)\s+").unwrap()
+    let place = r"(?<place>\p{Lu}[\p{Lu} .'\-]{2,})";
+    let date = r"(?:,\s*(?<date>[^()\n]{1,30}?))?";
+    let agency = r"(?:\s*\((?<agency>[^)]{1,30})\))?";
+    let dash = r"\s*(?:--|\u{2014}|\u{2013}|-)\s+";
+    Regex::new(&format!("^{place}{date}{agency}{dash}")).expect("dateline pattern")
 });
 
 /// Reads one paragraph of prose, from its tokens.

@@ -8,6 +8,11 @@
 use crate::analysis::tokens::{is_hyphen, words, Word};
 use std::ops::Range;
 
+/// Whether `gap` is white space, at least one character of it.
+pub fn is_space(gap: &str) -> bool {
+    !gap.is_empty() && gap.chars().all(char::is_whitespace)
+}
+
 /// A word of the reporter's own text.
 #[derive(Clone, Debug)]
 pub struct OwnWord<'a> {
@@ -90,10 +95,9 @@ impl<'a> Own<'a> {
     /// The word after byte `at` when only white space (at least one character) stands
     /// between: "will rise", not "will, rise" nor "will $5".
     pub fn next_word(&self, at: usize) -> Option<&OwnWord<'a>> {
-        self.after(at).next().filter(|w| {
-            let gap = &self.text[at..w.range.start];
-            !gap.is_empty() && gap.chars().all(char::is_whitespace)
-        })
+        self.after(at)
+            .next()
+            .filter(|w| is_space(&self.text[at..w.range.start]))
     }
 }
 

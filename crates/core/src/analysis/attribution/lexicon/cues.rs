@@ -16,6 +16,12 @@ pub enum Category {
     StanceAdjective,
     Tally,
     Put,
+    Setting,
+    Audience,
+    Channel,
+    Document,
+    Data,
+    DataLink,
 }
 
 impl Category {
@@ -27,6 +33,12 @@ impl Category {
             "stance-adjective" => Category::StanceAdjective,
             "tally" => Category::Tally,
             "put" => Category::Put,
+            "setting" => Category::Setting,
+            "audience" => Category::Audience,
+            "channel" => Category::Channel,
+            "document" => Category::Document,
+            "data" => Category::Data,
+            "data-link" => Category::DataLink,
             _ => return None,
         })
     }
@@ -66,6 +78,17 @@ pub struct Cues {
     /// "put", "puts", "putting", and what is put "at" a figure.
     pub put: Phrases,
     pub tallies: HashSet<&'static str>,
+    /// Where something was said: "in a statement", "at a news conference".
+    pub settings: Phrases,
+    /// Whom a verb reports to: "to reporters".
+    pub audiences: Phrases,
+    /// Where a verb reports: "on social media".
+    pub channels: Phrases,
+    /// What a past-tense weak verb may report from: "the annual report".
+    pub documents: HashSet<&'static str>,
+    /// Data nouns that name their source after a link: "figures released by".
+    pub data: HashSet<&'static str>,
+    pub data_links: Phrases,
 }
 
 pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
@@ -89,5 +112,11 @@ pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
             .collect(),
         put: Phrases::new(forms(&|c| c == Category::Put)),
         tallies: forms(&|c| c == Category::Tally).into_iter().collect(),
+        settings: Phrases::new(forms(&|c| c == Category::Setting)),
+        audiences: Phrases::new(forms(&|c| c == Category::Audience)),
+        channels: Phrases::new(forms(&|c| c == Category::Channel)),
+        documents: forms(&|c| c == Category::Document).into_iter().collect(),
+        data: forms(&|c| c == Category::Data).into_iter().collect(),
+        data_links: Phrases::new(forms(&|c| c == Category::DataLink)),
     }
 });
