@@ -7,7 +7,9 @@
 
 use super::figure;
 use super::lexicon::phrases::Phrases;
-use super::lexicon::{ascii_regex, Words, CLAIM_WORDS, EVENT_PARTICIPLES, EVENT_VERBS};
+use super::lexicon::{
+    ascii_regex, Words, CLAIM_WORDS, COPULAS, DEGREE_ADVERBS, EVENT_PARTICIPLES, EVENT_VERBS,
+};
 use super::own::Own;
 use regex::Regex;
 use std::ops::Range;
@@ -52,7 +54,7 @@ fn re(pattern: &str) -> Regex {
 static NTH_TO: LazyLock<Regex> = LazyLock::new(|| {
     let nth = r"(?<nth>first|second|third|fourth|fifth|\d+(?:st|nd|rd|th))";
     re(&format!(
-        r"(?i)\bthe {nth} (?:\w+\s+){{1,2}}(?:to|ever|in history)\b"
+        r"(?i)\bthe {nth} (?:\w+\s+){{1,2}}(?:to|ever|in history|since)\b"
     ))
 });
 
@@ -86,15 +88,48 @@ fn phrase(phrases: &Phrases, s: &str) -> Option<Range<usize>> {
     phrases.find(s)
 }
 
-fn superlative(s: &str) -> Option<Range<usize>> {
+fn superlative(own: &Own) -> Option<Range<usize>> {
+    let s = own.text;
     [
         phrase(&CLAIM_WORDS.superlative, s),
+        possessive_superlative(own),
         NTH_TO.find(s).map(|m| m.range()),
         ONLY_ONE.find(s).map(|m| m.range()),
     ]
     .into_iter()
     .flatten()
     .min_by_key(|r| r.start)
+}
+
+/// "the world's most dangerous", "the campaign's best chance": a superlative after a
+/// possessive.
+fn possessive_superlative(own: &Own) -> Option<Range<usize>> {
+    own.words.windows(2).find_map(|pair| {
+        let apostrophe = own.text[pair[0].range.end..].starts_with(['\'', '\u{2019}']);
+        let possessive = ["'s", "\u{2019}s"]
+            .iter()
+            .any(|p| pair[0].text.ends_with(p))
+            || (apostrophe && pair[0].lower.ends_with('s'));
+        let most = matches!(pair[1].lower.as_str(), "most" | "best" | "worst" | "least");
+        (possessive && most).then(|| pair[0].range.start..pair[1].range.end)
+    })
+}
+
+/// A judgement said of a subject: "The plan is dangerous", "He was clearly unfit".
+fn predicate(own: &Own) -> Option<Range<usize>> {
+    own.words.iter().enumerate().find_map(|(i, copula)| {
+        if !COPULAS.contains(&copula.lower) {
+            return None;
+        }
+        let adjective = own.words[i + 1..]
+            .iter()
+            .take(3)
+            .find(|w| !(DEGREE_ADVERBS.contains(&w.lower) || w.lower.ends_with("ly")))?;
+        CLAIM_WORDS
+            .predicates
+            .contains(adjective.lower.as_str())
+            .then(|| copula.range.start..adjective.range.end)
+    })
 }
 
 fn evaluation(s: &str) -> Option<Range<usize>> {
@@ -151,16 +186,31 @@ fn judged_noun(own: &Own) -> Option<Range<usize>> {
 /// The first claim in a sentence of the reporter's own words, by kind and then position.
 pub fn find_claim(own: &Own) -> Option<Claim> {
     let s = own.text;
+    if reads_as_title(own) {
+        return None;
+    }
     let found = |kind, r: Option<Range<usize>>| r.map(|phrase| Claim { kind, phrase });
     if let Some(figure) = figure::figure(own) {
         return found(ClaimKind::Figure, Some(figure));
     }
-    found(ClaimKind::Superlative, superlative(s))
+    found(ClaimKind::Superlative, superlative(own))
         .or_else(|| found(ClaimKind::Allegation, phrase(&CLAIM_WORDS.allegation, s)))
         .or_else(|| found(ClaimKind::Cause, cause(own)))
         .or_else(|| found(ClaimKind::Prediction, prediction(own)))
         .or_else(|| found(ClaimKind::Evaluation, evaluation(s)))
         .or_else(|| found(ClaimKind::Evaluation, judged_noun(own)))
+        .or_else(|| found(ClaimKind::Evaluation, predicate(own)))
+}
+
+/// A line in Title Case or capitals, every longer word capitalised ("5 Actors Who Spoke Out
+/// On Pay", "WHERE THE NEW PARK WILL GO"): a heading inside the text, which asserts nothing.
+fn reads_as_title(own: &Own) -> bool {
+    let long: Vec<_> = own
+        .words
+        .iter()
+        .filter(|w| w.text.chars().count() >= 4 && w.text.starts_with(char::is_alphabetic))
+        .collect();
+    long.len() >= 4 && long.iter().all(|w| w.text.starts_with(char::is_uppercase))
 }
 
 fn cause(own: &Own) -> Option<Range<usize>> {

@@ -134,9 +134,16 @@ fn weak_cue_reports(own: &Own, verb: Range<usize>) -> bool {
             .skip_while(|w| Some(&w.lower) != previous.map(|p| &p.lower))
             .skip(1)
             .find(|w| !LINKING_WORDS.contains(&w.lower));
-        return reports_that || stance && holder.is_some_and(|w| is_source_word(w.text));
+        // "He was accused by a reporter of ...": the agent is the source.
+        let agent = is_stance(own, &verb) && next.is_some_and(|w| w.is("by"));
+        return reports_that || agent || stance && holder.is_some_and(|w| is_source_word(w.text));
     }
-    if previous.is_some_and(|w| is_source_word(w.text)) || appositive_source(own, verb.start) {
+    let source = previous
+        .is_some_and(|w| is_source_word(w.text) || CUES.vague_sources.contains(w.lower.as_str()));
+    if source || appositive_source(own, verb.start) {
+        return true;
+    }
+    if is_stance(own, &verb) && stance_has_subject(own, &verb, previous) {
         return true;
     }
     // After a determiner the word is a noun ("the report", "a claim"), not a verb.
@@ -156,6 +163,79 @@ fn weak_cue_reports(own: &Own, verb: Range<usize>) -> bool {
     let past =
         verb_text.ends_with("ed") || matches!(verb_text, "found" | "thought" | "shown" | "wrote");
     past && reports_after_past(own, verb.end)
+}
+
+/// Whether the cue at `verb` is a belief or stance verb ("fear", "accuse").
+fn is_stance(own: &Own, verb: &Range<usize>) -> bool {
+    CUES.stances
+        .contains(own.text[verb.clone()].to_ascii_lowercase().as_str())
+}
+
+/// A stance verb's subject that no source list names: a plural noun before a present-tense
+/// verb ("Farmers fear", "Some undecided voters think"), or, for a verdict, any subject when
+/// an object and "of", "for" or "as" follow ("The book accuses the mayor of ...", "The mayor
+/// also dismissed the poll as ...").
+fn stance_has_subject(own: &Own, verb: &Range<usize>, previous: Option<&OwnWord>) -> bool {
+    let Some(previous) = previous else {
+        return false;
+    };
+    let verb_text = &own.text[verb.clone()];
+    let participle = verb_text.ends_with("ing");
+    let present = !participle && !verb_text.ends_with("ed") && !verb_text.ends_with('s');
+    if present && is_plural_noun(previous) {
+        return true;
+    }
+    let verdict = CUES
+        .verdicts
+        .contains(verb_text.to_ascii_lowercase().as_str());
+    // A subject, not a determiner ("the blame for"), a conjunction or a preposition.
+    let subject = !matches!(
+        previous.lower.as_str(),
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "of"
+            | "with"
+            | "and"
+            | "or"
+            | "but"
+            | "to"
+            | "for"
+            | "from"
+            | "by"
+            | "in"
+            | "on"
+            | "at"
+            | "as"
+    );
+    // An object first ("accused the mayor of", not "the man accused of"), then the complement.
+    let object = own
+        .next_word(verb.end)
+        .is_some_and(|w| !matches!(w.lower.as_str(), "of" | "for" | "as" | "to" | "by"));
+    let complement = own
+        .after(verb.end)
+        .skip(1)
+        .take(5)
+        .any(|w| matches!(w.lower.as_str(), "of" | "for" | "as"));
+    verdict && !participle && subject && object && complement
+}
+
+/// A plural noun that can be a subject: "farmers", "Republicans" (not "was", "this", "its").
+fn is_plural_noun(w: &OwnWord) -> bool {
+    let lower = w.lower.as_str();
+    lower.len() >= 4
+        && lower.ends_with('s')
+        && !lower.ends_with("ss")
+        && !lower.ends_with("us")
+        && !lower.ends_with("is")
+        && lower.chars().all(char::is_alphabetic)
+        && !NOT_PLURAL_NOUNS.contains(lower)
 }
 
 /// A setting or an audience right after a verb: "noted in a statement", "added to reporters".

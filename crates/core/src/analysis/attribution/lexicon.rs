@@ -81,6 +81,28 @@ pub static OFFICIAL_SOURCES: Words = Words::new(
     spokesmen spokeswomen spokespersons",
 );
 
+/// Words ending in "s" that are no plural noun: "perhaps", "always".
+pub static NOT_PLURAL_NOUNS: Words = Words::new(
+    "\
+    does hers ours yours theirs thus perhaps always sometimes nevertheless whereas afterwards \
+    besides news series species towards upwards downwards backwards forwards unless means \
+    politics economics physics",
+);
+
+/// Verbs that join a subject to what is said of it: "The plan is reckless".
+pub static COPULAS: Words = Words::new(
+    "\
+    is are was were be been being remain remains remained seem seems seemed appear appears \
+    appeared become becomes became isn't aren't wasn't weren't",
+);
+
+/// Adverbs of degree and negation that may stand between a copula and its adjective: "is
+/// not very", "was still".
+pub static DEGREE_ADVERBS: Words = Words::new(
+    "\
+    not very so too still also even just really quite more less far much never always now",
+);
+
 /// Words that stand between a source and its verb without breaking the link: "Zhao also said".
 pub static LINKING_WORDS: Words = Words::new(
     "\

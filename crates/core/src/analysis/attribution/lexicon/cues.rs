@@ -13,6 +13,8 @@ pub enum Category {
     Speech,
     Weak,
     Stance,
+    Verdict,
+    VagueSource,
     StanceAdjective,
     Tally,
     Put,
@@ -30,6 +32,8 @@ impl Category {
             "speech" => Category::Speech,
             "weak" => Category::Weak,
             "stance" => Category::Stance,
+            "verdict" => Category::Verdict,
+            "vague-source" => Category::VagueSource,
             "stance-adjective" => Category::StanceAdjective,
             "tally" => Category::Tally,
             "put" => Category::Put,
@@ -74,6 +78,12 @@ pub struct Cues {
     /// Attribute with a source before or a report after: weak verbs, stance verbs and
     /// adjectives.
     pub weak: Phrases,
+    /// Belief and stance verbs: a plural subject or a complement makes them cues.
+    pub stances: HashSet<&'static str>,
+    /// Stance verbs that judge someone: "accuse", "blame".
+    pub verdicts: HashSet<&'static str>,
+    /// "Many", "some": a source of their own before a verb.
+    pub vague_sources: HashSet<&'static str>,
     pub stance_adjectives: HashSet<&'static str>,
     /// "put", "puts", "putting", and what is put "at" a figure.
     pub put: Phrases,
@@ -104,9 +114,14 @@ pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
         weak: Phrases::new(forms(&|c| {
             matches!(
                 c,
-                Category::Weak | Category::Stance | Category::StanceAdjective
+                Category::Weak | Category::Stance | Category::Verdict | Category::StanceAdjective
             )
         })),
+        stances: forms(&|c| matches!(c, Category::Stance | Category::Verdict))
+            .into_iter()
+            .collect(),
+        verdicts: forms(&|c| c == Category::Verdict).into_iter().collect(),
+        vague_sources: forms(&|c| c == Category::VagueSource).into_iter().collect(),
         stance_adjectives: forms(&|c| c == Category::StanceAdjective)
             .into_iter()
             .collect(),
