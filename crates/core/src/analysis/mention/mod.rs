@@ -6,12 +6,14 @@
 //! 3. second references: a person's family name after a full mention of that person.
 
 mod consistent;
+mod lead;
 mod misspelled;
 
 use super::tokens::{self, is_never_a_name, BlockTokens, Tokens, Word};
 use crate::registry::compare::{compare, near_word, units};
 use crate::registry::spelling::{self, key, unaccented};
 use crate::registry::{Entity, EntityIdx, FormKind, Kind, Registry, Separator};
+use lead::LeadForms;
 use misspelled::{name_runs, same_first_letter};
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -95,6 +97,7 @@ pub fn find_mentions(tokens: &Tokens, registry: &Registry) -> Vec<Mention> {
         mentions: Vec::new(),
         near: RefCell::default(),
         compared: RefCell::default(),
+        leads: RefCell::default(),
     };
     if registry.is_empty() {
         return Vec::new();
@@ -123,6 +126,8 @@ struct Finder<'r> {
     near: RefCell<HashMap<String, Rc<[u32]>>>,
     /// How written words compare with a form, per (words, form): the same misspelling recurs.
     compared: RefCell<HashMap<(String, u32), Compared>>,
+    /// The exact pass's forms per lead (first word, or first two words joined by a NUL).
+    leads: RefCell<rustc_hash::FxHashMap<String, Rc<LeadForms>>>,
 }
 
 /// A misspelling's cost and whether it is a swap, or `None` when the words are not one.
@@ -143,6 +148,24 @@ impl Finder<'_> {
         self.near
             .borrow_mut()
             .insert(word.to_string(), found.clone());
+        found
+    }
+
+    /// The forms of one word `first`, or of more starting with `first second`, split by their
+    /// third word; remembered per lead.
+    fn lead_forms(&self, first: &str, second: Option<&str>) -> Rc<LeadForms> {
+        let mut lead = first.to_string();
+        if let Some(second) = second {
+            lead.push('\0');
+            lead.push_str(second);
+        }
+        if let Some(found) = self.leads.borrow().get(&lead) {
+            return found.clone();
+        }
+        let index = self.registry.index();
+        let ids = index.starting_with(first, second).into_owned();
+        let found = Rc::new(LeadForms::new(index, ids));
+        self.leads.borrow_mut().insert(lead, found.clone());
         found
     }
 
@@ -246,6 +269,20 @@ impl Finder<'_> {
             let mut best: Option<Read> = None;
             let first = key(words[i].text);
             let second = words.get(i + 1).map(|w| (key(w.text), key(w.base())));
+            // What the third word may spell in a longer form: as written, and with the
+            // diacritics a registry leaves out dropped (for the folded leads).
+            let thirds: Vec<Cow<str>> = words
+                .get(i + 2)
+                .map(|w| vec![key(w.text), key(w.base())])
+                .unwrap_or_default();
+            let folded_thirds: Vec<Cow<str>> = if ascii {
+                Vec::new()
+            } else {
+                let unaccented = thirds
+                    .iter()
+                    .map(|t| Cow::Owned(unaccented(t).into_owned()));
+                thirds.iter().cloned().chain(unaccented).collect()
+            };
             let exact = [
                 (key(base), None),
                 (first.clone(), None),
@@ -273,7 +310,9 @@ impl Finder<'_> {
                 if leads[..k].contains(&(lead.clone(), next.clone(), *fold)) {
                     continue;
                 }
-                for &id in index.starting_with(lead, next.as_deref()).iter() {
+                let forms = self.lead_forms(lead, next.as_deref());
+                let thirds = if *fold { &folded_thirds } else { &thirds };
+                for &id in forms.candidates(thirds).iter() {
                     let form = index.form(id);
                     let n = form.words.len();
                     if i + n > words.len() || taken[i..i + n].iter().any(|&t| t) {
