@@ -15,7 +15,8 @@ pub(super) struct LeadForms {
     ids: Vec<u32>,
     /// Positions in `ids` of the forms of one or two words.
     short: Vec<u32>,
-    /// Positions in `ids` of longer forms, by their third word's exact key.
+    /// Positions in `ids` of longer forms, by their third word's exact key. A damaged form may
+    /// be filed where it does not decode: every candidate is still matched word by word.
     by_third: HashMap<Box<str>, Vec<u32>>,
 }
 
@@ -24,8 +25,9 @@ impl LeadForms {
         let mut short = Vec::new();
         let mut by_third: HashMap<Box<str>, Vec<u32>> = HashMap::default();
         for (p, &id) in ids.iter().enumerate() {
-            match index.form(id).words.get(2) {
-                Some(third) => by_third.entry(third.clone()).or_default().push(p as u32),
+            // Peeked, not decoded: most of these forms are never compared.
+            match index.peek_words(id, 3).1.get(2) {
+                Some(&third) => by_third.entry(third.into()).or_default().push(p as u32),
                 None => short.push(p as u32),
             }
         }

@@ -8,6 +8,7 @@
 mod consistent;
 mod lead;
 mod misspelled;
+mod near;
 
 use super::tokens::{self, is_never_a_name, BlockTokens, Tokens, Word};
 use crate::registry::compare::{compare, near_word, units};
@@ -15,6 +16,7 @@ use crate::registry::spelling::{self, key, unaccented};
 use crate::registry::{Entity, EntityIdx, FormKind, Kind, Registry, Separator};
 use lead::LeadForms;
 use misspelled::{name_runs, same_first_letter};
+use near::NearForms;
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -123,9 +125,10 @@ struct Finder<'r> {
     mentions: Vec<Mention>,
     /// Fuzzy candidates per written word: a story repeats its names, and finding candidates
     /// means folding the word and looking up each of its deletions.
-    near: RefCell<HashMap<String, Rc<[u32]>>>,
-    /// How written words compare with a form, per (words, form): the same misspelling recurs.
-    compared: RefCell<HashMap<(String, u32), Compared>>,
+    near: RefCell<HashMap<String, Rc<NearForms>>>,
+    /// How written words compare with a form, per written words and form: the same misspelling
+    /// recurs.
+    compared: RefCell<HashMap<String, Rc<RefCell<FormsCompared>>>>,
     /// The exact pass's forms per lead (first word, or first two words joined by a NUL).
     leads: RefCell<rustc_hash::FxHashMap<String, Rc<LeadForms>>>,
 }
@@ -133,18 +136,18 @@ struct Finder<'r> {
 /// A misspelling's cost and whether it is a swap, or `None` when the words are not one.
 type Compared = Option<(u32, bool)>;
 
+/// How one span's written words compare with forms, by form.
+type FormsCompared = rustc_hash::FxHashMap<u32, Compared>;
+
 impl Finder<'_> {
-    /// Forms with a word near `word` ([`NameIndex::near_candidates`]), sorted, remembered per
-    /// word.
-    fn near_candidates(&self, word: &str) -> Rc<[u32]> {
+    /// Forms with a word near `word` ([`NameIndex::near_candidates`]), remembered per word.
+    fn near_candidates(&self, word: &str) -> Rc<NearForms> {
         if let Some(found) = self.near.borrow().get(word) {
             return found.clone();
         }
         let mut found = Vec::new();
         self.registry.index().near_candidates(word, &mut found);
-        found.sort_unstable();
-        found.dedup();
-        let found: Rc<[u32]> = found.into();
+        let found = Rc::new(NearForms::new(found));
         self.near
             .borrow_mut()
             .insert(word.to_string(), found.clone());
@@ -169,15 +172,17 @@ impl Finder<'_> {
         found
     }
 
-    /// [`compare`](crate::registry::compare::compare) through the per-analysis memo.
-    fn compared(&self, words: &str, form: u32, compare: impl FnOnce() -> Compared) -> Compared {
-        let key = (words.to_string(), form);
-        if let Some(&c) = self.compared.borrow().get(&key) {
-            return c;
+    /// The per-analysis memo of [`compare`](crate::registry::compare::compare) for one span's
+    /// written words (separators included in `words`).
+    fn compared(&self, words: &str) -> Rc<RefCell<FormsCompared>> {
+        if let Some(found) = self.compared.borrow().get(words) {
+            return found.clone();
         }
-        let c = compare();
-        self.compared.borrow_mut().insert(key, c);
-        c
+        let found = Rc::default();
+        self.compared
+            .borrow_mut()
+            .insert(words.to_string(), Rc::clone(&found));
+        found
     }
 
     fn block(&mut self, b: usize, block: &BlockTokens) {
@@ -315,7 +320,9 @@ impl Finder<'_> {
                 for &id in forms.candidates(thirds).iter() {
                     let form = index.form(id);
                     let n = form.words.len();
-                    if i + n > words.len() || taken[i..i + n].iter().any(|&t| t) {
+                    // A form with no words (a damaged index's stand-in) would match nowhere
+                    // and everywhere: an empty read that never moves on.
+                    if n == 0 || i + n > words.len() || taken[i..i + n].iter().any(|&t| t) {
                         continue;
                     }
                     let Some(possessive) = matches_exactly(
@@ -410,7 +417,7 @@ impl Finder<'_> {
             if i + n > words.len()
                 || !words[i + n - 1].name_like()
                 || !(same_first_letter(words[i].text, &family[0])
-                    || near.iter().any(|&id| index.form(id).entity == *entity))
+                    || near.ids.iter().any(|&id| index.form(id).entity == *entity))
             {
                 continue;
             }
