@@ -416,8 +416,7 @@ impl Finder<'_> {
             let n = family.len();
             if i + n > words.len()
                 || !words[i + n - 1].name_like()
-                || !(same_first_letter(words[i].text, &family[0])
-                    || near.ids.iter().any(|&id| index.form(id).entity == *entity))
+                || !(same_first_letter(words[i].text, &family[0]) || near.names(index, *entity))
             {
                 continue;
             }
