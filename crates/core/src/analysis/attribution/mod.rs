@@ -16,12 +16,19 @@ mod quote;
 
 pub use broken::Broken;
 pub use claim::{Claim, ClaimKind};
+pub use quote::{quotes, Quote};
 
 use crate::analysis::sentence::sentences;
 use lexicon::{CONTINUATION, CONTINUATION_OPENERS};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
+
+/// Whether `word` (lower case) is a one-word form of a reporting verb ("said", "told",
+/// "reported"), for checks that read a name by the verb next to it.
+pub fn is_reporting_verb(word: &str) -> bool {
+    lexicon::REPORTING_WORDS.contains(word)
+}
 
 /// What the analysis reads in one sentence. Ranges are in the block's text.
 #[derive(Clone, Debug, PartialEq, Eq)]
