@@ -19,7 +19,8 @@ mod trailing;
 
 use super::cue::is_name_word;
 use super::lexicon::{APPOSITION_HEADS, ROLE_NOUNS, TITLES, VERBISH};
-use crate::analysis::tokens::{strip_possessive, BlockTokens};
+use super::own::Own;
+use crate::analysis::tokens::strip_possessive;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -38,27 +39,22 @@ pub enum Broken {
 static EMPTY_ACCORDING_TO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\baccording to\s*(?:[.,;:!?)\u{2014}]|$)").unwrap());
 
-/// A broken attribution, and where it is. `sentence` is the sentence's range in the block
-/// `tokens` splits, `own` the sentence with its quotations blanked (the reporter's words).
-/// `attributed`: the sentence has a reporting cue elsewhere, which a verbless source after a
-/// comma does not mend ("..., the bank in a statement.") but which makes fewer openings
-/// suspect. Ranges are in the sentence.
-pub fn broken(
-    tokens: &BlockTokens,
-    sentence: Range<usize>,
-    own: &str,
-    attributed: bool,
-) -> Option<(Broken, Range<usize>)> {
-    if let Some(m) = EMPTY_ACCORDING_TO.find(own) {
+/// A broken attribution, and where it is. `s` is the sentence, `own` the same with its
+/// quotations blanked (the reporter's words) and its words from the token layer (a hyphenated
+/// compound one word: "co-founder", "Ching-te"). `attributed`: the sentence has a reporting cue
+/// elsewhere, which a verbless source after a comma does not mend ("..., the bank in a
+/// statement.") but which makes fewer openings suspect. Ranges are in the sentence.
+pub fn broken(s: &str, own: &Own, attributed: bool) -> Option<(Broken, Range<usize>)> {
+    let text = own.text;
+    if let Some(m) = EMPTY_ACCORDING_TO.find(text) {
         let end = m.start() + "according to".len();
         return Some((Broken::EmptyAccordingTo, m.start()..end));
     }
-    let s = &tokens.text()[sentence.clone()];
-    let words = reporter_words(tokens, sentence, own);
+    let words: Vec<(usize, &str)> = own.words.iter().map(|w| (w.range.start, w.text)).collect();
     let missing = |(range, verb_at, comma): (Range<usize>, usize, bool)| {
         (Broken::MissingVerb { verb_at, comma }, range)
     };
-    let leading = leading::leading_subject(own, &words, attributed).or_else(|| {
+    let leading = leading::leading_subject(text, &words, attributed).or_else(|| {
         let r = leading::doubled_pronoun(&words)?;
         let end = r.end;
         Some((r, end))
@@ -66,37 +62,9 @@ pub fn broken(
     if let Some((r, verb_at)) = leading {
         return Some(missing((r, verb_at, false)));
     }
-    after_quote::source_after_quote(s, own, &words)
-        .or_else(|| trailing::trailing_source(own, &words))
+    after_quote::source_after_quote(s, text, &words)
+        .or_else(|| trailing::trailing_source(text, &words))
         .map(missing)
-}
-
-/// The reporter's words of a sentence (none inside a quotation) with their offsets in it, a
-/// hyphenated compound read as one word ("co-founder", "Ching-te"), as the role and title
-/// lists write them.
-fn reporter_words<'a>(
-    tokens: &BlockTokens<'a>,
-    sentence: Range<usize>,
-    own: &str,
-) -> Vec<(usize, &'a str)> {
-    let text = tokens.text();
-    let quoted = |i: usize| own.as_bytes()[tokens.words[i].range.start - sentence.start] == b' ';
-    let within = tokens.words_in(sentence.clone());
-    let mut out = Vec::with_capacity(within.len());
-    let mut i = within.start;
-    while i < within.end {
-        let end = tokens.compound_end(i).min(within.end - 1);
-        let end = (i..=end).take_while(|&j| !quoted(j)).last();
-        match end {
-            Some(end) => {
-                let range = tokens.words[i].range.start..tokens.words[end].range.end;
-                out.push((range.start - sentence.start, &text[range]));
-                i = end + 1;
-            }
-            None => i += 1,
-        }
-    }
-    out
 }
 
 /// The words starting inside `range` of the sentence.
@@ -185,22 +153,17 @@ fn role_len(words: &[&str]) -> usize {
 mod tests {
     use super::*;
     use crate::analysis::attribution::quote::{quotes, reporter_text};
-    use crate::analysis::{Block, BlockKind};
 
-    /// `s` read as a one-sentence paragraph, with the sentence's words.
+    /// The words of `s` outside its quotations.
     pub(super) fn with_words<R>(s: &str, read: impl FnOnce(&[(usize, &str)]) -> R) -> R {
-        let mut block = Block::new(BlockKind::Paragraph, false);
-        block.push(s, 0..s.len());
-        let tokens = BlockTokens::new(&block);
-        let own = reporter_text(s, &quotes(s));
-        read(&reporter_words(&tokens, 0..s.len(), &own))
+        let blanked = reporter_text(s, &quotes(s));
+        let own = Own::from_text(&blanked);
+        let words: Vec<(usize, &str)> = own.words.iter().map(|w| (w.range.start, w.text)).collect();
+        read(&words)
     }
 
     fn broken_in(s: &str, attributed: bool) -> Option<(Broken, Range<usize>)> {
-        let mut block = Block::new(BlockKind::Paragraph, false);
-        block.push(s, 0..s.len());
-        let tokens = BlockTokens::new(&block);
-        broken(&tokens, 0..s.len(), s, attributed)
+        broken(s, &Own::from_text(s), attributed)
     }
 
     fn kind(s: &str) -> Option<Broken> {

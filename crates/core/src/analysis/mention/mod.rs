@@ -6,13 +6,18 @@
 //! 3. second references: a person's family name after a full mention of that person.
 
 mod consistent;
+mod lead;
 mod misspelled;
+mod near;
 
+use super::titles::trailing_title;
 use super::tokens::{self, is_never_a_name, BlockTokens, Tokens, Word};
 use crate::registry::compare::{compare, near_word, units};
 use crate::registry::spelling::{self, key, unaccented};
 use crate::registry::{Entity, EntityIdx, FormKind, Kind, Registry, Separator};
+use lead::LeadForms;
 use misspelled::{name_runs, same_first_letter};
+use near::NearForms;
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -67,6 +72,12 @@ const PARTICLES: &[&str] = &[
 /// Agriculture Organization", "Panel on Climate Change", "Organization of the ...").
 const CONNECTIVES: &[&str] = &["of", "for", "and", "the", "on"];
 
+/// Courtesy titles written before a name without a full stop ("Mrs Clinton"): not a given name.
+const COURTESY: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame", "Lord", "Lady", "Madam", "Sen", "Rep",
+    "Gov", "Gen",
+];
+
 /// The most words a misspelled name is looked for in.
 const MAX_NAME_WORDS: usize = 10;
 
@@ -92,9 +103,11 @@ pub fn find_mentions(tokens: &Tokens, registry: &Registry) -> Vec<Mention> {
         registry,
         families: HashMap::new(),
         other_names: HashSet::new(),
+        other_people: HashSet::new(),
         mentions: Vec::new(),
         near: RefCell::default(),
         compared: RefCell::default(),
+        leads: RefCell::default(),
     };
     if registry.is_empty() {
         return Vec::new();
@@ -117,44 +130,71 @@ struct Finder<'r> {
     /// Family names of people the registry does not know, from names written in full so far
     /// ("Martin Schulz"): a later "Schulz" is that person, not a misspelling of Scholz.
     other_names: HashSet<String>,
+    /// The same, keyed as family names are, only from names that open with a given name (not
+    /// "President Clinton"): a bare "Clinton" after both "Bill Clinton" and "Hillary Clinton"
+    /// may be either.
+    other_people: HashSet<String>,
     mentions: Vec<Mention>,
     /// Fuzzy candidates per written word: a story repeats its names, and finding candidates
     /// means folding the word and looking up each of its deletions.
-    near: RefCell<HashMap<String, Rc<[u32]>>>,
-    /// How written words compare with a form, per (words, form): the same misspelling recurs.
-    compared: RefCell<HashMap<(String, u32), Compared>>,
+    near: RefCell<HashMap<String, Rc<NearForms>>>,
+    /// How written words compare with a form, per written words and form: the same misspelling
+    /// recurs.
+    compared: RefCell<HashMap<String, Rc<RefCell<FormsCompared>>>>,
+    /// The exact pass's forms per lead (first word, or first two words joined by a NUL).
+    leads: RefCell<rustc_hash::FxHashMap<String, Rc<LeadForms>>>,
 }
 
 /// A misspelling's cost and whether it is a swap, or `None` when the words are not one.
 type Compared = Option<(u32, bool)>;
 
+/// How one span's written words compare with forms, by form.
+type FormsCompared = rustc_hash::FxHashMap<u32, Compared>;
+
 impl Finder<'_> {
-    /// Forms with a word near `word` ([`NameIndex::near_candidates`]), sorted, remembered per
-    /// word.
-    fn near_candidates(&self, word: &str) -> Rc<[u32]> {
+    /// Forms with a word near `word` ([`NameIndex::near_candidates`]), remembered per word.
+    fn near_candidates(&self, word: &str) -> Rc<NearForms> {
         if let Some(found) = self.near.borrow().get(word) {
             return found.clone();
         }
         let mut found = Vec::new();
         self.registry.index().near_candidates(word, &mut found);
-        found.sort_unstable();
-        found.dedup();
-        let found: Rc<[u32]> = found.into();
+        let found = Rc::new(NearForms::new(found));
         self.near
             .borrow_mut()
             .insert(word.to_string(), found.clone());
         found
     }
 
-    /// [`compare`](crate::registry::compare::compare) through the per-analysis memo.
-    fn compared(&self, words: &str, form: u32, compare: impl FnOnce() -> Compared) -> Compared {
-        let key = (words.to_string(), form);
-        if let Some(&c) = self.compared.borrow().get(&key) {
-            return c;
+    /// The forms of one word `first`, or of more starting with `first second`, split by their
+    /// third word; remembered per lead.
+    fn lead_forms(&self, first: &str, second: Option<&str>) -> Rc<LeadForms> {
+        let mut lead = first.to_string();
+        if let Some(second) = second {
+            lead.push('\0');
+            lead.push_str(second);
         }
-        let c = compare();
-        self.compared.borrow_mut().insert(key, c);
-        c
+        if let Some(found) = self.leads.borrow().get(&lead) {
+            return found.clone();
+        }
+        let index = self.registry.index();
+        let ids = index.starting_with(first, second).into_owned();
+        let found = Rc::new(LeadForms::new(index, ids));
+        self.leads.borrow_mut().insert(lead, found.clone());
+        found
+    }
+
+    /// The per-analysis memo of [`compare`](crate::registry::compare::compare) for one span's
+    /// written words (separators included in `words`).
+    fn compared(&self, words: &str) -> Rc<RefCell<FormsCompared>> {
+        if let Some(found) = self.compared.borrow().get(words) {
+            return found.clone();
+        }
+        let found = Rc::default();
+        self.compared
+            .borrow_mut()
+            .insert(words.to_string(), Rc::clone(&found));
+        found
     }
 
     fn block(&mut self, b: usize, block: &BlockTokens) {
@@ -215,6 +255,14 @@ impl Finder<'_> {
             let last = run.end - 1;
             if run.len() >= 2 && !taken[last] && words[last - 1].name_like() {
                 self.other_names.insert(words[last].lower.clone());
+                let given = words[last - 1].text;
+                if !is_never_a_name(given)
+                    && !COURTESY.contains(&given)
+                    && trailing_title(&[given]).is_none()
+                {
+                    self.other_people
+                        .insert(key(words[last].base()).into_owned());
+                }
             }
         }
     }
@@ -246,6 +294,20 @@ impl Finder<'_> {
             let mut best: Option<Read> = None;
             let first = key(words[i].text);
             let second = words.get(i + 1).map(|w| (key(w.text), key(w.base())));
+            // What the third word may spell in a longer form: as written, and with the
+            // diacritics a registry leaves out dropped (for the folded leads).
+            let thirds: Vec<Cow<str>> = words
+                .get(i + 2)
+                .map(|w| vec![key(w.text), key(w.base())])
+                .unwrap_or_default();
+            let folded_thirds: Vec<Cow<str>> = if ascii {
+                Vec::new()
+            } else {
+                let unaccented = thirds
+                    .iter()
+                    .map(|t| Cow::Owned(unaccented(t).into_owned()));
+                thirds.iter().cloned().chain(unaccented).collect()
+            };
             let exact = [
                 (key(base), None),
                 (first.clone(), None),
@@ -273,10 +335,14 @@ impl Finder<'_> {
                 if leads[..k].contains(&(lead.clone(), next.clone(), *fold)) {
                     continue;
                 }
-                for &id in index.starting_with(lead, next.as_deref()).iter() {
+                let forms = self.lead_forms(lead, next.as_deref());
+                let thirds = if *fold { &folded_thirds } else { &thirds };
+                for &id in forms.candidates(thirds).iter() {
                     let form = index.form(id);
                     let n = form.words.len();
-                    if i + n > words.len() || taken[i..i + n].iter().any(|&t| t) {
+                    // A form with no words (a damaged index's stand-in) would match nowhere
+                    // and everywhere: an empty read that never moves on.
+                    if n == 0 || i + n > words.len() || taken[i..i + n].iter().any(|&t| t) {
                         continue;
                     }
                     let Some(possessive) = matches_exactly(
@@ -329,6 +395,7 @@ impl Finder<'_> {
     fn family(&self, block: &BlockTokens, i: usize) -> Option<Read> {
         let words = &block.words;
         let base = words[i].base();
+        let mut exact: Option<Read> = None;
         for candidate in [key(words[i].text), key(base)] {
             for (family, entity) in self
                 .families
@@ -342,22 +409,35 @@ impl Finder<'_> {
                     continue;
                 }
                 let spaces = vec![Separator::Space; n.saturating_sub(1)];
-                if let Some(possessive) = matches_exactly(
+                let Some(possessive) = matches_exactly(
                     block,
                     i,
                     family,
                     &spaces,
                     self.registry.omits_diacritics(*entity),
-                ) {
-                    return Some(self.read(
-                        i..i + n,
-                        *entity,
-                        Reference::FamilyName,
-                        Spelling::Correct,
-                        possessive,
-                    ));
+                ) else {
+                    continue;
+                };
+                match &exact {
+                    // Two people of that family name named in full: either may be meant.
+                    Some(read) if read.entity != *entity => return None,
+                    Some(_) => {}
+                    None => {
+                        exact = Some(self.read(
+                            i..i + n,
+                            *entity,
+                            Reference::FamilyName,
+                            Spelling::Correct,
+                            possessive,
+                        ))
+                    }
                 }
             }
+        }
+        if let Some(read) = exact {
+            let last = &words[read.words.end - 1];
+            // Someone the registry does not know shares the name ("Hillary Clinton").
+            return (!self.other_people.contains(key(last.base()).as_ref())).then_some(read);
         }
         let index = self.registry.index();
         // Worth comparing: a family name with a word near this one by the index (a few
@@ -370,8 +450,7 @@ impl Finder<'_> {
             let n = family.len();
             if i + n > words.len()
                 || !words[i + n - 1].name_like()
-                || !(same_first_letter(words[i].text, &family[0])
-                    || near.iter().any(|&id| index.form(id).entity == *entity))
+                || !(same_first_letter(words[i].text, &family[0]) || near.names(index, *entity))
             {
                 continue;
             }
