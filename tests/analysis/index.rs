@@ -162,3 +162,28 @@ fn the_index_keeps_each_files_as_of_and_sources() {
     assert_eq!(parts[0].1.len(), 1);
     assert_eq!(parts[1].1[0].name, "Karl Lindqvist");
 }
+
+/// Found by the `index` fuzz target: a form record that passes the checksum but fails to decode
+/// stands in as a form of no words, which matched everywhere and kept the exact pass reading
+/// the same empty mention for ever. It now matches nothing.
+#[test]
+fn a_form_that_does_not_decode_does_not_stall_the_check() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/drafts/parliament");
+    let json = std::fs::read_to_string(dir.join("registry.json")).unwrap();
+    let draft = std::fs::read_to_string(dir.join("draft-with-errors.md")).unwrap();
+    let built = Registry::new([parse_registry("p.json", &json).unwrap().entities]);
+    let mut bytes = mapped::write(&built, &[]).unwrap();
+    // The form "Zhao Leji": its text follows its kind (0, a name) and acronym (0) bytes; the
+    // entity record spells the name after its id instead.
+    let mut text = 9u32.to_ne_bytes().to_vec();
+    text.extend_from_slice(b"Zhao Leji");
+    let at = (2..bytes.len() - text.len())
+        .find(|&p| bytes[p..].starts_with(&text) && bytes[p - 2..p] == [0, 0])
+        .expect("the form record");
+    bytes[at - 2] = 9;
+    let sum = mapped::fingerprint(&bytes[24..]);
+    bytes[16..24].copy_from_slice(&sum.to_ne_bytes());
+    let index = Registry::from_index(MappedRegistry::open(Box::new(bytes)).unwrap());
+    let a = analyze(&draft, Format::Markdown, &index, &settings());
+    assert!(a.failed_checks.is_empty(), "{:?}", a.failed_checks);
+}

@@ -19,7 +19,7 @@ pub fn compare<W: AsRef<str>, F: AsRef<str>>(
     let same_but_case = written
         .iter()
         .zip(form)
-        .all(|(w, f)| w.as_ref().to_lowercase() == f.as_ref().to_lowercase());
+        .all(|(w, f)| spelling::same_but_case(w.as_ref(), f.as_ref()));
     if same_but_case {
         return None;
     }

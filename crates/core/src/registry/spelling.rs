@@ -163,7 +163,7 @@ thread_local! {
 }
 
 /// Whether two words are the same but for case.
-fn same_but_case(a: &str, b: &str) -> bool {
+pub(super) fn same_but_case(a: &str, b: &str) -> bool {
     if a.is_ascii() && b.is_ascii() {
         a.eq_ignore_ascii_case(b)
     } else {

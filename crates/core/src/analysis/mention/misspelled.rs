@@ -264,8 +264,17 @@ fn after_given_name(block: &BlockTokens, i: usize) -> bool {
 
 /// Whether two words start with the same letter, diacritics aside: typos rarely touch it.
 pub(super) fn same_first_letter(a: &str, b: &str) -> bool {
-    let first = |s: &str| spelling::plain(s).chars().next();
-    first(a) == first(b)
+    first_plain(a) == first_plain(b)
+}
+
+/// The first letter of [`spelling::plain`] of a word, folding only what it must: a word that
+/// starts in ASCII keeps that letter first (decomposition moves nothing before it), lower-cased.
+/// Asked for every remembered family name at every capitalised word of a long story.
+fn first_plain(s: &str) -> Option<char> {
+    match s.chars().next() {
+        Some(c) if c.is_ascii() => Some(c.to_ascii_lowercase()),
+        _ => spelling::plain(s).chars().next(),
+    }
 }
 
 /// Whether most words of a block are capitalised, as in a headline written in title case.
