@@ -5,10 +5,12 @@ the newest. Factbook names write the family name in capitals ("Keir STARMER", "X
 registry gets the usual case, and the capitalised words become `family_name`.
 """
 
+import datetime as dt
 import html
 import json
 import re
 import subprocess
+import unicodedata
 from collections import defaultdict
 
 from names import slug, title_case_name
@@ -266,10 +268,14 @@ def add(repo, entities, newest_date):
             countries[code] = country
     roles = defaultdict(list)  # person key -> roles
     people = {}
+    holders = {}
+    for code in sorted({code for code, _ in seen}):
+        both = sorted((o for slot in SLOTS for o in seen.get((code, slot), [])), key=lambda o: o[0])
+        holders[code] = Holders(both)
     for (code, slot), observations in sorted(seen.items()):
         if code not in countries or code == "us":
             continue  # US leaders come from congress-legislators
-        add_roles(code, countries[code], observations, roles, people, newest_date)
+        add_roles(countries[code], observations, holders[code], roles, people)
     for key, person in sorted(people.items()):
         pid = slug(person["name"])
         if pid in entities:
@@ -309,41 +315,147 @@ def given_skeleton(name, family_name):
     return re.sub(r"(.)\1+", r"\1", s)
 
 
-def add_roles(code, country_id, observations, roles, people, newest_date):
+def folded(s):
+    """Lower case without diacritics: "López" and "Lopez" are one spelling."""
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c)).lower()
+
+
+def consonants(s):
+    """The consonants of a folded name, doubled letters once: "Ruhani" and "Rohani" give
+    "rhn", "Lukashenko" and "Lukashenka" "lkshnk"."""
+    s = "".join(ch for ch in folded(s) if ch.isalpha() and ch not in "aeiouy")
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def near_names(a, b):
+    """Whether two holders' (name, family name) read as one person respelled: the same family
+    name or its consonants, or one family name's words inside the other's."""
+    (na, fa), (nb, fb) = a, b
+    if consonants(fa) == consonants(fb) or edits(folded(fa), folded(fb)) <= 1:
+        return True
+    wa, wb = set(folded(fa).split()), set(folded(fb).split())
+    return bool(wa & wb) and (wa <= set(folded(nb).split()) or wb <= set(folded(na).split()))
+
+
+def edits(a, b):
+    """Levenshtein distance."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
+def plain_title(title):
+    """A title without the words that say how the office is held: an interim prime minister
+    succeeds a prime minister; a deputy or vice one does not."""
+    words = [w for w in title.lstrip("~").split()
+             if w not in ("interim", "acting", "transitional", "transition", "caretaker")]
+    return (title.startswith("~"), " ".join(words))
+
+
+def respellings(observations, identity):
+    """Identity -> the identity it is a respelling of, within one slot: a holder written anew
+    by the Factbook ("Hasan Fereidun RUHANI", then "ROHANI"; "Lopez" gaining its accents) with
+    the same title and a start ("since") date within a week of the other's, so two people who
+    held the office at different times stay apart; or one's full name inside the other's. The
+    newest spelling is kept."""
+    starts = defaultdict(set)  # identity -> {(title, since)}
+    names = {}
+    last_seen = {}
+    for date, holders in observations:
+        for title, words, since in holders:
+            ident = identity(words)
+            if ident and since:
+                starts[ident].add((plain_title(title), since))
+                name, family_name, _, _ = person_name(words)
+                names[ident] = (name, family_name)
+                last_seen[ident] = date
+
+    def same_start(x, y):
+        return any(tx == ty and abs((dt.date.fromisoformat(sx) - dt.date.fromisoformat(sy)).days) <= 7
+                   for tx, sx in starts[x] for ty, sy in starts[y])
+
+    def fuller(x, y):
+        # "Peter MUTHARIKA" and "Arthur Peter MUTHARIKA": one man, whenever each was listed.
+        wx, wy = (folded(names[i][0]).split() for i in (x, y))
+        short, long = sorted((wx, wy), key=len)
+        return len(short) >= 2 and short[-1] == long[-1] and set(short) <= set(long)
+
+    idents = sorted(starts, key=lambda i: (last_seen[i], i))  # newest last
+    to = {}
+    for i, x in enumerate(idents):
+        for y in idents[i + 1:]:
+            if near_names(names[x], names[y]) and (same_start(x, y) or fuller(x, y)):
+                to[x] = y
+                break
+    for x in list(to):
+        while to[x] in to:
+            to[x] = to[to[x]]
+    return to
+
+
+def spelled(words):
+    """A holder's identity as written: family name and given-name consonants, folded."""
+    name, family_name, _, _ = person_name(words)
+    if not name or not family_name:
+        return None
+    return (folded(family_name), given_skeleton(folded(name), folded(family_name)))
+
+
+class Holders:
+    """The people of one country's two slots: respellings merged across both (a president
+    listed as chief of state and head of government is one person), each named as the newest
+    observation spells them."""
+
+    def __init__(self, observations):
+        self.merged = respellings(observations, spelled)
+        self.newest = {}  # identity -> the newest words observed
+        self.spellings = defaultdict(set)
+        for _, holders in observations:
+            for _, words, _ in holders:
+                ident = self.identity(words)
+                if ident:
+                    self.newest[ident] = words
+                    self.spellings[ident].add(person_name(words)[0])
+
+    def identity(self, words):
+        ident = spelled(words)
+        return self.merged.get(ident, ident)
+
+
+def add_roles(country_id, observations, holders_of, roles, people):
     """Turns a slot's observations into dated roles. One holder spelled anew by the Factbook
     stays one person (named as the newest observation spells them, the older spellings kept as
-    aliases), and a new spelling is not taken for a successor."""
-    newest = {}  # identity -> the newest words observed
-    spellings = defaultdict(set)
-
-    def identity(words):
-        name, family_name, _, _ = person_name(words)
-        if not name or not family_name:
-            return None
-        return (family_name.lower(), given_skeleton(name, family_name))
-
-    for _, holders in observations:
-        for _, words, _ in holders:
-            ident = identity(words)
-            if ident:
-                newest[ident] = words
-                spellings[ident].add(person_name(words)[0])
-    runs = {}  # (title, identity) -> [first seen, last seen, since, words]
+    aliases), and a new spelling is not taken for a successor. A holder missing from the slot
+    and listed again later served two terms: two roles."""
+    identity, newest, spellings = holders_of.identity, holders_of.newest, holders_of.spellings
+    runs = {}  # (title, identity, term) -> [first seen, last seen, since, words, first since]
+    term = {}  # (title, identity) -> its current term's number and the date last seen
     order = []
+    previous = None
     for date, holders in observations:
         for title, words, since in holders:
             ident = identity(words)
             if not ident:
                 continue
-            k = (title, ident)
+            n, seen = term.get((title, ident), (0, None))
+            if seen is not None and seen != previous:
+                n += 1  # missing from the observation before: a new term
+            term[(title, ident)] = (n, date)
+            k = (title, ident, n)
             if k not in runs:
-                runs[k] = [date, date, since, newest[ident]]
+                runs[k] = [date, date, since, newest[ident], since]
                 order.append(k)
             runs[k][1] = date
             if since:
                 runs[k][2] = since
+                runs[k][4] = runs[k][4] or since
+        previous = date
     for k in order:
-        first, last, since, words = runs[k]
+        first, last, since, words, _ = runs[k]
         title = k[0]
         name, family_name, nicks, factbook_form = person_name(words)
         end = None
@@ -352,9 +464,10 @@ def add_roles(code, country_id, observations, roles, people, newest_date):
             # Ended: the successor's "since" date, else the first sampled day without them.
             successors = [runs[o] for o in order
                           if o != k and first < runs[o][0] <= nxt[0]
-                          and o[0].startswith("~") == title.startswith("~")]
-            starts = [r[2] for r in successors
-                      if r[2] and (since is None or r[2] > since) and r[2] <= nxt[0]]
+                          and plain_title(o[0]) == plain_title(title)]
+            # A successor's first "since": a later re-election gives it a new one.
+            starts = [r[4] for r in successors
+                      if r[4] and (since is None or r[4] > since) and r[4] <= nxt[0]]
             end = min(starts) if starts else nxt[0]
         role = {"title": title.lstrip("~"), "of": country_id}
         if since:

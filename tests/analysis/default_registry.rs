@@ -103,6 +103,56 @@ fn a_leader_respelled_by_the_factbook_stays_one_person() {
     }
 }
 
+/// A new spelling in the Factbook for a few days ("RUHANI", then "ROHANI") or a deputy's start
+/// date must not end a leader's role: both leaders held office through 2016.
+#[test]
+fn a_respelling_or_a_deputy_does_not_end_a_leaders_role() {
+    for text in [
+        "Iranian President Hassan Rouhani spoke in Tehran on Monday.\n",
+        "Prime Minister Hailemariam Desalegn spoke in Addis Ababa on Monday.\n",
+    ] {
+        assert_eq!(findings(text, "2016-06-01"), vec![], "{text}");
+    }
+    has_role(
+        "Hailemariam Desalegn",
+        "prime minister",
+        "Ethiopia",
+        "2012-09-21",
+        "2018-04-02",
+    );
+}
+
+/// A Factbook spelling that gained its accents is the same person, not a second entity.
+#[test]
+fn a_name_that_gained_diacritics_is_one_person() {
+    for (accented, plain) in [
+        ("Andrés Manuel López Obrador", "Andres Manuel Lopez Obrador"),
+        ("Alberto Ángel Fernández", "Alberto Angel Fernandez"),
+    ] {
+        let people = |name: &str| registry().iter().filter(|e| e.name == name).count();
+        assert_eq!((people(accented), people(plain)), (1, 0), "{accented}");
+    }
+}
+
+/// Two separate terms are two roles of one person, not one role from the later start.
+#[test]
+fn leaders_who_served_two_terms_have_both() {
+    has_role(
+        "Robert Fico",
+        "prime minister",
+        "Slovakia",
+        "2012-04-04",
+        "2018-03-22",
+    );
+    has_role(
+        "Robert Fico",
+        "prime minister",
+        "Slovakia",
+        "2023-10-25",
+        "",
+    );
+}
+
 #[test]
 fn british_prime_ministers_since_2010_have_their_dates() {
     has_role(

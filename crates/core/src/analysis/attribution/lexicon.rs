@@ -13,7 +13,7 @@ pub(super) mod cues;
 pub(super) mod phrases;
 
 pub use claim_words::CLAIM_WORDS;
-pub use cues::CUES;
+pub use cues::{CUES, REPORTING_WORDS};
 use regex::{Regex, RegexBuilder};
 use std::collections::HashSet;
 use std::sync::OnceLock;

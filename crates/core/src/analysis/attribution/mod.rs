@@ -17,6 +17,7 @@ mod quote;
 
 pub use broken::Broken;
 pub use claim::{Claim, ClaimKind};
+pub use quote::{quotes, Quote};
 
 use crate::analysis::tokens::BlockTokens;
 use lexicon::{CONTINUATION, CONTINUATION_OPENERS};
@@ -24,6 +25,12 @@ use own::Own;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
+
+/// Whether `word` (lower case) is a one-word form of a reporting verb ("said", "told",
+/// "reported"), for checks that read a name by the verb next to it.
+pub fn is_reporting_verb(word: &str) -> bool {
+    lexicon::REPORTING_WORDS.contains(word)
+}
 
 /// What the analysis reads in one sentence. Ranges are in the block's text.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -21,11 +21,11 @@
 mod fixes;
 
 use crate::analysis::titles::{
-    format_date, org_fit, org_name, relation, role_name, Fit, Org, Placement, Relation, Tense,
-    TitleMention,
+    format_date, normalise, org_fit, org_name, relation, role_name, Fit, Org, Placement, Relation,
+    Tense, TitleMention,
 };
 use crate::analysis::{Check, Code, Context, Finding, Fix, Historical, Reference};
-use crate::registry::{Entity, EntityIdx, Kind, Role};
+use crate::registry::{Entity, EntityIdx, Kind, Role, RoleOf};
 use fixes::{
     add_former, add_then, current_title, former_to_then, remove_former, running_text, styled,
 };
@@ -143,7 +143,11 @@ fn verdict(
                 return None;
             }
             if let Some(r) = named(&|r| r.ended_before(date)) {
-                if t.describes_time_of(&roles[r]) {
+                let then = t.describes_time_of(&roles[r]);
+                if courtesy(cx, &roles[r]) && (then || t.past) {
+                    return None;
+                }
+                if then {
                     return (cx.historical != Historical::Allow).then_some(Verdict::Then(r));
                 }
                 return match successor(r) {
@@ -265,7 +269,23 @@ fn someone_elses(
     })
 }
 
+/// Whether a former holder of `role` keeps its title by courtesy: a republic's president
+/// remains "President Ortiz" in a sentence about the past ("President Ortiz signed the treaty
+/// in 1998", "under President Ortiz"), which US desks write without "then-"; a prime
+/// minister or a minister does not.
+fn courtesy(cx: &Context, role: &Role) -> bool {
+    let head_of_state = match &role.of {
+        Some(RoleOf::Entity(id)) => cx.registry.get(id).is_some_and(|e| e.kind == Kind::Place),
+        _ => false,
+    };
+    head_of_state && normalise(&role.title) == "president"
+}
+
 fn mismatch(cx: &Context, t: &TitleMention, people: &[EntityIdx]) -> Option<Finding> {
+    if t.quoted {
+        // The speaker's words: a copy editor does not change a quotation.
+        return None;
+    }
     let entity = cx.registry.entity(t.entity);
     let verdict = verdict(cx, t, entity, people)?;
     if namesake_fits(cx, t, entity) {
@@ -419,7 +439,9 @@ fn written_org_fit(cx: &Context, t: &TitleMention, role: &Role) -> Fit {
 fn inconsistent(cx: &Context, titles: &[TitleMention], out: &mut Vec<Finding>) {
     let current: Vec<&TitleMention> = titles
         .iter()
-        .filter(|t| t.tense == Tense::Current && !t.second_reference && !about_then(cx, t))
+        .filter(|t| {
+            t.tense == Tense::Current && !t.second_reference && !t.quoted && !about_then(cx, t)
+        })
         .collect();
     let mut reported: Vec<(u32, &str, &str)> = Vec::new();
     for (j, later) in current.iter().enumerate() {

@@ -10,6 +10,7 @@ mod lead;
 mod misspelled;
 mod near;
 
+use super::titles::trailing_title;
 use super::tokens::{self, is_never_a_name, BlockTokens, Tokens, Word};
 use crate::registry::compare::{compare, near_word, units};
 use crate::registry::spelling::{self, key, unaccented};
@@ -71,6 +72,12 @@ const PARTICLES: &[&str] = &[
 /// Agriculture Organization", "Panel on Climate Change", "Organization of the ...").
 const CONNECTIVES: &[&str] = &["of", "for", "and", "the", "on"];
 
+/// Courtesy titles written before a name without a full stop ("Mrs Clinton"): not a given name.
+const COURTESY: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame", "Lord", "Lady", "Madam", "Sen", "Rep",
+    "Gov", "Gen",
+];
+
 /// The most words a misspelled name is looked for in.
 const MAX_NAME_WORDS: usize = 10;
 
@@ -96,6 +103,7 @@ pub fn find_mentions(tokens: &Tokens, registry: &Registry) -> Vec<Mention> {
         registry,
         families: HashMap::new(),
         other_names: HashSet::new(),
+        other_people: HashSet::new(),
         mentions: Vec::new(),
         near: RefCell::default(),
         compared: RefCell::default(),
@@ -122,6 +130,10 @@ struct Finder<'r> {
     /// Family names of people the registry does not know, from names written in full so far
     /// ("Martin Schulz"): a later "Schulz" is that person, not a misspelling of Scholz.
     other_names: HashSet<String>,
+    /// The same, keyed as family names are, only from names that open with a given name (not
+    /// "President Clinton"): a bare "Clinton" after both "Bill Clinton" and "Hillary Clinton"
+    /// may be either.
+    other_people: HashSet<String>,
     mentions: Vec<Mention>,
     /// Fuzzy candidates per written word: a story repeats its names, and finding candidates
     /// means folding the word and looking up each of its deletions.
@@ -243,6 +255,14 @@ impl Finder<'_> {
             let last = run.end - 1;
             if run.len() >= 2 && !taken[last] && words[last - 1].name_like() {
                 self.other_names.insert(words[last].lower.clone());
+                let given = words[last - 1].text;
+                if !is_never_a_name(given)
+                    && !COURTESY.contains(&given)
+                    && trailing_title(&[given]).is_none()
+                {
+                    self.other_people
+                        .insert(key(words[last].base()).into_owned());
+                }
             }
         }
     }
@@ -375,6 +395,7 @@ impl Finder<'_> {
     fn family(&self, block: &BlockTokens, i: usize) -> Option<Read> {
         let words = &block.words;
         let base = words[i].base();
+        let mut exact: Option<Read> = None;
         for candidate in [key(words[i].text), key(base)] {
             for (family, entity) in self
                 .families
@@ -388,22 +409,35 @@ impl Finder<'_> {
                     continue;
                 }
                 let spaces = vec![Separator::Space; n.saturating_sub(1)];
-                if let Some(possessive) = matches_exactly(
+                let Some(possessive) = matches_exactly(
                     block,
                     i,
                     family,
                     &spaces,
                     self.registry.omits_diacritics(*entity),
-                ) {
-                    return Some(self.read(
-                        i..i + n,
-                        *entity,
-                        Reference::FamilyName,
-                        Spelling::Correct,
-                        possessive,
-                    ));
+                ) else {
+                    continue;
+                };
+                match &exact {
+                    // Two people of that family name named in full: either may be meant.
+                    Some(read) if read.entity != *entity => return None,
+                    Some(_) => {}
+                    None => {
+                        exact = Some(self.read(
+                            i..i + n,
+                            *entity,
+                            Reference::FamilyName,
+                            Spelling::Correct,
+                            possessive,
+                        ))
+                    }
                 }
             }
+        }
+        if let Some(read) = exact {
+            let last = &words[read.words.end - 1];
+            // Someone the registry does not know shares the name ("Hillary Clinton").
+            return (!self.other_people.contains(key(last.base()).as_ref())).then_some(read);
         }
         let index = self.registry.index();
         // Worth comparing: a family name with a word near this one by the index (a few
@@ -416,8 +450,7 @@ impl Finder<'_> {
             let n = family.len();
             if i + n > words.len()
                 || !words[i + n - 1].name_like()
-                || !(same_first_letter(words[i].text, &family[0])
-                    || near.ids.iter().any(|&id| index.form(id).entity == *entity))
+                || !(same_first_letter(words[i].text, &family[0]) || near.names(index, *entity))
             {
                 continue;
             }

@@ -5,7 +5,7 @@
 //! word count (peeked from the index, not decoded) spares decoding and checking every form of
 //! it at each span it seeds.
 
-use crate::registry::NameIndex;
+use crate::registry::{EntityIdx, NameIndex};
 use std::cell::OnceCell;
 
 pub(super) struct NearForms {
@@ -14,6 +14,8 @@ pub(super) struct NearForms {
     pub(super) ids: Box<[u32]>,
     /// `ids` by word count, each group sorted; split the first time the list seeds a search.
     by_count: OnceCell<Vec<(usize, Box<[u32]>)>>,
+    /// The entities of `ids`' forms, sorted, each once; gathered the first time one is asked for.
+    entities: OnceCell<Box<[EntityIdx]>>,
 }
 
 impl NearForms {
@@ -23,6 +25,7 @@ impl NearForms {
         NearForms {
             ids: ids.into(),
             by_count: OnceCell::new(),
+            entities: OnceCell::new(),
         }
     }
 
@@ -44,5 +47,17 @@ impl NearForms {
             .iter()
             .find(|(c, _)| *c == n)
             .map_or(&[], |(_, g)| &g[..])
+    }
+
+    /// Whether a form of this list names `entity`.
+    pub(super) fn names(&self, index: &NameIndex, entity: EntityIdx) -> bool {
+        let entities = self.entities.get_or_init(|| {
+            let mut all: Vec<EntityIdx> =
+                self.ids.iter().map(|&id| index.form(id).entity).collect();
+            all.sort_unstable();
+            all.dedup();
+            all.into()
+        });
+        entities.binary_search(&entity).is_ok()
     }
 }

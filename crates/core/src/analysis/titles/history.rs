@@ -5,7 +5,13 @@
 //! ("in 2021", "in March 2019", "on 6 September 2022", "on Sept. 6, 2022"). Anything less
 //! certain ("last year", "back then") is not read: the title is then checked against the
 //! story's date, as before.
+//!
+//! The words around a titled name may also place the person in office at the time the
+//! sentence describes, whatever its date: "under President Ortiz", "President Ortiz's
+//! administration", "an adviser to President Ortiz", "appointed by President Ortiz",
+//! "President Ortiz's 1998 budget" ([`in_office`], [`possessive_year`]).
 
+use crate::analysis::tokens::Word;
 use regex::Regex;
 use std::sync::LazyLock;
 use time::{Date, Month};
@@ -30,6 +36,66 @@ const IRREGULAR_PAST: &[&str] = &[
     "held", "led", "won", "lost", "became", "came", "saw", "wrote", "sent", "began", "left",
     "brought", "thought", "sought", "fought", "chose", "rose", "fell", "ran", "stood", "kept",
     "felt", "knew", "flew", "drew", "oversaw", "broke", "struck", "paid",
+];
+
+/// Nouns for a term of office: "the administration of", "President Ortiz's tenure".
+const TERM_NOUNS: &[&str] = &[
+    "administration",
+    "administrations",
+    "agenda",
+    "cabinet",
+    "era",
+    "government",
+    "legacy",
+    "policies",
+    "policy",
+    "presidency",
+    "reign",
+    "tenure",
+    "term",
+];
+
+/// People who served someone in office: "an adviser to", "President Ortiz's press secretary".
+const STAFF_NOUNS: &[&str] = &[
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "agent",
+    "aide",
+    "aides",
+    "appointee",
+    "appointees",
+    "assistant",
+    "counsel",
+    "counselor",
+    "official",
+    "officials",
+    "secretary",
+    "speechwriter",
+    "spokesman",
+    "spokeswoman",
+    "staffer",
+    "strategist",
+];
+
+/// Words that tie a sentence to the story's own days: "said on Monday", "this week".
+const NOW: &[&str] = &[
+    "now",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "currently",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "weekend",
 ];
 
 /// Words that make a year or date the time of the sentence ("in 2021"), rather than a name
@@ -111,7 +177,72 @@ fn past_tense(sentence: &str) -> bool {
         .any(|w| {
             IRREGULAR_PAST.contains(&w)
                 || (w.len() > 4 && w.ends_with("ed") && !NOT_PAST.contains(&w))
+                || (w.len() == 4 && w.ends_with("ied"))
         })
+}
+
+/// Whether a sentence tells of the past with nothing tying it to the story's own days: "The
+/// senator voted against the war.", but not "The senator said on Monday ...". Only a title a
+/// person keeps by courtesy is read by it (see the title check).
+pub fn past_context(sentence: &str) -> bool {
+    past_tense(sentence)
+        && !sentence
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| NOW.contains(&w.to_lowercase().as_str()))
+}
+
+/// Whether the words before a titled name (`before`, in order) and after it (`after`, the name's
+/// last word `last` first) place the person in office at the time the sentence describes:
+/// "under President Ortiz", "during the presidency of", "an adviser to", "appointed by",
+/// "President Ortiz's administration", "President Ortiz's former aides".
+pub fn in_office(before: &[Word], last: &Word, after: &[Word]) -> bool {
+    let prior = |k: usize| {
+        before
+            .len()
+            .checked_sub(k)
+            .map(|i| before[i].lower.as_str())
+    };
+    let by_appointment = || {
+        // "appointed by", "a commission named by", "nominated as judge by": a past
+        // participle a few words back.
+        before.iter().rev().skip(1).take(6).any(|w| {
+            w.lower.len() > 4 && w.lower.ends_with("ed") && !NOT_PAST.contains(&w.lower.as_str())
+        })
+    };
+    let served = || {
+        before
+            .iter()
+            .rev()
+            .skip(1)
+            .take(4)
+            .any(|w| STAFF_NOUNS.contains(&w.lower.as_str()))
+    };
+    let cue = match prior(1) {
+        Some("under" | "during") => true,
+        Some("of") => prior(2).is_some_and(|w| TERM_NOUNS.contains(&w)),
+        Some("to" | "for") => served(),
+        Some("by") => by_appointment(),
+        _ => false,
+    };
+    cue || (last.possessive
+        && after.iter().take(4).any(|w| {
+            TERM_NOUNS.contains(&w.lower.as_str()) || STAFF_NOUNS.contains(&w.lower.as_str())
+        }))
+}
+
+/// A year written right after a possessive name, as the time of the sentence: "President
+/// Ortiz's 1998 budget" is about 1998.
+pub fn possessive_year(last: &Word, after: &[Word]) -> Option<(Date, Date)> {
+    let year = after.first().filter(|_| last.possessive)?;
+    let y = year
+        .text
+        .parse::<i32>()
+        .ok()
+        .filter(|y| (1900..2100).contains(y))?;
+    Some((
+        Date::from_calendar_date(y, Month::January, 1).ok()?,
+        Date::from_calendar_date(y, Month::December, 31).ok()?,
+    ))
 }
 
 fn month(name: &str) -> Option<Month> {

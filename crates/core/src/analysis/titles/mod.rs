@@ -97,6 +97,11 @@ pub struct TitleMention {
     /// A title standing for the person on second reference ("the premier said"), read as the
     /// title of the most recent mention before it in the paragraph.
     pub second_reference: bool,
+    /// Inside a direct quotation: the speaker's words, which a copy editor does not change.
+    pub quoted: bool,
+    /// The sentence tells of the past with nothing tying it to the story's own days ("For
+    /// years, President Ortiz was ..."), and the person is not the one reporting in it.
+    pub past: bool,
 }
 
 impl TitleMention {
@@ -177,12 +182,26 @@ fn title_mention(
             ) == Relation::Same
         })
         .map(|(i, _)| i)
-        .collect();
+        .collect::<Vec<usize>>();
+    let sentence = reader.sentence_of(phrase.title.start);
+    let mut described = history::described(sentence);
+    let mut past = false;
+    if let Some((before, last, after)) = reader.around(phrase.lead, mi) {
+        // "under President Ortiz": the sentence is about the term a bare title names; "former
+        // President Ortiz's aide" is not.
+        if phrase.tense == Tense::Current && history::in_office(before, last, after) {
+            described.extend(matching.iter().filter_map(|&r| term(&roles[r])));
+        }
+        described.extend(history::possessive_year(last, after));
+        past = !reader.reports(phrase.lead, mi) && history::past_context(sentence);
+    }
     TitleMention {
         mention: mi,
         entity,
         range: reader.source_of(phrase.title.clone()),
-        described: history::described(reader.sentence_of(phrase.title.start)),
+        described,
+        quoted: reader.quoted(phrase.title.start),
+        past,
         written: phrase.written,
         normalised: phrase.normalised,
         verb: phrase.verb,
@@ -194,6 +213,11 @@ fn title_mention(
         roles: matching,
         second_reference,
     }
+}
+
+/// A role's term as an inclusive span, when both its ends are known.
+fn term(role: &Role) -> Option<(Date, Date)> {
+    Some((role.start?, role.end?.previous_day()?))
 }
 
 /// The vocabulary of a person's own role titles, added to the title words.

@@ -12,6 +12,7 @@
 
 use super::lexicon::{is_article, is_former, is_then, normalise, Vocabulary};
 use super::{Org, Placement, Tense, WrittenOrg};
+use crate::analysis::attribution::{is_reporting_verb, quotes, Quote};
 use crate::analysis::tokens::{BlockTokens, Word};
 use crate::analysis::{Context, Mention};
 use crate::registry::Kind;
@@ -65,6 +66,8 @@ pub(super) struct Reader<'a> {
     /// up, not searched for, so a long paragraph of mentions stays linear.
     first_mention: usize,
     spans: Vec<Option<(usize, usize)>>,
+    /// The block's direct quotations: a title inside one is the speaker's.
+    quotes: Vec<Quote>,
 }
 
 impl<'a> Reader<'a> {
@@ -96,12 +99,58 @@ impl<'a> Reader<'a> {
             owner,
             first_mention: mentions.start,
             spans,
+            quotes: quotes(block.text()),
         }
     }
 
     /// The sentence word `i` stands in.
     pub fn sentence_of(&self, i: usize) -> &str {
         self.block.sentence_of(i)
+    }
+
+    /// Whether word `i` stands inside a direct quotation.
+    pub fn quoted(&self, i: usize) -> bool {
+        let at = self.words.get(i).map_or(0, |w| w.range.start);
+        self.quotes
+            .iter()
+            .any(|q| q.range.start < at && at < q.range.end)
+    }
+
+    /// Whether the person of mention `mi`, titled from word `first`, is the one reporting:
+    /// "President Ortiz said", "said President Ortiz". Such a sentence is in the story's own
+    /// days.
+    pub fn reports(&self, first: usize, mi: usize) -> bool {
+        let Some(&Some((_, last))) = mi
+            .checked_sub(self.first_mention)
+            .and_then(|i| self.spans.get(i))
+        else {
+            return false;
+        };
+        let after = self.words.get(last + 1).filter(|_| self.block.spaced(last));
+        let before = first.checked_sub(1).filter(|&p| self.block.spaced(p));
+        after.is_some_and(|w| is_reporting_verb(&w.lower))
+            || before.is_some_and(|p| matches!(self.words[p].lower.as_str(), "said" | "says"))
+    }
+
+    /// The words of the sentence before word `first`, and mention `mi`'s last word with the
+    /// rest of the sentence after it: what places a titled name in time.
+    pub fn around(&self, first: usize, mi: usize) -> Option<(&[Word<'a>], &Word<'a>, &[Word<'a>])> {
+        let (_, last) = (*self.spans.get(mi.checked_sub(self.first_mention)?)?)?;
+        let first = first.min(last);
+        let sentence = self.words[first].sentence;
+        let start = self.words[..first]
+            .iter()
+            .rposition(|w| w.sentence != sentence)
+            .map_or(0, |i| i + 1);
+        let end = self.words[last..]
+            .iter()
+            .position(|w| w.sentence != sentence)
+            .map_or(self.words.len(), |i| last + i);
+        Some((
+            &self.words[start..first],
+            &self.words[last],
+            &self.words[last + 1..end],
+        ))
     }
 
     pub fn len(&self) -> usize {

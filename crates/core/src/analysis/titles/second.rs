@@ -4,9 +4,9 @@
 //! Reading a title as someone's is only safe when nobody else could be meant, so a second
 //! reference is read only when
 //! - one person, and only one, has been named in the paragraph before it;
-//! - the title names one of that person's registry roles (held now, earlier or later): a
-//!   title the person never held may well be someone else's ("the president" after a visiting
-//!   prime minister is the host);
+//! - the title names one of that person's registry roles begun by the story's date (held now or
+//!   earlier): a title the person never held may well be someone else's ("the president" after
+//!   a visiting prime minister is the host);
 //! - no other person named in the story holds that title on its date.
 
 use super::lexicon::Vocabulary;
@@ -58,7 +58,14 @@ pub(super) fn references(
 /// Whether a second reference can be checked: it names one of the person's roles, and no other
 /// person in the story holds that title on its date.
 pub(super) fn worth_reading(cx: &Context, t: &TitleMention) -> bool {
-    if t.roles.is_empty() {
+    // A role that begins after the story's date cannot be what "the president" means there:
+    // "the former president" after a candidate who later became one is someone else.
+    let roles = &cx.registry.entity(t.entity).roles;
+    if !t
+        .roles
+        .iter()
+        .any(|&r| roles[r].start.is_none_or(|s| s <= cx.date))
+    {
         return false;
     }
     let mut others = cx

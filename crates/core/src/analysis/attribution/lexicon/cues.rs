@@ -135,3 +135,14 @@ pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
         data_links: Phrases::new(forms(&|c| c == Category::DataLink)),
     }
 });
+
+/// The one-word forms of the reporting verbs, speech and weak ("said", "told", "reported"):
+/// for readers outside attribution that ask whether a word reports.
+pub static REPORTING_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    entries()
+        .filter_map(Result::ok)
+        .filter(|e| matches!(e.category, Category::Speech | Category::Weak))
+        .flat_map(|e| e.forms)
+        .filter(|f| !f.contains(' ') && !f.ends_with('*'))
+        .collect()
+});
