@@ -128,7 +128,7 @@ fn predicate(own: &Own) -> Option<Range<usize>> {
         CLAIM_WORDS
             .predicates
             .contains(adjective.lower.as_str())
-            .then(|| copula.range.start..adjective.range.end)
+            .then_some(copula.range.start..adjective.range.end)
     })
 }
 

@@ -108,7 +108,7 @@ pub static LINKING_WORDS: Words = Words::new(
     "\
     also further earlier later then again previously repeatedly recently separately once had has \
     have would will today tonight yesterday monday tuesday wednesday thursday friday saturday sunday on \
-    last week month",
+    last week month still now",
 );
 
 /// Words before a weak verb that make it passive or comparative, not a report:

@@ -136,12 +136,18 @@ pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
     }
 });
 
-/// The one-word forms of the reporting verbs, speech and weak ("said", "told", "reported"):
-/// for readers outside attribution that ask whether a word reports.
+/// The one-word forms of the reporting verbs, speech, weak and stance ("said", "told",
+/// "reported", "believed": a stance is reported as words are), for readers outside
+/// attribution that ask whether a word reports.
 pub static REPORTING_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     entries()
         .filter_map(Result::ok)
-        .filter(|e| matches!(e.category, Category::Speech | Category::Weak))
+        .filter(|e| {
+            matches!(
+                e.category,
+                Category::Speech | Category::Weak | Category::Stance | Category::Verdict
+            )
+        })
         .flat_map(|e| e.forms)
         .filter(|f| !f.contains(' ') && !f.ends_with('*'))
         .collect()
