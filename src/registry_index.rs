@@ -44,8 +44,10 @@ pub fn open(path: &Path) -> Result<Registry, Problem> {
         // its length. `copydesk registry build` replaces an index by renaming a new file over
         // it, which leaves this mapping's file intact; a file truncated in place by another
         // program while mapped is the one case the checks cannot cover (the OS raises SIGBUS).
-        let map =
-            unsafe { memmap2::Mmap::map(&file) }.map_err(|e| Problem::new(path, e.to_string()))?;
+        // Populated: the checksum reads every page at once, and mapping them in one call is
+        // cheaper than a fault per page.
+        let map = unsafe { memmap2::MmapOptions::new().populate().map(&file) }
+            .map_err(|e| Problem::new(path, e.to_string()))?;
         Box::new(map)
     };
     let index = MappedRegistry::open(bytes).map_err(|why| Problem::new(path, why))?;

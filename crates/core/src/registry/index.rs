@@ -255,6 +255,23 @@ impl NameIndex {
         }
     }
 
+    /// Form `id`'s word count and its first `wanted` words (exact-match keys), without
+    /// decoding a mapped form: for ruling forms out cheaply. It agrees with [`Self::form`] on
+    /// every form that decodes; a damaged one may peek as words and decode as none, so what
+    /// passes is still read with [`Self::form`].
+    pub fn peek_words(&self, id: u32, wanted: usize) -> (usize, Vec<&str>) {
+        match &self.mapped {
+            Some(m) => m.peek_words(id, wanted).unwrap_or_default(),
+            None => self
+                .forms
+                .get(id as usize)
+                .map_or_else(Default::default, |f| {
+                    let words = f.words.iter().take(wanted).map(|w| &**w).collect();
+                    (f.words.len(), words)
+                }),
+        }
+    }
+
     /// The most words any form has.
     pub fn longest_form(&self) -> usize {
         match &self.mapped {

@@ -7,7 +7,10 @@
 
 use super::figure;
 use super::lexicon::phrases::Phrases;
-use super::lexicon::{ascii_regex, Words, CLAIM_WORDS, EVENT_PARTICIPLES, EVENT_VERBS};
+use super::lexicon::{
+    ascii_regex, Words, CLAIM_WORDS, COPULAS, DEGREE_ADVERBS, EVENT_PARTICIPLES, EVENT_VERBS,
+};
+use super::own::Own;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -49,9 +52,10 @@ fn re(pattern: &str) -> Regex {
 
 /// "the first woman to", "the third time in history".
 static NTH_TO: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\bthe (?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:\w+\s+){1,2}(?:to|ever|in history)\b",
-    )
+    let nth = r"(?<nth>first|second|third|fourth|fifth|\d+(?:st|nd|rd|th))";
+    re(&format!(
+        r"(?i)\bthe {nth} (?:\w+\s+){{1,2}}(?:to|ever|in history|since)\b"
+    ))
 });
 
 /// "the only country to", "the only one that".
@@ -60,16 +64,17 @@ static ONLY_ONE: LazyLock<Regex> =
 
 /// "made real progress", "a resounding success", "a total failure".
 static VERDICT: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:(?:made|make|makes|making) (?:\w+ )?progress|(?:a|an|the) (?:\w+ )?(?:success|failure|disaster|triumph|fiasco|backbone|cornerstone))\b",
-    )
+    let progress = r"(?<progress>(?:made|make|makes|making) (?:\w+ )?progress)";
+    let outcomes = "success|failure|disaster|triumph|fiasco|backbone|cornerstone";
+    let outcome = format!(r"(?<outcome>(?:a|an|the) (?:\w+ )?(?:{outcomes}))");
+    re(&format!(r"(?i)\b(?:{progress}|{outcome})\b"))
 });
 
 /// "underscored the importance", "shows the resilience", "proves that".
 static SHOWS_WORTH: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:underscor|highlight|demonstrat|reflect|prov|show|illustrat)(?:e|es|ed|s|ing)? (?:that|the (?P<first>\w+)(?: (?P<second>\w+))?)\b",
-    )
+    let stem = "underscor|highlight|demonstrat|reflect|prov|show|illustrat";
+    let what = r"(?:that|the (?P<first>\w+)(?: (?P<second>\w+))?)";
+    re(&format!(r"(?i)\b(?:{stem})(?:e|es|ed|s|ing)? {what}\b"))
 });
 
 /// Nouns of worth that [`SHOWS_WORTH`] reads: "underscored the importance".
@@ -83,15 +88,48 @@ fn phrase(phrases: &Phrases, s: &str) -> Option<Range<usize>> {
     phrases.find(s)
 }
 
-fn superlative(s: &str) -> Option<Range<usize>> {
+fn superlative(own: &Own) -> Option<Range<usize>> {
+    let s = own.text;
     [
         phrase(&CLAIM_WORDS.superlative, s),
+        possessive_superlative(own),
         NTH_TO.find(s).map(|m| m.range()),
         ONLY_ONE.find(s).map(|m| m.range()),
     ]
     .into_iter()
     .flatten()
     .min_by_key(|r| r.start)
+}
+
+/// "the world's most dangerous", "the campaign's best chance": a superlative after a
+/// possessive.
+fn possessive_superlative(own: &Own) -> Option<Range<usize>> {
+    own.words.windows(2).find_map(|pair| {
+        let apostrophe = own.text[pair[0].range.end..].starts_with(['\'', '\u{2019}']);
+        let possessive = ["'s", "\u{2019}s"]
+            .iter()
+            .any(|p| pair[0].text.ends_with(p))
+            || (apostrophe && pair[0].lower.ends_with('s'));
+        let most = matches!(pair[1].lower.as_str(), "most" | "best" | "worst" | "least");
+        (possessive && most).then(|| pair[0].range.start..pair[1].range.end)
+    })
+}
+
+/// A judgement said of a subject: "The plan is dangerous", "He was clearly unfit".
+fn predicate(own: &Own) -> Option<Range<usize>> {
+    own.words.iter().enumerate().find_map(|(i, copula)| {
+        if !COPULAS.contains(&copula.lower) {
+            return None;
+        }
+        let adjective = own.words[i + 1..]
+            .iter()
+            .take(3)
+            .find(|w| !(DEGREE_ADVERBS.contains(&w.lower) || w.lower.ends_with("ly")))?;
+        CLAIM_WORDS
+            .predicates
+            .contains(adjective.lower.as_str())
+            .then(|| copula.range.start..adjective.range.end)
+    })
 }
 
 fn evaluation(s: &str) -> Option<Range<usize>> {
@@ -113,20 +151,6 @@ fn evaluation(s: &str) -> Option<Range<usize>> {
     .min_by_key(|r| r.start)
 }
 
-/// Adjectives that make the noun after them a judgement: "a decisive step", "strong momentum".
-fn is_judging_adjective(w: &str) -> bool {
-    CLAIM_WORDS
-        .judging_adjectives
-        .contains(w.to_ascii_lowercase().as_str())
-}
-
-/// Nouns of progress and importance that such an adjective turns into an evaluation.
-fn is_judged_noun(w: &str) -> bool {
-    CLAIM_WORDS
-        .judged_nouns
-        .contains(w.to_ascii_lowercase().as_str())
-}
-
 /// Words that end a noun phrase, so an adjective before them does not reach a noun after.
 static PHRASE_BREAKS: Words = Words::new(
     "\
@@ -136,22 +160,22 @@ static PHRASE_BREAKS: Words = Words::new(
 
 /// A judging adjective and its noun, up to four words apart within one noun phrase: "a
 /// healthy, stable and rapid growth momentum", "an important new step".
-fn judged_noun(s: &str) -> Option<Range<usize>> {
-    let words: Vec<(usize, &str)> = s
-        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ','))
-        .filter(|w| !w.is_empty())
-        .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
-        .collect();
-    for (i, &(start, adjective)) in words.iter().enumerate() {
-        if !is_judging_adjective(adjective.trim_end_matches(',')) {
+fn judged_noun(own: &Own) -> Option<Range<usize>> {
+    let words = &own.words;
+    for (i, adjective) in words.iter().enumerate() {
+        // Adjectives that make the noun after them a judgement: "a decisive step".
+        if !CLAIM_WORDS
+            .judging_adjectives
+            .contains(adjective.lower.as_str())
+        {
             continue;
         }
-        for &(at, w) in words.iter().skip(i + 1).take(5) {
-            let bare = w.trim_end_matches(',');
-            if is_judged_noun(bare) {
-                return Some(start..at + bare.len());
+        for w in words.iter().skip(i + 1).take(5) {
+            // Nouns of progress and importance that such an adjective makes an evaluation.
+            if CLAIM_WORDS.judged_nouns.contains(w.lower.as_str()) {
+                return Some(adjective.range.start..w.range.end);
             }
-            if PHRASE_BREAKS.contains_any_case(bare) {
+            if PHRASE_BREAKS.contains(&w.lower) {
                 break;
             }
         }
@@ -160,78 +184,71 @@ fn judged_noun(s: &str) -> Option<Range<usize>> {
 }
 
 /// The first claim in a sentence of the reporter's own words, by kind and then position.
-pub fn find_claim(s: &str) -> Option<Claim> {
+pub fn find_claim(own: &Own) -> Option<Claim> {
+    let s = own.text;
+    if reads_as_title(own) {
+        return None;
+    }
     let found = |kind, r: Option<Range<usize>>| r.map(|phrase| Claim { kind, phrase });
-    if let Some(figure) = figure::figure(s) {
+    if let Some(figure) = figure::figure(own) {
         return found(ClaimKind::Figure, Some(figure));
     }
-    found(ClaimKind::Superlative, superlative(s))
+    found(ClaimKind::Superlative, superlative(own))
         .or_else(|| found(ClaimKind::Allegation, phrase(&CLAIM_WORDS.allegation, s)))
-        .or_else(|| found(ClaimKind::Cause, cause(s)))
-        .or_else(|| found(ClaimKind::Prediction, prediction(s)))
+        .or_else(|| found(ClaimKind::Cause, cause(own)))
+        .or_else(|| found(ClaimKind::Prediction, prediction(own)))
         .or_else(|| found(ClaimKind::Evaluation, evaluation(s)))
-        .or_else(|| found(ClaimKind::Evaluation, judged_noun(s)))
+        .or_else(|| found(ClaimKind::Evaluation, judged_noun(own)))
+        .or_else(|| found(ClaimKind::Evaluation, predicate(own)))
 }
 
-fn cause(s: &str) -> Option<Range<usize>> {
-    CLAIM_WORDS.cause.find_iter(s).find(|r| {
+/// A line in Title Case or capitals, every longer word capitalised ("5 Actors Who Spoke Out
+/// On Pay", "WHERE THE NEW PARK WILL GO"): a heading inside the text, which asserts nothing.
+fn reads_as_title(own: &Own) -> bool {
+    let long: Vec<_> = own
+        .words
+        .iter()
+        .filter(|w| w.text.chars().count() >= 4 && w.text.starts_with(char::is_alphabetic))
+        .collect();
+    long.len() >= 4 && long.iter().all(|w| w.text.starts_with(char::is_uppercase))
+}
+
+fn cause(own: &Own) -> Option<Range<usize>> {
+    CLAIM_WORDS.cause.find_iter(own.text).find(|r| {
         // "due to begin on Monday" schedules; "due to the storm" explains.
-        let phrase = &s[r.clone()];
-        if !phrase.eq_ignore_ascii_case("due to") {
+        if !own.text[r.clone()].eq_ignore_ascii_case("due to") {
             return true;
         }
-        let next = s[r.end..]
-            .split_whitespace()
-            .next()
-            .unwrap_or("")
-            .to_lowercase();
-        !(next == "be" || EVENT_VERBS.contains(next.as_str()))
+        let next = own.after(r.end).next().map_or("", |w| w.lower.as_str());
+        !(next == "be" || EVENT_VERBS.contains(next))
     })
 }
 
 /// A modal and the verb after it (past "not" and "also"), unless the verb schedules an event
 /// ("will attend", "will be held"); the phrase runs to the word after the verb.
-fn prediction(s: &str) -> Option<Range<usize>> {
-    for modal in CLAIM_WORDS.prediction.find_iter(s) {
-        let Some(mut verb) = next_word(s, modal.end) else {
+fn prediction(own: &Own) -> Option<Range<usize>> {
+    for modal in CLAIM_WORDS.prediction.find_iter(own.text) {
+        let Some(mut verb) = own.next_word(modal.end) else {
             continue;
         };
         for skipped in ["not", "also"] {
-            if s[verb.clone()].eq_ignore_ascii_case(skipped) {
-                verb = next_word(s, verb.end).unwrap_or(verb);
+            if verb.is(skipped) {
+                verb = own.next_word(verb.range.end).unwrap_or(verb);
             }
         }
         // "on May 14" is a date, not a modal.
-        if !s[verb.clone()].starts_with(char::is_alphabetic) {
+        if !verb.text.starts_with(char::is_alphabetic) {
             continue;
         }
-        let after = next_word(s, verb.end);
-        let verb_word = s[verb.clone()].to_ascii_lowercase();
-        let next = after
-            .clone()
-            .map_or(String::new(), |r| s[r].to_ascii_lowercase());
-        let scheduled = EVENT_VERBS.contains(verb_word.as_str())
-            || (verb_word == "be" && EVENT_PARTICIPLES.contains(next.as_str()));
+        let after = own.next_word(verb.range.end);
+        let next = after.map_or("", |w| w.lower.as_str());
+        let scheduled = EVENT_VERBS.contains(&verb.lower)
+            || (verb.is("be") && EVENT_PARTICIPLES.contains(next));
         if !scheduled {
-            return Some(modal.start..after.map_or(verb.end, |r| r.end));
+            return Some(modal.start..after.unwrap_or(verb).range.end);
         }
     }
     None
-}
-
-/// After whitespace at `from`, the run of word characters (letters, digits, "_", "-").
-fn next_word(s: &str, from: usize) -> Option<Range<usize>> {
-    let rest = &s[from..];
-    let trimmed = rest.trim_start();
-    if trimmed.len() == rest.len() {
-        return None;
-    }
-    let start = from + rest.len() - trimmed.len();
-    let len = trimmed
-        .bytes()
-        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-'))
-        .count();
-    (len > 0).then_some(start..start + len)
 }
 
 #[cfg(test)]
@@ -261,7 +278,7 @@ mod tests {
     }
 
     fn kind(s: &str) -> Option<ClaimKind> {
-        find_claim(s).map(|c| c.kind)
+        find_claim(&Own::from_text(s)).map(|c| c.kind)
     }
 
     #[test]

@@ -4,13 +4,13 @@
 //! quotation attributes nothing.
 
 use super::lexicon::*;
+use super::own::{is_space, Own, OwnWord};
 use crate::analysis::tokens::is_never_a_name;
-use regex::Regex;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 /// Whether the sentence carries a reporting cue with a source.
-pub fn is_attributed(s: &str) -> bool {
+pub fn is_attributed(own: &Own) -> bool {
+    let s = own.text;
     let strong = CUES.speech.find_iter(s).any(|m| {
         let after = &s[m.end..];
         let names_something = after
@@ -21,29 +21,41 @@ pub fn is_attributed(s: &str) -> bool {
         !s[m].eq_ignore_ascii_case("according to") || names_something
     });
     strong
-        || puts_a_figure(s)
-        || REPORT_SETTING.is_match(s)
-        || DATA_SOURCE.is_match(s)
-        || weak_verb_reports(s)
+        || puts_a_figure(own)
+        || CUES.settings.is_match(s)
+        || names_data_source(own)
+        || weak_verb_reports(own)
+}
+
+/// Whether `s` names data with their source: what a source after a comma may be instead of a
+/// person ("..., a survey by Gallup.").
+pub fn is_data_source(s: &str) -> bool {
+    names_data_source(&Own::from_text(s))
+}
+
+/// Data named with their source and no verb: "data from the statistics bureau", "a survey by
+/// Gallup".
+fn names_data_source(own: &Own) -> bool {
+    CUES.data_links.find_iter(own.text).any(|link| {
+        own.before(link.start).next().is_some_and(|w| {
+            CUES.data.contains(w.lower.as_str()) && is_space(&own.text[w.range.end..link.start])
+        })
+    })
 }
 
 /// "The agency put the death toll at 40": an estimate, which attributes like a speech verb.
-fn puts_a_figure(s: &str) -> bool {
-    CUES.put.find_iter(s).any(|m| {
-        let words: Vec<String> = s[m.end..]
-            .split_whitespace()
-            .take(4)
-            .map(|w| w.to_ascii_lowercase())
-            .collect();
+fn puts_a_figure(own: &Own) -> bool {
+    CUES.put.find_iter(own.text).any(|m| {
+        let words: Vec<&OwnWord> = own.after(m.end).take(4).collect();
         let determined = words
             .first()
-            .is_some_and(|w| matches!(w.as_str(), "the" | "its" | "their" | "his" | "her"));
+            .is_some_and(|w| matches!(w.lower.as_str(), "the" | "its" | "their" | "his" | "her"));
         // The tally right after the determiner, or after one word ("the death toll").
         let at = |i: usize| {
             words
                 .get(i)
-                .is_some_and(|w| CUES.tallies.contains(w.as_str()))
-                && words.get(i + 1).is_some_and(|w| w == "at")
+                .is_some_and(|w| CUES.tallies.contains(w.lower.as_str()))
+                && words.get(i + 1).is_some_and(|w| w.is("at"))
         };
         determined && (at(1) || at(2))
     })
@@ -53,54 +65,65 @@ fn puts_a_figure(s: &str) -> bool {
 /// needs ("..., the ministry said"). "According to" counts; a setting ("in a statement") or a
 /// data source ("data from the exchange") does not.
 pub fn has_reporting_verb(s: &str) -> bool {
-    CUES.speech.is_match(s) || puts_a_figure(s) || weak_verb_reports(s)
+    let own = Own::from_text(s);
+    CUES.speech.is_match(s) || puts_a_figure(&own) || weak_verb_reports(&own)
 }
 
-fn weak_verb_reports(s: &str) -> bool {
-    CUES.weak.find_iter(s).any(|m| weak_cue_reports(s, m))
+fn weak_verb_reports(own: &Own) -> bool {
+    CUES.weak
+        .find_iter(own.text)
+        .any(|m| weak_cue_reports(own, m))
 }
-
-static DATA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:data|figures|statistics|results|estimates|survey|study|poll|census|records)\b",
-    )
-    .unwrap()
-});
-
-static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:said|says|told|added|stated|announced|noted|warned|according to (?:the )?(?:\w+ )?(?:ministry|officials?|government|spokes\w+))\b").unwrap()
-});
 
 /// An attribution to data or a document alone, which later sentences cannot continue.
 /// "according to official results" names data, not officials.
-pub fn attributed_to_data_only(s: &str) -> bool {
-    DATA.is_match(s)
-        && !SPEECH.find_iter(s).any(|m| {
-            let next = s[m.end()..].split_whitespace().next().unwrap_or("");
-            !DATA.is_match(next)
-        })
+pub fn attributed_to_data_only(own: &Own) -> bool {
+    let data = |w: &OwnWord| DATA_WORDS.contains(&w.lower);
+    own.words.iter().any(data)
+        && !person_speaks(own).any(|end| !own.after(end).next().is_some_and(data))
+}
+
+/// Where a person is said to speak: after a speech verb ("said") or "according to" an
+/// official source ("according to the ministry", "according to state officials").
+fn person_speaks<'s>(own: &'s Own) -> impl Iterator<Item = usize> + 's {
+    let words = &own.words;
+    words.iter().enumerate().filter_map(move |(i, w)| {
+        if SPEECH_VERBS.contains(&w.lower) {
+            return Some(w.range.end);
+        }
+        if !(w.is("according") && words.get(i + 1).is_some_and(|w| w.is("to"))) {
+            return None;
+        }
+        let source = i + 2 + usize::from(words.get(i + 2).is_some_and(|w| w.is("the")));
+        words[source.min(words.len())..]
+            .iter()
+            .take(2)
+            .find(|w| OFFICIAL_SOURCES.contains(&w.lower))
+            .map(|w| w.range.end)
+    })
 }
 
 /// A weak verb reports when a source stands before it ("Zhao noted", "the ministry also
 /// estimated") or a report follows it ("noted that", "..., it added.").
-fn weak_cue_reports(s: &str, verb: Range<usize>) -> bool {
-    let before = words_before(&s[..verb.start]);
+fn weak_cue_reports(own: &Own, verb: Range<usize>) -> bool {
+    let s = own.text;
+    let before = own.before(verb.start).take(4);
     let previous = before
         .clone()
-        .find(|w| !LINKING_WORDS.contains_any_case(w) && !is_manner_adverb(w));
-    let after = &s[verb.end..];
-    let lower_prev = previous.map(str::to_lowercase);
-    let passive = lower_prev
-        .as_deref()
-        .is_some_and(|w| NOT_A_REPORT_BEFORE.contains(w));
-    let reports_that = after.trim_start().to_lowercase().starts_with("that ")
-        || after.trim_start().starts_with("as saying");
+        .find(|w| !LINKING_WORDS.contains(&w.lower) && !is_manner_adverb(w.text));
+    let lower_prev = previous.map(|w| w.lower.as_str());
+    let passive = lower_prev.is_some_and(|w| NOT_A_REPORT_BEFORE.contains(w));
+    let next = own.next_word(verb.end);
+    let reports_that = next.is_some_and(|w| {
+        (w.is("that") && s[w.range.end..].starts_with(char::is_whitespace))
+            || (w.text == "as" && own.next_word(w.range.end).is_some_and(|w| w.is("saying")))
+    });
     if passive {
         // "Some economists are concerned about ...": a stance held by the source before "are".
         let stance = CUES
             .stance_adjectives
             .contains(s[verb.clone()].to_ascii_lowercase().as_str())
-            && lower_prev.as_deref().is_some_and(|w| {
+            && lower_prev.is_some_and(|w| {
                 matches!(
                     w,
                     "is" | "are" | "was" | "were" | "remain" | "remains" | "grew"
@@ -108,16 +131,23 @@ fn weak_cue_reports(s: &str, verb: Range<usize>) -> bool {
             });
         let holder = before
             .clone()
-            .skip_while(|w| !w.eq_ignore_ascii_case(previous.unwrap_or("")))
+            .skip_while(|w| Some(&w.lower) != previous.map(|p| &p.lower))
             .skip(1)
-            .find(|w| !LINKING_WORDS.contains_any_case(w));
-        return reports_that || stance && holder.is_some_and(is_source_word);
+            .find(|w| !LINKING_WORDS.contains(&w.lower));
+        // "He was accused by a reporter of ...": the agent is the source.
+        let agent = is_stance(own, &verb) && next.is_some_and(|w| w.is("by"));
+        return reports_that || agent || stance && holder.is_some_and(|w| is_source_word(w.text));
     }
-    if previous.is_some_and(is_source_word) || appositive_source(&s[..verb.start]) {
+    let source = previous
+        .is_some_and(|w| is_source_word(w.text) || CUES.vague_sources.contains(w.lower.as_str()));
+    if source || appositive_source(own, verb.start) {
+        return true;
+    }
+    if is_stance(own, &verb) && stance_has_subject(own, &verb, previous) {
         return true;
     }
     // After a determiner the word is a noun ("the report", "a claim"), not a verb.
-    if lower_prev.as_deref().is_some_and(|w| {
+    if lower_prev.is_some_and(|w| {
         matches!(
             w,
             "the" | "a" | "an" | "this" | "its" | "their" | "his" | "her" | "our"
@@ -125,35 +155,139 @@ fn weak_cue_reports(s: &str, verb: Range<usize>) -> bool {
     }) {
         return false;
     }
-    if reports_that || REPORT_AFTER_PHRASE.is_match(after) {
+    if reports_that || setting_or_audience(own, verb.end) {
         return true;
     }
     // "..., Zhao added." needs a past tense: a bare "the state." is a noun.
     let verb_text = &s[verb.clone()];
     let past =
         verb_text.ends_with("ed") || matches!(verb_text, "found" | "thought" | "shown" | "wrote");
-    past && REPORT_AFTER.is_match(after)
+    past && reports_after_past(own, verb.end)
 }
 
-static REPORT_AFTER_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:in an? (?:statement|interview|speech|post|letter|report|briefing)|to (?:reporters|journalists|lawmakers|parliament)\b|at an? (?:press|news) conference)").unwrap()
-});
+/// Whether the cue at `verb` is a belief or stance verb ("fear", "accuse").
+fn is_stance(own: &Own, verb: &Range<usize>) -> bool {
+    CUES.stances
+        .contains(own.text[verb.clone()].to_ascii_lowercase().as_str())
+}
+
+/// A stance verb's subject that no source list names: a plural noun before a present-tense
+/// verb ("Farmers fear", "Some undecided voters think"), or, for a verdict, any subject when
+/// an object and "of", "for" or "as" follow ("The book accuses the mayor of ...", "The mayor
+/// also dismissed the poll as ...").
+fn stance_has_subject(own: &Own, verb: &Range<usize>, previous: Option<&OwnWord>) -> bool {
+    let Some(previous) = previous else {
+        return false;
+    };
+    let verb_text = &own.text[verb.clone()];
+    let participle = verb_text.ends_with("ing");
+    let present = !participle && !verb_text.ends_with("ed") && !verb_text.ends_with('s');
+    if present && is_plural_noun(previous) {
+        return true;
+    }
+    let verdict = CUES
+        .verdicts
+        .contains(verb_text.to_ascii_lowercase().as_str());
+    // A subject, not a determiner ("the blame for"), a conjunction or a preposition.
+    let subject = !matches!(
+        previous.lower.as_str(),
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "of"
+            | "with"
+            | "and"
+            | "or"
+            | "but"
+            | "to"
+            | "for"
+            | "from"
+            | "by"
+            | "in"
+            | "on"
+            | "at"
+            | "as"
+    );
+    // An object first ("accused the mayor of", not "the man accused of"), then the complement.
+    let object = own
+        .next_word(verb.end)
+        .is_some_and(|w| !matches!(w.lower.as_str(), "of" | "for" | "as" | "to" | "by"));
+    let complement = own
+        .after(verb.end)
+        .skip(1)
+        .take(5)
+        .any(|w| matches!(w.lower.as_str(), "of" | "for" | "as"));
+    verdict && !participle && subject && object && complement
+}
+
+/// A plural noun that can be a subject: "farmers", "Republicans" (not "was", "this", "its").
+fn is_plural_noun(w: &OwnWord) -> bool {
+    let lower = w.lower.as_str();
+    lower.len() >= 4
+        && lower.ends_with('s')
+        && !lower.ends_with("ss")
+        && !lower.ends_with("us")
+        && !lower.ends_with("is")
+        && lower.chars().all(char::is_alphabetic)
+        && !NOT_PLURAL_NOUNS.contains(lower)
+}
+
+/// A setting or an audience right after a verb: "noted in a statement", "added to reporters".
+fn setting_or_audience(own: &Own, at: usize) -> bool {
+    own.next_word(at).is_some_and(|w| {
+        let phrase = &own.text[w.range.start..];
+        CUES.settings.opens(phrase) || CUES.audiences.opens(phrase)
+    })
+}
+
+/// What may follow a past-tense weak verb to make it a report ("..., Zhao added."): a stop or
+/// a quotation mark, "that", "separately", a setting, an audience, a channel ("wrote on social
+/// media"), "at a ...", or a document ("cited the annual report").
+fn reports_after_past(own: &Own, at: usize) -> bool {
+    let rest = own.text[at..].trim_start();
+    let stops = [',', ':', ';', '.', '!', '?', '"', '\u{201c}', '\u{201d}'];
+    if rest.is_empty() || rest.starts_with(stops) || rest.starts_with("that") {
+        return true;
+    }
+    let Some(next) = own.next_word(at) else {
+        return false;
+    };
+    let then = own.next_word(next.range.end);
+    let document =
+        |w: Option<&OwnWord>| w.is_some_and(|w| CUES.documents.contains(w.lower.as_str()));
+    next.is("separately")
+        || setting_or_audience(own, at)
+        || CUES.channels.opens(&own.text[next.range.start..])
+        || (next.is("at") && then.is_some_and(|w| w.is("a") || w.is("an")))
+        || (matches!(next.lower.as_str(), "the" | "a" | "an" | "its" | "their")
+            && (document(then) || document(then.and_then(|w| own.next_word(w.range.end)))))
+}
 
 /// "Okafor, a lawyer for the family, predicted ...": a source before an appositive set off by
 /// commas just before the verb.
-fn appositive_source(before: &str) -> bool {
-    let Some(head) = before.trim_end().strip_suffix(',') else {
+fn appositive_source(own: &Own, verb: usize) -> bool {
+    let Some(head) = own.text[..verb].trim_end().strip_suffix(',') else {
         return false;
     };
-    let Some((source, appositive)) = head.rsplit_once(',') else {
+    let Some(comma) = head.rfind(',') else {
         return false;
     };
-    let opens = appositive.split_whitespace().next().unwrap_or("");
-    matches!(opens, "a" | "an" | "the" | "who")
-        && appositive.split_whitespace().count() <= 14
-        && words_before(source)
+    let mut appositive = own.after(comma).take_while(|w| w.range.end <= head.len());
+    let opens = appositive
+        .next()
+        .is_some_and(|w| matches!(w.text, "a" | "an" | "the" | "who"));
+    opens
+        && appositive.count() < 14
+        && own
+            .before(comma)
             .next()
-            .is_some_and(|w| is_name_word(w) || ROLE_NOUNS.contains_any_case(w))
+            .is_some_and(|w| is_name_word(w.text) || ROLE_NOUNS.contains_any_case(w.text))
 }
 
 /// "Voters quickly accused ...", "He strongly suggested ...": an adverb of manner between a
@@ -164,16 +298,6 @@ fn is_manner_adverb(w: &str) -> bool {
         && w.starts_with(char::is_lowercase)
         && !ROLE_NOUNS.contains(w)
         && !matches!(w, "family" | "assembly" | "supply" | "anomaly" | "monopoly")
-}
-
-/// The words before an offset, nearest first.
-fn words_before(s: &str) -> impl Iterator<Item = &str> + Clone {
-    s.rsplit(|c: char| {
-        !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-' || c == '.')
-    })
-    .map(|w| w.trim_matches('.'))
-    .filter(|w| !w.is_empty())
-    .take(4)
 }
 
 /// A word that can be the source of a report: a pronoun, a role ("officials", "the ministry"),
@@ -199,29 +323,24 @@ pub fn is_name_word(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::lexicon::cues::{entries, Category};
+    use super::super::lexicon::cues::entries;
+    use super::super::lexicon::phrases::Phrases;
     use super::*;
 
-    /// Every cue in the lexicon attributes its own example, and a tally only after "put".
+    /// Every cue in the lexicon attributes its own example, which uses one of its forms.
     #[test]
     fn every_lexicon_entry_attributes_its_example() {
         let mut unattributed = Vec::new();
         for entry in entries() {
             let entry = entry.unwrap_or_else(|line| panic!("malformed lexicon line: {line}"));
-            let mentions = entry.forms.iter().any(|f| {
-                CUES.speech
-                    .find_iter(entry.example)
-                    .chain(CUES.weak.find_iter(entry.example))
-                    .chain(CUES.put.find_iter(entry.example))
-                    .any(|r| entry.example[r].eq_ignore_ascii_case(f))
-                    || entry.category == Category::Tally
-            });
+            let own = Own::from_text(entry.example);
+            let mentions = Phrases::new(entry.forms.iter().copied()).is_match(entry.example);
             assert!(
                 mentions,
                 "{:?}: the example uses none of its forms",
                 entry.forms
             );
-            if !is_attributed(entry.example) {
+            if !is_attributed(&own) {
                 unattributed.push(entry.example);
             }
         }
@@ -257,7 +376,7 @@ mod tests {
             "Many of her aides feel the race is already lost.",
             "Some voters feel the count was wrong.",
         ] {
-            assert!(is_attributed(s), "{s}");
+            assert!(is_attributed(&Own::from_text(s)), "{s}");
         }
     }
 
@@ -274,7 +393,7 @@ mod tests {
             "The streets were worried and silent, the worst in years.",
             "A rejected bid cost the city $2 million.",
         ] {
-            assert!(!is_attributed(s), "{s}");
+            assert!(!is_attributed(&Own::from_text(s)), "{s}");
         }
     }
 }

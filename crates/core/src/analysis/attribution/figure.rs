@@ -8,7 +8,8 @@
 //! share ("38 of the 44 drones") or a tally ("86 votes"), or the sentence measures change, harm
 //! or rates ("rose", "killed", "arrested", "a year").
 
-use super::lexicon::{ascii_regex, Words};
+use super::lexicon::{alternation, ascii_regex, Words};
+use super::own::Own;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -22,44 +23,90 @@ fn unicode_re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("figure pattern")
 }
 
+/// A number, with a currency sign before it and a range after it: "$2.5", "1,200", "10-12".
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    unicode_re(r"(?:US\$|[$€£¥₹])?\d+(?:,\d{3})*(?:\.\d+)?(?:-\d+(?:,\d{3})*(?:\.\d+)?)?")
+    let currency = r"(?<currency>US\$|[$€£¥₹])";
+    let amount = r"\d+(?:,\d{3})*(?:\.\d+)?";
+    unicode_re(&format!(
+        r"{currency}?(?<amount>{amount})(?:-(?<to>{amount}))?"
+    ))
 });
 
+/// Words that scale or share a quantity: "percent", "billion", "doubled", "most of".
 static SCALE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:percent|per cent|percentage points?|(?:million|billion|trillion)s?|bn|doubled|tripled|quadrupled|halved|(?:hundreds|thousands|millions|tens of thousands) of|(?:most|the majority|a majority|a minority|half|two-thirds|three-quarters|a third|a quarter|a fifth) of|^most \w+s\b|\d+(?:st|nd|rd|th) (?:consecutive|straight|successive)|(?:one|two|three|four|five|six|seven|eight|nine|ten)[- ](?:fold|thirds?|quarters?|in (?:three|four|five|ten)))\b|%",
-    )
+    let shares = alternation(&[
+        r"percent|per cent|percentage points?",
+        r"(?:million|billion|trillion)s?|bn|doubled|tripled|quadrupled|halved",
+        r"(?:hundreds|thousands|millions|tens of thousands) of",
+        r"(?:most|the majority|a majority|a minority|half|two-thirds|three-quarters) of",
+        r"(?:a third|a quarter|a fifth) of|^most \w+s\b",
+        r"\d+(?:st|nd|rd|th) (?:consecutive|straight|successive)",
+        r"(?:one|two|three|four|five|six|seven|eight|nine|ten)[- ](?:fold|thirds?|quarters?)",
+        r"(?:one|two|three|four|five|six|seven|eight|nine|ten)[- ]in (?:three|four|five|ten)",
+    ]);
+    re(&format!(r"(?i)\b(?<scale>{shares})\b|%"))
 });
 
 /// A spelled-out count of things: "three residential buildings" (not "the two sides", not
 /// "a three-day visit").
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    unicode_re(
-        r"(?i)(?:^|[^\w\s-]\s*|\b(?:killed|injured|wounded|arrested|detained|damaged|destroyed|displaced|rescued|evacuated|missing|dead|seized|at least|more than|fewer than|nearly|about|some|over|up to|almost|around)\s+)(?:three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|dozens|hundreds|thousands)\s+(?:\w+\s+)?(?:people|persons|civilians|soldiers|troops|children|students|workers|buildings|houses|homes|vehicles|cars|drones|missiles|rockets|ships|villages|patients|cases|deaths|migrants|militants|protesters|passengers|victims|bodies|jobs)\b",
-    )
+    let after = alternation(&[
+        r"killed|injured|wounded|arrested|detained|damaged|destroyed|displaced|rescued",
+        r"evacuated|missing|dead|seized|at least|more than|fewer than|nearly|about|some|over",
+        r"up to|almost|around",
+    ]);
+    let number = alternation(&[
+        r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty",
+        r"dozens|hundreds|thousands",
+    ]);
+    let things = alternation(&[
+        r"people|persons|civilians|soldiers|troops|children|students|workers|patients",
+        r"buildings|houses|homes|vehicles|cars|drones|missiles|rockets|ships|villages",
+        r"cases|deaths|migrants|militants|protesters|passengers|victims|bodies|jobs",
+    ]);
+    let opening = format!(r"(?<opening>^|[^\w\s-]\s*|\b(?:{after})\s+)");
+    unicode_re(&format!(
+        r"(?i){opening}(?<number>{number})\s+(?:\w+\s+)?(?<things>{things})\b"
+    ))
 });
 
-static MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
+/// A month's name or its abbreviation: "Sept.", "March".
+static MONTH: LazyLock<String> = LazyLock::new(|| {
+    let months = alternation(&[
+        r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?",
+        r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?",
+    ]);
+    format!(r"(?:{months})\.?")
+});
 
-static MONTH_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b{MONTH}\s+$")));
-static MONTH_AFTER: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^\s+{MONTH}\b")));
+static MONTH_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b{}\s+$", *MONTH)));
+static MONTH_AFTER: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^\s+{}\b", *MONTH)));
 
 /// What after a number makes it a date, time, duration, age or naming rather than a figure.
 static NOT_A_FIGURE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^(?:st|nd|rd|th|s\b|:\d|-[a-z]|\s*(?:a\.m|p\.m|am\b|pm\b|gmt|utc|hours?\b|hrs\b|minutes?\b|seconds?\b|days?\b|weeks?\b|months?\b|years?\b|decades?\b|centur(?:y|ies)\b|[a-z]*-?year-old|o'clock))",
-    )
+    let attached = r"st|nd|rd|th|s\b|:\d|-[a-z]";
+    let time = alternation(&[
+        r"a\.m|p\.m|am\b|pm\b|gmt|utc|hours?\b|hrs\b|minutes?\b|seconds?\b|days?\b|weeks?\b",
+        r"months?\b|years?\b|decades?\b|centur(?:y|ies)\b|[a-z]*-?year-old|o'clock",
+    ]);
+    re(&format!(r"(?i)^(?:{attached}|\s*(?<time>{time}))"))
 });
 
 /// What before a number makes it a name or a position: "Article 5", "No. 10", "aged 45".
 static NOT_A_FIGURE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    unicode_re(
-        r"(?i)(?:\b(?:no\.|nos\.|number|article|section|chapter|page|pages|line|item|clause|room|gate|platform|terminal|flight|route|highway|phase|stage|level|grade|round|step|version|resolution|aged|age|ages|group|tier|category|covid|unit|block|building|district|zone|floor|seat|row)\s*|[\p{L}\-])$",
-    )
+    let naming = alternation(&[
+        r"no\.|nos\.|number|article|section|chapter|page|pages|line|item|clause|room|gate",
+        r"platform|terminal|flight|route|highway|phase|stage|level|grade|round|step|version",
+        r"resolution|aged|age|ages|group|tier|category|covid|unit|block|building|district",
+        r"zone|floor|seat|row",
+    ]);
+    unicode_re(&format!(
+        r"(?i)(?:\b(?<naming>{naming})\s*|(?<joined>[\p{{L}}\-]))$"
+    ))
 });
 
-pub fn figure(s: &str) -> Option<Range<usize>> {
+pub fn figure(own: &Own) -> Option<Range<usize>> {
+    let s = own.text;
     let number = s
         .bytes()
         .any(|b| b.is_ascii_digit())
@@ -67,7 +114,7 @@ pub fn figure(s: &str) -> Option<Range<usize>> {
             NUMBER
                 .find_iter(s)
                 .map(|m| m.range())
-                .find(|r| is_figure(s, r.clone()))
+                .find(|r| is_figure(own, r.clone()))
         })
         .flatten();
     let Some(number) = number else {
@@ -85,7 +132,8 @@ pub fn figure(s: &str) -> Option<Range<usize>> {
 }
 
 /// Whether the number at `r` states a quantity rather than naming or dating something.
-fn is_figure(s: &str, r: Range<usize>) -> bool {
+fn is_figure(own: &Own, r: Range<usize>) -> bool {
+    let s = own.text;
     let text = &s[r.clone()];
     let (before, after) = (&s[..r.start], &s[r.end..]);
     let money = text.starts_with(|c: char| !c.is_ascii_digit());
@@ -107,22 +155,23 @@ fn is_figure(s: &str, r: Range<usize>) -> bool {
     if text.contains('-') {
         return false;
     }
+    let prev = own.before(r.start).next();
+    let prev_capitalised = prev.is_some_and(|w| w.text.starts_with(char::is_uppercase));
     // An age after a name: "Zhao, 67, said".
-    if before.ends_with(", ") && after.starts_with(',') {
-        let prev = before[..before.len() - 2].rsplit(' ').next().unwrap_or("");
-        if prev.chars().next().is_some_and(char::is_uppercase) {
-            return false;
-        }
+    if before.ends_with(", ") && after.starts_with(',') && prev_capitalised {
+        return false;
     }
-    // A capitalised word right before names a model or a document: "Boeing 737", "Resolution 2231".
-    let prev = before.trim_end().rsplit(' ').next().unwrap_or("");
-    let capitalised = prev.chars().next().is_some_and(char::is_uppercase)
-        && before.trim_end().len() > prev.len()
-        && !matches!(
-            prev,
-            "US" | "USD" | "EUR" | "RMB" | "HK" | "A" | "C" | "NZ" | "S"
-        );
-    if capitalised {
+    // A capitalised word right before names a model or a document: "Boeing 737", "Resolution
+    // 2231"; not the sentence's first word, nor a currency.
+    let naming = prev.filter(|w| {
+        prev_capitalised
+            && !s[..w.range.start].trim().is_empty()
+            && !matches!(
+                w.text,
+                "US" | "USD" | "EUR" | "RMB" | "HK" | "A" | "C" | "NZ" | "S"
+            )
+    });
+    if naming.is_some() {
         return false;
     }
     let scaled = SCALE_WORDS
@@ -131,21 +180,30 @@ fn is_figure(s: &str, r: Range<usize>) -> bool {
     text.contains('.')
         || scaled
         || UNIT_AFTER.is_match(after)
-        || count_is_statistic(s, before, after)
+        || count_is_statistic(own, r.start, after)
 }
 
 /// Units that make a number a measured amount: "10 km", "86 votes", "500 euros".
 static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^\s*(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|cm|mm|kg|kilo(?:gram)?s?|grams?|tonnes?|tons?|lbs?|degrees?|°|hectares?|acres?|barrels?|lit(?:re|er)s?|gallons?|feet|foot|inches|mph|km/h|knots|votes?|seats?|points?|megawatts?|mw|gw|kwh|square|dollars?|euros?|pounds?|yuan|yen|rupees?|won|shillings?|crowns?|francs?|roubles?|rubles?|pesos?|reais|naira|rand|lira)\b",
-    )
+    let units = alternation(&[
+        r"km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|cm|mm|feet|foot|inches|square",
+        r"kg|kilo(?:gram)?s?|grams?|tonnes?|tons?|lbs?|degrees?|°|hectares?|acres?",
+        r"barrels?|lit(?:re|er)s?|gallons?|mph|km/h|knots|megawatts?|mw|gw|kwh",
+        r"votes?|seats?|points?",
+        r"dollars?|euros?|pounds?|yuan|yen|rupees?|won|shillings?|crowns?|francs?",
+        r"roubles?|rubles?|pesos?|reais|naira|rand|lira",
+    ]);
+    re(&format!(r"(?i)^\s*(?<unit>{units})\b"))
 });
 
 /// Words that approximate a count, as estimates do: "at least 12", "some 5,000".
 static APPROXIMATED: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:at least|more than|less than|fewer than|nearly|almost|about|around|roughly|approximately|some|over|up to|as many as|an estimated|estimated|close to|upwards of|at most)\s+$",
-    )
+    let approximately = alternation(&[
+        r"at least|more than|less than|fewer than|nearly|almost|about|around|roughly",
+        r"approximately|some|over|up to|as many as|an estimated|estimated|close to",
+        r"upwards of|at most",
+    ]);
+    re(&format!(r"(?i)\b(?:{approximately})\s+$"))
 });
 
 /// "38 of the 44", "one in 10": a share.
@@ -155,9 +213,19 @@ static SHARE_AFTER: LazyLock<Regex> =
 /// Words in a sentence that measure change, harm, rates or estimates, which make its counts
 /// statistics: "rose", "killed", "arrested", "a year".
 static STATISTIC: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:ris(?:e|es|en|ing)|rose|f[ae]ll(?:s|en|ing)?|increas\w*|decreas\w*|grew|grow(?:s|n|ing|th)|drop(?:s|ped|ping)?|declin\w*|climb\w*|jump\w*|surg\w*|plung\w*|slump\w*|soar\w*|tumbl\w*|slid|reach(?:ed|es|ing)?|topp?(?:ed|ing)|exceed\w*|surpass\w*|total(?:led|ed|s|ling)?|amount(?:ed|s|ing)|number(?:ed|s|ing)|stood at|doubl\w*|tripl\w*|halv\w*|kill\w*|dead|died|die|dying|deaths?|toll|injur\w*|wound(?:ed|ing)|hurt|casualt\w*|fatalit\w*|victims?|arrest\w*|detain\w*|displac\w*|evacuat\w*|missing|rescu\w*|lost|losses|laid off|lay off|layoffs|shed|hired|estimat\w*|average\w*|median|rate|per|a (?:day|week|month|year)|annual\w*|plans?|planned|planning|targets?|targeted|goals?|aims?|aimed|intends?)\b",
-    )
+    let measures = alternation(&[
+        r"ris(?:e|es|en|ing)|rose|f[ae]ll(?:s|en|ing)?|increas\w*|decreas\w*|grew",
+        r"grow(?:s|n|ing|th)|drop(?:s|ped|ping)?|declin\w*|climb\w*|jump\w*|surg\w*",
+        r"plung\w*|slump\w*|soar\w*|tumbl\w*|slid|reach(?:ed|es|ing)?|topp?(?:ed|ing)",
+        r"exceed\w*|surpass\w*|total(?:led|ed|s|ling)?|amount(?:ed|s|ing)|number(?:ed|s|ing)",
+        r"stood at|doubl\w*|tripl\w*|halv\w*",
+        r"kill\w*|dead|died|die|dying|deaths?|toll|injur\w*|wound(?:ed|ing)|hurt|casualt\w*",
+        r"fatalit\w*|victims?|arrest\w*|detain\w*|displac\w*|evacuat\w*|missing|rescu\w*",
+        r"lost|losses|laid off|lay off|layoffs|shed|hired",
+        r"estimat\w*|average\w*|median|rate|per|a (?:day|week|month|year)|annual\w*",
+        r"plans?|planned|planning|targets?|targeted|goals?|aims?|aimed|intends?",
+    ]);
+    re(&format!(r"(?i)\b(?:{measures})\b"))
 });
 
 /// Words that may open a sentence before its count: "Some 5,000 people ...", "More than 200
@@ -169,12 +237,17 @@ static OPENING_WORDS: Words = Words::new(
 );
 
 /// A bare count is part of describing an event unless the sentence is about it.
-fn count_is_statistic(s: &str, before: &str, after: &str) -> bool {
-    let clause = before.rsplit(", ").next().unwrap_or(before);
-    let opens = clause
-        .split_whitespace()
-        .all(|w| OPENING_WORDS.contains_any_case(w));
-    opens || APPROXIMATED.is_match(before) || SHARE_AFTER.is_match(after) || STATISTIC.is_match(s)
+fn count_is_statistic(own: &Own, at: usize, after: &str) -> bool {
+    let before = &own.text[..at];
+    let clause = before.rfind(", ").map_or(0, |i| i + 2);
+    let opens = own
+        .before(at)
+        .take_while(|w| w.range.start >= clause)
+        .all(|w| OPENING_WORDS.contains(&w.lower));
+    opens
+        || APPROXIMATED.is_match(before)
+        || SHARE_AFTER.is_match(after)
+        || STATISTIC.is_match(own.text)
 }
 
 #[cfg(test)]
@@ -182,7 +255,7 @@ mod tests {
     use super::*;
 
     fn figures(s: &str) -> Option<&str> {
-        figure(s).map(|r| &s[r])
+        figure(&Own::from_text(s)).map(|r| &s[r])
     }
 
     #[test]

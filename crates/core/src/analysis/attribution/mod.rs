@@ -12,14 +12,16 @@ mod claim;
 mod cue;
 mod figure;
 mod lexicon;
+mod own;
 mod quote;
 
 pub use broken::Broken;
 pub use claim::{Claim, ClaimKind};
 pub use quote::{quotes, Quote};
 
-use crate::analysis::sentence::sentences;
+use crate::analysis::tokens::BlockTokens;
 use lexicon::{CONTINUATION, CONTINUATION_OPENERS};
+use own::Own;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -53,23 +55,36 @@ pub struct Carry {
     lead_in: bool,
 }
 
-/// A wire dateline opening a paragraph: "BEIJING, Aug. 26 (Xinhua) -- ".
+/// A wire dateline opening a paragraph: "BEIJING, Aug. 26 (Xinhua) -- ": a place in capitals,
+/// a date, an agency in parentheses, a dash.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\p{Lu}][\p{Lu} .'\-]{2,}(?:,\s*[^()\n]{1,30}?)?\s*(?:\([^)]{1,30}\))?\s*(?:--|\u{2014}|\u{2013}|-)\s+").unwrap()
+    let place = r"(?<place>\p{Lu}[\p{Lu} .'\-]{2,})";
+    let date = r"(?:,\s*(?<date>[^()\n]{1,30}?))?";
+    let agency = r"(?:\s*\((?<agency>[^)]{1,30})\))?";
+    let dash = r"\s*(?:--|\u{2014}|\u{2013}|-)\s+";
+    Regex::new(&format!("^{place}{date}{agency}{dash}")).expect("dateline pattern")
 });
 
-/// Reads one paragraph of prose.
-pub fn read_paragraph(text: &str, carry: &mut Carry) -> Vec<Reading> {
+/// Reads one paragraph of prose, from its tokens.
+pub fn read_paragraph(tokens: &BlockTokens, carry: &mut Carry) -> Vec<Reading> {
+    let text = tokens.text();
     let quotes = quote::quotes(text);
     let own = quote::reporter_text(text, &quotes);
     let body = DATELINE.find(text).map_or(0, |m| m.end());
-    let ranges: Vec<Range<usize>> = sentences(&text[body..])
-        .into_iter()
-        .map(|r| r.start + body..r.end + body)
+    let ranges: Vec<Range<usize>> = tokens
+        .sentences
+        .iter()
+        .filter(|r| r.end > body)
+        .map(|r| r.start.max(body)..r.end)
+        .collect();
+    let owns: Vec<Own> = ranges
+        .iter()
+        .map(|r| Own::new(&own[r.clone()], r.start, tokens.words_in(r.clone())))
         .collect();
     let mut readings: Vec<Reading> = ranges
         .iter()
-        .map(|r| read_sentence(&text[r.clone()], &own[r.clone()], r.start))
+        .zip(&owns)
+        .map(|(r, own)| read_sentence(&text[r.clone()], own, r.start))
         .collect();
     let direct: Vec<bool> = readings
         .iter()
@@ -103,7 +118,7 @@ pub fn read_paragraph(text: &str, carry: &mut Carry) -> Vec<Reading> {
                     .for_each(|s| *s = true);
             } else if !continued
                 && !q.open_at_end
-                && is_full_quote(text, &own, q.range.clone(), ranges[first].clone())
+                && is_full_quote(tokens, &own, q.range.clone(), ranges[first].clone())
             {
                 readings[first].unattributed_quote = Some(q.range.clone());
             }
@@ -114,8 +129,8 @@ pub fn read_paragraph(text: &str, carry: &mut Carry) -> Vec<Reading> {
         // Data do not go on speaking: "according to official results. It was the worst ..."
         let continues_speaker = i > 0
             && readings[i - 1].attributed
-            && (only_quoted[i] || continues(&own[ranges[i].clone()]))
-            && !cue::attributed_to_data_only(&own[ranges[i - 1].clone()]);
+            && (only_quoted[i] || continues(&owns[i]))
+            && !cue::attributed_to_data_only(&owns[i - 1]);
         let r = &mut readings[i];
         r.attributed = direct[i] || continues_speaker || (only_quoted[i] && in_attributed_quote[i]);
     }
@@ -126,12 +141,12 @@ pub fn read_paragraph(text: &str, carry: &mut Carry) -> Vec<Reading> {
     readings
 }
 
-fn read_sentence(s: &str, own: &str, offset: usize) -> Reading {
+fn read_sentence(s: &str, own: &Own, offset: usize) -> Reading {
     let shift = |r: Range<usize>| r.start + offset..r.end + offset;
-    let quoted_only = !own.chars().any(char::is_alphanumeric);
+    let quoted_only = !own.text.chars().any(char::is_alphanumeric);
     let attributed = cue::is_attributed(own);
     let broken = (!quoted_only)
-        .then(|| broken::broken(s, own, attributed))
+        .then(|| broken::broken(s, own.text, attributed))
         .flatten()
         .map(|(b, r)| {
             let b = match b {
@@ -143,7 +158,7 @@ fn read_sentence(s: &str, own: &str, offset: usize) -> Reading {
             };
             (b, shift(r))
         });
-    let question = own.trim_end().ends_with('?');
+    let question = own.text.trim_end().ends_with('?');
     let claim = (!quoted_only && !question)
         .then(|| claim::find_claim(own))
         .flatten()
@@ -152,7 +167,7 @@ fn read_sentence(s: &str, own: &str, offset: usize) -> Reading {
             phrase: shift(c.phrase),
         });
     Reading {
-        sentence: offset..offset + own.len(),
+        sentence: offset..offset + own.text.len(),
         attributed,
         claim,
         broken,
@@ -162,36 +177,61 @@ fn read_sentence(s: &str, own: &str, offset: usize) -> Reading {
 
 /// Whether a sentence still speaks for the previous sentence's source: it refers back with a
 /// pronoun ("it aims to", "He added") or opens with "Also", "Moreover" ...
-fn continues(own: &str) -> bool {
-    let own = own.trim_start();
-    let opens_with = |o: &str| {
-        own.get(..o.len())
-            .is_some_and(|p| p.eq_ignore_ascii_case(o))
-            && !own[o.len()..].starts_with(char::is_alphanumeric)
+fn continues(own: &Own) -> bool {
+    let opens = own
+        .words
+        .first()
+        .is_some_and(|w| own.text[..w.range.start].trim().is_empty());
+    let opens_with = |o: &&str| {
+        opens
+            && o.split(' ').count() <= own.words.len()
+            && o.split(' ').zip(&own.words).all(|(o, w)| w.is(o))
     };
-    if CONTINUATION_OPENERS.iter().any(|o| opens_with(o)) {
+    if CONTINUATION_OPENERS.iter().any(opens_with) {
         return true;
     }
-    own.split(|c: char| !c.is_alphanumeric())
-        .any(|w| CONTINUATION.contains_any_case(w))
+    // "they're" refers back as "they" does.
+    own.words.iter().any(|w| {
+        w.lower
+            .split(['\'', '\u{2019}', '-'])
+            .any(|part| CONTINUATION.contains(part))
+    })
 }
 
 /// A quotation that is someone's statement rather than a quoted term ("so-called 'peace plan'"):
 /// it opens the sentence, follows a colon, or runs to six words or more.
-fn is_full_quote(text: &str, own: &str, quote: Range<usize>, sentence: Range<usize>) -> bool {
+fn is_full_quote(
+    tokens: &BlockTokens,
+    own: &str,
+    quote: Range<usize>,
+    sentence: Range<usize>,
+) -> bool {
     let before = own[sentence.start..quote.start].trim_end();
-    before.is_empty() || before.ends_with(':') || text[quote].split_whitespace().count() >= 6
+    let words = tokens.words_in(quote);
+    // A hyphenated word counts once.
+    let joined = words
+        .windows(2)
+        .filter(|p| {
+            crate::analysis::tokens::is_hyphen(&tokens.text()[p[0].range.end..p[1].range.start])
+        })
+        .count();
+    before.is_empty() || before.ends_with(':') || words.len() - joined >= 6
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::{Block, BlockKind};
 
     fn read(paragraphs: &[&str]) -> Vec<Vec<Reading>> {
         let mut carry = Carry::default();
         paragraphs
             .iter()
-            .map(|p| read_paragraph(p, &mut carry))
+            .map(|p| {
+                let mut block = Block::new(BlockKind::Paragraph, false);
+                block.push(p, 0..p.len());
+                read_paragraph(&BlockTokens::new(&block), &mut carry)
+            })
             .collect()
     }
 

@@ -48,14 +48,15 @@ pub struct Attribution;
 impl Check for Attribution {
     fn run(&self, cx: &Context, out: &mut Vec<Finding>) {
         let mut carry = Carry::default();
-        for block in &cx.document.blocks {
+        for tokens in &cx.tokens.blocks {
+            let block = tokens.block;
             let prose = matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem);
             if !prose || block.quoted {
                 carry = Carry::default();
                 continue;
             }
             let text = &block.text;
-            for r in read_paragraph(text, &mut carry) {
+            for r in read_paragraph(tokens, &mut carry) {
                 if let Some((broken, range)) = &r.broken {
                     let source = range.clone();
                     let finding = match *broken {

@@ -129,7 +129,7 @@ impl Finder<'_> {
         {
             return None;
         }
-        let lists: Vec<Rc<[u32]>> = written.iter().map(|w| self.near_candidates(w)).collect();
+        let lists: Vec<Rc<NearForms>> = written.iter().map(|w| self.near_candidates(w)).collect();
         let candidates = shared_candidates(&written, &lists, index);
         let mut best: Option<(u32, Read)> = None;
         let mut best_form = 0;
@@ -139,6 +139,7 @@ impl Finder<'_> {
             .zip(std::iter::once(&Separator::Space).chain(&written_separators))
             .map(|(w, sep)| format!("{sep:?}{w}"))
             .collect::<String>();
+        let memo = self.compared(&span_key);
         for id in candidates {
             let form = index.form(id);
             if form.acronym || form.words.len() != written.len() {
@@ -155,7 +156,8 @@ impl Finder<'_> {
                 // is still a misspelling ("Tianjn", "Berlni", "Bogota").
                 continue;
             }
-            let compared = self.compared(&span_key, id, || {
+            let known = memo.borrow().get(&id).copied();
+            let compared = known.unwrap_or_else(|| {
                 // Hyphenated parts compare as one word ("Ching-teh" for "Ching-te").
                 let (w_units, f_units) = (
                     units(&written, &written_separators),
@@ -167,6 +169,7 @@ impl Finder<'_> {
                     compare(&written, &form.words, entity, index)
                 }
             });
+            memo.borrow_mut().insert(id, compared);
             let Some((cost, swapped)) = compared else {
                 continue;
             };
@@ -360,24 +363,22 @@ fn sentence_initial(block: &BlockTokens, i: usize) -> bool {
 /// The forms worth comparing with a span: of its length, and found near every written word but
 /// at most one. The index reaches one edit on the transliteration skeleton, which a typo in a
 /// folded letter ("Jospeh", "Qisng") or a second typo escapes; a misspelled name keeps its other
-/// words, which find it. Lists are sorted; every such form is in one of the two shortest.
-fn shared_candidates(written: &[&str], lists: &[Rc<[u32]>], index: &NameIndex) -> Vec<u32> {
+/// words, which find it. Every such form is among the forms of the span's length in one of the
+/// two shortest lists; sorted.
+fn shared_candidates(written: &[&str], lists: &[Rc<NearForms>], index: &NameIndex) -> Vec<u32> {
     let n = written.len();
-    let mut by_len: Vec<&[u32]> = lists.iter().map(|l| &l[..]).collect();
-    by_len.sort_by_key(|l| l.len());
+    let mut by_len: Vec<&NearForms> = lists.iter().map(|l| &**l).collect();
+    by_len.sort_by_key(|l| l.ids.len());
     let mut seeds: Vec<u32> = by_len
         .iter()
         .take(2)
-        .flat_map(|l| l.iter())
+        .flat_map(|l| l.of_count(index, n))
         .copied()
         .collect();
     seeds.sort_unstable();
     seeds.dedup();
     seeds.retain(|&id| {
-        if index.form(id).words.len() != n {
-            return false;
-        }
-        let mut missing = (0..n).filter(|&k| lists[k].binary_search(&id).is_err());
+        let mut missing = (0..n).filter(|&k| lists[k].ids.binary_search(&id).is_err());
         match (missing.next(), missing.next()) {
             (None, _) => true,
             (Some(_), None) => n > 1,

@@ -6,14 +6,18 @@
 //! 3. second references: a person's family name after a full mention of that person.
 
 mod consistent;
+mod lead;
 mod misspelled;
+mod near;
 
 use super::titles::{is_title_word, relation, trailing_title, Relation};
 use super::tokens::{self, is_never_a_name, BlockTokens, Tokens, Word};
 use crate::registry::compare::{compare, near_word, units};
 use crate::registry::spelling::{self, key, unaccented};
 use crate::registry::{Entity, EntityIdx, FormKind, Kind, Registry, Separator};
+use lead::LeadForms;
 use misspelled::{name_runs, same_first_letter};
+use near::NearForms;
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -135,6 +139,7 @@ pub fn find_mentions(tokens: &Tokens, registry: &Registry) -> Vec<Mention> {
         mentions: Vec::new(),
         near: RefCell::default(),
         compared: RefCell::default(),
+        leads: RefCell::default(),
     };
     if registry.is_empty() {
         return Vec::new();
@@ -164,41 +169,64 @@ struct Finder<'r> {
     mentions: Vec<Mention>,
     /// Fuzzy candidates per written word: a story repeats its names, and finding candidates
     /// means folding the word and looking up each of its deletions.
-    near: RefCell<HashMap<String, Rc<[u32]>>>,
-    /// How written words compare with a form, per (words, form): the same misspelling recurs.
-    compared: RefCell<HashMap<(String, u32), Compared>>,
+    near: RefCell<HashMap<String, Rc<NearForms>>>,
+    /// How written words compare with a form, per written words and form: the same misspelling
+    /// recurs.
+    compared: RefCell<HashMap<String, Rc<RefCell<FormsCompared>>>>,
+    /// The exact pass's forms per lead (first word, or first two words joined by a NUL).
+    leads: RefCell<rustc_hash::FxHashMap<String, Rc<LeadForms>>>,
 }
 
 /// A misspelling's cost and whether it is a swap, or `None` when the words are not one.
 type Compared = Option<(u32, bool)>;
 
+/// How one span's written words compare with forms, by form.
+type FormsCompared = rustc_hash::FxHashMap<u32, Compared>;
+
 impl Finder<'_> {
-    /// Forms with a word near `word` ([`NameIndex::near_candidates`]), sorted, remembered per
-    /// word.
-    fn near_candidates(&self, word: &str) -> Rc<[u32]> {
+    /// Forms with a word near `word` ([`NameIndex::near_candidates`]), remembered per word.
+    fn near_candidates(&self, word: &str) -> Rc<NearForms> {
         if let Some(found) = self.near.borrow().get(word) {
             return found.clone();
         }
         let mut found = Vec::new();
         self.registry.index().near_candidates(word, &mut found);
-        found.sort_unstable();
-        found.dedup();
-        let found: Rc<[u32]> = found.into();
+        let found = Rc::new(NearForms::new(found));
         self.near
             .borrow_mut()
             .insert(word.to_string(), found.clone());
         found
     }
 
-    /// [`compare`](crate::registry::compare::compare) through the per-analysis memo.
-    fn compared(&self, words: &str, form: u32, compare: impl FnOnce() -> Compared) -> Compared {
-        let key = (words.to_string(), form);
-        if let Some(&c) = self.compared.borrow().get(&key) {
-            return c;
+    /// The forms of one word `first`, or of more starting with `first second`, split by their
+    /// third word; remembered per lead.
+    fn lead_forms(&self, first: &str, second: Option<&str>) -> Rc<LeadForms> {
+        let mut lead = first.to_string();
+        if let Some(second) = second {
+            lead.push('\0');
+            lead.push_str(second);
         }
-        let c = compare();
-        self.compared.borrow_mut().insert(key, c);
-        c
+        if let Some(found) = self.leads.borrow().get(&lead) {
+            return found.clone();
+        }
+        let index = self.registry.index();
+        let ids = index.starting_with(first, second).into_owned();
+        let found = Rc::new(LeadForms::new(index, ids));
+        self.leads.borrow_mut().insert(lead, found.clone());
+        found
+    }
+
+    /// The per-analysis memo of [`compare`](crate::registry::compare::compare) for one span's
+    /// written words (separators included in `words`).
+    fn compared(&self, words: &str) -> Rc<RefCell<FormsCompared>> {
+        if let Some(found) = self.compared.borrow().get(words) {
+            return found.clone();
+        }
+        let found = Rc::default();
+        self.compared
+            .borrow_mut()
+            .insert(words.to_string(), Rc::clone(&found));
+        found
     }
 
     fn block(&mut self, b: usize, block: &BlockTokens) {
@@ -298,6 +326,20 @@ impl Finder<'_> {
             let mut best: Option<Read> = None;
             let first = key(words[i].text);
             let second = words.get(i + 1).map(|w| (key(w.text), key(w.base())));
+            // What the third word may spell in a longer form: as written, and with the
+            // diacritics a registry leaves out dropped (for the folded leads).
+            let thirds: Vec<Cow<str>> = words
+                .get(i + 2)
+                .map(|w| vec![key(w.text), key(w.base())])
+                .unwrap_or_default();
+            let folded_thirds: Vec<Cow<str>> = if ascii {
+                Vec::new()
+            } else {
+                let unaccented = thirds
+                    .iter()
+                    .map(|t| Cow::Owned(unaccented(t).into_owned()));
+                thirds.iter().cloned().chain(unaccented).collect()
+            };
             let exact = [
                 (key(base), None),
                 (first.clone(), None),
@@ -325,10 +367,14 @@ impl Finder<'_> {
                 if leads[..k].contains(&(lead.clone(), next.clone(), *fold)) {
                     continue;
                 }
-                for &id in index.starting_with(lead, next.as_deref()).iter() {
+                let forms = self.lead_forms(lead, next.as_deref());
+                let thirds = if *fold { &folded_thirds } else { &thirds };
+                for &id in forms.candidates(thirds).iter() {
                     let form = index.form(id);
                     let n = form.words.len();
-                    if i + n > words.len() || taken[i..i + n].iter().any(|&t| t) {
+                    // A form with no words (a damaged index's stand-in) would match nowhere
+                    // and everywhere: an empty read that never moves on.
+                    if n == 0 || i + n > words.len() || taken[i..i + n].iter().any(|&t| t) {
                         continue;
                     }
                     let Some(possessive) = matches_exactly(
@@ -436,8 +482,7 @@ impl Finder<'_> {
             let n = family.len();
             if i + n > words.len()
                 || !words[i + n - 1].name_like()
-                || !(same_first_letter(words[i].text, &family[0])
-                    || near.iter().any(|&id| index.form(id).entity == *entity))
+                || !(same_first_letter(words[i].text, &family[0]) || near.names(index, *entity))
             {
                 continue;
             }

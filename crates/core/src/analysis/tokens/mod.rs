@@ -32,6 +32,11 @@ pub fn strip_possessive(word: &str) -> Option<&str> {
         .filter(|w| !w.is_empty())
 }
 
+/// Whether the text between two words joins them into one hyphenated word.
+pub fn is_hyphen(gap: &str) -> bool {
+    matches!(gap, "-" | "\u{2010}" | "\u{2011}")
+}
+
 /// How a word is written, by its first character and the letters after it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Case {
@@ -80,6 +85,22 @@ pub struct Word<'a> {
 }
 
 impl<'a> Word<'a> {
+    /// The word `text` found at byte `at`, in sentence `sentence`.
+    pub fn new(at: usize, text: &'a str, sentence: usize) -> Word<'a> {
+        let stripped = strip_possessive(text);
+        let base = stripped.unwrap_or(text);
+        Word {
+            range: at..at + text.len(),
+            text,
+            // Of the name, not of the possessive: "NATO's" is in capitals.
+            case: Case::of(base),
+            digits: text.chars().any(|c| c.is_ascii_digit()),
+            possessive: stripped.is_some(),
+            lower: plain(base),
+            sentence,
+        }
+    }
+
     /// Whether it starts with a capital letter.
     pub fn capitalised(&self) -> bool {
         matches!(self.case, Case::Capitalised | Case::Upper)
@@ -119,18 +140,7 @@ impl<'a> BlockTokens<'a> {
                 while sentences.get(sentence).is_some_and(|s| s.end <= i) {
                     sentence += 1;
                 }
-                let stripped = strip_possessive(w);
-                let base = stripped.unwrap_or(w);
-                Word {
-                    range: i..i + w.len(),
-                    text: w,
-                    // Of the name, not of the possessive: "NATO's" is in capitals.
-                    case: Case::of(base),
-                    digits: w.chars().any(|c| c.is_ascii_digit()),
-                    possessive: stripped.is_some(),
-                    lower: plain(base),
-                    sentence: sentence.min(sentences.len().saturating_sub(1)),
-                }
+                Word::new(i, w, sentence.min(sentences.len().saturating_sub(1)))
             })
             .collect();
         BlockTokens {
@@ -161,7 +171,14 @@ impl<'a> BlockTokens<'a> {
 
     /// Whether words `i` and `i + 1` are joined by a hyphen: "Ching-te", "ex-minister".
     pub fn hyphenated(&self, i: usize) -> bool {
-        matches!(self.gap(i), "-" | "\u{2010}" | "\u{2011}")
+        is_hyphen(self.gap(i))
+    }
+
+    /// The words that lie within `range` of the block's text.
+    pub fn words_in(&self, range: Range<usize>) -> &[Word<'a>] {
+        let start = self.words.partition_point(|w| w.range.start < range.start);
+        let end = self.words.partition_point(|w| w.range.end <= range.end);
+        self.words.get(start..end.max(start)).unwrap_or(&[])
     }
 
     /// Whether word `i` is an abbreviation or an initial whose full stop joins it to word
@@ -270,6 +287,19 @@ mod tests {
             .map(|i| t.words[i].text)
             .collect();
         assert_eq!(dotted, ["U.S", "J", "A"]);
+    }
+
+    #[test]
+    fn words_in_a_range() {
+        let doc = Document::parse("Zhao met Leji. Then they left.", Format::Text);
+        let t = BlockTokens::new(&doc.blocks[0]);
+        let second: Vec<&str> = t
+            .words_in(t.sentences[1].clone())
+            .iter()
+            .map(|w| w.text)
+            .collect();
+        assert_eq!(second, ["Then", "they", "left"]);
+        assert!(t.words_in(4..5).is_empty());
     }
 
     #[test]

@@ -182,6 +182,21 @@ pub fn write_form(w: &mut Writer, f: &Form) {
     }
 }
 
+/// A form's words as stored, read without decoding the rest: how many there are, and the
+/// first `wanted` of them (fewer when the form has fewer). `None` when the record is cut short;
+/// a record that fails [`read_form`] may still read here, so callers use this to rule forms out
+/// and read survivors with [`read_form`].
+pub fn peek_words(bytes: &[u8], wanted: usize) -> Option<(usize, Vec<&str>)> {
+    let mut r = Reader::new(bytes);
+    r.take(6).ok()?;
+    r.str().ok()?;
+    let n = r.u32().ok()? as usize;
+    let words = (0..n.min(wanted))
+        .map(|_| r.str().ok())
+        .collect::<Option<Vec<&str>>>()?;
+    Some((n, words))
+}
+
 /// Reads a form; its entity must be below `entities`.
 pub fn read_form(bytes: &[u8], entities: usize) -> Result<Form> {
     let mut r = Reader::new(bytes);

@@ -16,8 +16,9 @@
 use std::ops::Range;
 
 pub const MAGIC: &[u8; 8] = b"CPDKIDX\0";
-/// Bumped whenever the layout changes: an index of another version is rebuilt, not read.
-pub const FORMAT_VERSION: u32 = 1;
+/// Bumped whenever the layout or the checksum changes: an index of another version is rebuilt,
+/// not read. (2: the checksum and source fingerprints became XXH3.)
+pub const FORMAT_VERSION: u32 = 2;
 pub const BYTE_ORDER: u32 = 0x0102_0304;
 pub const HEADER: usize = 32;
 
@@ -56,21 +57,11 @@ pub enum Section {
 pub const SECTIONS: usize = 13;
 
 /// A fast, stable 64-bit fingerprint (not cryptographic): it catches a damaged index and tells
-/// whether a source file changed, and is the same on every run and build.
+/// whether a source file changed, and is the same on every run, build and machine. XXH3: opening
+/// an index hashes every byte of it, and a word-at-a-time chain of multiplications was a tenth
+/// of a check against a 100k index.
 pub fn fingerprint(bytes: &[u8]) -> u64 {
-    const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut h: u64 = 0x243F_6A88_85A3_08D3 ^ bytes.len() as u64;
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        let w = u64::from_le_bytes(<[u8; 8]>::try_from(c).unwrap_or_default());
-        h = (h ^ w).wrapping_mul(K).rotate_left(31);
-    }
-    for &b in chunks.remainder() {
-        h = (h ^ u64::from(b)).wrapping_mul(K).rotate_left(31);
-    }
-    h ^= h >> 29;
-    h = h.wrapping_mul(K);
-    h ^ (h >> 32)
+    twox_hash::XxHash3_64::oneshot(bytes)
 }
 
 /// Why bytes are not a readable index. Worded to follow the file's name.

@@ -262,6 +262,17 @@ impl MappedRegistry {
         })
     }
 
+    /// Form `id`'s word count and its first `wanted` words, read in place without decoding it
+    /// (see [`codec::peek_words`]): `None` when its record is cut short.
+    pub fn peek_words(&self, id: u32, wanted: usize) -> Option<(usize, Vec<&str>)> {
+        if let Some(form) = self.forms.get(id as usize)?.get() {
+            let words = form.words.iter().take(wanted).map(|w| &**w).collect();
+            return Some((form.words.len(), words));
+        }
+        let bytes = self.record(Section::FormOffsets, Section::Forms, id as usize)?;
+        codec::peek_words(bytes, wanted)
+    }
+
     pub fn starting_with(&self, lead: &str) -> Vec<u32> {
         self.lead.get(self.b(), lead)
     }

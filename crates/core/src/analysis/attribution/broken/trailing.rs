@@ -7,10 +7,8 @@
 //! marks it as a person.
 
 use super::{is_role, is_title, lower, name_len, role_len, words};
-use crate::analysis::attribution::cue::{has_reporting_verb, is_name_word};
-use crate::analysis::attribution::lexicon::{
-    Words, APPOSITION_HEADS, DATA_SOURCE, IRREGULAR_PAST, VERBISH,
-};
+use crate::analysis::attribution::cue::{has_reporting_verb, is_data_source, is_name_word};
+use crate::analysis::attribution::lexicon::{Words, APPOSITION_HEADS, IRREGULAR_PAST, VERBISH};
 use std::ops::Range;
 
 /// Words that may follow a source whose verb was dropped: "the ministry in a statement",
@@ -131,7 +129,7 @@ pub fn trailing_source(s: &str) -> Option<(Range<usize>, usize, bool)> {
         // After a name, a role is that name's appositive: "Yang Jin, an associate ...".
         let titled = by_name && (source.iter().any(|w| is_title(w)) || !rest.is_empty());
         // "in Europe, a survey by Idealista": a survey is no place's apposition.
-        let with_article = matches!(source[0], "a" | "an") && !DATA_SOURCE.is_match(texts[0]);
+        let with_article = matches!(source[0], "a" | "an") && !is_data_source(texts[0]);
         // "met Volodina, Australia's envoy": a determined role after a name is its apposition;
         // a bare "..., police." is a source.
         let determined = source[0] == "the" || source[0].ends_with("'s");

@@ -17,6 +17,7 @@ pub const CATEGORIES: &[&str] = &[
     "evaluation",
     "judging-adjective",
     "judged-noun",
+    "predicate",
 ];
 
 /// Every line of `claims.txt`; a malformed one comes back as an error for the test.
@@ -33,6 +34,8 @@ pub struct ClaimWords {
     pub evaluation: Phrases,
     pub judging_adjectives: HashSet<&'static str>,
     pub judged_nouns: HashSet<&'static str>,
+    /// Adjectives that judge what a copula says they are of: "is dangerous".
+    pub predicates: HashSet<&'static str>,
 }
 
 pub static CLAIM_WORDS: LazyLock<ClaimWords> = LazyLock::new(|| {
@@ -51,5 +54,6 @@ pub static CLAIM_WORDS: LazyLock<ClaimWords> = LazyLock::new(|| {
         evaluation: Phrases::new(forms("evaluation")),
         judging_adjectives: forms("judging-adjective").into_iter().collect(),
         judged_nouns: forms("judged-noun").into_iter().collect(),
+        predicates: forms("predicate").into_iter().collect(),
     }
 });

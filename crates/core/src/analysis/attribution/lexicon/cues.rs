@@ -13,9 +13,17 @@ pub enum Category {
     Speech,
     Weak,
     Stance,
+    Verdict,
+    VagueSource,
     StanceAdjective,
     Tally,
     Put,
+    Setting,
+    Audience,
+    Channel,
+    Document,
+    Data,
+    DataLink,
 }
 
 impl Category {
@@ -24,9 +32,17 @@ impl Category {
             "speech" => Category::Speech,
             "weak" => Category::Weak,
             "stance" => Category::Stance,
+            "verdict" => Category::Verdict,
+            "vague-source" => Category::VagueSource,
             "stance-adjective" => Category::StanceAdjective,
             "tally" => Category::Tally,
             "put" => Category::Put,
+            "setting" => Category::Setting,
+            "audience" => Category::Audience,
+            "channel" => Category::Channel,
+            "document" => Category::Document,
+            "data" => Category::Data,
+            "data-link" => Category::DataLink,
             _ => return None,
         })
     }
@@ -62,10 +78,27 @@ pub struct Cues {
     /// Attribute with a source before or a report after: weak verbs, stance verbs and
     /// adjectives.
     pub weak: Phrases,
+    /// Belief and stance verbs: a plural subject or a complement makes them cues.
+    pub stances: HashSet<&'static str>,
+    /// Stance verbs that judge someone: "accuse", "blame".
+    pub verdicts: HashSet<&'static str>,
+    /// "Many", "some": a source of their own before a verb.
+    pub vague_sources: HashSet<&'static str>,
     pub stance_adjectives: HashSet<&'static str>,
     /// "put", "puts", "putting", and what is put "at" a figure.
     pub put: Phrases,
     pub tallies: HashSet<&'static str>,
+    /// Where something was said: "in a statement", "at a news conference".
+    pub settings: Phrases,
+    /// Whom a verb reports to: "to reporters".
+    pub audiences: Phrases,
+    /// Where a verb reports: "on social media".
+    pub channels: Phrases,
+    /// What a past-tense weak verb may report from: "the annual report".
+    pub documents: HashSet<&'static str>,
+    /// Data nouns that name their source after a link: "figures released by".
+    pub data: HashSet<&'static str>,
+    pub data_links: Phrases,
 }
 
 pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
@@ -81,14 +114,25 @@ pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
         weak: Phrases::new(forms(&|c| {
             matches!(
                 c,
-                Category::Weak | Category::Stance | Category::StanceAdjective
+                Category::Weak | Category::Stance | Category::Verdict | Category::StanceAdjective
             )
         })),
+        stances: forms(&|c| matches!(c, Category::Stance | Category::Verdict))
+            .into_iter()
+            .collect(),
+        verdicts: forms(&|c| c == Category::Verdict).into_iter().collect(),
+        vague_sources: forms(&|c| c == Category::VagueSource).into_iter().collect(),
         stance_adjectives: forms(&|c| c == Category::StanceAdjective)
             .into_iter()
             .collect(),
         put: Phrases::new(forms(&|c| c == Category::Put)),
         tallies: forms(&|c| c == Category::Tally).into_iter().collect(),
+        settings: Phrases::new(forms(&|c| c == Category::Setting)),
+        audiences: Phrases::new(forms(&|c| c == Category::Audience)),
+        channels: Phrases::new(forms(&|c| c == Category::Channel)),
+        documents: forms(&|c| c == Category::Document).into_iter().collect(),
+        data: forms(&|c| c == Category::Data).into_iter().collect(),
+        data_links: Phrases::new(forms(&|c| c == Category::DataLink)),
     }
 });
 

@@ -90,6 +90,11 @@ impl Phrases {
         self.find_iter(s).next()
     }
 
+    /// Whether one of the phrases opens `s`.
+    pub fn opens(&self, s: &str) -> bool {
+        self.find(s).is_some_and(|r| r.start == 0)
+    }
+
     pub fn is_match(&self, s: &str) -> bool {
         self.find(s).is_some()
     }
