@@ -486,7 +486,11 @@ impl Finder<'_> {
             {
                 continue;
             }
-            if (i..i + n - 1).any(|k| !joined_in_name(block, k)) {
+            // A particle after the word makes it a given name: "Osama bin Laden".
+            let particle_after = words
+                .get(i + n)
+                .is_some_and(|w| PARTICLES.contains(&w.text) && joined_in_name(block, i + n - 1));
+            if particle_after || (i..i + n - 1).any(|k| !joined_in_name(block, k)) {
                 continue;
             }
             let span = &words[i..i + n];
