@@ -48,6 +48,11 @@ impl Finder<'_> {
                     let Some(r) = self.near_form(block, span.clone()) else {
                         continue;
                     };
+                    if cuts_a_longer_name(block, &run, &span, &exact_at)
+                        || self.titled_otherwise(block, &span, &r)
+                    {
+                        continue;
+                    }
                     if inside.iter().any(|&k| reads[k].entity != r.entity) {
                         continue;
                     }
@@ -65,6 +70,28 @@ impl Finder<'_> {
             taken[r.words.clone()].iter_mut().for_each(|t| *t = true);
             reads.push(r);
         }
+    }
+
+    /// Whether a person read in `span` is written with a title none of their registry roles
+    /// has: "FBI Director James Comey" is not the congressman James Comer misspelled, for a
+    /// typo leaves the title right. A person with no roles cannot be judged so.
+    fn titled_otherwise(&self, block: &BlockTokens, span: &Range<usize>, read: &Read) -> bool {
+        let entity = self.registry.entity(read.entity);
+        if entity.kind != Kind::Person || entity.roles.is_empty() {
+            return false;
+        }
+        let words = &block.words;
+        let mut first = span.start;
+        while first > 0 && span.start - first < 4 && block.spaced(first - 1) {
+            first -= 1;
+        }
+        let before: Vec<&str> = words[first..span.start].iter().map(|w| w.text).collect();
+        trailing_title(&before).is_some_and(|title| {
+            entity
+                .roles
+                .iter()
+                .all(|r| relation(self.registry, &title, None, r) == Relation::Other)
+        })
     }
 
     fn near_form(&self, block: &BlockTokens, span: Range<usize>) -> Option<Read> {
@@ -192,6 +219,19 @@ impl Finder<'_> {
             // al-Assad", "Hassan Rouhani").
             read.spelling = Spelling::Correct;
         }
+        if !single && read.spelling == Spelling::Misspelled {
+            // One word off by a typo in its first letter, the others right: another name
+            // ("Lanny Davis" beside Danny Davis), for typos rarely touch a name's first letter.
+            let mut typos = written
+                .iter()
+                .zip(&form.words)
+                .filter(|(w, f)| spelling::near(w, f).is_none_or(|c| c >= 2));
+            if let (Some((w, f)), None) = (typos.next(), typos.next()) {
+                if !same_first_letter(w, f) {
+                    return None;
+                }
+            }
+        }
         if single && cost > 1 {
             // A lone word with a typo: its first letter must be right ("Dallas" is no typo of
             // Kallas), and where capitals say nothing (a sentence start, a headline in title
@@ -233,6 +273,42 @@ pub(super) fn name_runs(block: &BlockTokens) -> Vec<Range<usize>> {
     }
     runs
 }
+
+/// Whether `span` is only part of the name its run of capitalised words writes: a given name
+/// before it ("Jim Yong Kim" is not Young Kim) or more of the name after it ("Osama bin
+/// Laden"). Titles, courtesy titles, possessives, acronyms, nationality words and words an
+/// exact mention took do not make a longer name ("Russian President Vladimir Putn").
+fn cuts_a_longer_name(
+    block: &BlockTokens,
+    run: &Range<usize>,
+    span: &Range<usize>,
+    exact_at: &[Option<usize>],
+) -> bool {
+    let words = &block.words;
+    let not_a_name = |i: usize| {
+        let w = &words[i];
+        exact_at[i].is_some() || is_never_a_name(w.text) || COURTESY.contains(&w.text)
+    };
+    let given_before = span.start > run.start && {
+        let p = span.start - 1;
+        let w = &words[p];
+        w.case == Case::Capitalised
+            && !w.possessive
+            && !not_a_name(p)
+            && !is_title_word(w.text)
+            && !DEMONYM_ENDINGS.iter().any(|e| w.text.ends_with(e))
+    };
+    // "and", "of" join names in a run; a particle ("bin") or a name word goes on with one.
+    let more_after = span.end < run.end && {
+        let w = &words[span.end];
+        (w.name_like() && !not_a_name(span.end)) || PARTICLES.contains(&w.text)
+    };
+    given_before || more_after
+}
+
+/// How nationality words end ("Russian", "British", "Chinese", "French", "Iraqi"): before a
+/// name they say where the person is from, not their given name.
+const DEMONYM_ENDINGS: [&str; 5] = ["an", "ish", "ese", "ch", "i"];
 
 /// Whether a span cuts a hyphenated word in two ("Marie Le Pen" out of "Jean-Marie Le Pen").
 fn splits_hyphenated(block: &BlockTokens, span: &Range<usize>) -> bool {

@@ -10,7 +10,7 @@ mod lead;
 mod misspelled;
 mod near;
 
-use super::titles::trailing_title;
+use super::titles::{is_title_word, relation, trailing_title, Relation};
 use super::tokens::{self, is_never_a_name, BlockTokens, Tokens, Word};
 use crate::registry::compare::{compare, near_word, units};
 use crate::registry::spelling::{self, key, unaccented};
@@ -72,10 +72,42 @@ const PARTICLES: &[&str] = &[
 /// Agriculture Organization", "Panel on Climate Change", "Organization of the ...").
 const CONNECTIVES: &[&str] = &["of", "for", "and", "the", "on"];
 
-/// Courtesy titles written before a name without a full stop ("Mrs Clinton"): not a given name.
+/// Words written before a name that are not a given name: courtesy titles without a full stop
+/// ("Mrs Clinton"), royal and religious titles ("Crown Prince Mohammed"), a party member.
 const COURTESY: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame", "Lord", "Lady", "Madam", "Sen", "Rep",
-    "Gov", "Gen",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Mx",
+    "Dr",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Madam",
+    "Sen",
+    "Rep",
+    "Gov",
+    "Gen",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Crown",
+    "Emir",
+    "Sheikh",
+    "Sultan",
+    "Pope",
+    "Cardinal",
+    "Archbishop",
+    "Bishop",
+    "Rabbi",
+    "Imam",
+    "Judge",
+    "Justice",
+    "Saint",
+    "Democrat",
 ];
 
 /// The most words a misspelled name is looked for in.
@@ -454,7 +486,11 @@ impl Finder<'_> {
             {
                 continue;
             }
-            if (i..i + n - 1).any(|k| !joined_in_name(block, k)) {
+            // A particle after the word makes it a given name: "Osama bin Laden".
+            let particle_after = words
+                .get(i + n)
+                .is_some_and(|w| PARTICLES.contains(&w.text) && joined_in_name(block, i + n - 1));
+            if particle_after || (i..i + n - 1).any(|k| !joined_in_name(block, k)) {
                 continue;
             }
             let span = &words[i..i + n];

@@ -193,6 +193,12 @@ impl Vocabulary {
     }
 }
 
+/// Whether `word`, as written, is a word of the general title lexicon ("Director", "Prime",
+/// "Minister"): for readers that must tell a title before a name from a given name.
+pub fn is_title_word(word: &str) -> bool {
+    Vocabulary::default().is_title_word(&plain(word))
+}
+
 /// A title in comparable form: lower case, no diacritics, hyphens and spacing as single spaces,
 /// gendered and national spellings folded ("Vice-Chairwoman" gives "vice chairman").
 pub fn normalise(title: &str) -> String {

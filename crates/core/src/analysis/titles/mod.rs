@@ -14,7 +14,7 @@ mod read;
 mod roles;
 mod second;
 
-pub use lexicon::{normalise, trailing_title};
+pub use lexicon::{is_title_word, normalise, trailing_title};
 pub use roles::{org_fit, relation, Fit, Relation};
 
 use super::Context;
