@@ -144,7 +144,10 @@ fn verdict(
             }
             if let Some(r) = named(&|r| r.ended_before(date)) {
                 let then = t.describes_time_of(&roles[r]);
-                if courtesy(cx, &roles[r]) && (then || t.past) {
+                // The contract's default asks for "then-" here; only a desk that allows
+                // historical titles also lets a former president keep the courtesy title.
+                if cx.historical == Historical::Allow && courtesy(cx, &roles[r]) && (then || t.past)
+                {
                     return None;
                 }
                 if then {
@@ -271,8 +274,8 @@ fn someone_elses(
 
 /// Whether a former holder of `role` keeps its title by courtesy: a republic's president
 /// remains "President Ortiz" in a sentence about the past ("President Ortiz signed the treaty
-/// in 1998", "under President Ortiz"), which US desks write without "then-"; a prime
-/// minister or a minister does not.
+/// in 1998", "under President Ortiz"), which US desks write without "then-" (read only under
+/// `titles.historical: "allow"`); a prime minister or a minister does not.
 fn courtesy(cx: &Context, role: &Role) -> bool {
     let head_of_state = match &role.of {
         Some(RoleOf::Entity(id)) => cx.registry.get(id).is_some_and(|e| e.kind == Kind::Place),
