@@ -16,7 +16,7 @@ pub mod tokens;
 
 pub use document::{parse_date, Block, BlockKind, Document, Format};
 pub use finding::{Code, Edit, Finding, Fix, Related, Severity};
-pub use mention::{find_mentions, Mention, Reference, Spelling};
+pub use mention::{find_mentions, Memo, Mention, Reference, Spelling};
 
 use crate::registry::Registry;
 use std::collections::HashMap;
@@ -116,18 +116,47 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
     /// Checks that failed internally (a bug, never the input's fault), by name.
     pub failed_checks: Vec<&'static str>,
+    /// The blocks' mention searches, for [`reanalyze`].
+    pub memo: Memo,
 }
 
 pub fn analyze(source: &str, format: Format, registry: &Registry, settings: &Settings) -> Analysis {
+    analyze_reusing(&Memo::default(), source, format, registry, settings)
+}
+
+/// Analyses a new text of the draft `previous` analysed: the same result as [`analyze`], but a
+/// block whose text is unchanged, against the same registry, reuses its mention search (the
+/// costly part: see [`Memo`]) when nothing it depended on in the blocks before it changed.
+/// What the rest of the story carries into a block (second references, an open quotation,
+/// attribution, titles across mentions) is read afresh, so an edit is seen wherever it matters.
+pub fn reanalyze(
+    previous: &Analysis,
+    source: &str,
+    format: Format,
+    registry: &Registry,
+    settings: &Settings,
+) -> Analysis {
+    analyze_reusing(&previous.memo, source, format, registry, settings)
+}
+
+fn analyze_reusing(
+    memo: &Memo,
+    source: &str,
+    format: Format,
+    registry: &Registry,
+    settings: &Settings,
+) -> Analysis {
     let document = Document::parse(source, format);
     let date = settings.date.or(document.date).unwrap_or(settings.today);
     let mut failed_checks = Vec::new();
     let tokens = Tokens::new(&document);
-    let mentions = catch_unwind(AssertUnwindSafe(|| find_mentions(&tokens, registry)))
-        .unwrap_or_else(|_| {
-            failed_checks.push("mentions");
-            Vec::new()
-        });
+    let (mentions, memo) = catch_unwind(AssertUnwindSafe(|| {
+        mention::find_mentions_again(&tokens, registry, memo)
+    }))
+    .unwrap_or_else(|_| {
+        failed_checks.push("mentions");
+        (Vec::new(), Memo::default())
+    });
     let reading = Context {
         source,
         document: &document,
@@ -186,5 +215,6 @@ pub fn analyze(source: &str, format: Format, registry: &Registry, settings: &Set
         date,
         findings,
         failed_checks,
+        memo,
     }
 }

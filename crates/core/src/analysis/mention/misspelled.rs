@@ -98,11 +98,11 @@ impl Finder<'_> {
         if single
             && (is_never_a_name(written[0])
                 || after_given_name(block, span.start)
-                || self.other_names.contains(&words[span.start].lower))
+                || self.is_other_name(&words[span.start].lower))
         {
             return None;
         }
-        let lists: Vec<Rc<[u32]>> = written.iter().map(|w| self.near_candidates(w)).collect();
+        let lists: Vec<Arc<[u32]>> = written.iter().map(|w| self.near_candidates(w)).collect();
         let candidates = shared_candidates(&written, &lists, index);
         let mut best: Option<(u32, Read)> = None;
         let mut best_form = 0;
@@ -285,7 +285,7 @@ fn sentence_initial(block: &BlockTokens, i: usize) -> bool {
 /// at most one. The index reaches one edit on the transliteration skeleton, which a typo in a
 /// folded letter ("Jospeh", "Qisng") or a second typo escapes; a misspelled name keeps its other
 /// words, which find it. Lists are sorted; every such form is in one of the two shortest.
-fn shared_candidates(written: &[&str], lists: &[Rc<[u32]>], index: &NameIndex) -> Vec<u32> {
+fn shared_candidates(written: &[&str], lists: &[Arc<[u32]>], index: &NameIndex) -> Vec<u32> {
     let n = written.len();
     let mut by_len: Vec<&[u32]> = lists.iter().map(|l| &l[..]).collect();
     by_len.sort_by_key(|l| l.len());

@@ -6,7 +6,10 @@
 //! 3. second references: a person's family name after a full mention of that person.
 
 mod consistent;
+mod memo;
 mod misspelled;
+
+pub use memo::Memo;
 
 use super::tokens::{self, is_never_a_name, BlockTokens, Tokens, Word};
 use crate::registry::compare::{compare, near_word, units};
@@ -17,7 +20,7 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// How a mention names its entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,6 +80,7 @@ fn joined_in_name(t: &BlockTokens, i: usize) -> bool {
 }
 
 /// A candidate read of a span of words, before it is accepted.
+#[derive(Clone, Debug)]
 struct Read {
     words: Range<usize>,
     entity: EntityIdx,
@@ -88,6 +92,16 @@ struct Read {
 
 /// Finds every mention in the document, sorted by position.
 pub fn find_mentions(tokens: &Tokens, registry: &Registry) -> Vec<Mention> {
+    find_mentions_again(tokens, registry, &Memo::default()).0
+}
+
+/// [`find_mentions`], reusing the block searches of an earlier analysis (see [`Memo`]); also
+/// returns this analysis's memo. The mentions are the same as `find_mentions`'.
+pub fn find_mentions_again(
+    tokens: &Tokens,
+    registry: &Registry,
+    previous: &Memo,
+) -> (Vec<Mention>, Memo) {
     let mut finder = Finder {
         registry,
         families: HashMap::new(),
@@ -95,16 +109,21 @@ pub fn find_mentions(tokens: &Tokens, registry: &Registry) -> Vec<Mention> {
         mentions: Vec::new(),
         near: RefCell::default(),
         compared: RefCell::default(),
+        asked: RefCell::default(),
+        previous,
+        memo: Memo::new(registry.generation()),
     };
     if registry.is_empty() {
-        return Vec::new();
+        return (Vec::new(), finder.memo);
     }
     for (b, block) in tokens.blocks.iter().enumerate() {
         finder.block(b, block);
     }
     let mut mentions = finder.mentions;
     consistent::drop_consistent_misspellings(&mut mentions, tokens, registry);
-    mentions
+    let mut memo = finder.memo;
+    memo.near = finder.near.into_inner();
+    (mentions, memo)
 }
 
 /// A mentioned person's family name, as words.
@@ -119,10 +138,16 @@ struct Finder<'r> {
     other_names: HashSet<String>,
     mentions: Vec<Mention>,
     /// Fuzzy candidates per written word: a story repeats its names, and finding candidates
-    /// means folding the word and looking up each of its deletions.
-    near: RefCell<HashMap<String, Rc<[u32]>>>,
+    /// means folding the word and looking up each of its deletions. Kept in the [`Memo`] for
+    /// the next analysis.
+    near: RefCell<HashMap<String, Arc<[u32]>>>,
     /// How written words compare with a form, per (words, form): the same misspelling recurs.
     compared: RefCell<HashMap<(String, u32), Compared>>,
+    /// The questions the current block's search asked of `other_names`, with their answers.
+    asked: RefCell<Vec<(String, bool)>>,
+    /// The previous analysis's block searches, and this one's.
+    previous: &'r Memo,
+    memo: Memo,
 }
 
 /// A misspelling's cost and whether it is a swap, or `None` when the words are not one.
@@ -131,15 +156,21 @@ type Compared = Option<(u32, bool)>;
 impl Finder<'_> {
     /// Forms with a word near `word` ([`NameIndex::near_candidates`]), sorted, remembered per
     /// word.
-    fn near_candidates(&self, word: &str) -> Rc<[u32]> {
+    fn near_candidates(&self, word: &str) -> Arc<[u32]> {
         if let Some(found) = self.near.borrow().get(word) {
             return found.clone();
+        }
+        if let Some(found) = self.previous.near(self.registry.generation(), word) {
+            self.near
+                .borrow_mut()
+                .insert(word.to_string(), found.clone());
+            return found;
         }
         let mut found = Vec::new();
         self.registry.index().near_candidates(word, &mut found);
         found.sort_unstable();
         found.dedup();
-        let found: Rc<[u32]> = found.into();
+        let found: Arc<[u32]> = found.into();
         self.near
             .borrow_mut()
             .insert(word.to_string(), found.clone());
@@ -157,12 +188,44 @@ impl Finder<'_> {
         c
     }
 
+    /// Whether `word` (lower case) is the family name of someone written in full earlier who
+    /// is not in the registry; the question is remembered for the block's [`Memo`] entry.
+    fn is_other_name(&self, word: &str) -> bool {
+        let known = self.other_names.contains(word);
+        self.asked.borrow_mut().push((word.to_string(), known));
+        known
+    }
+
+    /// A block's exact and misspelled reads, and the words they take: from the previous
+    /// analysis when it searched the same text under the same answers, else searched now.
+    fn search(&mut self, block: &BlockTokens) -> (Vec<bool>, Vec<Read>) {
+        let generation = self.registry.generation();
+        let searched = match self
+            .previous
+            .recall(generation, block.text(), &self.other_names)
+        {
+            Some(s) => s.clone(),
+            None => {
+                let mut taken = vec![false; block.words.len()];
+                let mut reads = Vec::new();
+                self.asked.borrow_mut().clear();
+                self.exact(block, &mut taken, &mut reads);
+                self.misspelled(block, &mut taken, &mut reads);
+                memo::Searched {
+                    taken,
+                    reads,
+                    asked: self.asked.take(),
+                }
+            }
+        };
+        let result = (searched.taken.clone(), searched.reads.clone());
+        self.memo.keep(block.text(), searched);
+        result
+    }
+
     fn block(&mut self, b: usize, block: &BlockTokens) {
         let words = &block.words;
-        let mut taken = vec![false; words.len()];
-        let mut reads = Vec::new();
-        self.exact(block, &mut taken, &mut reads);
-        self.misspelled(block, &mut taken, &mut reads);
+        let (mut taken, mut reads) = self.search(block);
         self.remember_other_names(block, &taken);
         reads.sort_by_key(|r| r.words.start);
         // Second references, in order, so a family name only refers back to earlier mentions.
