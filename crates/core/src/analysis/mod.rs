@@ -121,7 +121,15 @@ pub struct Analysis {
 }
 
 pub fn analyze(source: &str, format: Format, registry: &Registry, settings: &Settings) -> Analysis {
-    analyze_reusing(&Memo::default(), source, format, registry, settings)
+    analyze_reusing(
+        &Memo::default(),
+        source,
+        format,
+        registry,
+        settings,
+        &|| false,
+    )
+    .expect("an analysis nobody cancels finishes")
 }
 
 /// Analyses a new text of the draft `previous` analysed: the same result as [`analyze`], but a
@@ -136,7 +144,27 @@ pub fn reanalyze(
     registry: &Registry,
     settings: &Settings,
 ) -> Analysis {
-    analyze_reusing(&previous.memo, source, format, registry, settings)
+    analyze_reusing(&previous.memo, source, format, registry, settings, &|| {
+        false
+    })
+    .expect("an analysis nobody cancels finishes")
+}
+
+/// [`reanalyze`] (or, with no previous analysis, [`analyze`]) that gives up as soon as
+/// `cancelled` says so, returning `None`: a server asks it whether the text has changed
+/// again, so a long analysis of a huge draft does not finish for a version nobody has any more.
+/// It is asked before each block's mention search and before each check.
+pub fn reanalyze_unless(
+    previous: Option<&Analysis>,
+    source: &str,
+    format: Format,
+    registry: &Registry,
+    settings: &Settings,
+    cancelled: &dyn Fn() -> bool,
+) -> Option<Analysis> {
+    let none = Memo::default();
+    let memo = previous.map_or(&none, |p| &p.memo);
+    analyze_reusing(memo, source, format, registry, settings, cancelled)
 }
 
 fn analyze_reusing(
@@ -145,18 +173,21 @@ fn analyze_reusing(
     format: Format,
     registry: &Registry,
     settings: &Settings,
-) -> Analysis {
+    cancelled: &dyn Fn() -> bool,
+) -> Option<Analysis> {
     let document = Document::parse(source, format);
     let date = settings.date.or(document.date).unwrap_or(settings.today);
     let mut failed_checks = Vec::new();
     let tokens = Tokens::new(&document);
-    let (mentions, memo) = catch_unwind(AssertUnwindSafe(|| {
-        mention::find_mentions_again(&tokens, registry, memo)
-    }))
-    .unwrap_or_else(|_| {
-        failed_checks.push("mentions");
-        (Vec::new(), Memo::default())
-    });
+    let (mentions, memo) = match catch_unwind(AssertUnwindSafe(|| {
+        mention::find_mentions_again(&tokens, registry, memo, cancelled)
+    })) {
+        Ok(found) => found?,
+        Err(_) => {
+            failed_checks.push("mentions");
+            (Vec::new(), Memo::default())
+        }
+    };
     let reading = Context {
         source,
         document: &document,
@@ -185,6 +216,9 @@ fn analyze_reusing(
     let mut findings = Vec::new();
 
     for entry in checks::ALL {
+        if cancelled() {
+            return None;
+        }
         if entry
             .codes
             .iter()
@@ -208,7 +242,7 @@ fn analyze_reusing(
     findings.sort_by(|a, b| {
         (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
     });
-    Analysis {
+    Some(Analysis {
         document,
         mentions,
         titles,
@@ -216,5 +250,5 @@ fn analyze_reusing(
         findings,
         failed_checks,
         memo,
-    }
+    })
 }

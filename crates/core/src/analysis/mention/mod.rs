@@ -92,16 +92,19 @@ struct Read {
 
 /// Finds every mention in the document, sorted by position.
 pub fn find_mentions(tokens: &Tokens, registry: &Registry) -> Vec<Mention> {
-    find_mentions_again(tokens, registry, &Memo::default()).0
+    find_mentions_again(tokens, registry, &Memo::default(), &|| false)
+        .map_or_else(Vec::new, |(mentions, _)| mentions)
 }
 
 /// [`find_mentions`], reusing the block searches of an earlier analysis (see [`Memo`]); also
-/// returns this analysis's memo. The mentions are the same as `find_mentions`'.
+/// returns this analysis's memo. The mentions are the same as `find_mentions`'. `None` when
+/// `cancelled` says so (asked before each block).
 pub fn find_mentions_again(
     tokens: &Tokens,
     registry: &Registry,
     previous: &Memo,
-) -> (Vec<Mention>, Memo) {
+    cancelled: &dyn Fn() -> bool,
+) -> Option<(Vec<Mention>, Memo)> {
     let mut finder = Finder {
         registry,
         families: HashMap::new(),
@@ -114,16 +117,19 @@ pub fn find_mentions_again(
         memo: Memo::new(registry.generation()),
     };
     if registry.is_empty() {
-        return (Vec::new(), finder.memo);
+        return Some((Vec::new(), finder.memo));
     }
     for (b, block) in tokens.blocks.iter().enumerate() {
+        if cancelled() {
+            return None;
+        }
         finder.block(b, block);
     }
     let mut mentions = finder.mentions;
     consistent::drop_consistent_misspellings(&mut mentions, tokens, registry);
     let mut memo = finder.memo;
     memo.near = finder.near.into_inner();
-    (mentions, memo)
+    Some((mentions, memo))
 }
 
 /// A mentioned person's family name, as words.
