@@ -4,9 +4,11 @@
 //! `cargo run --release --example measure -- load REGISTRY.json...`
 //! `cargo run --release --example measure -- load INDEX.idx` (built by `copydesk registry build`)
 //! `cargo run --release --example measure -- check REGISTRY.json DRAFT.md [RUNS]`
+//! `cargo run --release --example measure -- recheck REGISTRY.json DRAFT.md [RUNS]` (a one-word
+//! edit in the middle of the draft, re-checked with `reanalyze`)
 //! `cargo run --release --example measure -- prefix REGISTRY.json|INDEX.idx` (completion's lookups)
 
-use copydesk::analysis::{analyze, Format, Settings, SeverityMap};
+use copydesk::analysis::{analyze, reanalyze, Format, Settings, SeverityMap};
 use copydesk::registry::{
     check_references, parse_registry, DefaultRegistry, Registry, RegistryFile,
 };
@@ -134,6 +136,43 @@ fn main() {
                 median(times).as_secs_f64() * 1e3
             );
         }
-        _ => eprintln!("usage: measure load REGISTRY... | measure load INDEX | measure check REGISTRY|INDEX DRAFT [RUNS]"),
+        Some("recheck") => {
+            let registry = load_registries(&[PathBuf::from(&args[1])], DefaultRegistry::Off)
+                .expect("registry loads")
+                .registry;
+            let text = read_text(args[2].as_ref()).expect("draft reads");
+            let runs = args.get(3).and_then(|r| r.parse().ok()).unwrap_or(11);
+            let settings = Settings {
+                date: None,
+                today: time::macros::date!(2026 - 01 - 15),
+                severity: SeverityMap::default(),
+                historical: Default::default(),
+            };
+            // The same draft with one word in the middle replaced: each run edits one way
+            // or back, so every re-check has one changed paragraph.
+            let middle = text.len() / 2;
+            let at = middle + text[middle..].find(" the ").expect("a word to edit");
+            let edited = format!("{} these {}", &text[..at], &text[at + 5..]);
+            let texts = [&text, &edited];
+            let mut previous = analyze(&text, Format::Markdown, &registry, &settings);
+            let mut times = Vec::new();
+            for run in 0..runs {
+                let now = texts[(run + 1) % 2];
+                let start = Instant::now();
+                let analysis = reanalyze(&previous, now, Format::Markdown, &registry, &settings);
+                times.push(start.elapsed());
+                previous = analysis;
+            }
+            let full = analyze(texts[runs % 2], Format::Markdown, &registry, &settings);
+            assert_eq!(full.findings, previous.findings, "a re-check equals a full check");
+            println!(
+                "re-check of {} after a one-word edit against {}: median {:.3} ms over {runs} runs, {} findings",
+                args[2],
+                args[1],
+                median(times).as_secs_f64() * 1e3,
+                previous.findings.len()
+            );
+        }
+        _ => eprintln!("usage: measure load REGISTRY... | measure load INDEX | measure check|recheck REGISTRY|INDEX DRAFT [RUNS]"),
     }
 }

@@ -3,16 +3,26 @@
 //!
 //! Every edit and reload bumps the document's generation. A snapshot is of one generation; the
 //! driver keeps and publishes its analysis only if the document is still at that generation, so
-//! diagnostics never describe text the editor no longer has.
+//! diagnostics never describe text the editor no longer has. A snapshot carries the latest
+//! finished analysis, whose unchanged paragraphs the new one reuses
+//! ([`reanalyze_unless`]), and the analysis gives up when the driver says the text changed again.
+//!
+//! While no analysis of a document has finished (a huge draft just opened), a request reads
+//! the paragraph at its position against the registry alone ([`around`]).
 
 use super::folder::FolderState;
 use super::session::{Analyzed, Session};
-use crate::analysis::{analyze, Format, Settings};
+use crate::analysis::{reanalyze_unless, Format, Settings};
 use crate::position::LineIndex;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 use time::Date;
-use tower_lsp_server::ls_types::Uri;
+use tower_lsp_server::ls_types::{Position, Uri};
+
+/// How far from a position [`around`] looks for the paragraph's ends, in lines each way, and
+/// the most text it reads: a provisional answer must be quick.
+const AROUND_LINES: usize = 40;
+const AROUND_BYTES: usize = 64 * 1024;
 
 /// The text of one generation of a draft, with the configuration to check it with.
 pub struct Snapshot {
@@ -21,6 +31,8 @@ pub struct Snapshot {
     pub version: i32,
     pub generation: u64,
     pub state: Arc<FolderState>,
+    /// The latest finished analysis of the document, perhaps of another text.
+    pub previous: Option<Arc<Analyzed>>,
 }
 
 /// Where a document's analysis stands.
@@ -52,18 +64,77 @@ pub fn prepare(s: &Session, uri: &Uri) -> Ready {
         version: doc.version,
         generation: doc.generation,
         state,
+        previous: doc.analyzed.clone(),
     })
 }
 
-/// Analyses a snapshot with `today` as the date of undated drafts. `None` if the analysis
-/// panicked (a bug, logged); a check that panicked only loses its own findings.
-pub fn run(snapshot: Snapshot, today: Date, uri: &Uri) -> Option<Analyzed> {
+/// The paragraph at a position, to be read on its own ([`run`]) while no analysis of the
+/// document has finished.
+pub struct Around {
+    pub snapshot: Snapshot,
+    /// The document's line the paragraph starts on.
+    pub first_line: u32,
+    /// The position in the paragraph.
+    pub position: Position,
+}
+
+/// The lines around `pos` up to a blank line each way (at most [`AROUND_LINES`] each way and
+/// [`AROUND_BYTES`] in all), as a snapshot of their own. `None` when the document is not an
+/// open draft, its folder is not loaded, or the lines are too long.
+pub fn around(s: &Session, uri: &Uri, pos: Position) -> Option<Around> {
+    let doc = s.documents.get(uri).filter(|d| d.is_draft)?;
+    let state = s.folder(&doc.folder)?.state.clone()?;
+    let rope = &doc.rope;
+    let line = pos.line as usize;
+    if line >= rope.len_lines() {
+        return None;
+    }
+    let blank = |l: usize| rope.line(l).chars().all(char::is_whitespace);
+    let mut first = line;
+    while first > 0 && line - first < AROUND_LINES && !blank(first - 1) {
+        first -= 1;
+    }
+    let mut end = line + 1;
+    while end < rope.len_lines() && end - line < AROUND_LINES && !blank(end) {
+        end += 1;
+    }
+    let (start, stop) = (rope.line_to_byte(first), rope.line_to_byte(end));
+    if stop - start > AROUND_BYTES {
+        return None;
+    }
+    Some(Around {
+        snapshot: Snapshot {
+            text: rope.byte_slice(start..stop).to_string(),
+            format: doc.format,
+            version: doc.version,
+            generation: doc.generation,
+            state,
+            previous: None,
+        },
+        first_line: first as u32,
+        position: Position {
+            line: (line - first) as u32,
+            character: pos.character,
+        },
+    })
+}
+
+/// Analyses a snapshot with `today` as the date of undated drafts, reusing what it can of the
+/// previous analysis. `None` if `cancelled` said so, or if the analysis panicked (a bug,
+/// logged); a check that panicked only loses its own findings.
+pub fn run(
+    snapshot: Snapshot,
+    today: Date,
+    uri: &Uri,
+    cancelled: &dyn Fn() -> bool,
+) -> Option<Analyzed> {
     let Snapshot {
         text,
         format,
         version,
         generation,
         state,
+        previous,
     } = snapshot;
     let settings = Settings {
         date: None,
@@ -72,7 +143,15 @@ pub fn run(snapshot: Snapshot, today: Date, uri: &Uri) -> Option<Analyzed> {
         historical: state.historical,
     };
     let analysis = catch_unwind(AssertUnwindSafe(|| {
-        analyze(&text, format, &state.registry, &settings)
+        let previous = previous.as_ref().map(|p| &p.analysis);
+        reanalyze_unless(
+            previous,
+            &text,
+            format,
+            &state.registry,
+            &settings,
+            cancelled,
+        )
     }));
     let Ok(analysis) = analysis else {
         tracing::error!(
@@ -81,6 +160,9 @@ pub fn run(snapshot: Snapshot, today: Date, uri: &Uri) -> Option<Analyzed> {
         );
         return None;
     };
+    // Dropped before the new analysis is kept: the two never live on together longer.
+    drop(previous);
+    let analysis = analysis?;
     for name in &analysis.failed_checks {
         tracing::error!(
             uri = uri.as_str(),

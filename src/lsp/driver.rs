@@ -208,14 +208,19 @@ impl Driver {
         };
         let today = time::OffsetDateTime::now_utc().date();
         let for_uri = uri.clone();
+        let (driver, generation) = (self.clone(), snapshot.generation);
         self.pace().entry(uri.clone()).or_default().running += 1;
         let running = Running {
             driver: self,
             uri: uri.clone(),
             started: Instant::now(),
         };
-        let analyzed =
-            tokio::task::spawn_blocking(move || check::run(snapshot, today, &for_uri)).await;
+        // Given up as soon as the text changes again: the next edit's check takes over.
+        let analyzed = tokio::task::spawn_blocking(move || {
+            let superseded = || !driver.is_current(&for_uri, generation);
+            check::run(snapshot, today, &for_uri, &superseded)
+        })
+        .await;
         drop(running);
         let analyzed = analyzed.ok()??;
         let analyzed = Arc::new(analyzed);
@@ -226,6 +231,29 @@ impl Driver {
             .filter(|d| d.generation == analyzed.generation)?;
         doc.analyzed = Some(analyzed.clone());
         Some(analyzed)
+    }
+
+    /// The paragraph at `pos` read against the registry alone, for a request that comes
+    /// before any analysis of the document has finished; with the line it starts on and the
+    /// position in it.
+    pub async fn around(
+        &self,
+        uri: &Uri,
+        pos: tower_lsp_server::ls_types::Position,
+    ) -> Option<(Analyzed, u32, tower_lsp_server::ls_types::Position)> {
+        let around = check::around(&self.session(), uri, pos)?;
+        let today = time::OffsetDateTime::now_utc().date();
+        let for_uri = uri.clone();
+        let check::Around {
+            snapshot,
+            first_line,
+            position,
+        } = around;
+        let analyzed =
+            tokio::task::spawn_blocking(move || check::run(snapshot, today, &for_uri, &|| false))
+                .await
+                .ok()??;
+        Some((analyzed, first_line, position))
     }
 
     /// Pushes diagnostics to a client that cannot pull them. A client that pulls asks after

@@ -271,13 +271,32 @@ impl LanguageServer for Backend {
         self.driver.spawn_reload(Which::Missing);
     }
 
+    /// Answered from the latest finished analysis, never waiting for one: before the first
+    /// has finished, from the paragraph at the position read on its own.
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let p = params.text_document_position_params;
-        let Some((a, offset)) = self.at(&p.text_document.uri, p.position).await else {
+        let uri = &p.text_document.uri;
+        let (finished, enc) = {
+            let s = self.driver.session();
+            let doc = s.documents.get(uri);
+            (
+                doc.and_then(|d| d.finished_at(p.position, s.encoding)),
+                s.encoding,
+            )
+        };
+        if let Some((a, offset)) = finished {
+            return Ok(hover::hover(&a, offset, enc));
+        }
+        let Some((a, first_line, pos)) = self.driver.around(uri, p.position).await else {
             return Ok(None);
         };
-        let enc = self.driver.session().encoding;
-        Ok(hover::hover(&a, offset, enc))
+        let offset = a.index.offset(&a.text, to_proto::from_position(pos), enc);
+        let mut hover = hover::hover(&a, offset, enc);
+        if let Some(range) = hover.as_mut().and_then(|h| h.range.as_mut()) {
+            range.start.line += first_line;
+            range.end.line += first_line;
+        }
+        Ok(hover)
     }
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
@@ -400,20 +419,31 @@ impl LanguageServer for Backend {
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri;
-        let Some(a) = self.driver.current(&uri).await else {
+        // The latest finished analysis, without waiting for a newer one that may be running.
+        let (found, features, enc) = {
+            let s = self.driver.session();
+            let doc = s.documents.get(&uri).filter(|d| d.analyzed.is_some());
+            let found = doc.map(|d| {
+                let (a, start) = d.finished_at(params.range.start, s.encoding)?;
+                let (_, end) = d.finished_at(params.range.end, s.encoding)?;
+                Some((a, start..end.max(start), d.generation))
+            });
+            (found, s.features, s.encoding)
+        };
+        // Nothing analysed yet, or the lines asked about have changed since.
+        let Some(found) = found else {
             return Ok(None);
         };
-        let (features, enc) = {
-            let s = self.driver.session();
-            (s.features, s.encoding)
+        let Some((a, range, generation)) = found else {
+            return Ok(Some(Vec::new()));
         };
-        let mut actions = code_action::actions(&uri, &params.context.diagnostics, &a, features);
-        let start = a
-            .index
-            .offset(&a.text, to_proto::from_position(params.range.start), enc);
-        let end = a
-            .index
-            .offset(&a.text, to_proto::from_position(params.range.end), enc);
+        // The draft's own fixes only from an analysis of the text as it is: a fix computed
+        // for an older text is refused.
+        let mut actions = if a.generation == generation {
+            code_action::actions(&uri, &params.context.diagnostics, &a, features)
+        } else {
+            Vec::new()
+        };
         let text_of = |path: &Path| self.registry_text(path);
         let env = registry_edit::Env {
             features,
@@ -423,7 +453,7 @@ impl LanguageServer for Backend {
         actions.extend(registry_edit::actions(
             &a,
             &params.context.diagnostics,
-            start..end.max(start),
+            range,
             &env,
         ));
         Ok(Some(actions))

@@ -227,6 +227,35 @@ impl OpenDocument {
         self.version = version;
     }
 
+    /// The latest finished analysis with the byte offset of `pos` in its text, without waiting
+    /// for one of the current text: it answers when it is of the current text, or when the
+    /// line at `pos` reads the same in both (the edits since were elsewhere and moved no line
+    /// above it).
+    pub fn finished_at(
+        &self,
+        pos: tower_lsp_server::ls_types::Position,
+        enc: Encoding,
+    ) -> Option<(Arc<Analyzed>, usize)> {
+        let a = self.analyzed.clone()?;
+        let pos = from_position(pos);
+        if a.generation != self.generation {
+            let line = pos.line as usize;
+            if line >= self.rope.len_lines() || line >= a.index.line_count() {
+                return None;
+            }
+            let at = |line: u32| {
+                let start = crate::position::Position { line, character: 0 };
+                a.index.offset(&a.text, start, enc)
+            };
+            let then = &a.text[at(pos.line)..at(pos.line + 1)];
+            if self.rope.line(line) != then {
+                return None;
+            }
+        }
+        let offset = a.index.offset(&a.text, pos, enc);
+        Some((a, offset))
+    }
+
     /// The analysis if it is of the current text.
     pub fn current(&self) -> Option<Arc<Analyzed>> {
         self.analyzed

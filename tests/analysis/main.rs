@@ -12,6 +12,7 @@ mod default_registry;
 mod drafts;
 mod generated_docs;
 mod generator;
+mod incremental;
 mod index;
 mod names_eval;
 mod odd_input;

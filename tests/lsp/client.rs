@@ -133,6 +133,15 @@ impl Client {
         }
     }
 
+    /// Whether a message already read (and not yet waited for) satisfies `pred`, after taking
+    /// in every message that has arrived.
+    pub fn backlog_has(&mut self, pred: impl Fn(&Value) -> bool) -> bool {
+        while let Ok(msg) = self.inbox.try_recv() {
+            self.backlog.push(msg);
+        }
+        self.backlog.iter().any(pred)
+    }
+
     /// The next `publishDiagnostics` for `uri` (of `version`, when given).
     pub async fn diagnostics(&mut self, uri: &str, version: Option<i64>) -> Vec<Value> {
         let msg = self

@@ -917,3 +917,56 @@ async fn an_open_registry_file_is_checked_as_it_is_typed() {
     let cleared = client.diagnostics(&registry, None).await;
     assert!(cleared.is_empty());
 }
+
+/// Requests never wait on analysis: on a 10 MB draft, whose first check takes seconds,
+/// hover answers while that check is still running (nothing published yet), from the paragraph
+/// at the cursor read against the registry, with the document's line numbers; an edit then
+/// supersedes the long check, and the diagnostics that come are of the edited text.
+#[tokio::test]
+async fn hover_answers_while_a_check_of_a_huge_draft_runs() {
+    let room = Newsroom::new();
+    let mut client = start(fast());
+    client
+        .initialize(&room.root(), capabilities("utf-16"), Value::Null)
+        .await;
+    let (dateline, body) = DRAFT.split_once('\n').unwrap();
+    let mut huge = format!("{dateline}\n");
+    while huge.len() < 10_000_000 {
+        huge.push_str(body);
+        huge.push('\n');
+    }
+    // The registry loads first (a provisional answer needs it): a small draft in the same
+    // folder is checked once.
+    let small = uri(&room.path("drafts/small.md"));
+    client.open(&small, DRAFT);
+    client.diagnostics(&small, Some(1)).await;
+    let draft = room.draft();
+    client.open(&draft, &huge);
+    // The last copy of the story: its misspelled name, in document lines.
+    let at = huge.rfind("Zhao Leiji").unwrap();
+    let index = LineIndex::new(&huge);
+    let p = index.position(&huge, at + 2, Encoding::Utf16);
+    let hover = client
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": draft}, "position": pos(p.line, p.character)}),
+        )
+        .await
+        .unwrap();
+    assert!(
+        !client.backlog_has(|m| m["method"] == "textDocument/publishDiagnostics"),
+        "the check finished before hover answered: the draft is too small to tell"
+    );
+    let card = hover["contents"]["value"].as_str().unwrap();
+    assert!(card.contains("**Zhao Leji** · person"), "{card}");
+    assert_eq!(hover["range"]["start"]["line"], p.line);
+
+    client.change(
+        &draft,
+        2,
+        json!([{"range": {"start": pos(0, 0), "end": pos(p.line + 1, 0)}, "text": DRAFT}]),
+    );
+    let diags = client.diagnostics(&draft, Some(2)).await;
+    by_code(&diags, "name-misspelling", "Zhao Leiji");
+    assert!(!client.backlog_has(|m| m["method"] == "textDocument/publishDiagnostics"));
+}

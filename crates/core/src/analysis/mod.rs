@@ -16,7 +16,7 @@ pub mod tokens;
 
 pub use document::{parse_date, Block, BlockKind, Document, Format};
 pub use finding::{Code, Edit, Finding, Fix, Related, Severity};
-pub use mention::{find_mentions, Mention, Reference, Spelling};
+pub use mention::{find_mentions, Memo, Mention, Reference, Spelling};
 
 use crate::registry::Registry;
 use std::collections::HashMap;
@@ -116,18 +116,78 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
     /// Checks that failed internally (a bug, never the input's fault), by name.
     pub failed_checks: Vec<&'static str>,
+    /// The blocks' mention searches, for [`reanalyze`].
+    pub memo: Memo,
 }
 
 pub fn analyze(source: &str, format: Format, registry: &Registry, settings: &Settings) -> Analysis {
+    analyze_reusing(
+        &Memo::default(),
+        source,
+        format,
+        registry,
+        settings,
+        &|| false,
+    )
+    .expect("an analysis nobody cancels finishes")
+}
+
+/// Analyses a new text of the draft `previous` analysed: the same result as [`analyze`], but a
+/// block whose text is unchanged, against the same registry, reuses its mention search (the
+/// costly part: see [`Memo`]) when nothing it depended on in the blocks before it changed.
+/// What the rest of the story carries into a block (second references, an open quotation,
+/// attribution, titles across mentions) is read afresh, so an edit is seen wherever it matters.
+pub fn reanalyze(
+    previous: &Analysis,
+    source: &str,
+    format: Format,
+    registry: &Registry,
+    settings: &Settings,
+) -> Analysis {
+    analyze_reusing(&previous.memo, source, format, registry, settings, &|| {
+        false
+    })
+    .expect("an analysis nobody cancels finishes")
+}
+
+/// [`reanalyze`] (or, with no previous analysis, [`analyze`]) that gives up as soon as
+/// `cancelled` says so, returning `None`: a server asks it whether the text has changed
+/// again, so a long analysis of a huge draft does not finish for a version nobody has any more.
+/// It is asked before each block's mention search and before each check.
+pub fn reanalyze_unless(
+    previous: Option<&Analysis>,
+    source: &str,
+    format: Format,
+    registry: &Registry,
+    settings: &Settings,
+    cancelled: &dyn Fn() -> bool,
+) -> Option<Analysis> {
+    let none = Memo::default();
+    let memo = previous.map_or(&none, |p| &p.memo);
+    analyze_reusing(memo, source, format, registry, settings, cancelled)
+}
+
+fn analyze_reusing(
+    memo: &Memo,
+    source: &str,
+    format: Format,
+    registry: &Registry,
+    settings: &Settings,
+    cancelled: &dyn Fn() -> bool,
+) -> Option<Analysis> {
     let document = Document::parse(source, format);
     let date = settings.date.or(document.date).unwrap_or(settings.today);
     let mut failed_checks = Vec::new();
     let tokens = Tokens::new(&document);
-    let mentions = catch_unwind(AssertUnwindSafe(|| find_mentions(&tokens, registry)))
-        .unwrap_or_else(|_| {
+    let (mentions, memo) = match catch_unwind(AssertUnwindSafe(|| {
+        mention::find_mentions_again(&tokens, registry, memo, cancelled)
+    })) {
+        Ok(found) => found?,
+        Err(_) => {
             failed_checks.push("mentions");
-            Vec::new()
-        });
+            (Vec::new(), Memo::default())
+        }
+    };
     let reading = Context {
         source,
         document: &document,
@@ -156,6 +216,9 @@ pub fn analyze(source: &str, format: Format, registry: &Registry, settings: &Set
     let mut findings = Vec::new();
 
     for entry in checks::ALL {
+        if cancelled() {
+            return None;
+        }
         if entry
             .codes
             .iter()
@@ -179,12 +242,13 @@ pub fn analyze(source: &str, format: Format, registry: &Registry, settings: &Set
     findings.sort_by(|a, b| {
         (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
     });
-    Analysis {
+    Some(Analysis {
         document,
         mentions,
         titles,
         date,
         findings,
         failed_checks,
-    }
+        memo,
+    })
 }

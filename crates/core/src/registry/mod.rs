@@ -138,6 +138,19 @@ pub struct Registry {
     index: NameIndex,
     /// What the loader noticed but did not refuse: an index older than its sources.
     warnings: Vec<String>,
+    generation: Generation,
+}
+
+/// A number no other registry built in this process has: what an analysis remembers to know
+/// that a later one is against the same registry (see `analysis::reanalyze`).
+#[derive(Debug)]
+struct Generation(u64);
+
+impl Default for Generation {
+    fn default() -> Generation {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        Generation(NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+    }
 }
 
 impl Registry {
@@ -193,6 +206,7 @@ impl Registry {
             by_id,
             index,
             warnings: Vec::new(),
+            generation: Generation::default(),
         }
     }
 
@@ -282,6 +296,12 @@ impl Registry {
     /// The prebuilt index this registry is read from, if it is one.
     pub fn mapped(&self) -> Option<&mapped::MappedRegistry> {
         self.index.mapped.as_deref()
+    }
+
+    /// This registry's generation: unique in the process, so two registries with the same one
+    /// are the same registry.
+    pub fn generation(&self) -> u64 {
+        self.generation.0
     }
 
     /// Warnings from loading (an index older than its sources), for the adapters to show.

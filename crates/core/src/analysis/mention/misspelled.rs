@@ -125,11 +125,11 @@ impl Finder<'_> {
         if single
             && (is_never_a_name(written[0])
                 || after_given_name(block, span.start)
-                || self.other_names.contains(&words[span.start].lower))
+                || self.is_other_name(&words[span.start].lower))
         {
             return None;
         }
-        let lists: Vec<Rc<NearForms>> = written.iter().map(|w| self.near_candidates(w)).collect();
+        let lists: Vec<Arc<NearForms>> = written.iter().map(|w| self.near_candidates(w)).collect();
         let candidates = shared_candidates(&written, &lists, index);
         let mut best: Option<(u32, Read)> = None;
         let mut best_form = 0;
@@ -374,7 +374,7 @@ fn sentence_initial(block: &BlockTokens, i: usize) -> bool {
 /// folded letter ("Jospeh", "Qisng") or a second typo escapes; a misspelled name keeps its other
 /// words, which find it. Every such form is among the forms of the span's length in one of the
 /// two shortest lists; sorted.
-fn shared_candidates(written: &[&str], lists: &[Rc<NearForms>], index: &NameIndex) -> Vec<u32> {
+fn shared_candidates(written: &[&str], lists: &[Arc<NearForms>], index: &NameIndex) -> Vec<u32> {
     let n = written.len();
     let mut by_len: Vec<&NearForms> = lists.iter().map(|l| &**l).collect();
     by_len.sort_by_key(|l| l.ids.len());

@@ -7,6 +7,7 @@
 
 mod consistent;
 mod lead;
+mod memo;
 mod misspelled;
 mod near;
 
@@ -16,6 +17,7 @@ use crate::registry::compare::{compare, near_word, units};
 use crate::registry::spelling::{self, key, unaccented};
 use crate::registry::{Entity, EntityIdx, FormKind, Kind, Registry, Separator};
 use lead::LeadForms;
+pub use memo::Memo;
 use misspelled::{name_runs, same_first_letter};
 use near::NearForms;
 use std::borrow::Cow;
@@ -23,6 +25,7 @@ use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// How a mention names its entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -120,6 +123,7 @@ fn joined_in_name(t: &BlockTokens, i: usize) -> bool {
 }
 
 /// A candidate read of a span of words, before it is accepted.
+#[derive(Clone, Debug)]
 struct Read {
     words: Range<usize>,
     entity: EntityIdx,
@@ -131,6 +135,19 @@ struct Read {
 
 /// Finds every mention in the document, sorted by position.
 pub fn find_mentions(tokens: &Tokens, registry: &Registry) -> Vec<Mention> {
+    find_mentions_again(tokens, registry, &Memo::default(), &|| false)
+        .map_or_else(Vec::new, |(mentions, _)| mentions)
+}
+
+/// [`find_mentions`], reusing the block searches of an earlier analysis (see [`Memo`]); also
+/// returns this analysis's memo. The mentions are the same as `find_mentions`'. `None` when
+/// `cancelled` says so (asked before each block).
+pub fn find_mentions_again(
+    tokens: &Tokens,
+    registry: &Registry,
+    previous: &Memo,
+    cancelled: &dyn Fn() -> bool,
+) -> Option<(Vec<Mention>, Memo)> {
     let mut finder = Finder {
         registry,
         families: HashMap::new(),
@@ -140,16 +157,24 @@ pub fn find_mentions(tokens: &Tokens, registry: &Registry) -> Vec<Mention> {
         near: RefCell::default(),
         compared: RefCell::default(),
         leads: RefCell::default(),
+        asked: RefCell::default(),
+        previous,
+        memo: Memo::new(registry.generation()),
     };
     if registry.is_empty() {
-        return Vec::new();
+        return Some((Vec::new(), finder.memo));
     }
     for (b, block) in tokens.blocks.iter().enumerate() {
+        if cancelled() {
+            return None;
+        }
         finder.block(b, block);
     }
     let mut mentions = finder.mentions;
     consistent::drop_consistent_misspellings(&mut mentions, tokens, registry);
-    mentions
+    let mut memo = finder.memo;
+    memo.near = finder.near.into_inner();
+    Some((mentions, memo))
 }
 
 /// A mentioned person's family name, as words.
@@ -168,13 +193,19 @@ struct Finder<'r> {
     other_people: HashSet<String>,
     mentions: Vec<Mention>,
     /// Fuzzy candidates per written word: a story repeats its names, and finding candidates
-    /// means folding the word and looking up each of its deletions.
-    near: RefCell<HashMap<String, Rc<NearForms>>>,
+    /// means folding the word and looking up each of its deletions. Kept in the [`Memo`] for
+    /// the next analysis.
+    near: RefCell<HashMap<String, Arc<NearForms>>>,
     /// How written words compare with a form, per written words and form: the same misspelling
     /// recurs.
     compared: RefCell<HashMap<String, Rc<RefCell<FormsCompared>>>>,
     /// The exact pass's forms per lead (first word, or first two words joined by a NUL).
     leads: RefCell<rustc_hash::FxHashMap<String, Rc<LeadForms>>>,
+    /// The questions the current block's search asked of `other_names`, with their answers.
+    asked: RefCell<Vec<(String, bool)>>,
+    /// The previous analysis's block searches, and this one's.
+    previous: &'r Memo,
+    memo: Memo,
 }
 
 /// A misspelling's cost and whether it is a swap, or `None` when the words are not one.
@@ -185,13 +216,19 @@ type FormsCompared = rustc_hash::FxHashMap<u32, Compared>;
 
 impl Finder<'_> {
     /// Forms with a word near `word` ([`NameIndex::near_candidates`]), remembered per word.
-    fn near_candidates(&self, word: &str) -> Rc<NearForms> {
+    fn near_candidates(&self, word: &str) -> Arc<NearForms> {
         if let Some(found) = self.near.borrow().get(word) {
             return found.clone();
         }
+        if let Some(found) = self.previous.near(self.registry.generation(), word) {
+            self.near
+                .borrow_mut()
+                .insert(word.to_string(), found.clone());
+            return found;
+        }
         let mut found = Vec::new();
         self.registry.index().near_candidates(word, &mut found);
-        let found = Rc::new(NearForms::new(found));
+        let found = Arc::new(NearForms::new(found));
         self.near
             .borrow_mut()
             .insert(word.to_string(), found.clone());
@@ -229,12 +266,44 @@ impl Finder<'_> {
         found
     }
 
+    /// Whether `word` (lower case) is the family name of someone written in full earlier who
+    /// is not in the registry; the question is remembered for the block's [`Memo`] entry.
+    fn is_other_name(&self, word: &str) -> bool {
+        let known = self.other_names.contains(word);
+        self.asked.borrow_mut().push((word.to_string(), known));
+        known
+    }
+
+    /// A block's exact and misspelled reads, and the words they take: from the previous
+    /// analysis when it searched the same text under the same answers, else searched now.
+    fn search(&mut self, block: &BlockTokens) -> (Vec<bool>, Vec<Read>) {
+        let generation = self.registry.generation();
+        let searched = match self
+            .previous
+            .recall(generation, block.text(), &self.other_names)
+        {
+            Some(s) => s.clone(),
+            None => {
+                let mut taken = vec![false; block.words.len()];
+                let mut reads = Vec::new();
+                self.asked.borrow_mut().clear();
+                self.exact(block, &mut taken, &mut reads);
+                self.misspelled(block, &mut taken, &mut reads);
+                memo::Searched {
+                    taken,
+                    reads,
+                    asked: self.asked.take(),
+                }
+            }
+        };
+        let result = (searched.taken.clone(), searched.reads.clone());
+        self.memo.keep(block.text(), searched);
+        result
+    }
+
     fn block(&mut self, b: usize, block: &BlockTokens) {
         let words = &block.words;
-        let mut taken = vec![false; words.len()];
-        let mut reads = Vec::new();
-        self.exact(block, &mut taken, &mut reads);
-        self.misspelled(block, &mut taken, &mut reads);
+        let (mut taken, mut reads) = self.search(block);
         self.remember_other_names(block, &taken);
         reads.sort_by_key(|r| r.words.start);
         // Second references, in order, so a family name only refers back to earlier mentions.

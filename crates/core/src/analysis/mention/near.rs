@@ -6,16 +6,17 @@
 //! it at each span it seeds.
 
 use crate::registry::{EntityIdx, NameIndex};
-use std::cell::OnceCell;
+use std::sync::OnceLock;
 
+#[derive(Debug)]
 pub(super) struct NearForms {
     /// Forms with a word near the written one ([`NameIndex::near_candidates`]), sorted, each
     /// once.
     pub(super) ids: Box<[u32]>,
     /// `ids` by word count, each group sorted; split the first time the list seeds a search.
-    by_count: OnceCell<Vec<(usize, Box<[u32]>)>>,
+    by_count: OnceLock<Vec<(usize, Box<[u32]>)>>,
     /// The entities of `ids`' forms, sorted, each once; gathered the first time one is asked for.
-    entities: OnceCell<Box<[EntityIdx]>>,
+    entities: OnceLock<Box<[EntityIdx]>>,
 }
 
 impl NearForms {
@@ -24,8 +25,8 @@ impl NearForms {
         ids.dedup();
         NearForms {
             ids: ids.into(),
-            by_count: OnceCell::new(),
-            entities: OnceCell::new(),
+            by_count: OnceLock::new(),
+            entities: OnceLock::new(),
         }
     }
 

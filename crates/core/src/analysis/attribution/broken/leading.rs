@@ -324,8 +324,12 @@ fn time_or_adverb_len(words: &[&str]) -> usize {
     if l(0) == "the" && TIME_NOUNS.contains(l(1)) && matches!(l(2).as_str(), "before" | "after") {
         return 3;
     }
-    // "on" only before a day, above: "the candidate on the stage" is no time.
-    usize::from(LINKING_WORDS.contains(l(0)) && !AUXILIARIES.contains(l(0)) && l(0) != "on")
+    // "on" only before a day, above: "the candidate on the stage" is no time; "now" before an
+    // article opens an appositive ("Ann Lee, now a judge,"), not a verb's adverb.
+    let appositive = l(0) == "now" && matches!(l(1).as_str(), "a" | "an" | "the");
+    usize::from(
+        LINKING_WORDS.contains(l(0)) && !AUXILIARIES.contains(l(0)) && l(0) != "on" && !appositive,
+    )
 }
 
 /// "won't", "didn't", "hasn't": an auxiliary with its "not".
