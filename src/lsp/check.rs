@@ -12,7 +12,7 @@
 
 use super::folder::FolderState;
 use super::session::{Analyzed, Session};
-use crate::analysis::{reanalyze_unless, Format, Settings};
+use crate::analysis::{reanalyze_unless, Document, Format, Settings};
 use crate::position::LineIndex;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
@@ -33,6 +33,9 @@ pub struct Snapshot {
     pub state: Arc<FolderState>,
     /// The latest finished analysis of the document, perhaps of another text.
     pub previous: Option<Arc<Analyzed>>,
+    /// The story's date when `text` is only part of the draft (its dateline or front matter
+    /// is elsewhere); `None` reads it from `text`.
+    pub date: Option<Date>,
 }
 
 /// Where a document's analysis stands.
@@ -65,6 +68,7 @@ pub fn prepare(s: &Session, uri: &Uri) -> Ready {
         generation: doc.generation,
         state,
         previous: doc.analyzed.clone(),
+        date: None,
     })
 }
 
@@ -102,6 +106,11 @@ pub fn around(s: &Session, uri: &Uri, pos: Position) -> Option<Around> {
     if stop - start > AROUND_BYTES {
         return None;
     }
+    // The story's date is in its first lines (a dateline or front matter), not the paragraph.
+    let head_end = rope.line_to_byte(rope.len_lines().min(AROUND_LINES));
+    let cap = rope.char_to_byte(rope.byte_to_char(head_end.min(AROUND_BYTES)));
+    let head = rope.byte_slice(..cap);
+    let date = Document::parse(&head.to_string(), doc.format).date;
     Some(Around {
         snapshot: Snapshot {
             text: rope.byte_slice(start..stop).to_string(),
@@ -110,6 +119,7 @@ pub fn around(s: &Session, uri: &Uri, pos: Position) -> Option<Around> {
             generation: doc.generation,
             state,
             previous: None,
+            date,
         },
         first_line: first as u32,
         position: Position {
@@ -135,9 +145,10 @@ pub fn run(
         generation,
         state,
         previous,
+        date,
     } = snapshot;
     let settings = Settings {
-        date: None,
+        date,
         today,
         severity: state.severity.clone(),
         historical: state.historical,

@@ -237,11 +237,17 @@ impl Driver {
     /// before any analysis of the document has finished; with the line it starts on and the
     /// position in it.
     pub async fn around(
-        &self,
+        self: &Arc<Self>,
         uri: &Uri,
         pos: tower_lsp_server::ls_types::Position,
     ) -> Option<(Analyzed, u32, tower_lsp_server::ls_types::Position)> {
-        let around = check::around(&self.session(), uri, pos)?;
+        let mut around = check::around(&self.session(), uri, pos);
+        if around.is_none() && matches!(check::prepare(&self.session(), uri), Ready::NeedsFolder) {
+            // The registry must be loaded first; that is the one wait a request may have.
+            self.reload(Which::Missing).await;
+            around = check::around(&self.session(), uri, pos);
+        }
+        let around = around?;
         let today = time::OffsetDateTime::now_utc().date();
         let for_uri = uri.clone();
         let check::Around {

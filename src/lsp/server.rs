@@ -18,6 +18,10 @@ use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
+/// A draft up to this size is analysed in milliseconds: a request made before its first
+/// analysis has finished waits for it rather than reading one paragraph alone.
+const SMALL_DRAFT: usize = 64 * 1024;
+
 /// The command that finds an entity's declaration in its registry file.
 pub const ENTITY_LOCATION: &str = "copydesk.entityLocation";
 
@@ -271,20 +275,30 @@ impl LanguageServer for Backend {
         self.driver.spawn_reload(Which::Missing);
     }
 
-    /// Answered from the latest finished analysis, never waiting for one: before the first
-    /// has finished, from the paragraph at the position read on its own.
+    /// Answered from the latest finished analysis, never waiting long for one: a small draft's
+    /// first analysis is awaited; before a larger one's has finished, the paragraph at the
+    /// position is read on its own.
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let p = params.text_document_position_params;
         let uri = &p.text_document.uri;
-        let (finished, enc) = {
+        let (finished, small, enc) = {
             let s = self.driver.session();
             let doc = s.documents.get(uri);
             (
                 doc.and_then(|d| d.finished_at(p.position, s.encoding)),
+                doc.is_some_and(|d| d.rope.len_bytes() <= SMALL_DRAFT),
                 s.encoding,
             )
         };
         if let Some((a, offset)) = finished {
+            return Ok(hover::hover(&a, offset, enc));
+        }
+        if small {
+            // Its whole analysis takes milliseconds (and loads the registry if it must): the
+            // exact answer, second references and all, is worth that wait.
+            let Some((a, offset)) = self.at(uri, p.position).await else {
+                return Ok(None);
+            };
             return Ok(hover::hover(&a, offset, enc));
         }
         let Some((a, first_line, pos)) = self.driver.around(uri, p.position).await else {

@@ -959,6 +959,11 @@ async fn hover_answers_while_a_check_of_a_huge_draft_runs() {
     );
     let card = hover["contents"]["value"].as_str().unwrap();
     assert!(card.contains("**Zhao Leji** · person"), "{card}");
+    // The story's date comes from its dateline, far above the paragraph read.
+    assert!(
+        card.contains("On the story's date (26 August 2025)"),
+        "{card}"
+    );
     assert_eq!(hover["range"]["start"]["line"], p.line);
 
     client.change(
