@@ -110,17 +110,7 @@ fn main() {
             std::mem::forget(registry);
         }
         Some("check") => {
-            let registry = load_registries(&[PathBuf::from(&args[1])], DefaultRegistry::Off)
-                .expect("registry loads")
-                .registry;
-            let text = read_text(args[2].as_ref()).expect("draft reads");
-            let runs = args.get(3).and_then(|r| r.parse().ok()).unwrap_or(11);
-            let settings = Settings {
-                date: None,
-                today: time::macros::date!(2026 - 01 - 15),
-                severity: SeverityMap::default(),
-                historical: Default::default(),
-            };
+            let (registry, text, runs, settings) = check_inputs(&args);
             let mut times = Vec::new();
             let mut findings = 0;
             for _ in 0..runs {
@@ -137,17 +127,7 @@ fn main() {
             );
         }
         Some("recheck") => {
-            let registry = load_registries(&[PathBuf::from(&args[1])], DefaultRegistry::Off)
-                .expect("registry loads")
-                .registry;
-            let text = read_text(args[2].as_ref()).expect("draft reads");
-            let runs = args.get(3).and_then(|r| r.parse().ok()).unwrap_or(11);
-            let settings = Settings {
-                date: None,
-                today: time::macros::date!(2026 - 01 - 15),
-                severity: SeverityMap::default(),
-                historical: Default::default(),
-            };
+            let (registry, text, runs, settings) = check_inputs(&args);
             // The same draft with one word in the middle replaced: each run edits one way
             // or back, so every re-check has one changed paragraph.
             let middle = text.len() / 2;
@@ -175,4 +155,20 @@ fn main() {
         }
         _ => eprintln!("usage: measure load REGISTRY... | measure load INDEX | measure check|recheck REGISTRY|INDEX DRAFT [RUNS]"),
     }
+}
+
+/// What `check` and `recheck` read from `REGISTRY DRAFT [RUNS]`, and the settings they use.
+fn check_inputs(args: &[String]) -> (Registry, String, usize, Settings) {
+    let registry = load_registries(&[PathBuf::from(&args[1])], DefaultRegistry::Off)
+        .expect("registry loads")
+        .registry;
+    let text = read_text(args[2].as_ref()).expect("draft reads");
+    let runs = args.get(3).and_then(|r| r.parse().ok()).unwrap_or(11);
+    let settings = Settings {
+        date: None,
+        today: time::macros::date!(2026 - 01 - 15),
+        severity: SeverityMap::default(),
+        historical: Default::default(),
+    };
+    (registry, text, runs, settings)
 }

@@ -14,7 +14,8 @@ use copydesk::registry::{parse_registry, Registry};
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
-fn drafts(dir: &Path, out: &mut Vec<PathBuf>) {
+/// The fixture drafts under `dir` (`.md`, `.txt`), in a stable order.
+pub fn drafts(dir: &Path, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())

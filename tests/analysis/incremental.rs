@@ -5,12 +5,13 @@
 //! quotations, attributions) or a fragment that changes what blocks carry into the next ones:
 //! a paragraph break, an opening quotation mark, a colon, a name written in full.
 
+use crate::drafts::drafts;
 use crate::gen;
 use copydesk::analysis::{analyze, reanalyze, Analysis, Format, Settings, SeverityMap};
 use copydesk::fixture::strip;
 use copydesk::registry::{parse_registry, Kind, Registry};
 use proptest::prelude::*;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::LazyLock;
 
 /// A draft with its format and registry.
@@ -60,21 +61,6 @@ fn names(registry: &Registry) -> Vec<String> {
     }
     people.extend(others);
     people
-}
-
-fn drafts(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            drafts(&p, out);
-        } else if matches!(p.extension().and_then(|e| e.to_str()), Some("md" | "txt")) {
-            out.push(p);
-        }
-    }
 }
 
 fn registry(name: &str, json: &str) -> Registry {
