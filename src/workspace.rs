@@ -89,6 +89,10 @@ pub fn load_registries(
     paths: &[PathBuf],
     default: DefaultRegistry,
 ) -> Result<LoadedRegistry, Vec<Problem>> {
+    // A file named twice (in copydesk.json and in the editor's settings) is read once, where
+    // it comes last: that is where its entities win.
+    let paths = distinct_last(paths);
+    let paths = &paths[..];
     // One index alone is read in place; an index among other files (or under the default
     // registry) is decoded and merged like them.
     if let [only] = paths {
@@ -261,9 +265,42 @@ pub fn locate_entities(paths: &[PathBuf], ids: &[String]) -> Vec<Declarations> {
     out
 }
 
+/// `paths` with each file kept only at its last place (compared as canonical paths).
+fn distinct_last(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let same = |p: &PathBuf| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+    let keys: Vec<PathBuf> = paths.iter().map(same).collect();
+    paths
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| !keys[i + 1..].contains(&keys[i]))
+        .map(|(_, p)| p.clone())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_registry_named_twice_is_read_once_at_its_last_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.json");
+        let b = dir.path().join("b.json");
+        std::fs::write(&a, r#"{"version": 1, "entities": [{"id": "x", "name": "Ann Lee", "kind": "person"}]}"#).unwrap();
+        std::fs::write(&b, r#"{"version": 1, "entities": [{"id": "x", "name": "Anne Lee", "kind": "person"}]}"#).unwrap();
+        let again = dir.path().join(".").join("a.json");
+        assert_eq!(
+            distinct_last(&[a.clone(), b.clone(), again.clone()]),
+            vec![b.clone(), again.clone()]
+        );
+        // An index named twice is still mapped in place, not decoded and merged.
+        let idx = dir.path().join("r.idx");
+        crate::registry_index::build(std::slice::from_ref(&a), &idx)
+            .map(|(bytes, _)| std::fs::write(&idx, bytes).unwrap())
+            .unwrap();
+        let loaded = load_registries(&[idx.clone(), idx], DefaultRegistry::Off).unwrap();
+        assert!(loaded.registry.mapped().is_some());
+    }
 
     #[test]
     fn locate_entity_prefers_the_later_file() {
