@@ -286,8 +286,16 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let a = dir.path().join("a.json");
         let b = dir.path().join("b.json");
-        std::fs::write(&a, r#"{"version": 1, "entities": [{"id": "x", "name": "Ann Lee", "kind": "person"}]}"#).unwrap();
-        std::fs::write(&b, r#"{"version": 1, "entities": [{"id": "x", "name": "Anne Lee", "kind": "person"}]}"#).unwrap();
+        std::fs::write(
+            &a,
+            r#"{"version": 1, "entities": [{"id": "x", "name": "Ann Lee", "kind": "person"}]}"#,
+        )
+        .unwrap();
+        std::fs::write(
+            &b,
+            r#"{"version": 1, "entities": [{"id": "x", "name": "Anne Lee", "kind": "person"}]}"#,
+        )
+        .unwrap();
         let again = dir.path().join(".").join("a.json");
         assert_eq!(
             distinct_last(&[a.clone(), b.clone(), again.clone()]),
