@@ -217,7 +217,8 @@ fn prediction(own: &Own) -> Option<Range<usize>> {
         let next = after.map_or("", |w| w.lower.as_str());
         let hypothetical = ["would", "might", "may"]
             .iter()
-            .any(|m| said.eq_ignore_ascii_case(m));
+            .any(|m| said.eq_ignore_ascii_case(m))
+            && !in_relative_clause(own, modal.start);
         let scheduled = EVENT_VERBS.contains(&verb.lower)
             || (verb.is("be") && EVENT_PARTICIPLES.contains(next));
         if hypothetical || !scheduled {
@@ -226,6 +227,20 @@ fn prediction(own: &Own) -> Option<Range<usize>> {
     }
     None
 }
+
+/// Whether the modal at `at` is inside a clause that a relative or question word opens, a few
+/// words back in the same clause: "the wall that would run", "what the deal might include"
+/// describe a plan or a question rather than predict.
+fn in_relative_clause(own: &Own, at: usize) -> bool {
+    let clause = own.text[..at].rfind([',', ';', ':']).map_or(0, |i| i + 1);
+    own.before(at)
+        .take(4)
+        .take_while(|w| w.range.start >= clause)
+        .any(|w| RELATIVES.contains(&w.lower))
+}
+
+/// Words that open a relative clause or an embedded question.
+static RELATIVES: Words = Words::new("that which who whom whose what how whether where when why");
 
 /// Words that open a noun phrase, which no verb after a modal is: "is due to the storm".
 static NOUN_PHRASE_OPENERS: Words =
@@ -381,6 +396,10 @@ mod tests {
         assert_eq!(
             kind("A new ferry would open the island to day trippers."),
             Some(ClaimKind::Prediction)
+        );
+        assert_eq!(
+            kind("The board has not said what the deal would include."),
+            None
         );
         assert_eq!(kind("The ferry will open on Friday."), None);
         assert_eq!(kind("The port reopened in May after repairs."), None);
