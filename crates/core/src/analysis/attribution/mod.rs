@@ -166,9 +166,21 @@ fn read_sentence(s: &str, own: &Own, offset: usize) -> Reading {
             kind: c.kind,
             phrase: shift(c.phrase),
         });
+    // A stance sources its holders' view, not a count of the holders made in its subject when
+    // the view itself claims nothing: "Most voters oppose the plan" is a poll's finding, unless
+    // the subject names who counted them ("Most economists surveyed by the bank expect ...").
+    let counted = claim.as_ref().is_some_and(|c| {
+        c.kind == ClaimKind::Figure
+            && cue::stance_only(own).is_some_and(|at| {
+                own.text
+                    .get(c.phrase.end - offset..at)
+                    .is_some_and(|subject| !subject.split_whitespace().any(|w| w == "by"))
+                    && claim::find_claim(&Own::from_text(&own.text[at..])).is_none()
+            })
+    });
     Reading {
         sentence: offset..offset + own.text.len(),
-        attributed,
+        attributed: attributed && !counted,
         claim,
         broken,
         unattributed_quote: None,
@@ -249,6 +261,23 @@ mod tests {
             attributed("Efforts should be made, Zhao said. He added that both should learn."),
             vec![true, true]
         );
+    }
+
+    #[test]
+    fn a_stance_does_not_source_a_count_of_its_holders() {
+        let flagged = |p: &str| {
+            let r = &read(&[p])[0][0];
+            r.claim.is_some() && !r.attributed
+        };
+        assert!(flagged(
+            "Some 70 percent of tenants oppose the new rent rules."
+        ));
+        assert!(!flagged(
+            "Some 70 percent of tenants feel the new rules are the harshest yet."
+        ));
+        assert!(!flagged(
+            "Most tenants oppose rules that would raise rents 70 percent."
+        ));
     }
 
     #[test]
