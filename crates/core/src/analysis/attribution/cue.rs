@@ -186,6 +186,17 @@ fn weak_cue_reports(own: &Own, verb: Range<usize>) -> bool {
     if modal {
         return false;
     }
+    // "Officials are hoping ...": a stance in the progressive has its subject before the "are".
+    let progressive = s[verb.clone()].ends_with("ing")
+        && is_stance(own, &verb)
+        && previous.is_some_and(|w| matches!(w.lower.as_str(), "is" | "are" | "was" | "were"));
+    let previous = match previous {
+        Some(aux) if progressive => own
+            .before(aux.range.start)
+            .take(3)
+            .find(|w| !LINKING_WORDS.contains(&w.lower) && !is_manner_adverb(w.text)),
+        _ => previous,
+    };
     let lower_prev = previous.map(|w| w.lower.as_str());
     let passive = lower_prev.is_some_and(|w| NOT_A_REPORT_BEFORE.contains(w));
     let next = own.next_word(verb.end);
@@ -510,6 +521,8 @@ mod tests {
             "The governor has proposed a 4 percent rise in the fuel tax.",
             "Councillors, who suspected that the budget was the largest ever, asked for an audit.",
             "Most tenants approve of the 2 percent cap.",
+            "City officials are hoping the new line will carry 40,000 riders a day.",
+            "The lawsuit alleges the landlord overcharged 300 tenants.",
         ] {
             assert!(is_attributed(&Own::from_text(s)), "{s}");
         }

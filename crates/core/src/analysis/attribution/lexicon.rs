@@ -158,7 +158,7 @@ pub static ROLE_NOUNS: Words = Words::new(
     board panel tribunal navy coastguard inspectorate operator manufacturer maker producer \
     retailer lender insurer exchange aide supporter voter advocate opponent ally allies backer \
     pollster pundit candidate contender nominee rival research analysis filings records \
-    documents memo audit ranking index email letter magazine rebel rebels opposition inspector inspectors coach nurse nurses farmer",
+    documents memo audit ranking index email letter magazine lawsuit suit complaint indictment paper studies analyses rebel rebels opposition inspector inspectors coach nurse nurses farmer",
 );
 
 /// Irregular past tenses, which a clause's verb can be without an "-ed": "He met", "It fell".
