@@ -3,6 +3,7 @@
 //! Works on the reporter's own words (quotations blanked, see `quote`), so a "said" inside a
 //! quotation attributes nothing.
 
+use super::lexicon::phrases::Phrases;
 use super::lexicon::*;
 use super::own::{is_space, Own, OwnWord};
 use crate::analysis::tokens::is_never_a_name;
@@ -20,9 +21,7 @@ pub fn stance_only(own: &Own) -> Option<usize> {
     if reported(own) {
         return None;
     }
-    let mut cues = CUES
-        .weak
-        .find_iter(own.text)
+    let mut cues = cues(own, &CUES.weak)
         .filter(|m| weak_cue_reports(own, m.clone()))
         .peekable();
     let first = cues.peek().map(|m| m.start)?;
@@ -35,10 +34,23 @@ pub fn stance_only(own: &Own) -> Option<usize> {
     cues.all(|m| stance(&m)).then_some(first)
 }
 
+/// Where `phrases` stand in the sentence as cues, not as words of a name.
+fn cues<'s>(own: &'s Own, phrases: &'s Phrases) -> impl Iterator<Item = Range<usize>> + 's {
+    phrases
+        .find_iter(own.text)
+        .filter(|m| !in_a_name(own, m.clone()))
+}
+
+/// A cue word capitalised after the sentence's first word belongs to a name or title ("the
+/// United States", "Islamic State", "The Late Show"), which reports nothing.
+fn in_a_name(own: &Own, cue: Range<usize>) -> bool {
+    is_name_word(&own.text[cue.clone()]) && own.before(cue.start).next().is_some()
+}
+
 /// Attributed by anything but a weak verb: a speech verb, an estimate, a setting or data.
 fn reported(own: &Own) -> bool {
     let s = own.text;
-    let strong = CUES.speech.find_iter(s).any(|m| {
+    let strong = cues(own, &CUES.speech).any(|m| {
         let after = &s[m.end..];
         let names_something = after
             .trim_start()
@@ -133,13 +145,11 @@ fn puts_a_figure(own: &Own) -> bool {
 /// data source ("data from the exchange") does not.
 pub fn has_reporting_verb(s: &str) -> bool {
     let own = Own::from_text(s);
-    CUES.speech.is_match(s) || puts_a_figure(&own) || weak_verb_reports(&own)
+    cues(&own, &CUES.speech).next().is_some() || puts_a_figure(&own) || weak_verb_reports(&own)
 }
 
 fn weak_verb_reports(own: &Own) -> bool {
-    CUES.weak
-        .find_iter(own.text)
-        .any(|m| weak_cue_reports(own, m))
+    cues(own, &CUES.weak).any(|m| weak_cue_reports(own, m))
 }
 
 /// An attribution to data or a document alone, which later sentences cannot continue.
@@ -155,7 +165,7 @@ pub fn attributed_to_data_only(own: &Own) -> bool {
 fn person_speaks<'s>(own: &'s Own) -> impl Iterator<Item = usize> + 's {
     let words = &own.words;
     words.iter().enumerate().filter_map(move |(i, w)| {
-        if SPEECH_VERBS.contains(&w.lower) {
+        if SPEECH_VERBS.contains(&w.lower) && !in_a_name(own, w.range.clone()) {
             return Some(w.range.end);
         }
         if !(w.is("according") && words.get(i + 1).is_some_and(|w| w.is("to"))) {
@@ -548,6 +558,9 @@ mod tests {
             "The council has support from 40 percent of residents.",
             "The assembly approved the budget by 50 votes to 12.",
             "Turnout fell as the party remained divided, and the vote was the lowest ever.",
+            // A cue word that belongs to a name.
+            "Exports to the United States rose 40 percent.",
+            "The Golden State Warriors Report was the best-selling annual.",
         ] {
             assert!(!is_attributed(&Own::from_text(s)), "{s}");
         }
