@@ -33,7 +33,7 @@ def middle_word(text):
     return line, col, m.group(0)
 
 
-def run_once(command, registry, text, hover_at):
+def run_once(command, registry, text, hover_at, delay=0.0):
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         server = start("copydesk", command, root, registry)
@@ -50,6 +50,7 @@ def run_once(command, registry, text, hover_at):
         hover = None
         if hover_at:
             line, col = hover_at
+            time.sleep(delay)
             asked = time.perf_counter()
             at, m = server.request("textDocument/hover", {
                 "textDocument": {"uri": uri}, "position": {"line": line, "character": col}})
@@ -74,6 +75,8 @@ def main():
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--hover", action="store_true", help="hover right after didOpen")
+    ap.add_argument("--hover-delay", type=float, default=0.0,
+                    help="seconds between didOpen and the hover (the didOpen read by then)")
     ap.add_argument("--server", required=True, help="the server's command")
     args = ap.parse_args()
     text = args.draft.read_text()
@@ -83,7 +86,7 @@ def main():
         line, col, word = middle_word(text)
         hover_at = (line, col)
         print(f"hover on {word!r} at line {line}, character {col}", file=sys.stderr)
-    rows = [run_once(args.server, args.registry.resolve(), text, hover_at)
+    rows = [run_once(args.server, args.registry.resolve(), text, hover_at, args.hover_delay)
             for _ in range(args.runs)]
     med = lambda xs: statistics.median(xs)
     print(f"{len(text.encode())} bytes, {args.runs} runs, load average "
