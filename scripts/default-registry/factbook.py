@@ -131,10 +131,12 @@ def leaders(value):
         represents = part.startswith("represented by ")
         part = part.removeprefix("represented by ").strip()
         since = None
-        m = re.search(r"\((?:since )?(\d{1,2} [A-Z][a-z]+ \d{4})\)", part)
+        m = re.search(r"\((?:since )?(\d{1,2} [A-Z][a-z]+ \d{4})[),;]", part)
         if m:
             since = parse_date(m.group(1))
         head = re.split(r"\((?=[^)]*\d)", part)[0]
+        # A nickname in quotation marks ('Joko "Jokowi" WIDODO') is read as one in brackets.
+        head = re.sub(r'["“]([A-Z][a-z]+)["”]', r"(\1)", head)
         head = re.sub(r"\((?:[A-Z]{2,}[A-Za-z]*)\)", "", head)  # "(CNSP)", party codes
         # A one-word nickname between name words ("Samantha (Sam) MOSTYN") is kept; a party
         # after the name ("(Conservative)") is not.

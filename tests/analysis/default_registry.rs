@@ -559,3 +559,23 @@ fn world_regions_are_places() {
     let text = "Aid to poorer parts of the Americas and of Southern Asia fell, the report said.\n";
     assert_eq!(findings(text, "2024-02-01"), vec![]);
 }
+
+/// A leader written with a nickname in quotation marks, or with a re-election noted beside the
+/// start date ('Joko "Jokowi" WIDODO (since 20 October 2014, reelected ...)'), is still read.
+#[test]
+fn a_quoted_nickname_or_a_reelection_note_keeps_the_leader() {
+    has_role(
+        "Joko Widodo",
+        "president",
+        "Indonesia",
+        "2014-10-20",
+        "2024-10-20",
+    );
+    has_role(
+        "Simon William English",
+        "prime minister",
+        "New Zealand",
+        "2016-12-12",
+        "2017-10-26",
+    );
+}
