@@ -8,7 +8,8 @@
 //! ([`reanalyze_unless`]), and the analysis gives up when the driver says the text changed again.
 //!
 //! While no analysis of a document has finished (a huge draft just opened), a request reads
-//! the paragraph at its position against the registry alone ([`around`]).
+//! the paragraph at its position against the registry alone ([`around`]), and the draft's
+//! first part is analysed on its own ([`first_part`]) so its diagnostics come at once.
 
 use super::folder::FolderState;
 use super::session::{Analyzed, Session};
@@ -23,6 +24,11 @@ use tower_lsp_server::ls_types::{Position, Uri};
 /// the most text it reads: a provisional answer must be quick.
 const AROUND_LINES: usize = 40;
 const AROUND_BYTES: usize = 64 * 1024;
+
+/// A draft longer than this is analysed in two steps when it has no analysis yet: its first
+/// [`FIRST_PART_BYTES`] (to a paragraph's end) on their own, published at once, then the whole.
+pub const HUGE_DRAFT: usize = 64 * 1024;
+pub const FIRST_PART_BYTES: usize = 16 * 1024;
 
 /// The text of one generation of a draft, with the configuration to check it with.
 pub struct Snapshot {
@@ -69,6 +75,32 @@ pub fn prepare(s: &Session, uri: &Uri) -> Ready {
         state,
         previous: doc.analyzed.clone(),
         date: None,
+    })
+}
+
+/// The first part of a huge draft with no analysis yet, as a snapshot of its own: the text up
+/// to the last blank line within [`FIRST_PART_BYTES`] (the last line break when there is none).
+/// Its findings are provisional: the analysis of the whole draft, which reuses this one's
+/// paragraph searches, replaces them.
+pub fn first_part(snapshot: &Snapshot) -> Option<Snapshot> {
+    if snapshot.previous.is_some() || snapshot.text.len() <= HUGE_DRAFT {
+        return None;
+    }
+    // Line breaks are ASCII: cutting after one is always at a character boundary.
+    let head = &snapshot.text.as_bytes()[..FIRST_PART_BYTES];
+    let blank = |end: &[u8]| end.ends_with(b"\n\n") || end.ends_with(b"\n\r\n");
+    let cut = (1..=head.len())
+        .rev()
+        .find(|&i| blank(&head[..i]))
+        .or_else(|| head.iter().rposition(|&b| b == b'\n').map(|i| i + 1))?;
+    Some(Snapshot {
+        text: snapshot.text[..cut].to_string(),
+        format: snapshot.format,
+        version: snapshot.version,
+        generation: snapshot.generation,
+        state: snapshot.state.clone(),
+        previous: None,
+        date: snapshot.date,
     })
 }
 

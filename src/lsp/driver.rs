@@ -215,6 +215,22 @@ impl Driver {
             uri: uri.clone(),
             started: Instant::now(),
         };
+        let mut snapshot = snapshot;
+        let pulls = self.session().features.pull_diagnostics;
+        if let Some(first) = check::first_part(&snapshot).filter(|_| !pulls) {
+            // A huge draft just opened: its first part's diagnostics now, the rest after.
+            let (driver, for_uri) = (driver.clone(), for_uri.clone());
+            let part = tokio::task::spawn_blocking(move || {
+                let superseded = || !driver.is_current(&for_uri, generation);
+                check::run(first, today, &for_uri, &superseded)
+            })
+            .await;
+            if let Ok(Some(part)) = part {
+                self.publish(uri, &part).await;
+                // The whole draft's analysis reuses the first part's paragraph searches.
+                snapshot.previous = Some(Arc::new(part));
+            }
+        }
         // Given up as soon as the text changes again: the next edit's check takes over.
         let analyzed = tokio::task::spawn_blocking(move || {
             let superseded = || !driver.is_current(&for_uri, generation);

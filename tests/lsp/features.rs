@@ -953,8 +953,15 @@ async fn hover_answers_while_a_check_of_a_huge_draft_runs() {
         )
         .await
         .unwrap();
+    // Only the first part's diagnostics may have come (see the next test).
+    let first_part_lines = huge[..16 * 1024].lines().count() as u64;
     assert!(
-        !client.backlog_has(|m| m["method"] == "textDocument/publishDiagnostics"),
+        !client.backlog_has(|m| m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|d| { d["range"]["start"]["line"].as_u64().unwrap() >= first_part_lines })),
         "the check finished before hover answered: the draft is too small to tell"
     );
     let card = hover["contents"]["value"].as_str().unwrap();
@@ -974,4 +981,45 @@ async fn hover_answers_while_a_check_of_a_huge_draft_runs() {
     let diags = client.diagnostics(&draft, Some(2)).await;
     by_code(&diags, "name-misspelling", "Zhao Leiji");
     assert!(!client.backlog_has(|m| m["method"] == "textDocument/publishDiagnostics"));
+}
+
+/// A huge draft is analysed in two steps: its first part's diagnostics come first (only
+/// findings there), then the whole draft's, which equal a full check of it (a client that pulls
+/// diagnostics gets the full check at once).
+#[tokio::test]
+async fn a_huge_draft_publishes_its_first_part_then_the_whole() {
+    let room = Newsroom::new();
+    let (dateline, body) = DRAFT.split_once('\n').unwrap();
+    let mut huge = format!("{dateline}\n");
+    while huge.len() < 200_000 {
+        huge.push_str(body);
+        huge.push('\n');
+    }
+    let draft = room.draft();
+    let mut client = start(fast());
+    client
+        .initialize(&room.root(), capabilities("utf-16"), Value::Null)
+        .await;
+    client.open(&draft, &huge);
+    let first = client.diagnostics(&draft, Some(1)).await;
+    let whole = client.diagnostics(&draft, Some(1)).await;
+    let first_part_lines = huge[..16 * 1024].lines().count() as u64;
+    let line = |d: &Value| d["range"]["start"]["line"].as_u64().unwrap();
+    assert!(!first.is_empty());
+    assert!(first.iter().all(|d| line(d) < first_part_lines));
+    assert!(whole.iter().any(|d| line(d) >= first_part_lines));
+
+    let mut pulling = start(fast());
+    let mut caps = capabilities("utf-16");
+    caps["textDocument"]["diagnostic"] = json!({"dynamicRegistration": false});
+    pulling.initialize(&room.root(), caps, Value::Null).await;
+    pulling.open(&draft, &huge);
+    let report = pulling
+        .request(
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": draft}}),
+        )
+        .await
+        .unwrap();
+    assert_eq!(report["items"].as_array().unwrap(), &whole);
 }
