@@ -35,22 +35,26 @@ pub fn open(path: &Path) -> Result<Registry, Problem> {
     if !meta.is_file() {
         return Err(Problem::new(path, "is not a regular file"));
     }
-    let file = std::fs::File::open(path).map_err(|e| Problem::new(path, e.to_string()))?;
+    let mut file = std::fs::File::open(path).map_err(|e| Problem::new(path, e.to_string()))?;
     // An empty file cannot be mapped; it is simply not an index.
-    let bytes: mapped::Bytes = if meta.len() == 0 {
-        Box::new(Vec::<u8>::new())
+    let (bytes, checksum): (mapped::Bytes, _) = if meta.len() == 0 {
+        (Box::new(Vec::<u8>::new()), None)
     } else {
         // SAFETY: the mapping is read-only and every read through it is bounds-checked against
         // its length. `copydesk registry build` replaces an index by renaming a new file over
         // it, which leaves this mapping's file intact; a file truncated in place by another
         // program while mapped is the one case the checks cannot cover (the OS raises SIGBUS).
-        // Populated: the checksum reads every page at once, and mapping them in one call is
-        // cheaper than a fault per page.
-        let map = unsafe { memmap2::MmapOptions::new().populate().map(&file) }
-            .map_err(|e| Problem::new(path, e.to_string()))?;
-        Box::new(map)
+        let map =
+            unsafe { memmap2::Mmap::map(&file) }.map_err(|e| Problem::new(path, e.to_string()))?;
+        // Reads follow names through the tables, not the file's order: reading ahead (and
+        // mapping the pages read ahead) would make resident what no lookup asked for.
+        #[cfg(unix)]
+        let _ = map.advise(memmap2::Advice::Random);
+        let checksum = checksum_of(&mut file, map.len()).map_err(|e| Problem::new(path, e))?;
+        (Box::new(Mapping(map)), checksum)
     };
-    let index = MappedRegistry::open(bytes).map_err(|why| Problem::new(path, why))?;
+    let index =
+        MappedRegistry::open_with(bytes, checksum).map_err(|why| Problem::new(path, why))?;
     let warnings = stale_sources(index.sources());
     let mut registry = Registry::from_index(index);
     for source in warnings {
@@ -59,6 +63,68 @@ pub fn open(path: &Path) -> Result<Registry, Problem> {
         ));
     }
     Ok(registry)
+}
+
+/// A read-only mapping of an index file.
+struct Mapping(memmap2::Mmap);
+
+impl AsRef<[u8]> for Mapping {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl mapped::IndexBytes for Mapping {
+    fn release(&self, range: std::ops::Range<usize>) {
+        // Whole pages inside the range only: a page it shares with a neighbour stays.
+        // 64 KiB: a multiple of every page size in use, so the range is always aligned.
+        const PAGE: usize = 1 << 16;
+        let start = range.start.div_ceil(PAGE) * PAGE;
+        let end = (range.end.min(self.0.len()) / PAGE) * PAGE;
+        if start >= end {
+            return;
+        }
+        // SAFETY: a read-only shared mapping of a file: dropped pages are read again from the
+        // file (its page cache) when next touched, with the same bytes, so nothing borrowed
+        // from the mapping changes. Only the file truncated in place by another program breaks
+        // this, as it breaks the mapping itself (see `open`).
+        #[cfg(unix)]
+        let _ = unsafe {
+            self.0
+                .unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, start, end - start)
+        };
+    }
+}
+
+/// The checksum of an open index file's bytes from [`mapped::CHECKED_FROM`], read in pieces
+/// through the file rather than its mapping: the pages stay in the page cache, shared and
+/// reclaimable, instead of all becoming resident in this process. `None` for a file too short
+/// to have one (the header checks then refuse it). A file whose length is not the mapping's
+/// changed while it was opened.
+fn checksum_of(file: &mut std::fs::File, mapped_len: usize) -> Result<Option<u64>, String> {
+    use std::io::{Seek, SeekFrom};
+    if mapped_len < mapped::CHECKED_FROM {
+        return Ok(None);
+    }
+    file.seek(SeekFrom::Start(mapped::CHECKED_FROM as u64))
+        .map_err(|e| e.to_string())?;
+    let mut sum = mapped::Fingerprint::default();
+    let mut buffer = vec![0; 1 << 20];
+    let mut read = mapped::CHECKED_FROM;
+    loop {
+        let n = match file.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e.to_string()),
+        };
+        sum.update(&buffer[..n]);
+        read += n;
+    }
+    if read != mapped_len {
+        return Err("changed while it was being opened; open it again".into());
+    }
+    Ok(Some(sum.finish()))
 }
 
 /// Sources whose size or content differ from when the index was built. A source that is gone

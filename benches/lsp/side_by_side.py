@@ -93,6 +93,19 @@ class Server:
                 return int(line.split()[1]) / 1024
         return float("nan")
 
+    def memory(self):
+        """Resident memory split as /proc/PID/smaps_rollup does: anonymous (heap) and file-backed."""
+        fields = {}
+        for line in Path(f"/proc/{self.proc.pid}/smaps_rollup").read_text().splitlines()[1:]:
+            key, value = line.split(":", 1)
+            fields[key] = int(value.split()[0]) / 1024
+        return {k: fields.get(k, float("nan")) for k in ("Rss", "Anonymous", "Rss_File", "Rss_Anon")}
+
+    def cpu_s(self):
+        """The server's CPU time so far (user + system), in seconds."""
+        fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def stop(self):
         try:
             self.request("shutdown", None)
@@ -184,6 +197,11 @@ def main():
                 open_doc(server, root, f"open-{k}.md", text)
             rss = server.rss_mb()
             print(f"{name}: resident {rss:.0f} MB with {args.open} more drafts open", file=sys.stderr)
+            mem = server.memory()
+            print(f"{name}: of it anonymous (heap) {mem['Anonymous']:.0f} MB, "
+                  f"file-backed {mem['Rss'] - mem['Anonymous']:.0f} MB; "
+                  f"server CPU time for the whole run {server.cpu_s():.2f} s, "
+                  f"load average {os.getloadavg()[0]:.1f}", file=sys.stderr)
             rows.append((name, f"{args.open} x {args.drafts[0].name} open", 0, float("nan"), 0, rss))
             server.stop()
     print("| server | draft | bytes | didOpen -> publishDiagnostics (median ms) | diagnostics | last keystroke -> diagnostics (ms) / RSS MB |")

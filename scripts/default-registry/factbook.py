@@ -131,10 +131,12 @@ def leaders(value):
         represents = part.startswith("represented by ")
         part = part.removeprefix("represented by ").strip()
         since = None
-        m = re.search(r"\((?:since )?(\d{1,2} [A-Z][a-z]+ \d{4})\)", part)
+        m = re.search(r"\((?:since )?(\d{1,2} [A-Z][a-z]+ \d{4})[),;]", part)
         if m:
             since = parse_date(m.group(1))
         head = re.split(r"\((?=[^)]*\d)", part)[0]
+        # A nickname in quotation marks ('Joko "Jokowi" WIDODO') is read as one in brackets.
+        head = re.sub(r'["“]([A-Z][a-z]+)["”]', r"(\1)", head)
         head = re.sub(r"\((?:[A-Z]{2,}[A-Za-z]*)\)", "", head)  # "(CNSP)", party codes
         # A one-word nickname between name words ("Samantha (Sam) MOSTYN") is kept; a party
         # after the name ("(Conservative)") is not.
@@ -156,6 +158,8 @@ def leaders(value):
             start = max(start, first_caps - 1)
         title_words = [w for w in words[:start] if w not in MILITARY]
         name_words = words[start:stop]
+        if [w.upper() for w in name_words] == ["VACANT"]:
+            continue
         while name_words and name_words[-1] in PARTICLES:
             name_words.pop()
         if not title_words or not name_words or len(name_words) > 6:
@@ -288,12 +292,15 @@ def add(repo, entities, newest_date):
 
 def merge_roles(roles):
     """One role for one office held without a break (a re-election gives the Factbook a new
-    "since" date)."""
+    "since" date). A term listed with no start date that overlaps a dated one is that term: the
+    merged role keeps the known start."""
     out = []
     for r in sorted(roles, key=lambda r: (r["title"], r["of"], r.get("start") or "")):
         prev = out[-1] if out else None
         if (prev and (prev["title"], prev["of"]) == (r["title"], r["of"])
                 and ("end" not in prev or (r.get("start") or "") <= prev["end"])):
+            if "start" not in prev and "start" in r:
+                prev["start"] = r["start"]
             if "end" in prev:
                 if "end" in r:
                     prev["end"] = max(prev["end"], r["end"])
@@ -301,18 +308,20 @@ def merge_roles(roles):
                     del prev["end"]
             continue
         out.append(dict(r))
+    out = [dict(sorted(r.items())) for r in out]
     return sorted(out, key=lambda r: (r.get("start") or "", r["title"], r["of"]))
 
 
 def given_skeleton(name, family_name):
     """The consonants of the given names, with the Factbook's transliteration changes folded
     (y/j, w/v, ph/f, c/q/k): "Binyamin", "Benjamin" and "Benyamin" are one man's spellings over
-    the years; "Jong Il" and "Jong Un" stay two men."""
+    the years; "Jong Il" and "Jong Un" stay two men. Only letters written doubled are folded,
+    before the vowels go: "Keqiang" ("kkng") and "Qiang" ("kng") stay two men."""
     s = name.replace(family_name, " ").lower()
     for a, b in (("ph", "f"), ("y", "j"), ("w", "v"), ("q", "k"), ("c", "k")):
         s = s.replace(a, b)
-    s = "".join(ch for ch in s if ch.isalpha() and ch not in "aeiou")
-    return re.sub(r"(.)\1+", r"\1", s)
+    s = re.sub(r"(.)\1+", r"\1", s)
+    return "".join(ch for ch in s if ch.isalpha() and ch not in "aeiou")
 
 
 def folded(s):
@@ -334,8 +343,15 @@ def near_names(a, b):
     (na, fa), (nb, fb) = a, b
     if consonants(fa) == consonants(fb) or edits(folded(fa), folded(fb)) <= 1:
         return True
+    if len(na) >= 10 and edits(folded(na), folded(nb)) <= 1:
+        return True  # the Factbook capitalised other words: "Teodoro Obiang NGUEMA MGASOGO"
     wa, wb = set(folded(fa).split()), set(folded(fb).split())
     return bool(wa & wb) and (wa <= set(folded(nb).split()) or wb <= set(folded(na).split()))
+
+
+def days(a, b):
+    """Days from one ISO date to another."""
+    return (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days
 
 
 def edits(a, b):
@@ -357,38 +373,64 @@ def plain_title(title):
 
 
 def respellings(observations, identity):
-    """Identity -> the identity it is a respelling of, within one slot: a holder written anew
-    by the Factbook ("Hasan Fereidun RUHANI", then "ROHANI"; "Lopez" gaining its accents) with
-    the same title and a start ("since") date within a week of the other's, so two people who
-    held the office at different times stay apart; or one's full name inside the other's. The
-    newest spelling is kept."""
+    """Identity -> the identity it is a respelling of, within one country: a holder written
+    anew by the Factbook ("Hasan Fereidun RUHANI", then "ROHANI"; "Lopez" gaining its accents)
+    with the same title and a start ("since") date within a week of the other's, so two people
+    who held the office at different times stay apart; one's full name inside the other's
+    ("Abiy AHMED" and "ABIY Ahmed Ali"); or, when either spelling was listed with no start date
+    (so dates cannot tell them apart), the same office and given names one letter apart. Two
+    holders listed together in one slot are two people. The newest spelling is kept."""
     starts = defaultdict(set)  # identity -> {(title, since)}
+    titles = defaultdict(set)  # identity -> {title}
     names = {}
     last_seen = {}
+    together = set()  # pairs of identities listed in one slot at once
     for date, holders in observations:
+        listed = set()
         for title, words, since in holders:
             ident = identity(words)
-            if ident and since:
+            if not ident:
+                continue
+            listed.add(ident)
+            titles[ident].add(plain_title(title))
+            if since:
                 starts[ident].add((plain_title(title), since))
-                name, family_name, _, _ = person_name(words)
-                names[ident] = (name, family_name)
-                last_seen[ident] = date
+            names[ident] = person_name(words)[:2]
+            last_seen[ident] = date
+        together |= {(x, y) for x in listed for y in listed if x != y}
 
     def same_start(x, y):
         return any(tx == ty and abs((dt.date.fromisoformat(sx) - dt.date.fromisoformat(sy)).days) <= 7
                    for tx, sx in starts[x] for ty, sy in starts[y])
 
     def fuller(x, y):
-        # "Peter MUTHARIKA" and "Arthur Peter MUTHARIKA": one man, whenever each was listed.
-        wx, wy = (folded(names[i][0]).split() for i in (x, y))
-        short, long = sorted((wx, wy), key=len)
-        return len(short) >= 2 and short[-1] == long[-1] and set(short) <= set(long)
+        # "Peter MUTHARIKA" and "Arthur Peter MUTHARIKA": one man, whenever each was listed;
+        # each word of the shorter name (with its family name) is a word of the longer one.
+        (nx, fx), (ny, fy) = names[x], names[y]
+        short, long = sorted((folded(nx).split(), folded(ny).split()), key=len)
+        rest = [consonants(w) for w in long]
+        for w in short:
+            if consonants(w) not in rest:
+                return False
+            rest.remove(consonants(w))
+        return len(short) >= 2 and consonants(fx) == consonants(fy)
 
-    idents = sorted(starts, key=lambda i: (last_seen[i], i))  # newest last
+    def undated(x, y):
+        # "Dinesh GUNAWARDENA" and "GUNAWARDENE", "SABAH Khaled" and "Khalid": no start date
+        # to compare, so the office and the given names decide.
+        # A name one letter from the other ("Teodoro Obiang Nguema MGASOGO") is one too.
+        (nx, fx), (ny, fy) = names[x], names[y]
+        given = [" ".join(folded(n.replace(f, " ")).split()) for n, f in ((nx, fx), (ny, fy))]
+        return ((not starts[x] or not starts[y]) and bool(titles[x] & titles[y])
+                and min(edits(*given), edits(folded(nx), folded(ny))) <= 1)
+
+    idents = sorted(names, key=lambda i: (last_seen[i], i))  # newest last
     to = {}
     for i, x in enumerate(idents):
         for y in idents[i + 1:]:
-            if near_names(names[x], names[y]) and (same_start(x, y) or fuller(x, y)):
+            if (x, y) in together or not near_names(names[x], names[y]):
+                continue
+            if same_start(x, y) or fuller(x, y) or undated(x, y):
                 to[x] = y
                 break
     for x in list(to):
@@ -432,12 +474,14 @@ def add_roles(country_id, observations, holders_of, roles, people):
     aliases), and a new spelling is not taken for a successor. A holder missing from the slot
     and listed again later served two terms: two roles."""
     identity, newest, spellings = holders_of.identity, holders_of.newest, holders_of.spellings
-    runs = {}  # (title, identity, term) -> [first seen, last seen, since, words, first since]
+    # (title, identity, term) -> [first seen, last seen, since, words, start (the "since" of
+    # the term's start), listed first in the slot when first seen, listed first when last seen]
+    runs = {}
     term = {}  # (title, identity) -> its current term's number and the date last seen
     order = []
     previous = None
     for date, holders in observations:
-        for title, words, since in holders:
+        for place, (title, words, since) in enumerate(holders):
             ident = identity(words)
             if not ident:
                 continue
@@ -447,31 +491,40 @@ def add_roles(country_id, observations, holders_of, roles, people):
             term[(title, ident)] = (n, date)
             k = (title, ident, n)
             if k not in runs:
-                runs[k] = [date, date, since, newest[ident], since]
+                runs[k] = [date, date, since, newest[ident], since, place == 0, False]
                 order.append(k)
             runs[k][1] = date
+            runs[k][6] = place == 0
             if since:
                 runs[k][2] = since
-                runs[k][4] = runs[k][4] or since
+                if runs[k][4] is None or since <= runs[k][0] or days(runs[k][4], since) <= 183:
+                    # A date before the holder was first seen, or within months of the start,
+                    # corrects the start (an election day becomes an inauguration day); a
+                    # later one is a re-election and does not move it.
+                    runs[k][4] = since
         previous = date
     for k in order:
-        first, last, since, words, _ = runs[k]
+        first, last, since, words, first_since, _, lead = runs[k]
         title = k[0]
         name, family_name, nicks, factbook_form = person_name(words)
         end = None
         nxt = [d for d, _ in observations if d > last]
         if nxt:
-            # Ended: the successor's "since" date, else the first sampled day without them.
+            # Ended: the successor's "since" date, else the first sampled day without them. A
+            # successor holds the same office, or heads the slot the holder headed (a prime
+            # minister followed by a president who heads the government): across a gap in the
+            # history, the next head's start says when the office changed hands.
             successors = [runs[o] for o in order
                           if o != k and first < runs[o][0] <= nxt[0]
-                          and plain_title(o[0]) == plain_title(title)]
-            # A successor's first "since": a later re-election gives it a new one.
+                          and (plain_title(o[0]) == plain_title(title) or (lead and runs[o][5]))]
+            # A successor's first "since" (a later re-election gives it a new one), after this
+            # holder's own start or first sighting.
             starts = [r[4] for r in successors
-                      if r[4] and (since is None or r[4] > since) and r[4] <= nxt[0]]
+                      if r[4] and (r[4] > since if since else r[4] >= first) and r[4] <= nxt[0]]
             end = min(starts) if starts else nxt[0]
         role = {"title": title.lstrip("~"), "of": country_id}
-        if since:
-            role["start"] = since
+        if first_since:
+            role["start"] = first_since
         if end:
             role["end"] = end
         pkey = (name, "")

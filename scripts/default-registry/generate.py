@@ -22,7 +22,9 @@ gives the same bytes):
 - the US Congress (current members and their leadership roles), presidents and vice presidents
   from unitedstates/congress-legislators (CC0);
 - international organisations: names and abbreviations written here (facts, not copied text),
-  in organisations.py.
+  in organisations.py;
+- world regions the Factbook names ("Southeast Asia", "Sub-Saharan Africa", "the Americas"), in
+  regions.py.
 
 Only what the checkouts hold is used; no network.
 """
@@ -39,6 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import congress  # noqa: E402
 import factbook  # noqa: E402
 import organisations  # noqa: E402
+import regions  # noqa: E402
 
 
 def git(repo, *args):
@@ -77,6 +80,7 @@ def main():
     factbook.add(a.factbook, entities, fb_date)
     congress.add(a.congress, entities, us_date)
     organisations.add(entities)
+    regions.add(a.factbook, entities)
     factbook.share_forms(entities)
 
     lines = [

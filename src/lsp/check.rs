@@ -173,6 +173,11 @@ pub fn run(
     };
     // Dropped before the new analysis is kept: the two never live on together longer.
     drop(previous);
+    // What the analysis read of a mapped index is decoded and kept now: its pages need not
+    // stay resident a second time (see `release_records`).
+    if let Some(index) = state.registry.mapped() {
+        index.release_records();
+    }
     let analysis = analysis?;
     for name in &analysis.failed_checks {
         tracing::error!(

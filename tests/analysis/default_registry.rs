@@ -488,3 +488,94 @@ fn merging_prefers_the_newsroom_entry_and_says_so_once() {
         .collect();
     assert_eq!(entities, vec!["starmer"], "{stdout}");
 }
+
+/// A holder's end across a gap in the Factbook's history (none between March 2017 and November
+/// 2020): the next head of the same slot's start ends it, whatever that head's title, so a prime
+/// minister followed by a president heading the government ends when the president began.
+#[test]
+fn a_role_ends_when_the_next_head_of_its_slot_began() {
+    has_role(
+        "Hwang Kyo-ahn",
+        "prime minister",
+        "South Korea",
+        "2015-06-18",
+        "2017-05-10",
+    );
+    has_role(
+        "Binali Yildirim",
+        "prime minister",
+        "Turkey",
+        "2016-05-22",
+        "2018-07-09",
+    );
+}
+
+/// "ABIY Ahmed" (with start dates) and "ABIY Ahmed Ali" (with none) are one man, whose role starts
+/// when he first took office, not at his re-election; and a respelling with no start date
+/// ("GUNAWARDENE") is the dated holder.
+#[test]
+fn respellings_with_no_start_date_are_one_person() {
+    let named = |part: &str| {
+        registry()
+            .iter()
+            .filter(|e| e.kind == Kind::Person && e.name.contains(part))
+            .count()
+    };
+    assert_eq!(named("Abiy"), 1);
+    assert_eq!(named("Gunawarden"), 1);
+    has_role(
+        "Abiy Ahmed Ali",
+        "prime minister",
+        "Ethiopia",
+        "2018-04-02",
+        "",
+    );
+    let text = "Prime Minister Abiy Ahmed spoke in Addis Ababa on Monday.\n";
+    assert_eq!(findings(text, "2019-06-03"), vec![]);
+}
+
+/// Two people whose given names differ by a syllable are two people: Li Keqiang is not Li Qiang
+/// respelled.
+#[test]
+fn li_keqiang_and_li_qiang_are_two_premiers() {
+    has_role("Li Keqiang", "premier", "China", "2013-03-16", "2023-03-11");
+    has_role("Li Qiang", "premier", "China", "2023-03-11", "");
+}
+
+/// World regions the Factbook names are places, so their names are correct words ("Americas"
+/// is no misspelling of America).
+#[test]
+fn world_regions_are_places() {
+    for name in [
+        "Americas",
+        "Latin America",
+        "Sub-Saharan Africa",
+        "Middle East",
+        "Southeast Asia",
+    ] {
+        let e = registry().iter().find(|e| e.name == name);
+        assert!(e.is_some_and(|e| e.kind == Kind::Place), "{name}");
+    }
+    let text = "Aid to poorer parts of the Americas and of Southern Asia fell, the report said.\n";
+    assert_eq!(findings(text, "2024-02-01"), vec![]);
+}
+
+/// A leader written with a nickname in quotation marks, or with a re-election noted beside the
+/// start date ('Joko "Jokowi" WIDODO (since 20 October 2014, reelected ...)'), is still read.
+#[test]
+fn a_quoted_nickname_or_a_reelection_note_keeps_the_leader() {
+    has_role(
+        "Joko Widodo",
+        "president",
+        "Indonesia",
+        "2014-10-20",
+        "2024-10-20",
+    );
+    has_role(
+        "Simon William English",
+        "prime minister",
+        "New Zealand",
+        "2016-12-12",
+        "2017-10-26",
+    );
+}

@@ -2,7 +2,7 @@
 //! [`copydesk::fixture`] (the expected findings written under the text they mark).
 //!
 //! Each `tests/drafts/**/NAME.md` (or `.txt`) is stripped of its annotations, analysed against
-//! the `registry.json` in its folder on 1 January 2026 (unless the draft gives its own date),
+//! the `registry.json` in its folder (the default registry under `default-registry/`) on 1 January 2026 (unless the draft gives its own date),
 //! and annotated again; the test fails when that differs from the file. Run with
 //! `UPDATE_EXPECT=1` to rewrite the annotations from the current output, then review the diff.
 //! A draft that also exists, plain, under `tests/fixtures/` (used by the end-to-end tests) must
@@ -10,7 +10,7 @@
 
 use copydesk::analysis::{analyze, Format, Settings, SeverityMap};
 use copydesk::fixture::{annotate, has_mentions, strip};
-use copydesk::registry::{parse_registry, Registry};
+use copydesk::registry::{default_registry, parse_registry, Registry};
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
@@ -30,8 +30,14 @@ pub fn drafts(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-fn registry_for(draft: &Path) -> Registry {
-    let path = draft.parent().unwrap().join("registry.json");
+/// The draft's registry: `registry.json` in its folder, or the built-in default registry for
+/// drafts under `tests/drafts/default-registry/` (what a user gets with no registry named).
+pub fn registry_for(draft: &Path) -> Registry {
+    let folder = draft.parent().unwrap();
+    if folder.ends_with("default-registry") {
+        return default_registry();
+    }
+    let path = folder.join("registry.json");
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|_| panic!("{} has no registry.json beside it", draft.display()));
     let file =

@@ -5,7 +5,7 @@
 //! quotations, attributions) or a fragment that changes what blocks carry into the next ones:
 //! a paragraph break, an opening quotation mark, a colon, a name written in full.
 
-use crate::drafts::drafts;
+use crate::drafts::{drafts, registry_for};
 use crate::gen;
 use copydesk::analysis::{analyze, reanalyze, Analysis, Format, Settings, SeverityMap};
 use copydesk::fixture::strip;
@@ -76,8 +76,7 @@ static CASES: LazyLock<Vec<Case>> = LazyLock::new(|| {
     let mut cases: Vec<Case> = paths
         .iter()
         .map(|p| {
-            let json = std::fs::read_to_string(p.parent().unwrap().join("registry.json")).unwrap();
-            let registry = registry("registry.json", &json);
+            let registry = registry_for(p);
             Case {
                 name: p.display().to_string(),
                 text: strip(&std::fs::read_to_string(p).unwrap()),

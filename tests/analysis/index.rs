@@ -187,3 +187,26 @@ fn a_form_that_does_not_decode_does_not_stall_the_check() {
     let a = analyze(&draft, Format::Markdown, &index, &settings());
     assert!(a.failed_checks.is_empty(), "{:?}", a.failed_checks);
 }
+
+/// The server checksums a mapped index by reading its file in pieces (so opening it does not
+/// make every page resident): the sum in pieces is the sum at once, a wrong one is refused,
+/// and releasing the records' pages leaves every entity and form readable.
+#[test]
+fn an_index_checksummed_in_pieces_opens_as_one_checksummed_whole() {
+    let text = gen::registry_json(3_000);
+    let built = Registry::new([parse_registry("g.json", &text).unwrap().entities]);
+    let bytes = mapped::write(&built, &[]).unwrap();
+    let tail = &bytes[mapped::CHECKED_FROM..];
+    let mut pieces = mapped::Fingerprint::default();
+    for piece in tail.chunks(1000) {
+        pieces.update(piece);
+    }
+    assert_eq!(pieces.finish(), mapped::fingerprint(tail));
+    let wrong = MappedRegistry::open_with(Box::new(bytes.clone()), Some(pieces.finish() ^ 1));
+    assert!(wrong.unwrap_err().contains("checksum"));
+    let index = MappedRegistry::open_with(Box::new(bytes), Some(pieces.finish())).unwrap();
+    let first = index.entity(0).clone();
+    index.release_records();
+    assert_eq!(index.entity(0), &first);
+    assert_eq!(index.len(), built.len());
+}

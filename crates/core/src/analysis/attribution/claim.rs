@@ -5,6 +5,9 @@
 //! not a claim, and neither are the numbers that name or date things (years, dates, times,
 //! ages, ordinals, "Article 5", "a 10-day visit").
 
+mod degree;
+mod opinion;
+
 use super::figure;
 use super::lexicon::phrases::Phrases;
 use super::lexicon::{
@@ -50,18 +53,6 @@ fn re(pattern: &str) -> Regex {
     ascii_regex(pattern)
 }
 
-/// "the first woman to", "the third time in history".
-static NTH_TO: LazyLock<Regex> = LazyLock::new(|| {
-    let nth = r"(?<nth>first|second|third|fourth|fifth|\d+(?:st|nd|rd|th))";
-    re(&format!(
-        r"(?i)\bthe {nth} (?:\w+\s+){{1,2}}(?:to|ever|in history|since)\b"
-    ))
-});
-
-/// "the only country to", "the only one that".
-static ONLY_ONE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\bthe only (?:\w+\s+){0,2}(?:to|that|who)\b"));
-
 /// "made real progress", "a resounding success", "a total failure".
 static VERDICT: LazyLock<Regex> = LazyLock::new(|| {
     let progress = r"(?<progress>(?:made|make|makes|making) (?:\w+ )?progress)";
@@ -86,33 +77,6 @@ static WORTH: Words = Words::new(
 /// The first phrase of `phrases` in `s`.
 fn phrase(phrases: &Phrases, s: &str) -> Option<Range<usize>> {
     phrases.find(s)
-}
-
-fn superlative(own: &Own) -> Option<Range<usize>> {
-    let s = own.text;
-    [
-        phrase(&CLAIM_WORDS.superlative, s),
-        possessive_superlative(own),
-        NTH_TO.find(s).map(|m| m.range()),
-        ONLY_ONE.find(s).map(|m| m.range()),
-    ]
-    .into_iter()
-    .flatten()
-    .min_by_key(|r| r.start)
-}
-
-/// "the world's most dangerous", "the campaign's best chance": a superlative after a
-/// possessive.
-fn possessive_superlative(own: &Own) -> Option<Range<usize>> {
-    own.words.windows(2).find_map(|pair| {
-        let apostrophe = own.text[pair[0].range.end..].starts_with(['\'', '\u{2019}']);
-        let possessive = ["'s", "\u{2019}s"]
-            .iter()
-            .any(|p| pair[0].text.ends_with(p))
-            || (apostrophe && pair[0].lower.ends_with('s'));
-        let most = matches!(pair[1].lower.as_str(), "most" | "best" | "worst" | "least");
-        (possessive && most).then(|| pair[0].range.start..pair[1].range.end)
-    })
 }
 
 /// A judgement said of a subject: "The plan is dangerous", "He was clearly unfit".
@@ -193,13 +157,14 @@ pub fn find_claim(own: &Own) -> Option<Claim> {
     if let Some(figure) = figure::figure(own) {
         return found(ClaimKind::Figure, Some(figure));
     }
-    found(ClaimKind::Superlative, superlative(own))
+    found(ClaimKind::Superlative, degree::superlative(own))
         .or_else(|| found(ClaimKind::Allegation, phrase(&CLAIM_WORDS.allegation, s)))
         .or_else(|| found(ClaimKind::Cause, cause(own)))
         .or_else(|| found(ClaimKind::Prediction, prediction(own)))
         .or_else(|| found(ClaimKind::Evaluation, evaluation(s)))
         .or_else(|| found(ClaimKind::Evaluation, judged_noun(own)))
         .or_else(|| found(ClaimKind::Evaluation, predicate(own)))
+        .or_else(|| found(ClaimKind::Evaluation, opinion::opinion(own)))
 }
 
 /// A line in Title Case or capitals, every longer word capitalised ("5 Actors Who Spoke Out
@@ -225,9 +190,15 @@ fn cause(own: &Own) -> Option<Range<usize>> {
 }
 
 /// A modal and the verb after it (past "not" and "also"), unless the verb schedules an event
-/// ("will attend", "will be held"); the phrase runs to the word after the verb.
+/// ("will attend", "will be held"); the phrase runs to the word after the verb. "Would",
+/// "might" and "may" are hypothetical, so no verb after them schedules anything ("would
+/// attend if invited"); a capitalised "May" inside the sentence is the month.
 fn prediction(own: &Own) -> Option<Range<usize>> {
     for modal in CLAIM_WORDS.prediction.find_iter(own.text) {
+        let said = &own.text[modal.clone()];
+        if said == "May" && modal.start > 0 {
+            continue;
+        }
         let Some(mut verb) = own.next_word(modal.end) else {
             continue;
         };
@@ -236,27 +207,52 @@ fn prediction(own: &Own) -> Option<Range<usize>> {
                 verb = own.next_word(verb.range.end).unwrap_or(verb);
             }
         }
-        // "on May 14" is a date, not a modal.
-        if !verb.text.starts_with(char::is_alphabetic) {
+        // "on May 14" is a date, not a modal; "is due to the storm" names a cause.
+        if !verb.text.starts_with(|c: char| c.is_ascii_lowercase())
+            || NOUN_PHRASE_OPENERS.contains(&verb.lower)
+        {
             continue;
         }
         let after = own.next_word(verb.range.end);
         let next = after.map_or("", |w| w.lower.as_str());
+        let hypothetical = ["would", "might", "may"]
+            .iter()
+            .any(|m| said.eq_ignore_ascii_case(m))
+            && !in_relative_clause(own, modal.start);
         let scheduled = EVENT_VERBS.contains(&verb.lower)
             || (verb.is("be") && EVENT_PARTICIPLES.contains(next));
-        if !scheduled {
+        if hypothetical || !scheduled {
             return Some(modal.start..after.unwrap_or(verb).range.end);
         }
     }
     None
 }
 
+/// Whether the modal at `at` is inside a clause that a relative or question word opens, a few
+/// words back in the same clause: "the wall that would run", "what the deal might include"
+/// describe a plan or a question rather than predict.
+fn in_relative_clause(own: &Own, at: usize) -> bool {
+    let clause = own.text[..at].rfind([',', ';', ':']).map_or(0, |i| i + 1);
+    own.before(at)
+        .take(4)
+        .take_while(|w| w.range.start >= clause)
+        .any(|w| RELATIVES.contains(&w.lower))
+}
+
+/// Words that open a relative clause or an embedded question.
+static RELATIVES: Words = Words::new("that which who whom whose what how whether where when why");
+
+/// Words that open a noun phrase, which no verb after a modal is: "is due to the storm".
+static NOUN_PHRASE_OPENERS: Words =
+    Words::new("the a an this these those his her their its my our your him them us me");
+
 #[cfg(test)]
 mod tests {
     use super::super::lexicon::claim_words::{entries, CATEGORIES};
     use super::*;
 
-    /// Every entry of the claim lexicon makes its example the claim its category names.
+    /// Every entry of the claim lexicon makes its example the claim its category names (a plain
+    /// form's example, none).
     #[test]
     fn every_lexicon_entry_makes_its_example_a_claim() {
         let mut wrong = Vec::new();
@@ -264,13 +260,14 @@ mod tests {
             let line = line.unwrap_or_else(|l| panic!("malformed lexicon line: {l}"));
             assert!(CATEGORIES.contains(&line.category), "{}", line.category);
             let expected = match line.category {
-                "superlative" => ClaimKind::Superlative,
-                "allegation" => ClaimKind::Allegation,
-                "cause" => ClaimKind::Cause,
-                "prediction" => ClaimKind::Prediction,
-                _ => ClaimKind::Evaluation,
+                "superlative" => Some(ClaimKind::Superlative),
+                "allegation" => Some(ClaimKind::Allegation),
+                "cause" => Some(ClaimKind::Cause),
+                "prediction" => Some(ClaimKind::Prediction),
+                "plain-form" => None,
+                _ => Some(ClaimKind::Evaluation),
             };
-            if kind(line.example) != Some(expected) {
+            if kind(line.example) != expected {
                 wrong.push((line.example, kind(line.example)));
             }
         }
@@ -353,6 +350,59 @@ mod tests {
             kind("The mayor illegally diverted public funds."),
             Some(ClaimKind::Allegation)
         );
+    }
+
+    #[test]
+    fn superlatives_by_form() {
+        for s in [
+            "The quarry is the region's deepest.",
+            "Donors gave to the wealthiest candidates.",
+            "It was the second largest fire of the summer.",
+            "The tunnel is most dangerous in winter.",
+            "Tolls are least popular among lorry drivers.",
+        ] {
+            assert_eq!(kind(s), Some(ClaimKind::Superlative), "{s}");
+        }
+        for s in [
+            "The inquiry heard the latest evidence on Monday.",
+            "Residents voiced interest in the plan.",
+            "At least nine boats left the harbour.",
+            "Most Democratic senators voted for the bill.",
+        ] {
+            assert_ne!(kind(s), Some(ClaimKind::Superlative), "{s}");
+        }
+    }
+
+    #[test]
+    fn judging_adjectives_said_of_something() {
+        for s in [
+            "The new timetable is not very good.",
+            "It was a terrible night for the ferry company.",
+            "The old pier was too weak for the cranes.",
+        ] {
+            assert_eq!(kind(s), Some(ClaimKind::Evaluation), "{s}");
+        }
+        for s in [
+            "A good number of residents came to the hearing.",
+            "The mayor flew to Great Britain on Sunday.",
+            "Critics cast the plan as weak.",
+        ] {
+            assert_eq!(kind(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn hypothetical_modals_predict_even_events() {
+        assert_eq!(
+            kind("A new ferry would open the island to day trippers."),
+            Some(ClaimKind::Prediction)
+        );
+        assert_eq!(
+            kind("The board has not said what the deal would include."),
+            None
+        );
+        assert_eq!(kind("The ferry will open on Friday."), None);
+        assert_eq!(kind("The port reopened in May after repairs."), None);
     }
 
     #[test]

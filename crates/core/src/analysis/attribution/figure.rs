@@ -32,12 +32,13 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// Words that scale or share a quantity: "percent", "billion", "doubled", "most of".
+/// Words that scale or share a quantity: "percent", "billion", "doubled", "most of". Vague
+/// magnitudes ("millions of viewers", "hundreds of emails", "billions") gloss a scale rather
+/// than state a figure anyone could check, so they are not read.
 static SCALE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     let shares = alternation(&[
         r"percent|per cent|percentage points?",
-        r"(?:million|billion|trillion)s?|bn|doubled|tripled|quadrupled|halved",
-        r"(?:hundreds|thousands|millions|tens of thousands) of",
+        r"million|billion|trillion|bn|doubled|tripled|quadrupled|halved",
         r"(?:most|the majority|a majority|a minority|half|two-thirds|three-quarters) of",
         r"(?:a third|a quarter|a fifth) of|^most \w+s\b",
         r"\d+(?:st|nd|rd|th) (?:consecutive|straight|successive)",

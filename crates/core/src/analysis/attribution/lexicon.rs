@@ -118,6 +118,16 @@ pub static NOT_A_REPORT_BEFORE: Words = Words::new(
     than as be been being is are was were to not widely",
 );
 
+/// Units a figure ends with, after which "in a poll" frames the figure: "13 percent in".
+pub static FIGURE_UNITS: Words = Words::new("percent points point votes delegates seats");
+
+/// Modal verbs: before a cue they predict a report rather than report one.
+pub static MODALS: Words = Words::new("will would could might may should must can shall");
+
+/// Stance verbs that take "for" as verbs: "Farmers fear for their jobs", "Fans hope for a win"
+/// (where "support for" is the noun).
+pub static VERBS_WITH_FOR: Words = Words::new("fear hope wish call ask push vote pray worry");
+
 /// Pronouns that can be a source ("he said") or refer back to one ("He added that").
 pub static PRONOUNS: Words = Words::new(
     "\
@@ -148,7 +158,7 @@ pub static ROLE_NOUNS: Words = Words::new(
     board panel tribunal navy coastguard inspectorate operator manufacturer maker producer \
     retailer lender insurer exchange aide supporter voter advocate opponent ally allies backer \
     pollster pundit candidate contender nominee rival research analysis filings records \
-    documents memo rebel rebels opposition inspector inspectors coach nurse nurses farmer",
+    documents memo audit ranking index email letter magazine lawsuit suit complaint indictment paper studies analyses rebel rebels opposition inspector inspectors coach nurse nurses farmer",
 );
 
 /// Irregular past tenses, which a clause's verb can be without an "-ed": "He met", "It fell".

@@ -166,13 +166,37 @@ fn read_sentence(s: &str, own: &Own, offset: usize) -> Reading {
             kind: c.kind,
             phrase: shift(c.phrase),
         });
+    // A stance sources its holders' view, not a count of the holders made in its subject when
+    // the view itself claims nothing: "Most voters oppose the plan" is a poll's finding, unless
+    // the subject names who counted them ("Most economists surveyed by the bank expect ...").
+    let counted = claim.as_ref().is_some_and(|c| {
+        c.kind == ClaimKind::Figure
+            && cue::stance_only(own).is_some_and(|at| {
+                own.text
+                    .get(c.phrase.end - offset..at)
+                    .is_some_and(is_plain_subject)
+                    && claim::find_claim(&Own::from_text(&own.text[at..])).is_none()
+            })
+    });
     Reading {
         sentence: offset..offset + own.text.len(),
-        attributed,
+        attributed: attributed && !counted,
         claim,
         broken,
         unattributed_quote: None,
     }
+}
+
+/// Whether the words between a figure and a stance are the rest of one subject ("of
+/// renters"), not a clause ("more than the office had", "..., they have") nor an agent that
+/// counted the holders ("surveyed by the bank").
+fn is_plain_subject(between: &str) -> bool {
+    !between.contains([',', ';', ':', '\u{2014}'])
+        && !between.split_whitespace().any(|w| {
+            let w = w.to_ascii_lowercase();
+            matches!(w.as_str(), "by" | "than" | "as" | "that" | "who" | "which")
+                || lexicon::VERBISH.contains(&w)
+        })
 }
 
 /// Whether a sentence still speaks for the previous sentence's source: it refers back with a
@@ -249,6 +273,29 @@ mod tests {
             attributed("Efforts should be made, Zhao said. He added that both should learn."),
             vec![true, true]
         );
+    }
+
+    #[test]
+    fn a_stance_does_not_source_a_count_of_its_holders() {
+        let flagged = |p: &str| {
+            let r = &read(&[p])[0][0];
+            r.claim.is_some() && !r.attributed
+        };
+        assert!(flagged(
+            "Some 70 percent of tenants oppose the new rent rules."
+        ));
+        assert!(!flagged(
+            "Some 70 percent of tenants feel the new rules are the harshest yet."
+        ));
+        assert!(!flagged(
+            "Most tenants oppose rules that would raise rents 70 percent."
+        ));
+        assert!(!flagged(
+            "Rents rose 4 percent more than the landlords had predicted."
+        ));
+        assert!(!flagged(
+            "Rents, up 4 percent this year, will rise again, the landlords have suggested."
+        ));
     }
 
     #[test]

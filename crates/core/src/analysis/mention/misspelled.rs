@@ -1,6 +1,7 @@
 //! Misspelled mentions: name-like runs of capitalised words near a registry form.
 
 use super::*;
+use crate::analysis::attribution;
 use crate::analysis::tokens::Case;
 use crate::registry::NameIndex;
 
@@ -235,8 +236,11 @@ impl Finder<'_> {
         if single && cost > 1 {
             // A lone word with a typo: its first letter must be right ("Dallas" is no typo of
             // Kallas), and where capitals say nothing (a sentence start, a headline in title
-            // case) only a long word is a near-certain misspelling.
-            let capital_says_nothing = sentence_initial(block, span.start) || title_case(words);
+            // case) only a long word is a near-certain misspelling. A sentence-initial word
+            // right before a reporting verb is the verb's source, a name: its capital says so.
+            let capital_says_nothing = (sentence_initial(block, span.start)
+                && !before_reporting_verb(block, span.end))
+                || title_case(words);
             if !same_first_letter(written[0], &read.canonical)
                 || (capital_says_nothing && written[0].chars().count() < 8)
             {
@@ -360,6 +364,14 @@ fn title_case(words: &[Word]) -> bool {
         .filter(|w| w.text.chars().any(char::is_alphabetic));
     let (n, caps) = lettered.fold((0, 0), |(n, c), w| (n + 1, c + usize::from(w.name_like())));
     n >= 4 && caps * 3 >= n * 2
+}
+
+/// Whether the word at `i` is a reporting verb ("said", "reported") right after the word
+/// before it, as in "Reuters reported": the word before is then its source.
+fn before_reporting_verb(block: &BlockTokens, i: usize) -> bool {
+    block.words.get(i).is_some_and(|w| {
+        w.case == Case::Lower && block.spaced(i - 1) && attribution::is_reporting_verb(&w.lower)
+    })
 }
 
 /// Whether a word opens a sentence (so its capital says nothing about it being a name).

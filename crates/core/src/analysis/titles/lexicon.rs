@@ -4,134 +4,96 @@
 //! "secretary-general". Words outside these lists ("top", "veteran", "lawmaker", "aide") make a
 //! description, which is never compared with the registry. A person's own registry roles add
 //! their words, so "associate research fellow" is read as a title for someone who holds it.
+//!
+//! The words are data: `lexicon/titles.txt`, one entry a line with its category and a made-up
+//! example sentence, which a test reads through the title reader.
 
 use crate::analysis::tokens::words;
 use crate::registry::spelling::plain;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
-/// Words that end a formal title.
-const HEADS: &[&str] = &[
-    "adviser",
-    "advisor",
-    "ambassador",
-    "ceo",
-    "cfo",
-    "chair",
-    "chairman",
-    "chairperson",
-    "chairwoman",
-    "chancellor",
-    "chief",
-    "commander",
-    "commissioner",
-    "congressman",
-    "congresswoman",
-    "coo",
-    "councillor",
-    "councilor",
-    "dean",
-    "director",
-    "envoy",
-    "executive",
-    "fellow",
-    "general",
-    "governor",
-    "head",
-    "leader",
-    "mayor",
-    "minister",
-    "premier",
-    "president",
-    "professor",
-    "prosecutor",
-    "rector",
-    "representative",
-    "researcher",
-    "secretary",
-    "senator",
-    "speaker",
-    "spokesman",
-    "spokesperson",
-    "spokeswoman",
-    "treasurer",
-];
+/// The title words, one entry a line (see the head of the file).
+const DATA: &str = include_str!("lexicon/titles.txt");
 
-/// Words that make a different title of the same office: "vice chairman" is not "chairman",
-/// and "first deputy" is not "deputy".
-const RANKS: &[&str] = &[
-    "acting",
-    "assistant",
-    "associate",
-    "co",
-    "deputy",
-    "first",
-    "junior",
-    "lieutenant",
-    "principal",
-    "second",
-    "senior",
-    "under",
-    "vice",
-];
+/// What a title word does in a title.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Category {
+    /// Ends a formal title: "minister", "chairman".
+    Head,
+    /// Makes another title of the same office: "vice chairman" is not "chairman", and "first
+    /// deputy" is not "deputy".
+    Rank,
+    /// May stand before a head inside a title: portfolios and kinds of office.
+    Modifier,
+}
 
-/// Other words that may stand before a head inside a title: portfolios and kinds of office.
-const MODIFIERS: &[&str] = &[
-    "agriculture",
-    "attorney",
-    "cabinet",
-    "commerce",
-    "culture",
-    "defence",
-    "defense",
-    "development",
-    "economy",
-    "education",
-    "energy",
-    "environment",
-    "executive",
-    "finance",
-    "foreign",
-    "health",
-    "home",
-    "industry",
-    "interior",
-    "justice",
-    "labor",
-    "labour",
-    "majority",
-    "managing",
-    "military",
-    "minority",
-    "national",
-    "opposition",
-    "parliamentary",
-    "party",
-    "permanent",
-    "presidential",
-    "press",
-    "prime",
-    "research",
-    "science",
-    "security",
-    "special",
-    "state",
-    "surgeon",
-    "trade",
-    "transport",
-];
+/// One line of `titles.txt`: the spellings of one word (the first is the one the others are
+/// compared as), its category and a made-up example sentence.
+struct Entry {
+    forms: Vec<&'static str>,
+    category: Category,
+    /// Read by the test that reads every entry's example.
+    #[cfg(test)]
+    example: &'static str,
+}
 
-/// Different spellings of one title word.
-const FOLDS: &[(&str, &str)] = &[
-    ("chair", "chairman"),
-    ("chairperson", "chairman"),
-    ("chairwoman", "chairman"),
-    ("spokesperson", "spokesman"),
-    ("spokeswoman", "spokesman"),
-    ("congresswoman", "congressman"),
-    ("defense", "defence"),
-    ("labor", "labour"),
-    ("advisor", "adviser"),
-    ("councilor", "councillor"),
-];
+/// Every entry of `titles.txt`, in order; a malformed line is the line, which the test below
+/// reports.
+fn entries() -> impl Iterator<Item = Result<Entry, &'static str>> {
+    DATA.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|line| {
+            let fields: Vec<&str> = line.split(" | ").collect();
+            let [forms, category, _example] = fields[..] else {
+                return Err(line);
+            };
+            let category = match category {
+                "head" => Category::Head,
+                "rank" => Category::Rank,
+                "modifier" => Category::Modifier,
+                _ => return Err(line),
+            };
+            let forms = forms.split(',').map(str::trim).collect();
+            Ok(Entry {
+                forms,
+                category,
+                #[cfg(test)]
+                example: _example,
+            })
+        })
+}
+
+/// The title lexicon, by use.
+struct Lexicon {
+    heads: HashSet<&'static str>,
+    ranks: HashSet<&'static str>,
+    modifiers: HashSet<&'static str>,
+    /// Other spellings of one title word, to the one they are compared as.
+    folds: HashMap<&'static str, &'static str>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut lexicon = Lexicon {
+        heads: HashSet::new(),
+        ranks: HashSet::new(),
+        modifiers: HashSet::new(),
+        folds: HashMap::new(),
+    };
+    for entry in entries().filter_map(Result::ok) {
+        let set = match entry.category {
+            Category::Head => &mut lexicon.heads,
+            Category::Rank => &mut lexicon.ranks,
+            Category::Modifier => &mut lexicon.modifiers,
+        };
+        set.extend(&entry.forms);
+        for other in &entry.forms[1..] {
+            lexicon.folds.insert(other, entry.forms[0]);
+        }
+    }
+    lexicon
+});
 
 /// Words that say a title was held before the story's date.
 pub fn is_former(word: &str) -> bool {
@@ -148,7 +110,7 @@ pub fn is_article(word: &str) -> bool {
 }
 
 pub fn is_rank(word: &str) -> bool {
-    RANKS.contains(&word)
+    LEXICON.ranks.contains(word)
 }
 
 /// The words a person's own roles add to the lexicon: every word of their titles and title
@@ -180,15 +142,15 @@ impl Vocabulary {
 
     /// `word` is lower case without diacritics (see [`plain`]).
     pub fn is_head(&self, word: &str) -> bool {
-        HEADS.contains(&word) || self.heads.iter().any(|h| h == word)
+        LEXICON.heads.contains(word) || self.heads.iter().any(|h| h == word)
     }
 
     pub fn is_title_word(&self, word: &str) -> bool {
         // "under" is a rank only in a person's own title ("under secretary"); elsewhere it is
         // the preposition: "under President Obama".
         self.is_head(word)
-            || (RANKS.contains(&word) && word != "under")
-            || MODIFIERS.contains(&word)
+            || (is_rank(word) && word != "under")
+            || LEXICON.modifiers.contains(word)
             || self.words.iter().any(|w| w == word)
     }
 }
@@ -205,10 +167,7 @@ pub fn normalise(title: &str) -> String {
     let mut out = String::with_capacity(title.len());
     for (_, w) in words(title) {
         let w = plain(w);
-        let w = FOLDS
-            .iter()
-            .find(|(from, _)| *from == w)
-            .map_or(w.as_str(), |(_, to)| to);
+        let w = LEXICON.folds.get(w.as_str()).copied().unwrap_or(&w);
         if !out.is_empty() {
             out.push(' ');
         }
@@ -248,6 +207,47 @@ pub fn core(normalised: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::{analyze, Format, Settings};
+    use crate::registry::{parse_registry, Registry};
+
+    /// Every entry of `titles.txt` parses, and its example is read as a title of Tomas Brell
+    /// with the entry's word in it. He holds one role, "under secretary": "under" is a title
+    /// word only in a person's own title (elsewhere it is the preposition).
+    #[test]
+    fn every_entry_reads_its_example_as_a_title() {
+        let json = r#"{"version": 1, "entities": [{"id": "tomas-brell", "kind": "person",
+            "name": "Tomas Brell", "roles": [{"title": "under secretary"}]}]}"#;
+        let registry = Registry::from_files([parse_registry("t.json", json).unwrap()]);
+        let settings = Settings {
+            date: None,
+            today: time::Date::from_calendar_date(2026, time::Month::January, 1).unwrap(),
+            severity: Default::default(),
+            historical: Default::default(),
+        };
+        let mut failed = Vec::new();
+        for entry in entries() {
+            let entry = entry.unwrap_or_else(|line| panic!("malformed line: {line}"));
+            let analysis = analyze(entry.example, Format::Markdown, &registry, &settings);
+            let word = entry.forms[0];
+            let read = analysis
+                .titles
+                .iter()
+                .any(|t| t.normalised.split(' ').any(|w| w == word));
+            if !read {
+                let titles: Vec<&str> = analysis.titles.iter().map(|t| &*t.written).collect();
+                failed.push(format!("{word}: {:?} read {titles:?}", entry.example));
+            }
+        }
+        assert!(failed.is_empty(), "{failed:#?}");
+    }
+
+    #[test]
+    fn spellings_of_one_word_fold_to_the_first() {
+        assert_eq!(LEXICON.folds.get("chair"), Some(&"chairman"));
+        assert_eq!(LEXICON.folds.get("labor"), Some(&"labour"));
+        assert!(LEXICON.heads.contains("spokeswoman") && LEXICON.heads.contains("spokesman"));
+        assert!(LEXICON.heads.contains("executive") && LEXICON.modifiers.contains("executive"));
+    }
 
     #[test]
     fn a_title_is_read_back_from_its_head() {

@@ -64,6 +64,25 @@ pub fn fingerprint(bytes: &[u8]) -> u64 {
     twox_hash::XxHash3_64::oneshot(bytes)
 }
 
+/// Where the checksum starts: every byte from here to the end is covered.
+pub const CHECKED_FROM: usize = 24;
+
+/// [`fingerprint`] of bytes given in pieces: the same value as of all of them at once. An
+/// adapter checksums a mapped index by reading its file in pieces, so the pages land in the
+/// page cache rather than in the process's resident memory.
+#[derive(Default)]
+pub struct Fingerprint(twox_hash::XxHash3_64);
+
+impl Fingerprint {
+    pub fn update(&mut self, bytes: &[u8]) {
+        std::hash::Hasher::write(&mut self.0, bytes);
+    }
+
+    pub fn finish(&self) -> u64 {
+        std::hash::Hasher::finish(&self.0)
+    }
+}
+
 /// Why bytes are not a readable index. Worded to follow the file's name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Damaged(pub String);

@@ -3,7 +3,8 @@
 //!
 //! The index is a cache the user builds from the JSON (`copydesk registry build`); the JSON
 //! stays the source of truth. It is hostile input like any file: [`MappedRegistry::open`]
-//! checks the header, the byte order, a checksum of every byte and every table's offsets before
+//! checks the header, the byte order, a checksum of every byte (computed by the caller from
+//! the file, for a mapping: [`MappedRegistry::open_with`]) and every table's offsets before
 //! anything is read, and every later read is bounds-checked as well, so a damaged file gives an
 //! error (or, past the checks, an empty record), never a panic or a read outside the mapping.
 //!
@@ -14,7 +15,7 @@ mod codec;
 mod format;
 mod write;
 
-pub use format::{fingerprint, FORMAT_VERSION, MAGIC};
+pub use format::{fingerprint, Fingerprint, CHECKED_FROM, FORMAT_VERSION, MAGIC};
 pub use write::write;
 
 use super::{Entity, EntityIdx, Form, FormKind, Kind, Provenance};
@@ -23,7 +24,18 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 /// The bytes of an index: a memory mapping in the adapters, a vector in tests.
-pub type Bytes = Box<dyn AsRef<[u8]> + Send + Sync>;
+pub type Bytes = Box<dyn IndexBytes>;
+
+/// What holds an index's bytes.
+pub trait IndexBytes: AsRef<[u8]> + Send + Sync {
+    /// `range` will not be read again soon: a mapping may let its pages go (reading them again
+    /// must still give the same bytes). See [`MappedRegistry::release_records`].
+    fn release(&self, _range: Range<usize>) {}
+}
+
+impl IndexBytes for Vec<u8> {}
+
+impl IndexBytes for &'static [u8] {}
 
 /// A registry file an index was built from, as it was then.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -80,7 +92,15 @@ pub fn is_index(bytes: &[u8]) -> bool {
 impl MappedRegistry {
     /// Checks and opens an index. The error says what is wrong, to follow the file's name.
     pub fn open(bytes: Bytes) -> Result<MappedRegistry, String> {
-        Self::open_checked(bytes).map_err(|Damaged(why)| {
+        Self::open_with(bytes, None)
+    }
+
+    /// [`Self::open`], with the checksum of `bytes[CHECKED_FROM..]` computed by the caller
+    /// (`Some`) rather than through `bytes`: an adapter that maps a file reads the same open
+    /// file in pieces to checksum it, so opening does not make every page of the mapping
+    /// resident. Every other check still reads `bytes`.
+    pub fn open_with(bytes: Bytes, checksum: Option<u64>) -> Result<MappedRegistry, String> {
+        Self::open_checked(bytes, checksum).map_err(|Damaged(why)| {
             if why.starts_with("is ") || why.starts_with("was ") {
                 why
             } else {
@@ -89,7 +109,7 @@ impl MappedRegistry {
         })
     }
 
-    fn open_checked(bytes: Bytes) -> format::Result<MappedRegistry> {
+    fn open_checked(bytes: Bytes, checksum: Option<u64>) -> format::Result<MappedRegistry> {
         let b = (*bytes).as_ref();
         let fail = |why: &str| Err(Damaged(why.to_string()));
         if !is_index(b) {
@@ -117,7 +137,9 @@ impl MappedRegistry {
         if r.u32()? as usize != SECTIONS {
             return fail("is damaged (wrong section count)");
         }
-        if fingerprint(b.get(24..).unwrap_or_default()) != sum {
+        let computed =
+            checksum.unwrap_or_else(|| fingerprint(b.get(CHECKED_FROM..).unwrap_or_default()));
+        if computed != sum {
             return fail("is damaged or truncated (its checksum does not match); rebuild it with `copydesk registry build`");
         }
         r.take(4)?;
@@ -271,6 +293,16 @@ impl MappedRegistry {
         }
         let bytes = self.record(Section::FormOffsets, Section::Forms, id as usize)?;
         codec::peek_words(bytes, wanted)
+    }
+
+    /// Lets the pages of the entity and form records go (see [`IndexBytes::release`]): each
+    /// record is decoded once and kept, so once an analysis has decoded what it needs, their
+    /// pages would only hold the same data a second time in this process's resident memory.
+    /// A record read later is paged in again (from the page cache, as a rule). Called by the
+    /// language server after each analysis.
+    pub fn release_records(&self) {
+        self.bytes.release(self.section(Section::Entities));
+        self.bytes.release(self.section(Section::Forms));
     }
 
     pub fn starting_with(&self, lead: &str) -> Vec<u32> {

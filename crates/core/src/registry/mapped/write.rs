@@ -1,7 +1,9 @@
 //! Writing a built registry as an index file's bytes.
 
 use super::codec::{write_entity, write_form, write_provenance, Writer};
-use super::format::{fingerprint, BYTE_ORDER, FORMAT_VERSION, HEADER, MAGIC, SECTIONS};
+use super::format::{
+    fingerprint, BYTE_ORDER, CHECKED_FROM, FORMAT_VERSION, HEADER, MAGIC, SECTIONS,
+};
 use super::SourceStamp;
 use crate::registry::Registry;
 
@@ -83,7 +85,7 @@ pub fn write(registry: &Registry, sources: &[SourceStamp]) -> Result<Vec<u8>, St
     for s in sections {
         out.0.extend_from_slice(&s);
     }
-    let sum = fingerprint(&out.0[24..]);
+    let sum = fingerprint(&out.0[CHECKED_FROM..]);
     out.0[16..24].copy_from_slice(&sum.to_ne_bytes());
     Ok(out.0)
 }

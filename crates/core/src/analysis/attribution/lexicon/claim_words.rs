@@ -18,6 +18,8 @@ pub const CATEGORIES: &[&str] = &[
     "judging-adjective",
     "judged-noun",
     "predicate",
+    "opinion",
+    "plain-form",
 ];
 
 /// Every line of `claims.txt`; a malformed one comes back as an error for the test.
@@ -36,6 +38,10 @@ pub struct ClaimWords {
     pub judged_nouns: HashSet<&'static str>,
     /// Adjectives that judge what a copula says they are of: "is dangerous".
     pub predicates: HashSet<&'static str>,
+    /// Adjectives that judge whatever they describe: "a terrible night", "too weak".
+    pub opinion: HashSet<&'static str>,
+    /// Words shaped like superlatives or adjectives of degree that judge nothing: "latest".
+    pub plain_forms: HashSet<&'static str>,
 }
 
 pub static CLAIM_WORDS: LazyLock<ClaimWords> = LazyLock::new(|| {
@@ -55,5 +61,7 @@ pub static CLAIM_WORDS: LazyLock<ClaimWords> = LazyLock::new(|| {
         judging_adjectives: forms("judging-adjective").into_iter().collect(),
         judged_nouns: forms("judged-noun").into_iter().collect(),
         predicates: forms("predicate").into_iter().collect(),
+        opinion: forms("opinion").into_iter().collect(),
+        plain_forms: forms("plain-form").into_iter().collect(),
     }
 });

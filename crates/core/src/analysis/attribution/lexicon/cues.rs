@@ -24,6 +24,8 @@ pub enum Category {
     Document,
     Data,
     DataLink,
+    DocumentSetting,
+    RuleSetting,
 }
 
 impl Category {
@@ -43,6 +45,8 @@ impl Category {
             "document" => Category::Document,
             "data" => Category::Data,
             "data-link" => Category::DataLink,
+            "document-setting" => Category::DocumentSetting,
+            "rule-setting" => Category::RuleSetting,
             _ => return None,
         })
     }
@@ -99,6 +103,10 @@ pub struct Cues {
     /// Data nouns that name their source after a link: "figures released by".
     pub data: HashSet<&'static str>,
     pub data_links: Phrases,
+    /// Documents and data after "in": "in the latest city poll".
+    pub document_settings: HashSet<&'static str>,
+    /// Rules and plans after "under": "under the new law".
+    pub rule_settings: HashSet<&'static str>,
 }
 
 pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
@@ -133,6 +141,10 @@ pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
         documents: forms(&|c| c == Category::Document).into_iter().collect(),
         data: forms(&|c| c == Category::Data).into_iter().collect(),
         data_links: Phrases::new(forms(&|c| c == Category::DataLink)),
+        document_settings: forms(&|c| c == Category::DocumentSetting)
+            .into_iter()
+            .collect(),
+        rule_settings: forms(&|c| c == Category::RuleSetting).into_iter().collect(),
     }
 });
 

@@ -1,0 +1,128 @@
+//! Superlatives: the lexicon's ("record high", "unprecedented"), "the first to", "the only",
+//! and superlatives by their form: a word in "-est" after a determiner
+//! or a possessive ("the wealthiest donors", "its steepest fall", "Europe's oldest port", "the
+//! second-largest"), and "most" or "least" before an adjective ("most dangerous", "least
+//! popular"). English has no other words that end so after "the" but a short list of nouns
+//! and of words of time and place ("the interest", "the latest", "the nearest"), which the
+//! lexicon names as plain forms.
+
+use super::super::lexicon::{ascii_regex, Words, CLAIM_WORDS};
+use super::super::own::{is_space, Own, OwnWord};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// "the first woman to", "the third time in history".
+static NTH_TO: LazyLock<Regex> = LazyLock::new(|| {
+    let nth = r"(?<nth>first|second|third|fourth|fifth|\d+(?:st|nd|rd|th))";
+    ascii_regex(&format!(
+        r"(?i)\bthe {nth} (?:\w+\s+){{1,2}}(?:to|ever|in history|since)\b"
+    ))
+});
+
+/// "the only country to", "the only one that".
+static ONLY_ONE: LazyLock<Regex> =
+    LazyLock::new(|| ascii_regex(r"(?i)\bthe only (?:\w+\s+){0,2}(?:to|that|who)\b"));
+
+/// Words after which an "-est" word is a superlative: "the biggest", "its steepest".
+static DETERMINERS: Words = Words::new("the its his her their our my your whose");
+
+/// Endings of adjectives, read after "most" and "least": "most effective", "least popular".
+const ADJECTIVE_ENDINGS: &[&str] = &[
+    "ive", "ful", "ous", "al", "ant", "ent", "ic", "able", "ible", "ed", "ing", "ile", "ar", "ish",
+    "less", "ist", "ate",
+];
+
+/// Whether `w` is a possessive: "Europe's", "voters'".
+fn is_possessive(own: &Own, w: &OwnWord) -> bool {
+    let apostrophe = own.text[w.range.end..].starts_with(['\'', '\u{2019}']);
+    ["'s", "\u{2019}s"].iter().any(|p| w.text.ends_with(p))
+        || (apostrophe && w.lower.ends_with('s'))
+}
+
+/// Whether `lower` has the form of a superlative: "largest", "second-largest",
+/// "highest-profile"; not a plain form ("interest", "latest").
+fn is_superlative_form(lower: &str) -> bool {
+    lower.split('-').any(|part| {
+        part.len() >= 6
+            && part.ends_with("est")
+            && part.bytes().all(|b| b.is_ascii_lowercase())
+            && !CLAIM_WORDS.plain_forms.contains(part)
+    })
+}
+
+/// Words that may stand between a determiner and its superlative: "the very best", "the
+/// second largest".
+static MODIFIERS: Words =
+    Words::new("very single second third fourth fifth sixth seventh eighth ninth tenth");
+
+/// "the wealthiest", "Europe's oldest", "the second largest": an "-est" word after a
+/// determiner or a possessive, or after one of those and a modifier; the phrase is the
+/// superlative itself, as the lexicon's are.
+fn est_superlative(own: &Own) -> Option<Range<usize>> {
+    let words = &own.words;
+    let joined = |a: &OwnWord, b: &OwnWord| is_space(&own.text[a.range.end..b.range.start]);
+    let opens = |d: &OwnWord| DETERMINERS.contains(&d.lower) || is_possessive(own, d);
+    (1..words.len()).find_map(|i| {
+        let w = &words[i];
+        if !w.text.starts_with(|c: char| c.is_ascii_lowercase()) || !is_superlative_form(&w.lower) {
+            return None;
+        }
+        let prev = &words[i - 1];
+        if !joined(prev, w) {
+            return None;
+        }
+        if opens(prev) {
+            return Some(w.range.clone());
+        }
+        let first = words.get(i.checked_sub(2)?)?;
+        (MODIFIERS.contains(&prev.lower) && joined(first, prev) && opens(first))
+            .then(|| w.range.clone())
+    })
+}
+
+/// "most dangerous", "least likely": "most" or "least" and an adjective after it (not "at
+/// least", not "most of", not "most Democratic voters").
+fn most_adjective(own: &Own) -> Option<Range<usize>> {
+    own.words.windows(2).enumerate().find_map(|(i, pair)| {
+        let (most, adjective) = (&pair[0], &pair[1]);
+        if !(most.is("most") || most.is("least"))
+            || !adjective.text.starts_with(|c: char| c.is_ascii_lowercase())
+            || !is_space(&own.text[most.range.end..adjective.range.start])
+            || (i > 0 && own.words[i - 1].is("at"))
+        {
+            return None;
+        }
+        let word = adjective.lower.as_str();
+        let adjectival = word == "likely"
+            || CLAIM_WORDS.opinion.contains(word)
+            || (word.len() >= 5 && ADJECTIVE_ENDINGS.iter().any(|e| word.ends_with(e)));
+        (adjectival && !CLAIM_WORDS.plain_forms.contains(word))
+            .then_some(most.range.start..adjective.range.end)
+    })
+}
+
+/// The first superlative in a sentence: the lexicon's, by form, or "the first to", "the only".
+pub fn superlative(own: &Own) -> Option<Range<usize>> {
+    let s = own.text;
+    [
+        CLAIM_WORDS.superlative.find(s),
+        possessive_superlative(own),
+        est_superlative(own),
+        most_adjective(own),
+        NTH_TO.find(s).map(|m| m.range()),
+        ONLY_ONE.find(s).map(|m| m.range()),
+    ]
+    .into_iter()
+    .flatten()
+    .min_by_key(|r| r.start)
+}
+
+/// "the world's most dangerous", "the campaign's best chance": a superlative after a
+/// possessive.
+fn possessive_superlative(own: &Own) -> Option<Range<usize>> {
+    own.words.windows(2).find_map(|pair| {
+        let most = matches!(pair[1].lower.as_str(), "most" | "best" | "worst" | "least");
+        (is_possessive(own, &pair[0]) && most).then(|| pair[0].range.start..pair[1].range.end)
+    })
+}
