@@ -145,7 +145,6 @@ pub fn parenthetical_source(s: &str, words: &[(usize, &str)]) -> Option<(Range<u
         let runs_on = (next + 1..words.len().min(next + 3)).all(|j| !comma_before(j))
             && next + 1 < words.len();
         let goes_on = after.starts_with(char::is_lowercase)
-            && !after.starts_with(|c: char| c.is_ascii_digit())
             && !NOT_AFTER.contains(after)
             && !(after.ends_with("ing") && after.len() > 4)
             && runs_on;

@@ -91,9 +91,9 @@ fn share_at(s: &str, words: &[(usize, &str)]) -> Option<(Range<usize>, usize)> {
     let l = |i: usize| plain.get(i).map(|w| lower(w)).unwrap_or_default();
     if matches!(l(i).as_str(), "percent" | "%") {
         i += 1;
-    } else if l(i) == "per" && l(i + 1) == "cent" {
-        i += 2;
-    } else if matches!(l(i).as_str(), "in" | "of") && is_share(&l(i + 1)) {
+    } else if l(i) == "per" && l(i + 1) == "cent"
+        || matches!(l(i).as_str(), "in" | "of") && is_share(&l(i + 1))
+    {
         i += 2;
     } else if l(i) == "out" && l(i + 1) == "of" && is_share(&l(i + 2)) {
         i += 3;
