@@ -1,7 +1,7 @@
 //! Broken attributions: a source named with no reporting verb, or "according to" naming nobody.
 //!
 //! Read in every sentence: a setting ("in a statement") or a data source ("a survey by") is
-//! attribution enough for a claim but no verb for the source beside it. Three shapes:
+//! attribution enough for a claim but no verb for the source beside it. The shapes:
 //! - a trailing source: "..., Yang Jin, an associate research fellow at CASS." (the verb
 //!   "said" or "told the Global Times" dropped), "..., the bank in a statement." (see
 //!   [`trailing`]);
@@ -9,16 +9,21 @@
 //!   [`leading`]);
 //! - a source after a closing quotation: "\u{201c}We will not back down,\u{201d} Hernandez."
 //!   (see [`after_quote`]);
+//! - a share of people as the source: "Forty percent they would ..." (see [`quantity`]);
+//! - a source between commas inside the sentence: "The risk, he, is ..." (see
+//!   [`parenthetical`]);
 //! - "according to" followed by nothing.
 //!
 //! A missing verb comes with where "said" belongs, for the quick fix.
 
 mod after_quote;
 mod leading;
+mod parenthetical;
+mod quantity;
 mod trailing;
 
 use super::cue::is_name_word;
-use super::lexicon::{APPOSITION_HEADS, ROLE_NOUNS, TITLES, VERBISH};
+use super::lexicon::{Words, APPOSITION_HEADS, ROLE_NOUNS, TITLES, VERBISH};
 use super::own::Own;
 use crate::analysis::tokens::strip_possessive;
 use regex::Regex;
@@ -54,11 +59,14 @@ pub fn broken(s: &str, own: &Own, attributed: bool) -> Option<(Broken, Range<usi
     let missing = |(range, verb_at, comma): (Range<usize>, usize, bool)| {
         (Broken::MissingVerb { verb_at, comma }, range)
     };
-    let leading = leading::leading_subject(text, &words, attributed).or_else(|| {
-        let r = leading::doubled_pronoun(&words)?;
-        let end = r.end;
-        Some((r, end))
-    });
+    let leading = leading::leading_subject(s, text, &words, attributed)
+        .or_else(|| quantity::share_subject(text, &words))
+        .or_else(|| parenthetical::parenthetical_source(text, &words))
+        .or_else(|| {
+            let r = leading::doubled_pronoun(&words)?;
+            let end = r.end;
+            Some((r, end))
+        });
     if let Some((r, verb_at)) = leading {
         return Some(missing((r, verb_at, false)));
     }
@@ -119,6 +127,9 @@ fn owner(w: &str) -> bool {
     strip_possessive(w).is_some_and(|base| is_name_word(base) || is_role(base))
 }
 
+/// Words that end a role's modifiers before its noun.
+static PREPOSITIONS: Words = Words::new("to for of in on at with from by about into");
+
 /// How many leading words form a role: "the foreign ministry", "local officials",
 /// "the United Nations refugee agency".
 fn role_len(words: &[&str]) -> usize {
@@ -142,7 +153,8 @@ fn role_len(words: &[&str]) -> usize {
         }
         if is_role(w) {
             best = i + 1;
-        } else if best > 0 {
+        } else if best > 0 || PREPOSITIONS.contains(w) {
+            // "plans to run for the council": a role's modifiers hold no preposition.
             break;
         }
     }

@@ -8,10 +8,11 @@
 //! "who ...", "when asked ...").
 
 use super::trailing::{is_appositive, source_segment};
-use super::words_within;
+use super::{is_role, lower, name_len, role_len, words_within};
 use crate::analysis::attribution::cue::has_reporting_verb;
-use crate::analysis::attribution::lexicon::Words;
+use crate::analysis::attribution::lexicon::{Words, AUXILIARIES, IRREGULAR_PAST};
 use crate::analysis::attribution::quote::marks;
+use crate::analysis::tokens::strip_possessive;
 use std::ops::Range;
 
 /// Words that open a clause after the source and its appositives, none of them a verb of
@@ -42,7 +43,8 @@ fn opens_clause(first: &str) -> bool {
 /// setting ("\u{201c}...,\u{201d} Hernandez on Monday.", "..., Hernandez in a statement.").
 static AFTER_SOURCE: Words = Words::new(
     "in on at during after before when while via from yesterday today tonight earlier later \
-    last this monday tuesday wednesday thursday friday saturday sunday",
+    last this monday tuesday wednesday thursday friday saturday sunday of to aboard about \
+    reporters journalists recently",
 );
 
 /// The source, where its verb belongs, and whether after a comma. Each closing quotation
@@ -73,6 +75,69 @@ pub fn source_after_quote(
     None
 }
 
+/// Pronouns that are a subject.
+static SUBJECTS: Words = Words::new("he she they we i");
+
+/// Whether `rest`, after the source, is a time, a setting or an addressee with no verb in it
+/// before any clause of its own: "on Monday", "in Iowa earlier this year", "reporters",
+/// "in August after the company announced ...".
+fn setting_before_verb(rest: &[&str]) -> bool {
+    let Some(first) = rest.first() else {
+        return true;
+    };
+    // "\u{201c}...\u{201d} he advisers": whom it was told.
+    let told =
+        first.ends_with('s') && first.starts_with(char::is_lowercase) && is_role(singular(first));
+    let opens = AFTER_SOURCE.contains_any_case(first) || told;
+    if !opens {
+        return false;
+    }
+    for (i, w) in rest.iter().enumerate() {
+        let l = lower(w);
+        if i > 0 && CLAUSE_OPENERS.contains(&l) {
+            return true;
+        }
+        if has_reporting_verb(w)
+            || AUXILIARIES.contains(&l)
+            || IRREGULAR_PAST.contains(&l)
+            || l.ends_with("ed") && l.len() > 4
+        {
+            return false;
+        }
+    }
+    true
+}
+
+fn singular(w: &str) -> &str {
+    w.strip_suffix('s').unwrap_or(w)
+}
+
+/// Words that open a clause of their own after a setting: "in August after ... announced".
+static CLAUSE_OPENERS: Words = Words::new(
+    "after before when while as because since who which that whose where if although though",
+);
+
+/// A name or a role opening `words`, whatever follows: "Trump" of "Trump in August after ...".
+fn leading_source_len(words: &[&str]) -> Option<usize> {
+    // "Trump's campaign motto": a possessive determines a noun; it is no source.
+    let name = name_len(words);
+    if name > 0 && strip_possessive(words[name - 1]).is_some() {
+        return None;
+    }
+    let n = if name > 0 { name } else { role_len(words) };
+    Some(n).filter(|&n| n > 0)
+}
+
+/// Whether every segment after the first opens a clause that is no verb of saying
+/// ("..., adding that ...", "..., who ...").
+fn later_segments_open_clauses(words: &[(usize, &str)], segments: &[(usize, &str)]) -> bool {
+    segments[1..].iter().all(|&(at, seg)| {
+        words_within(words, at..at + seg.len())
+            .first()
+            .is_some_and(|&(_, w)| opens_clause(w))
+    })
+}
+
 /// The source in the reporter's words between a closing mark and the next mark.
 fn source_in_tail(
     own: &str,
@@ -91,14 +156,25 @@ fn source_in_tail(
     let (source_at, source_text) = *segments.first()?;
     let located = words_within(words, source_at..source_at + source_text.len());
     let source_words: Vec<&str> = located.iter().map(|&(_, w)| w).collect();
-    if source_words.is_empty() || has_reporting_verb(source_text) {
+    let first = *source_words.first()?;
+    let start = source_at + (source_text.len() - source_text.trim_start().len());
+    // "\u{201c}...,\u{201d} he on Monday.": a pronoun, then a time or a setting.
+    let n = if SUBJECTS.contains_any_case(first) {
+        1
+    } else {
+        source_segment(&source_words)
+            .map(|(_, n)| n)
+            .or_else(|| leading_source_len(&source_words))?
+    };
+    // "\u{201c}...,\u{201d} Tom Reyes wrote": the verb is there.
+    if has_reporting_verb(source_text) && !setting_before_verb(&source_words[n..]) {
         return None;
     }
-    let (_, n) = source_segment(&source_words)?;
-    let start = source_at + (source_text.len() - source_text.trim_start().len());
     if n != source_words.len() {
         // "\u{201c}...,\u{201d} Hernandez in a statement.": the verb goes after the source.
-        if !AFTER_SOURCE.contains_any_case(source_words[n]) || segments.len() > 1 {
+        if !setting_before_verb(&source_words[n..])
+            || !later_segments_open_clauses(words, &segments)
+        {
             return None;
         }
         let (w_at, w) = located[n - 1];
@@ -107,7 +183,7 @@ fn source_in_tail(
     }
     let mut end = source_at + source_text.trim_end().len();
     let mut comma = false;
-    for &(seg_at, seg) in &segments[1..] {
+    for (i, &(seg_at, seg)) in segments.iter().enumerate().skip(1) {
         let seg_words: Vec<&str> = words_within(words, seg_at..seg_at + seg.len())
             .iter()
             .map(|&(_, w)| w)
@@ -118,7 +194,16 @@ fn source_in_tail(
             end = seg_at + seg.trim_end().len();
             comma = true;
         } else if opens_clause(first) {
-            // A participle ("adding that ...") is no finite verb of saying.
+            // A participle ("adding that ...") is no finite verb of saying, but one may come
+            // after a relative clause ("..., Okafor, who is a farmer, said.").
+            let said_later = segments[i + 1..].iter().any(|&(_, later)| {
+                let later = later.trim_start();
+                has_reporting_verb(later)
+                    && !later.split(' ').next().is_some_and(|w| w.ends_with("ing"))
+            });
+            if said_later {
+                return None;
+            }
             break;
         } else {
             return None;

@@ -8,11 +8,12 @@
 //! soon after it.
 
 use super::trailing::is_appositive;
-use super::{lower, name_len, role_len};
+use super::{is_role, lower, name_len, role_len};
 use crate::analysis::attribution::cue::is_name_word;
 use crate::analysis::attribution::lexicon::{
-    Words, AUXILIARIES, IRREGULAR_PAST, LINKING_WORDS, SUBJECT_ADVERBS,
+    Words, AUXILIARIES, IRREGULAR_PAST, LINKING_WORDS, SUBJECT_ADVERBS, TITLES,
 };
+use crate::analysis::attribution::quote::quotes;
 use crate::analysis::tokens::{is_never_a_name, strip_possessive};
 use std::ops::Range;
 
@@ -44,7 +45,9 @@ static TIME_NOUNS: Words =
 /// The opening subject with no verb after it, and where the verb belongs (after the subject,
 /// or after its appositives). The subject opens the sentence, or follows an opening
 /// conjunction or an opening phrase and its comma.
+/// `original` is the sentence with its quotations, `s` the same with them blanked.
 pub fn leading_subject(
+    original: &str,
     s: &str,
     words: &[(usize, &str)],
     attributed: bool,
@@ -54,14 +57,26 @@ pub fn leading_subject(
         // ("Like his sister, Ann Lee, now a judge, he ..."), so only a verb missing
         // before the next clause counts.
         let phrase = k > 1 || k == 1 && !OPENING_CONJUNCTIONS.contains_any_case(words[0].1);
-        subject_at(s, &words[k..], attributed, !phrase)
+        let at = Sentence { original, own: s };
+        subject_at(at, &words[k..], attributed, !phrase)
     })
+}
+
+/// A sentence with its quotations (`original`) and with them blanked (`own`), at the same
+/// offsets.
+#[derive(Clone, Copy)]
+struct Sentence<'s> {
+    original: &'s str,
+    own: &'s str,
 }
 
 /// Where a sentence's subject may start: its first word; after "But", "And" ("But he that
 /// ..."); after an opening phrase that no subject starts (a preposition, an adverb, a
 /// participle: "During a meeting in Iowa, Rubio reporters that ...") and its comma.
-fn subject_starts<'w>(s: &'w str, words: &'w [(usize, &str)]) -> impl Iterator<Item = usize> + 'w {
+pub(super) fn subject_starts<'w>(
+    s: &'w str,
+    words: &'w [(usize, &str)],
+) -> impl Iterator<Item = usize> + 'w {
     let first = words.first().map_or(String::new(), |(_, w)| lower(w));
     let conjunction = OPENING_CONJUNCTIONS.contains(&first)
         && words
@@ -94,7 +109,7 @@ static OPENING_CONJUNCTIONS: Words = Words::new("but and so yet then still now a
 /// Whether a sentence's first word opens a phrase rather than a subject: a preposition or an
 /// adverb that is never a name ("During", "However"), an adverb in "-ly" ("Significantly"), a
 /// participle ("Speaking", "Asked").
-fn opens_a_phrase(first: &str) -> bool {
+pub(super) fn opens_a_phrase(first: &str) -> bool {
     let l = lower(first);
     let determiner = DETERMINERS.contains(&l) || SUBJECT_PRONOUNS.contains(&l);
     !determiner
@@ -104,22 +119,29 @@ fn opens_a_phrase(first: &str) -> bool {
 
 /// A subject at the start of `words` with no verb after it.
 fn subject_at(
-    s: &str,
+    at: Sentence,
     words: &[(usize, &str)],
     attributed: bool,
     opening: bool,
 ) -> Option<(Range<usize>, usize)> {
+    let s = at.own;
     let plain: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
     let first = *plain.first()?;
     let first_lower = lower(first);
     let pronoun = matches!(first_lower.as_str(), "he" | "she" | "they" | "it" | "we");
+    // "A top adviser the plan ...": an indefinite role is a source too.
+    let indefinite = matches!(first_lower.as_str(), "a" | "an");
     let subject = if pronoun {
         1
-    } else if first_lower == "the" {
+    } else if first_lower == "the" || indefinite {
         let role = role_len(&plain[1..]).checked_add(1).filter(|&n| n > 1);
-        role.unwrap_or(0)
-            .max(with_owned_role(&plain, name_len(&plain)))
-    } else if is_name_word(first) && !carries_its_verb(first) {
+        let name = if indefinite {
+            0
+        } else {
+            with_owned_role(&plain, name_len(&plain))
+        };
+        role.unwrap_or(0).max(name)
+    } else if is_name_word(first) && !carries_its_verb(first) && !opens_otherwise(&plain) {
         with_owned_role(&plain, name_len(&plain))
     } else {
         0
@@ -127,26 +149,52 @@ fn subject_at(
     if subject == 0 {
         return None;
     }
+    // A name run stops at a comma: "The chief executive, Ann Lee, ..." is a role and its
+    // apposition.
+    let subject = (1..subject)
+        .find(|&i| s[..words[i].0].trim_end().ends_with(','))
+        .unwrap_or(subject);
+    // "Melania Lee Lee supporters ...", "Gov. Ann Lee Sen. Tom Cruz is ...": two names run
+    // together, the first one's verb cut between them.
+    if !pronoun {
+        if let Some(split) = second_name_at(&plain[..subject]) {
+            let end = words[split - 1].0 + words[split - 1].1.len();
+            return Some((words[0].0..end, end));
+        }
+    }
     let end = words[subject - 1].0 + words[subject - 1].1.len();
+    // "FALLIN: I think ...": a speaker's label in a transcript is attribution enough; a dash
+    // after the subject opens an apposition ("Ann Lee \u{2013} a fan \u{2013} gave ...").
+    if s[end..]
+        .trim_start()
+        .starts_with([':', '\u{2013}', '\u{2014}', '-'])
+    {
+        return None;
+    }
+    // A quotation straight after the subject is its clause ("Obama \u{201c}it gets me
+    // mad\u{201d}") or its verb phrase ("He \u{201c}misspoke\u{201d}"), never a starter.
+    if starts_with_mark(&at.original[end..]) {
+        let clause = !indefinite && quotation_opens_clause(at, end);
+        return clause.then(|| (words[0].0..end, end));
+    }
     if subject == plain.len() {
-        return (opening && quote_after_comma(&s[end..])).then(|| (words[0].0..end, end));
+        return quote_after_comma(&s[end..]).then(|| (words[0].0..end, end));
     }
     let next = subject + time_or_adverb_len(&plain[subject..]);
     let starter = lower(plain.get(next)?);
     if s[..words[next].0].trim_end().ends_with(',') {
-        if !opening {
-            return None;
-        }
         if quote_after_comma(&s[end..]) {
             return Some((words[0].0..end, end));
         }
-        // "..., who fishes off the pier, said he ...": the verb goes before the pronoun.
-        let pronoun = pronoun_after_apposition(s, &words[subject..])?;
+        // "..., who fishes off the pier, said he ...": the verb goes before the pronoun. After
+        // an opening phrase only a "that" clause shows it: a name there may be the phrase's
+        // apposition ("Like his sister, Ann Lee, now a judge, he ...").
+        let pronoun = pronoun_after_apposition(s, &words[subject..], !opening)?;
         return Some((words[0].0..end, s[..pronoun].trim_end().len()));
     }
     let digit = counts_things(&plain[next..]);
     // A role may take a relative "that" ("the company that makes"); a name takes "who".
-    let role = first_lower == "the";
+    let role = first_lower == "the" || indefinite;
     // "They both were ...": a quantifier after a pronoun belongs to it.
     let floating = pronoun && matches!(starter.as_str(), "both" | "all" | "each");
     // "Sanders he'd ...": a second subject where the verb was.
@@ -160,7 +208,14 @@ fn subject_at(
         && plain
             .get(next + 1)
             .is_some_and(|w| w.starts_with(char::is_lowercase));
+    // "Trump no longer owns ...": an adverb, not a determiner.
+    let adverb = starter == "no" && plain.get(next + 1).is_some_and(|w| *w == "longer");
+    // "A shuttle service he ran ...": after an indefinite role, only a determiner shows a
+    // new clause; a pronoun may open a relative clause.
+    let relative = indefinite && !matches!(starter.as_str(), "the" | "a" | "an");
     let cut = !floating
+        && !adverb
+        && !relative
         && if attributed {
             NEW_CLAUSE.contains(&starter)
         } else {
@@ -168,12 +223,87 @@ fn subject_at(
             // makes ...".
             CLAUSE_STARTERS.contains(&starter) && !(starter == "that" && role) || digit
         }
-        || pronoun_subject
+        || pronoun_subject && !relative
         || name_after_pronoun
         || that_with_no_verb(&plain[next..], role)
         || matches!(first_lower.as_str(), "he" | "she" | "it") && noun_before_verb(&plain[next..]);
     cut.then(|| (words[0].0..end, end))
 }
+
+/// Capitalised words that open a sentence as something other than its subject: a question's
+/// auxiliary ("Was he ...?"), an imperative ("Read the full story"), a sentence adverb.
+static NOT_SUBJECTS: Words = Words::new(
+    "is are was were be been has have had do does did would could might shall should must read watch see look take call pay click listen note consider imagine remember \
+    let make give try ask tell keep follow check sign join meet expect maybe perhaps first \
+    second third finally answer please",
+);
+
+/// Whether the capitalised first word opens the sentence other than as a name: in
+/// `NOT_SUBJECTS`, or a gerund before a lower-case word ("Losing the seat would ...").
+fn opens_otherwise(plain: &[&str]) -> bool {
+    let first = lower(plain[0]);
+    let gerund = first.len() > 4
+        && first.ends_with("ing")
+        && plain
+            .get(1)
+            .is_some_and(|w| w.starts_with(char::is_lowercase));
+    NOT_SUBJECTS.contains(&first) || negative_auxiliary(&first) || gerund
+}
+
+/// Where a second name starts inside a run of capitalised words that was read as one: the
+/// same word twice ("Ann Lee Lee supporters"), or a capitalised title after a name that a
+/// title or role already opened ("Gov. Ann Lee Sen. Tom Cruz").
+fn second_name_at(run: &[&str]) -> Option<usize> {
+    let titled = |w: &str| TITLES.contains(w) || is_role(w);
+    (2..run.len()).find(|&j| {
+        let (w, before) = (run[j], run[j - 1]);
+        let repeated = w == before && is_name_word(w) && !TITLES.contains(w);
+        let second_title = TITLES.contains(w)
+            && is_name_word(before)
+            && !titled(before)
+            && run[..j - 1].iter().any(|t| titled(t))
+            && run[j + 1..].iter().any(|n| is_name_word(n) && !titled(n));
+        repeated || second_title
+    })
+}
+
+/// "Obama \u{201c}it gets me mad\u{201d} ...": the subject straight before a quotation
+/// that opens a clause ("it", "the", "we"), with no comma or verb between. A quoted verb
+/// phrase ("He \u{201c}misspoke\u{201d}") or a nickname ("Dwayne \u{201c}The Rock\u{201d}
+/// Johnson") is no clause.
+fn quotation_opens_clause(at: Sentence, end: usize) -> bool {
+    let rest = &at.original[end..];
+    let mark = end + (rest.len() - rest.trim_start().len());
+    let Some(q) = quotes(at.original)
+        .into_iter()
+        .find(|q| q.range.start == mark)
+    else {
+        return false;
+    };
+    let inner: Vec<&str> = at.original[q.range.clone()]
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+        .filter(|w| !w.is_empty() && *w != "''")
+        .collect();
+    let opens = inner.first().is_some_and(|w| {
+        let l = lower(w);
+        let head = l.split(['\'', '\u{2019}']).next().unwrap_or("");
+        NEW_CLAUSE.contains(head) || SUBJECT_PRONOUNS.contains(head) || head == "we"
+    });
+    // "The Art of the Deal": a title in capitals is no clause.
+    let title = inner
+        .iter()
+        .all(|w| w.starts_with(char::is_uppercase) || PARTICLES.contains(w));
+    opens && inner.len() >= 3 && !title
+}
+
+/// Whether `s` starts, after white space, with a quotation mark.
+fn starts_with_mark(s: &str) -> bool {
+    let s = s.trim_start();
+    s.starts_with(['"', '\u{201c}']) || s.starts_with("''")
+}
+
+/// Small words a title in capitals leaves in lower case.
+static PARTICLES: Words = Words::new("of the a an and in on to for at by with from or");
 
 /// "It's", "That's", "I'm": a word that carries its verb ("is", "am") is no verbless subject.
 fn carries_its_verb(first: &str) -> bool {
@@ -197,11 +327,12 @@ fn quote_after_comma(after_subject: &str) -> bool {
     })
 }
 
-/// "Woodrow Benford, 58, who lives nearby, he didn't ...": a subject, its appositives (an age,
-/// a role, a "who" clause) and then a subject pronoun where the verb was: where the pronoun is.
-fn pronoun_after_apposition(s: &str, rest: &[(usize, &str)]) -> Option<usize> {
+/// "Woodrow Benford, 58, who lives nearby, he didn't ...", "Ann Lee, a spokeswoman, the
+/// talks had failed": a subject, its appositives (an age, a role, a "who" clause, a place)
+/// and then a clause of its own where the verb was: where that clause starts.
+fn pronoun_after_apposition(s: &str, rest: &[(usize, &str)], only_that: bool) -> Option<usize> {
     let mut k = 0;
-    for _ in 0..3 {
+    for _ in 0..4 {
         // The segment from word k to the next comma.
         let len = (1..=rest.len().saturating_sub(k)).find(|&n| {
             rest.get(k + n)
@@ -209,21 +340,97 @@ fn pronoun_after_apposition(s: &str, rest: &[(usize, &str)]) -> Option<usize> {
         })?;
         let segment: Vec<&str> = rest[k..k + len].iter().map(|&(_, w)| w).collect();
         let &after = rest.get(k + len)?;
-        let age = segment.len() == 1 && segment[0].chars().all(|c| c.is_ascii_digit());
-        let relative = matches!(segment[0], "who" | "whose");
-        if !(age || relative || is_appositive(&segment)) {
+        if !is_apposition_segment(&segment) {
             return None;
         }
         let l = lower(after.1);
-        if matches!(l.as_str(), "he" | "she" | "they" | "we") {
-            let clause = rest
-                .get(k + len + 1)
-                .is_some_and(|&(at, _)| !s[..at].trim_end().ends_with(','));
-            return clause.then_some(after.0);
+        let head = l.split(['\'', '\u{2019}']).next().unwrap_or("");
+        let clause_words: Vec<&str> = rest[k + len..]
+            .iter()
+            .enumerate()
+            .take_while(|&(i, &(at, _))| i == 0 || !s[..at].trim_end().ends_with(','))
+            .map(|(_, &(_, w))| w)
+            .collect();
+        let that =
+            head == "that" && clause_words.len() > 2 || that_with_no_verb(&clause_words, false);
+        if that {
+            return Some(after.0);
+        }
+        if only_that {
+            k += len;
+            continue;
+        }
+        if matches!(head, "he" | "she" | "they" | "we") {
+            return (clause_words.len() > 1).then_some(after.0);
+        }
+        // "..., the talks had failed", "..., Okafor was ...".
+        if opens_finite_clause(&clause_words) {
+            return Some(after.0);
         }
         k += len;
     }
     None
+}
+
+/// A segment that can stand in apposition to a name: an age ("58"), a role ("a spokeswoman
+/// for the council"), a "who" clause, a place ("Texas", "D.C.").
+fn is_apposition_segment(segment: &[&str]) -> bool {
+    let first = segment[0];
+    let age = segment.len() == 1 && first.chars().all(|c| c.is_ascii_digit());
+    let relative = matches!(first, "who" | "whose");
+    let determined = matches!(first, "a" | "an" | "the") && segment.len() <= 16;
+    let place = segment.len() <= 3 && segment.iter().all(|w| is_name_word(w));
+    age || relative || determined || place || is_appositive(segment)
+}
+
+/// "the talks had failed": a determiner or a name opening a clause whose finite verb follows
+/// within a few words, with no "and" or relative word before it (which would make it a list
+/// or a noun phrase).
+fn opens_finite_clause(clause: &[&str]) -> bool {
+    let Some(first) = clause.first() else {
+        return false;
+    };
+    let l = lower(first);
+    let mut parts = l.split(['\'', '\u{2019}']);
+    let head = parts.next().unwrap_or("");
+    // "there's", "it's": the clause's verb is in its first word.
+    if matches!(head, "there" | "it") && parts.next().is_some_and(|c| matches!(c, "s" | "ll" | "d"))
+    {
+        return true;
+    }
+    // "Okafor was ...": a name and its verb straight after.
+    let named = is_name_word(first)
+        && clause.get(1).is_some_and(|w| {
+            let l = lower(w);
+            AUXILIARIES.contains(&l) || IRREGULAR_PAST.contains(&l)
+        });
+    if named {
+        return true;
+    }
+    let opens = matches!(
+        head,
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "these" | "there"
+    );
+    if !opens {
+        return false;
+    }
+    for w in clause.iter().skip(1).take(8) {
+        let l = lower(w);
+        if matches!(
+            l.as_str(),
+            "and" | "or" | "who" | "which" | "that" | "whose"
+        ) {
+            return false;
+        }
+        if AUXILIARIES.contains(&l)
+            || negative_auxiliary(&l)
+            || IRREGULAR_PAST.contains(&l)
+            || l.len() > 4 && l.ends_with("ed")
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// A subject pronoun said twice, anywhere: "..., where he he can win" (the verb between them
@@ -245,7 +452,7 @@ pub fn doubled_pronoun(words: &[(usize, &str)]) -> Option<Range<usize>> {
 /// and where ("Zhao reporters on Monday that", "Zhao in a statement that").
 static BEFORE_THAT: Words = Words::new(
     "the a an in on at to during reporters journalists statement interview letter post speech \
-    briefing conference news press radio television",
+    briefing conference news press radio television hearing rally meeting event debate forum",
 );
 
 /// "Zhao that the talks ...", "Zhao the Times on Monday that ...": a "that" clause with no
@@ -351,6 +558,7 @@ fn noun_before_verb(words: &[&str]) -> bool {
     let could_be_verb = |w: &str| {
         AUXILIARIES.contains(w)
             || negative_auxiliary(w)
+            || w == "cannot"
             || IRREGULAR_PAST.contains(w)
             || w.ends_with('s') && !aux_next
             || w.ends_with("ed")
@@ -376,7 +584,7 @@ mod tests {
     use super::*;
 
     fn cut(s: &str, attributed: bool) -> Option<&str> {
-        with_words(s, |words| leading_subject(s, words, attributed)).map(|(r, _)| &s[r])
+        with_words(s, |words| leading_subject(s, s, words, attributed)).map(|(r, _)| &s[r])
     }
 
     fn doubled(s: &str) -> Option<&str> {

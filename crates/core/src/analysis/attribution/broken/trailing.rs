@@ -8,7 +8,9 @@
 
 use super::{is_role, is_title, lower, name_len, role_len, words_within};
 use crate::analysis::attribution::cue::{has_reporting_verb, is_data_source, is_name_word};
-use crate::analysis::attribution::lexicon::{Words, APPOSITION_HEADS, IRREGULAR_PAST, VERBISH};
+use crate::analysis::attribution::lexicon::{
+    Words, APPOSITION_HEADS, AUXILIARIES, IRREGULAR_PAST, VERBISH,
+};
 use crate::analysis::attribution::quote::marks;
 use std::ops::Range;
 
@@ -19,11 +21,18 @@ static AFTER_SOURCE: Words = Words::new(
     compiled during",
 );
 
-/// "met", "interviewed": a verb whose object a name after it can be.
+/// "met", "interviewed": a verb whose object a name after it can be (not an auxiliary: "as
+/// it once did, Okafor.").
 fn is_past_tense(w: &str) -> bool {
     let l = lower(w);
-    l.len() > 3 && l.ends_with("ed") || IRREGULAR_PAST.contains(&l)
+    (l.len() > 3 && l.ends_with("ed") || IRREGULAR_PAST.contains(&l)) && !AUXILIARIES.contains(&l)
 }
+
+/// Days and months: "on Sunday, Okafor." is no place and its apposition.
+static DATES: Words = Words::new(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may \
+    june july august september october november december",
+);
 
 /// What may follow a source in the same comma segment.
 fn fits_after_source(rest: &[&str]) -> bool {
@@ -70,7 +79,7 @@ pub(super) fn is_appositive(segment: &[&str]) -> bool {
 }
 
 /// A word for a person by what they do: "oceanographer", "historian", "biologist".
-fn is_agent_noun(w: &str) -> bool {
+pub(super) fn is_agent_noun(w: &str) -> bool {
     w.len() >= 6
         && w.chars().all(|c| c.is_ascii_lowercase())
         && ["er", "or", "ist", "ian", "ant"]
@@ -154,7 +163,14 @@ pub fn trailing_source(s: &str, words: &[(usize, &str)]) -> Option<(Range<usize>
         // A role after a name that a reporting verb introduces is that name's apposition:
         // "..., said Maria Keller, chief economist at Hanseatic Bank."
         let clause = body[..cut].rsplit(',').next().unwrap_or("");
-        let introduced = is_name_word(last) && has_reporting_verb(clause);
+        // So is a name after a role that a reporting verb introduces: "..., said another
+        // user, Ann Lee."
+        let opens_with_verb = clause
+            .split_whitespace()
+            .next()
+            .is_some_and(has_reporting_verb);
+        let introduced = is_name_word(last) && has_reporting_verb(clause)
+            || by_name && rest.is_empty() && opens_with_verb;
         // "displaced 600,000 people, the agency": counted people are nobody's apposition.
         let counted = head
             .iter()
@@ -164,7 +180,10 @@ pub fn trailing_source(s: &str, words: &[(usize, &str)]) -> Option<(Range<usize>
             || introduced
             || APPOSITION_HEADS.contains_any_case(last)
             || is_role(last) && !counted
-            || (by_name && !titled && last.starts_with(char::is_uppercase))
+            || (by_name
+                && !titled
+                && last.starts_with(char::is_uppercase)
+                && !DATES.contains_any_case(last))
             || ((with_article || !by_name && determined) && is_name_word(last));
         if apposed {
             continue;

@@ -1,0 +1,213 @@
+//! A source set off by commas inside the sentence, its verb cut: "The bigger risk, he, is a
+//! clash", "Survival, Ms. Okafor, depends on ...". The reporter's "..., he said, ..." lost
+//! its "said".
+//!
+//! Only a subject pronoun or a name with a courtesy title ("Mr.", "Ms.", "Dr.") is read so: a
+//! bare name between commas is as often a place ("in Columbus, Ohio, the ...") or an
+//! apposition ("His brother, Frank, was ..."), and a titled name after a word for a person
+//! ("her lawyer, Mr. Smith, was") is that person's apposition. What follows the second comma
+//! must go on with the sentence: not a list ("he, she and I"), not a relative clause, not an
+//! age or a place of origin ("Ms. Lee, 45, of Ohio"), not an aside ("he, too, ...").
+
+use super::leading::opens_a_phrase;
+use super::trailing::{is_agent_noun, is_appositive};
+use super::{is_role, lower, name_len, role_len};
+use crate::analysis::attribution::cue::{has_reporting_verb, is_name_word};
+use crate::analysis::attribution::lexicon::{Words, APPOSITION_HEADS};
+use crate::analysis::tokens::is_never_a_name;
+use std::ops::Range;
+
+/// Titles that mark a name as a person's in running text.
+static COURTESY: Words = Words::new("mr ms mrs miss dr");
+
+/// Pronouns that are a sentence's subject.
+static SUBJECTS: Words = Words::new("he she they we i");
+
+/// Words for people that a name between commas may stand in apposition to.
+static PERSON_NOUNS: Words = Words::new(
+    "man woman men women boy girl child person couple family mother father son daughter \
+    brother sister wife husband friend neighbor neighbour colleague nephew niece cousin uncle \
+    aunt grandson granddaughter grandmother grandfather",
+);
+
+/// Words after the second comma that show an apposition, a list or an aside rather than the
+/// rest of the sentence.
+static NOT_AFTER: Words = Words::new(
+    "who whom whose which and or but nor too also though however then of from like unlike as \
+    in at",
+);
+
+/// How many words of `segment` name a source: a pronoun, a name, a determiner and a role.
+fn source_len(segment: &[&str]) -> usize {
+    if segment.len() == 1 && SUBJECTS.contains_any_case(segment[0]) || segment == ["it"] {
+        return 1;
+    }
+    let determined = matches!(
+        lower(segment[0]).as_str(),
+        "the" | "a" | "an" | "his" | "her" | "its" | "their"
+    );
+    if determined {
+        role_len(segment)
+    } else {
+        name_len(segment)
+    }
+}
+
+/// Whether the words from `k` to the next comma stand in apposition to what comes before
+/// them: a word for a person ("his wife, Melania, \u{201c}..."), a name, a sentence's opening
+/// subject ("The harbour master, Ann Lee, \u{201c}..."), or a source a verb already
+/// introduces ("said Ann Lee, the director, \u{201c}and ...").
+fn apposed_before_quote(s: &str, words: &[(usize, &str)], k: usize) -> bool {
+    let (_, before) = words[k - 1];
+    let l = lower(before);
+    let person = is_role(&l)
+        || is_agent_noun(&l)
+        || APPOSITION_HEADS.contains(&l)
+        || PERSON_NOUNS.contains(&l)
+        || is_name_word(before) && !is_never_a_name(before);
+    let segment_start = (0..k)
+        .rev()
+        .find(|&j| j == 0 || s[..words[j].0].trim_end().ends_with(','))
+        .unwrap_or(0);
+    let segment = &s[words[segment_start].0..words[k - 1].0 + before.len()];
+    let opening_subject = segment_start == 0 && !opens_a_phrase(words[0].1);
+    person || opening_subject || has_reporting_verb(segment)
+}
+
+/// The source between commas, and where its verb belongs (straight after it).
+pub fn parenthetical_source(s: &str, words: &[(usize, &str)]) -> Option<(Range<usize>, usize)> {
+    let comma_before = |k: usize| s[..words[k].0].trim_end().ends_with(',');
+    for k in 1..words.len() {
+        if !comma_before(k) {
+            continue;
+        }
+        // The segment up to the next comma.
+        let gap_after = |j: usize| {
+            let (at, w) = words[j];
+            let next = words.get(j + 1).map_or(s.len(), |&(n, _)| n);
+            s[at + w.len()..next].trim_start()
+        };
+        let Some(len) =
+            (1..=4).find(|&n| k + n <= words.len() && gap_after(k + n - 1).starts_with(','))
+        else {
+            continue;
+        };
+        let segment: Vec<&str> = words[k..k + len].iter().map(|&(_, w)| w).collect();
+        // "..., Mr. Trump, \u{201c}I'd like ...\u{201d}": any source before a quotation.
+        let quoted = {
+            let gap = gap_after(k + len - 1);
+            gap.strip_prefix(',')
+                .map(str::trim_start)
+                .is_some_and(|q| q.starts_with(['"', '\u{201c}']) || q.starts_with("''"))
+        };
+        if quoted && source_len(&segment) == len && !apposed_before_quote(s, words, k) {
+            let (last_at, last) = words[k + len - 1];
+            let end = last_at + last.len();
+            return Some((words[k].0..end, end));
+        }
+        if k + len >= words.len() {
+            continue;
+        }
+        let pronoun = len == 1 && SUBJECTS.contains_any_case(segment[0]);
+        let titled = len >= 2
+            && COURTESY.contains_any_case(segment[0])
+            && segment[1..].iter().all(|w| is_name_word(w));
+        if !(pronoun || titled) {
+            continue;
+        }
+        let before = lower(words[k - 1].1);
+        let apposed = titled
+            && (is_role(&before)
+                || is_agent_noun(&before)
+                || APPOSITION_HEADS.contains(&before)
+                || PERSON_NOUNS.contains(&before)
+                || k > 1 && is_name_word(words[k - 1].1));
+        // "he, she and I": a list of pronouns.
+        let listed = SUBJECTS.contains(&before) || before == "him" || before == "her";
+        if apposed || listed {
+            continue;
+        }
+        let next = k + len;
+        let (_, after) = words[next];
+        // "Instead, Mr. Lee, a former judge, intends ...": the name is the subject, and an
+        // apposition follows it.
+        let following: Vec<&str> = words[next..]
+            .iter()
+            .enumerate()
+            .take_while(|&(i, _)| i == 0 || !comma_before(next + i))
+            .map(|(_, &(_, w))| w)
+            .collect();
+        let bracketed = next + following.len() < words.len();
+        if is_appositive(&following) || bracketed && matches!(following[0], "a" | "an" | "the") {
+            continue;
+        }
+        // The rest runs on for more than an aside ("he, in turn, ...").
+        let runs_on = (next + 1..words.len().min(next + 3)).all(|j| !comma_before(j))
+            && next + 1 < words.len();
+        let goes_on = after.starts_with(char::is_lowercase)
+            && !NOT_AFTER.contains(after)
+            && !(after.ends_with("ing") && after.len() > 4)
+            && runs_on;
+        if goes_on {
+            let (last_at, last) = words[next - 1];
+            let end = last_at + last.len();
+            return Some((words[k].0..end, end));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::with_words;
+    use super::*;
+
+    fn source(s: &str) -> Option<&str> {
+        with_words(s, |words| parenthetical_source(s, words)).map(|(r, _)| &s[r])
+    }
+
+    #[test]
+    fn a_source_between_commas_with_no_verb() {
+        for (s, found) in [
+            ("The harder part, she, is paying for it.", "she"),
+            ("Tourism, Mr. Brandt, depends on the ferries.", "Mr. Brandt"),
+            (
+                "In any case, Ms. Castell, the levy was never popular.",
+                "Ms. Castell",
+            ),
+            ("Many of the crossings, they, have been cancelled.", "they"),
+            (
+                "Asked about the fares, Brandt, \u{201c}We cannot cut them.\u{201d}",
+                "Brandt",
+            ),
+            (
+                "As the ferry left, the mayor, \u{201c}Hold on tight.\u{201d}",
+                "the mayor",
+            ),
+        ] {
+            assert_eq!(source(s), Some(found), "{s}");
+        }
+    }
+
+    #[test]
+    fn appositions_lists_and_asides_are_whole() {
+        for s in [
+            "Her lawyer, Mr. Brandt, was not in court.",
+            "The skipper, Ms. Castell, has sailed the route for years.",
+            "He, too, voted against the levy.",
+            "Ms. Castell, 45, of Harbour Town, was arrested.",
+            "Invitations went to Mr. Brandt, Ms. Castell and the mayor.",
+            "When she arrived, she, in turn, asked for a vote.",
+            "It was him, he, and nobody else.",
+            "In Columbus, Ohio, the council met.",
+            "Later, he, who had opposed it, changed his mind.",
+            "He said his wife, Nora, \u{201c}knew it all along.\u{201d}",
+            "The harbour master, Nora Castell, \u{201c}had the keys,\u{201d} Brandt said.",
+            "Brandt issued a statement, \u{201c}We are closing.\u{201d}",
+            "Instead, Mr. Brandt, a retired skipper, plans to sail on.",
+            "In a letter on Sunday, Ms. Castell, the harbour master, asked for help.",
+        ] {
+            assert_eq!(source(s), None, "{s}");
+        }
+    }
+}
