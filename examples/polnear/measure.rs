@@ -11,6 +11,9 @@ use copydesk::registry::{parse_registry, Registry};
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+/// How many examples a rate keeps for `--show`: enough that two runs' lists can be diffed.
+const KEPT: usize = 5000;
+
 /// A count of hits out of a total, with examples of the misses (or of the false flags).
 #[derive(Default)]
 struct Rate {
@@ -23,7 +26,7 @@ impl Rate {
     fn add(&mut self, hit: bool, show_when: bool, example: impl FnOnce() -> String) {
         self.total += 1;
         self.hits += usize::from(hit);
-        if show_when && self.shown.len() < 200 {
+        if show_when && self.shown.len() < KEPT {
             self.shown.push(example());
         }
     }
@@ -106,6 +109,7 @@ impl Report {
             list(&format!("cut verbs not flagged: {pos}"), r);
         }
         list("headlines flagged", &self.headlines);
+        list("sentences with no attribution, flagged", &self.plain);
         list(
             "sentences flagged with no reporting verb",
             &self.intact_missing_verb,
@@ -260,7 +264,7 @@ fn measure_story(story: &Story, registry: &Registry, report: &mut Report) {
                         example,
                     );
                 }
-                None if !touched => report.plain.add(flag.is_some(), false, example),
+                None if !touched => report.plain.add(flag.is_some(), flag.is_some(), example),
                 None => {}
             }
         }
