@@ -196,7 +196,9 @@ fn cause(own: &Own) -> Option<Range<usize>> {
 fn prediction(own: &Own) -> Option<Range<usize>> {
     for modal in CLAIM_WORDS.prediction.find_iter(own.text) {
         let said = &own.text[modal.clone()];
-        if said == "May" && modal.start > 0 {
+        // "whether voters would accept it", "how he would pay for it": an open question
+        // asserts nothing.
+        if (said == "May" && modal.start > 0) || opened_by(own, modal.start, &QUESTIONS) {
             continue;
         }
         let Some(mut verb) = own.next_word(modal.end) else {
@@ -218,7 +220,7 @@ fn prediction(own: &Own) -> Option<Range<usize>> {
         let hypothetical = ["would", "might", "may"]
             .iter()
             .any(|m| said.eq_ignore_ascii_case(m))
-            && !in_relative_clause(own, modal.start);
+            && !opened_by(own, modal.start, &RELATIVES);
         let scheduled = EVENT_VERBS.contains(&verb.lower)
             || (verb.is("be") && EVENT_PARTICIPLES.contains(next));
         if hypothetical || !scheduled {
@@ -228,19 +230,23 @@ fn prediction(own: &Own) -> Option<Range<usize>> {
     None
 }
 
-/// Whether the modal at `at` is inside a clause that a relative or question word opens, a few
-/// words back in the same clause: "the wall that would run", "what the deal might include"
-/// describe a plan or a question rather than predict.
-fn in_relative_clause(own: &Own, at: usize) -> bool {
+/// Whether the modal at `at` is inside a clause that one of `openers` opens, a few words back
+/// in the same clause: "the wall that would run", "what the deal might include" describe a plan
+/// or a question rather than predict.
+fn opened_by(own: &Own, at: usize, openers: &Words) -> bool {
     let clause = own.text[..at].rfind([',', ';', ':']).map_or(0, |i| i + 1);
     own.before(at)
         .take(4)
         .take_while(|w| w.range.start >= clause)
-        .any(|w| RELATIVES.contains(&w.lower))
+        .any(|w| openers.contains(&w.lower))
 }
 
 /// Words that open a relative clause or an embedded question.
 static RELATIVES: Words = Words::new("that which who whom whose what how whether where when why");
+
+/// Words that open an embedded question only (not "who" or "that", which also open relative
+/// clauses about a person or thing).
+static QUESTIONS: Words = Words::new("whether how why");
 
 /// Words that open a noun phrase, which no verb after a modal is: "is due to the storm".
 static NOUN_PHRASE_OPENERS: Words =
@@ -403,6 +409,21 @@ mod tests {
         );
         assert_eq!(kind("The ferry will open on Friday."), None);
         assert_eq!(kind("The port reopened in May after repairs."), None);
+    }
+
+    #[test]
+    fn an_open_question_predicts_nothing() {
+        for s in [
+            "It is not yet known whether the ferry will keep its winter timetable.",
+            "The council has not explained how it would pay for the new bridge.",
+            "Residents asked why the fares might rise again.",
+        ] {
+            assert_eq!(kind(s), None, "{s}");
+        }
+        assert_eq!(
+            kind("Whether or not it sails, the ferry will lose money this year."),
+            Some(ClaimKind::Prediction)
+        );
     }
 
     #[test]
