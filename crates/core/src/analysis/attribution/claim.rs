@@ -385,11 +385,16 @@ mod tests {
             "The new timetable is not very good.",
             "It was a terrible night for the ferry company.",
             "The old pier was too weak for the cranes.",
+            "The harbour master is now a serious contender for mayor.",
+            "The new ferry was not a good deal for the town.",
         ] {
             assert_eq!(kind(s), Some(ClaimKind::Evaluation), "{s}");
         }
         for s in [
             "A good number of residents came to the hearing.",
+            // After an article the adjective mostly describes.
+            "A strong earthquake struck the coast on Monday.",
+            "The skipper was taken to hospital in a serious condition.",
             "The mayor flew to Great Britain on Sunday.",
             "Critics cast the plan as weak.",
         ] {

@@ -1,60 +1,73 @@
 //! Evaluations by a judging adjective where the sentence says it of something: after a
-//! copula ("The plan is dangerous", "turnout was strong"), an article ("a terrible night") or
-//! a word of degree ("too weak", "so unfit", "more important"), past adverbs ("is not very
-//! good", "was clearly wrong"). Not after "as": "cast him as weak", "saw it as crucial" give
+//! copula ("The plan is dangerous", "turnout was strong") or a word of degree ("too weak", "so
+//! unfit", "more important"), past adverbs ("is not very good", "was clearly wrong"). After an
+//! article only a verdict ("a ridiculous decision"): there most adjectives describe ("a strong
+//! earthquake", "in a serious condition", "a good friend of the mayor"). Not after "as": "cast him as weak", "saw it as crucial" give
 //! someone's view, which the cue names. The adjectives are the lexicon's `opinion` entries:
 //! words that judge whatever they describe. Used bare they are often part of a name or a fixed
 //! phrase ("Great Britain", "good morning"), so a capitalised one, or one with no such word
 //! before it, is not read.
 
 use super::super::lexicon::{Words, CLAIM_WORDS, COPULAS, DEGREE_ADVERBS};
-use super::super::own::{is_space, Own};
+use super::super::own::{is_space, Own, OwnWord};
 use std::ops::Range;
 
-/// Words before an adjective that make it said of something: articles and words of degree.
+/// Words before an adjective that make it said of something: words of degree and of seeming.
 static LEAD_INS: Words = Words::new(
-    "a an such so too very more less far even really quite rather pretty look looks looked \
-    sound sounds sounded",
+    "such so too very more less far even really quite rather pretty look looks looked sound \
+    sounds sounded",
 );
-
-/// Nouns that make "a good" or "a great" a quantity, not a judgement: "a good number of",
-/// "a great deal".
-static QUANTITIES: Words = Words::new("number deal many few part portion share majority");
 
 /// The first judging adjective said of something, from the word that leads in to it.
 pub fn opinion(own: &Own) -> Option<Range<usize>> {
     let words = &own.words;
     words.iter().enumerate().find_map(|(i, adjective)| {
+        let lower = adjective.lower.as_str();
+        let verdict = CLAIM_WORDS.verdicts.contains(lower);
         if !adjective.text.starts_with(|c: char| c.is_ascii_lowercase())
-            || !CLAIM_WORDS.opinion.contains(adjective.lower.as_str())
-        {
-            return None;
-        }
-        if own
-            .next_word(adjective.range.end)
-            .is_some_and(|n| QUANTITIES.contains(&n.lower))
+            || !(verdict || CLAIM_WORDS.opinion.contains(lower))
         {
             return None;
         }
         let mut next = adjective;
         // Up to two adverbs between: "is not very", "was clearly".
-        for w in words[..i].iter().rev().take(3) {
+        for (j, w) in words[..i].iter().enumerate().rev().take(3) {
             if !is_space(&own.text[w.range.end..next.range.start]) {
                 return None;
             }
             if LEAD_INS.contains(&w.lower) || COPULAS.contains(&w.lower) {
-                // After an article the noun shows what is judged: "a terrible night".
-                let noun = (w.is("a") || w.is("an"))
-                    .then(|| own.next_word(adjective.range.end))
-                    .flatten();
-                let end = noun.map_or(adjective.range.end, |n| n.range.end);
-                return Some(w.range.start..end);
+                return Some(w.range.start..adjective.range.end);
             }
-            if !(DEGREE_ADVERBS.contains(&w.lower) || w.lower.ends_with("ly")) {
+            // After an article the noun shows what is judged: "a ridiculous decision", "is a
+            // serious contender".
+            if (w.is("a") || w.is("an")) && (verdict || after_copula(own, j)) {
+                let noun = own.next_word(adjective.range.end);
+                return Some(w.range.start..noun.map_or(adjective.range.end, |n| n.range.end));
+            }
+            if !is_adverb(w) {
                 return None;
             }
             next = w;
         }
         None
     })
+}
+
+fn is_adverb(w: &OwnWord) -> bool {
+    DEGREE_ADVERBS.contains(&w.lower) || w.lower.ends_with("ly") || ADVERBS.contains(&w.lower)
+}
+
+/// Adverbs that stand between a copula and what it says: "is now a", "was still a".
+static ADVERBS: Words = Words::new("not now still also already never");
+
+/// Whether the article at `article` opens what a copula says of its subject ("is now a ..."),
+/// where an adjective judges, rather than a noun phrase that only describes ("A strong
+/// earthquake struck").
+fn after_copula(own: &Own, article: usize) -> bool {
+    own.words[..article]
+        .iter()
+        .rev()
+        .take(3)
+        .find(|w| !is_adverb(w))
+        .is_some_and(|w| COPULAS.contains(&w.lower))
 }

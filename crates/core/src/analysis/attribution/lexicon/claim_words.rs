@@ -19,6 +19,7 @@ pub const CATEGORIES: &[&str] = &[
     "judged-noun",
     "predicate",
     "opinion",
+    "verdict",
     "plain-form",
 ];
 
@@ -38,8 +39,11 @@ pub struct ClaimWords {
     pub judged_nouns: HashSet<&'static str>,
     /// Adjectives that judge what a copula says they are of: "is dangerous".
     pub predicates: HashSet<&'static str>,
-    /// Adjectives that judge whatever they describe: "a terrible night", "too weak".
+    /// Adjectives that judge what they are said of: "is not good", "too weak".
     pub opinion: HashSet<&'static str>,
+    /// Adjectives that judge whatever they describe, after an article too: "a ridiculous
+    /// decision".
+    pub verdicts: HashSet<&'static str>,
     /// Words shaped like superlatives or adjectives of degree that judge nothing: "latest".
     pub plain_forms: HashSet<&'static str>,
 }
@@ -62,6 +66,7 @@ pub static CLAIM_WORDS: LazyLock<ClaimWords> = LazyLock::new(|| {
         judged_nouns: forms("judged-noun").into_iter().collect(),
         predicates: forms("predicate").into_iter().collect(),
         opinion: forms("opinion").into_iter().collect(),
+        verdicts: forms("verdict").into_iter().collect(),
         plain_forms: forms("plain-form").into_iter().collect(),
     }
 });
