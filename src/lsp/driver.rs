@@ -61,6 +61,9 @@ pub struct Driver {
     pace: Mutex<HashMap<Uri, Pace>>,
     /// Woken whenever a check finishes, for edits waiting their turn.
     finished: tokio::sync::Notify,
+    /// Held from a draft's "still current?" test to the send of its diagnostics, so an older
+    /// analysis that passed the test is sent before a newer one, never after it.
+    publishing: tokio::sync::Mutex<()>,
 }
 
 /// What pacing knows of one document's checks.
@@ -127,6 +130,7 @@ impl Driver {
             reload: tokio::sync::Mutex::new(()),
             pace: Mutex::new(HashMap::new()),
             finished: tokio::sync::Notify::new(),
+            publishing: tokio::sync::Mutex::new(()),
         }
     }
 
@@ -290,6 +294,7 @@ impl Driver {
             return;
         }
         let diags = diagnostics::all(analyzed, uri, encoding);
+        let _in_order = self.publishing.lock().await;
         if !self.is_current(uri, analyzed.generation) {
             return;
         }
