@@ -134,6 +134,9 @@ pub static PRONOUNS: Words = Words::new(
     he she they we i it who which you",
 );
 
+/// Personal pronouns that can be a clause's subject (a source: "he", "they").
+pub static SUBJECT_PRONOUNS: Words = Words::new("he she they we i");
+
 /// Nouns for people and bodies that speak: sources, and the roles in appositives
 /// ("Yang Jin, an associate research fellow at CASS").
 pub static ROLE_NOUNS: Words = Words::new(

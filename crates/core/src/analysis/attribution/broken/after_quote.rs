@@ -10,7 +10,7 @@
 use super::trailing::{is_appositive, source_segment};
 use super::{is_role, lower, name_len, role_len, words_within};
 use crate::analysis::attribution::cue::has_reporting_verb;
-use crate::analysis::attribution::lexicon::{Words, AUXILIARIES, IRREGULAR_PAST};
+use crate::analysis::attribution::lexicon::{Words, AUXILIARIES, IRREGULAR_PAST, SUBJECT_PRONOUNS};
 use crate::analysis::attribution::quote::marks;
 use crate::analysis::tokens::strip_possessive;
 use std::ops::Range;
@@ -74,9 +74,6 @@ pub fn source_after_quote(
     }
     None
 }
-
-/// Pronouns that are a subject.
-static SUBJECTS: Words = Words::new("he she they we i");
 
 /// Whether `rest`, after the source, is a time, a setting or an addressee with no verb in it
 /// before any clause of its own: "on Monday", "in Iowa earlier this year", "reporters",
@@ -159,7 +156,7 @@ fn source_in_tail(
     let first = *source_words.first()?;
     let start = source_at + (source_text.len() - source_text.trim_start().len());
     // "\u{201c}...,\u{201d} he on Monday.": a pronoun, then a time or a setting.
-    let n = if SUBJECTS.contains_any_case(first) {
+    let n = if SUBJECT_PRONOUNS.contains_any_case(first) {
         1
     } else {
         source_segment(&source_words)

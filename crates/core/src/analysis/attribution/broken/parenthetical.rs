@@ -13,15 +13,12 @@ use super::leading::opens_a_phrase;
 use super::trailing::{is_agent_noun, is_appositive};
 use super::{is_role, lower, name_len, role_len};
 use crate::analysis::attribution::cue::{has_reporting_verb, is_name_word};
-use crate::analysis::attribution::lexicon::{Words, APPOSITION_HEADS};
+use crate::analysis::attribution::lexicon::{Words, APPOSITION_HEADS, SUBJECT_PRONOUNS};
 use crate::analysis::tokens::is_never_a_name;
 use std::ops::Range;
 
 /// Titles that mark a name as a person's in running text.
 static COURTESY: Words = Words::new("mr ms mrs miss dr");
-
-/// Pronouns that are a sentence's subject.
-static SUBJECTS: Words = Words::new("he she they we i");
 
 /// Words for people that a name between commas may stand in apposition to.
 static PERSON_NOUNS: Words = Words::new(
@@ -39,7 +36,7 @@ static NOT_AFTER: Words = Words::new(
 
 /// How many words of `segment` name a source: a pronoun, a name, a determiner and a role.
 fn source_len(segment: &[&str]) -> usize {
-    if segment.len() == 1 && SUBJECTS.contains_any_case(segment[0]) || segment == ["it"] {
+    if segment.len() == 1 && SUBJECT_PRONOUNS.contains_any_case(segment[0]) || segment == ["it"] {
         return 1;
     }
     let determined = matches!(
@@ -108,7 +105,7 @@ pub fn parenthetical_source(s: &str, words: &[(usize, &str)]) -> Option<(Range<u
         if k + len >= words.len() {
             continue;
         }
-        let pronoun = len == 1 && SUBJECTS.contains_any_case(segment[0]);
+        let pronoun = len == 1 && SUBJECT_PRONOUNS.contains_any_case(segment[0]);
         let titled = len >= 2
             && COURTESY.contains_any_case(segment[0])
             && segment[1..].iter().all(|w| is_name_word(w));
@@ -123,7 +120,7 @@ pub fn parenthetical_source(s: &str, words: &[(usize, &str)]) -> Option<(Range<u
                 || PERSON_NOUNS.contains(&before)
                 || k > 1 && is_name_word(words[k - 1].1));
         // "he, she and I": a list of pronouns.
-        let listed = SUBJECTS.contains(&before) || before == "him" || before == "her";
+        let listed = SUBJECT_PRONOUNS.contains(&before) || before == "him" || before == "her";
         if apposed || listed {
             continue;
         }

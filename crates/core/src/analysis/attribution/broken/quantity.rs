@@ -11,7 +11,9 @@
 use super::leading::subject_starts;
 use super::lower;
 use crate::analysis::attribution::cue::{has_reporting_verb, is_name_word};
-use crate::analysis::attribution::lexicon::{Words, AUXILIARIES, IRREGULAR_PAST, VERBISH};
+use crate::analysis::attribution::lexicon::{
+    Words, AUXILIARIES, IRREGULAR_PAST, SUBJECT_PRONOUNS, VERBISH,
+};
 use std::ops::Range;
 
 /// Words before a share: "nearly half", "more than 40 percent", "a slim majority".
@@ -36,9 +38,6 @@ static NUMBER_WORDS: Words = Words::new(
 /// Words that may join the people counted: "of the voters", "in six states", "among those".
 static LINKS: Words =
     Words::new("of in from across among the those these all its their his her our both such");
-
-/// Pronouns that are always a subject.
-static SUBJECTS: Words = Words::new("they he she we i");
 
 /// A number, in figures or words, or a fraction: one word of a share.
 fn is_share(w: &str) -> bool {
@@ -109,7 +108,7 @@ fn share_at(s: &str, words: &[(usize, &str)]) -> Option<(Range<usize>, usize)> {
         let w = plain[i];
         let lw = lower(w);
         let head = lw.split(['\'', '\u{2019}']).next().unwrap_or("");
-        let subject = SUBJECTS.contains(head) || head == "it" && i == share_end;
+        let subject = SUBJECT_PRONOUNS.contains(head) || head == "it" && i == share_end;
         let after_noun = i == share_end || last_noun == Some(i - 1);
         if subject && after_noun {
             return cut(s, words, i);
@@ -124,7 +123,10 @@ fn share_at(s: &str, words: &[(usize, &str)]) -> Option<(Range<usize>, usize)> {
         if named {
             return cut(s, words, i);
         }
-        if !(LINKS.contains(&lw) || is_nominal(w)) || SUBJECTS.contains(head) || head == "it" {
+        if !(LINKS.contains(&lw) || is_nominal(w))
+            || SUBJECT_PRONOUNS.contains(head)
+            || head == "it"
+        {
             return None;
         }
         // "voters", "people" (not "address", "Los"): a plural noun in lower case.
