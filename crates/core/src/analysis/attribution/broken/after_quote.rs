@@ -154,7 +154,7 @@ fn later_segments_open_clauses(words: &[(usize, &str)], segments: &[(usize, &str
 }
 
 /// The source in the reporter's words between a closing mark and the next mark.
-fn source_in_tail(
+pub(super) fn source_in_tail(
     own: &str,
     words: &[(usize, &str)],
     tail_start: usize,

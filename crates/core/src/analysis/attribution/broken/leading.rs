@@ -10,7 +10,7 @@
 use super::plural;
 use super::trailing::is_appositive;
 use super::{is_role, lower, name_len, role_len};
-use crate::analysis::attribution::cue::is_name_word;
+use crate::analysis::attribution::cue::{has_reporting_verb, is_name_word};
 use crate::analysis::attribution::lexicon::{
     Words, AUXILIARIES, IRREGULAR_PAST, LINKING_WORDS, SUBJECT_ADVERBS, TITLES, VERBISH,
 };
@@ -420,23 +420,49 @@ fn opens_finite_clause(clause: &[&str]) -> bool {
     {
         return true;
     }
-    // "Okafor was ...": a name and its verb straight after.
-    let named = is_name_word(first)
-        && clause.get(1).is_some_and(|w| {
+    // "it will ...": the pronoun and its verb.
+    if l == "it" {
+        return clause.get(1).is_some_and(|w| is_finite(w));
+    }
+    // "Okafor was ...", "Mrs. Okafor had ...": a name and its verb straight after.
+    let name = name_len(clause);
+    let possessive = name > 0 && strip_possessive(clause[name - 1]).is_some();
+    if name > 0 && !possessive {
+        return clause.get(name).is_some_and(|w| {
             let l = lower(w);
             AUXILIARIES.contains(&l) || IRREGULAR_PAST.contains(&l)
         });
-    if named {
-        return true;
     }
-    let opens = matches!(
-        head,
-        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "these" | "there"
-    );
-    if !opens {
-        return false;
+    // A determiner, a name in the possessive ("Okafor's plan will"), or a noun phrase with
+    // none ("economic growth is", "local voters were").
+    let determined = possessive
+        || matches!(
+            head,
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "these" | "there"
+        );
+    // With no determiner, only a plural straight before its verb reads as a clause
+    // ("local voters were"): "..., says the plan will", "..., live tweeted" are the
+    // subject's own verb phrase.
+    if !determined {
+        let verb = (1..clause.len().min(4)).find(|&i| is_finite(clause[i]));
+        return verb.is_some_and(|v| {
+            first.starts_with(char::is_lowercase)
+                && !has_reporting_verb(first)
+                && !matches!(head, "who" | "whose" | "which" | "where" | "when")
+                && plural::is_plural(clause[v - 1])
+                && clause[..v].iter().all(|w| {
+                    let l = lower(w);
+                    !(is_finite(w)
+                        || l.ends_with("ly")
+                        || l.ends_with("ing")
+                        || LINKING_WORDS.contains(&l)
+                        || SUBJECT_ADVERBS.contains(&l)
+                        || NOT_A_NOUN_START.contains(&l)
+                        || CLAUSE_STARTERS.contains(&l))
+                })
+        });
     }
-    for w in clause.iter().skip(1).take(8) {
+    for w in clause.iter().skip(name.max(1)).take(8) {
         let l = lower(w);
         if matches!(
             l.as_str(),
@@ -444,15 +470,20 @@ fn opens_finite_clause(clause: &[&str]) -> bool {
         ) {
             return false;
         }
-        if AUXILIARIES.contains(&l)
-            || negative_auxiliary(&l)
-            || IRREGULAR_PAST.contains(&l)
-            || l.len() > 4 && l.ends_with("ed")
-        {
+        if is_finite(&l) {
             return true;
         }
     }
     false
+}
+
+/// A finite verb: an auxiliary ("would", "won't"), an irregular past or one in "-ed".
+fn is_finite(w: &str) -> bool {
+    let l = lower(w);
+    AUXILIARIES.contains(&l)
+        || negative_auxiliary(&l)
+        || IRREGULAR_PAST.contains(&l)
+        || l.len() > 4 && l.ends_with("ed")
 }
 
 /// A subject pronoun said twice, anywhere: "..., where he he can win" (the verb between them
@@ -692,6 +723,22 @@ mod tests {
             ),
             ("Okafor, \u{201c}We will not give up.\u{201d}", "Okafor"),
             ("Jill A. Noone the vote had been close.", "Jill A. Noone"),
+            (
+                "Tom Reyes, its chief executive, buyers were getting more careful.",
+                "Tom Reyes",
+            ),
+            (
+                "Tom Reyes, its chief executive, local buyers were careful.",
+                "Tom Reyes",
+            ),
+            (
+                "Ann Lee, a farmer near Fresno, it will help the town.",
+                "Ann Lee",
+            ),
+            (
+                "Ann Lee, a farmer near Fresno, Okafor's plan would ruin the town.",
+                "Ann Lee",
+            ),
             ("Hours later, the agency it would appeal.", "the agency"),
             ("This month, Okafor the plan was dead.", "Okafor"),
         ] {
@@ -704,6 +751,12 @@ mod tests {
             "The company that makes the engines has closed.",
             "Regarding the budget, the council met on Monday.",
             "Like his brother, Tom Reyes, now a judge, he was cautious.",
+            "Ann Lee, 45, a farmer near Fresno, also said the plan would fail.",
+            "Ann Lee, a farmer near Fresno, and her son were arrested.",
+            "Ann Lee, a farmer near Fresno, says the plan will fail.",
+            "Ann Lee, a farmer near Fresno, live tweeted the meeting.",
+            "Ann Lee, 44, known locally as Annie, was arrested.",
+            "Ann Lee, a farmer, whose roots are in Fresno, said so.",
             "In recent years, Group 7 has grown.",
             "Okafor's biggest worry is the budget.",
             "But the candidate on the stage drew a contrast.",

@@ -116,7 +116,7 @@ fn owner_len(plain: &[&str]) -> usize {
 }
 
 /// A plural noun: "economists", "Democrats" (not "says", "class", "this").
-fn is_plural(w: &str) -> bool {
+pub(super) fn is_plural(w: &str) -> bool {
     let l = lower(w);
     l.len() > 3
         && l.ends_with('s')
@@ -125,6 +125,35 @@ fn is_plural(w: &str) -> bool {
         && !l.ends_with("is")
         && l.chars().all(|c| c.is_alphabetic() || c == '-')
 }
+
+/// A whole phrase naming people in the plural: "officials", "Democratic aides", "former
+/// employees", "police" (up to three words, no determiner or list).
+pub(super) fn is_people_phrase(phrase: &[&str]) -> bool {
+    let Some((last, modifiers)) = phrase.split_last() else {
+        return false;
+    };
+    (is_people(last) || *last == "police")
+        && phrase.len() <= 3
+        && modifiers.iter().all(|w| {
+            let l = lower(w);
+            !(VERBISH.contains(&l)
+                || NOT_MODIFIERS.contains(&l)
+                || l.ends_with("ly")
+                || CLAUSE_ENDS.contains(&l)
+                || CLAUSE_DETERMINERS.contains(&l)
+                || CLAUSE_PRONOUNS.contains(&l)
+                || super::PREPOSITIONS.contains(&l)
+                || is_finite(w)
+                || l.ends_with("ing"))
+        })
+}
+
+/// Words that make a phrase more than people named: a preposition ("like most economists",
+/// "among voters") or a quantifier.
+static NOT_MODIFIERS: Words = Words::new(
+    "like unlike among between across against as than except including despite without within \
+    over under through toward towards most many some all both each several few",
+);
 
 /// People in the plural named by what they do: "aides", "officials", "supporters"; a word
 /// for what someone does ("lobbyists") only in lower case ("Sanders" is a name).
@@ -142,7 +171,7 @@ fn is_people(w: &str) -> bool {
 
 /// Role nouns that name no people: what is said, not who says it ("reports", "polls").
 static NOT_PEOPLE: Words = Words::new(
-    "new report statement survey study poll data figure statistic result record document memo \
+    "new time report statement survey study poll data figure statistic result record document memo \
     audit ranking index email letter magazine lawsuit suit complaint indictment paper filing \
     analysis analyse research source service exchange",
 );
@@ -220,7 +249,7 @@ fn opens_clause(clause: &[&str], people: bool) -> bool {
 }
 
 /// A finite verb: an auxiliary, an irregular past, a regular past, "won't".
-fn is_finite(w: &str) -> bool {
+pub(super) fn is_finite(w: &str) -> bool {
     let l = lower(w);
     AUXILIARIES.contains(&l)
         || IRREGULAR_PAST.contains(&l)
