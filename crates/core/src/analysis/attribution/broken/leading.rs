@@ -84,8 +84,13 @@ pub(super) fn subject_starts<'w>(
         && words
             .get(1)
             .is_some_and(|&(at, _)| !s[..at].trim_end().ends_with(','));
-    let phrase =
-        words.first().is_some_and(|(_, w)| opens_a_phrase(w)) || opens_with_a_time(s, words);
+    // "First, ...", "Still, ...": an adverb and its comma.
+    let adverb = words.get(1).is_some_and(|&(at, _)| {
+        OPENING_ADVERBS.contains_any_case(words[0].1) && s[..at].trim_end().ends_with(',')
+    });
+    let phrase = words.first().is_some_and(|(_, w)| opens_a_phrase(w))
+        || opens_with_a_time(s, words)
+        || adverb;
     let after_phrase = phrase
         .then(|| {
             (1..words.len().min(14))
@@ -99,6 +104,12 @@ pub(super) fn subject_starts<'w>(
         .into_iter()
         .flatten()
 }
+
+/// Adverbs that may open a sentence before a comma: "First, ...", "Still, ...".
+static OPENING_ADVERBS: Words = Words::new(
+    "first second third finally meanwhile instead still later earlier afterward afterwards again \
+    overall otherwise indeed yet now then today tonight yesterday",
+);
 
 /// Words that end an opening time: "Hours later,", "This month,", "Two years ago,".
 static TIME_ENDS: Words = Words::new(
@@ -438,7 +449,23 @@ fn opens_finite_clause(clause: &[&str]) -> bool {
     let determined = possessive
         || matches!(
             head,
-            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "these" | "there"
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "this"
+                | "these"
+                | "there"
+                | "one"
+                | "some"
+                | "many"
+                | "most"
+                | "no"
+                | "every"
+                | "another"
         );
     // With no determiner, only a plural straight before its verb reads as a clause
     // ("local voters were"): "..., says the plan will", "..., live tweeted" are the
@@ -543,8 +570,10 @@ fn with_owned_role(words: &[&str], name: usize) -> usize {
         return name;
     }
     // "Okafor's most explosive claim": a name in the possessive with no role after it
-    // determines a noun; it is no subject.
+    // determines a noun; it is no subject, unless a first name stands before it ("Gov. Ann
+    // Lee Sen. Tom Cruz's plan ...": Ann Lee's verb was cut).
     match role_len(&words[name..]) {
+        0 if second_name_at(&words[..name]).is_some() => name,
         0 => 0,
         role => name + role,
     }
@@ -741,6 +770,22 @@ mod tests {
             ),
             ("Hours later, the agency it would appeal.", "the agency"),
             ("This month, Okafor the plan was dead.", "Okafor"),
+            (
+                "First, party officials the vote would start late.",
+                "party officials",
+            ),
+            (
+                "Ann Lee's campaign it had raised more.",
+                "Ann Lee's campaign",
+            ),
+            (
+                "Gov. Ann Lee Sen. Tom Cruz's new plan is worthless.",
+                "Gov. Ann Lee",
+            ),
+            (
+                "Tom Reyes, who farms near Fresno, one crop he likes is the almond.",
+                "Tom Reyes",
+            ),
         ] {
             assert_eq!(cut(s, false), Some(subject), "{s}");
         }
@@ -763,6 +808,8 @@ mod tests {
             "Last week, Okafor signed the bill.",
             "Two years ago, the town had no doctor.",
             "A company that Okafor founded made a donation.",
+            "First Lady Ann Lee, who won, spoke.",
+            "Sen. Tom Cruz's new plan is worthless.",
         ] {
             assert_eq!(cut(s, false), None, "{s}");
         }
