@@ -53,7 +53,7 @@ pub fn opinion(own: &Own) -> Option<Range<usize>> {
     })
 }
 
-fn is_adverb(w: &OwnWord) -> bool {
+pub(super) fn is_adverb(w: &OwnWord) -> bool {
     DEGREE_ADVERBS.contains(&w.lower) || w.lower.ends_with("ly") || ADVERBS.contains(&w.lower)
 }
 
