@@ -15,6 +15,7 @@ use super::figure;
 use super::lexicon::phrases::Phrases;
 use super::lexicon::{ascii_regex, Words, CLAIM_WORDS, COPULAS, DEGREE_ADVERBS, EVENT_VERBS};
 use super::own::Own;
+use super::own::OwnWord;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -54,10 +55,26 @@ fn re(pattern: &str) -> Regex {
     ascii_regex(pattern)
 }
 
+/// Whether `w` is a copula, written out ("is", "were") or contracted onto a pronoun ("it's",
+/// "he's", "they're").
+fn is_copula(w: &OwnWord) -> bool {
+    if COPULAS.contains(&w.lower) {
+        return true;
+    }
+    let lower = w.text.to_ascii_lowercase().replace('\u{2019}', "'");
+    lower.split_once('\'').is_some_and(|(pronoun, verb)| {
+        matches!(verb, "s" | "re" | "m") && CONTRACTED_SUBJECTS.contains(pronoun)
+    })
+}
+
+/// Pronouns a copula is contracted onto: "it's", "that's", "they're".
+static CONTRACTED_SUBJECTS: Words = Words::new("he she it that there what who here they we you i");
+
 /// "made real progress", "a resounding success", "a total failure".
 static VERDICT: LazyLock<Regex> = LazyLock::new(|| {
     let progress = r"(?<progress>(?:made|make|makes|making) (?:\w+ )?progress)";
-    let outcomes = "success|failure|disaster|triumph|fiasco|backbone|cornerstone";
+    let outcomes = "success|failure|disaster|triumph|fiasco|backbone|cornerstone|mistake|blunder|\
+        debacle|farce|travesty|sham";
     let outcome = format!(r"(?<outcome>(?:a|an|the) (?:\w+ )?(?:{outcomes}))");
     re(&format!(r"(?i)\b(?:{progress}|{outcome})\b"))
 });
@@ -83,7 +100,7 @@ fn phrase(phrases: &Phrases, s: &str) -> Option<Range<usize>> {
 /// A judgement said of a subject: "The plan is dangerous", "He was clearly unfit".
 fn predicate(own: &Own) -> Option<Range<usize>> {
     own.words.iter().enumerate().find_map(|(i, copula)| {
-        if !COPULAS.contains(&copula.lower) {
+        if !is_copula(copula) {
             return None;
         }
         let adjective = own.words[i + 1..]
@@ -331,6 +348,9 @@ mod tests {
             "The old pier was too weak for the cranes.",
             "The harbour master is now a serious contender for mayor.",
             "The new ferry was not a good deal for the town.",
+            "It's dangerous to cross the old pier.",
+            "Fares are growing worse every year.",
+            "The new timetable was a mistake.",
         ] {
             assert_eq!(kind(s), Some(ClaimKind::Evaluation), "{s}");
         }

@@ -8,8 +8,9 @@
 //! "More", "less" and "fewer" right before "than" count ("more than 200 people", "less than
 //! a week"): the figure check reads those. "Rather than" and "other than" compare nothing.
 
-use super::super::lexicon::{Words, CLAIM_WORDS, COPULAS};
+use super::super::lexicon::{Words, CLAIM_WORDS};
 use super::super::own::Own;
+use super::is_copula;
 use super::opinion::is_adverb;
 use std::ops::Range;
 
@@ -59,7 +60,7 @@ pub fn comparison(own: &Own) -> Option<Range<usize>> {
             .take(4)
             .find(|w| !is_adverb(w))
             .is_some_and(|w| {
-                COPULAS.contains(&w.lower)
+                is_copula(w)
                     || ((word.is("better") || word.is("worse")) && PERFORMED.contains(&w.lower))
             });
         if !judged {

@@ -42,7 +42,9 @@ pub fn prediction(own: &Own) -> Option<Range<usize>> {
         let lower = said.to_ascii_lowercase();
         let hypothetical = (HYPOTHETICAL.contains(&lower) || (lower == "could" && !negated))
             && !opened_by(own, modal.start, &RELATIVES);
-        let event = EVENT_VERBS.contains(&verb.lower)
+        // "will vote for the mayor" states a choice; "will vote on Tuesday" schedules.
+        let choice = verb.is("vote") && matches!(next, "for" | "against");
+        let event = (EVENT_VERBS.contains(&verb.lower) && !choice)
             || (verb.is("be") && EVENT_PARTICIPLES.contains(next));
         let scheduled = event && !LIKELIHOOD.iter().any(|l| lower.ends_with(l));
         if lower == "would" && PROVISIONS.contains(&verb.lower) && of_proposal(own, modal.start) {
@@ -153,6 +155,18 @@ mod tests {
         );
         assert_eq!(predicts("The mayor is going to attend the regatta."), None);
         assert_eq!(predicts("She was going to the harbour."), None);
+    }
+
+    #[test]
+    fn a_vote_for_someone_is_a_choice_not_a_date() {
+        assert_eq!(
+            predicts("The fishermen will vote for the mayor."),
+            Some("will vote for")
+        );
+        assert_eq!(
+            predicts("The council will vote on the budget on Friday."),
+            None
+        );
     }
 
     #[test]
