@@ -56,19 +56,19 @@ fn re(pattern: &str) -> Regex {
 }
 
 /// Whether `w` is a copula, written out ("is", "were") or contracted onto a pronoun ("it's",
-/// "he's", "they're").
+/// "he's", "they're"); not "I'm", with which a writer speaks of themself.
 fn is_copula(w: &OwnWord) -> bool {
     if COPULAS.contains(&w.lower) {
         return true;
     }
     let lower = w.text.to_ascii_lowercase().replace('\u{2019}', "'");
     lower.split_once('\'').is_some_and(|(pronoun, verb)| {
-        matches!(verb, "s" | "re" | "m") && CONTRACTED_SUBJECTS.contains(pronoun)
+        matches!(verb, "s" | "re") && CONTRACTED_SUBJECTS.contains(pronoun)
     })
 }
 
 /// Pronouns a copula is contracted onto: "it's", "that's", "they're".
-static CONTRACTED_SUBJECTS: Words = Words::new("he she it that there what who here they we you i");
+static CONTRACTED_SUBJECTS: Words = Words::new("he she it that there what who here they we you");
 
 /// "made real progress", "a resounding success", "a total failure".
 static VERDICT: LazyLock<Regex> = LazyLock::new(|| {

@@ -220,7 +220,9 @@ static APPROXIMATED: LazyLock<Regex> = LazyLock::new(|| {
 /// "There were 56 passengers": a sentence that exists to give the count.
 static THERE_ARE: LazyLock<Regex> = LazyLock::new(|| {
     let be = r"(?<be>are|were|is|was|have been|has been|had been|will be|remain|remained)";
-    re(&format!(r"(?i)\bthere {be}\s+(?:only\s+|just\s+)?$"))
+    unicode_re(&format!(
+        r"(?i)\bthere(?:\s+{be}|['\x{{2019}}]s)\s+(?:only\s+|just\s+)?$"
+    ))
 });
 
 /// "38 of the 44", "one in 10": a share.
@@ -300,6 +302,7 @@ mod tests {
             ("The Senate approved the reform by 86 votes to 41.", "86"),
             ("The quake struck at a depth of 10 km.", "10"),
             ("There were 56 passengers on the ferry.", "56"),
+            ("There's only 300 tickets left.", "300"),
             ("The mayor won 758 votes.", "758"),
             ("She held a 24-point lead over the mayor.", "24"),
             ("The bakery is laying off 60 workers.", "60"),

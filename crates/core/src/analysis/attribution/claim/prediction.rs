@@ -46,7 +46,12 @@ pub fn prediction(own: &Own) -> Option<Range<usize>> {
         let choice = verb.is("vote") && matches!(next, "for" | "against");
         let event = (EVENT_VERBS.contains(&verb.lower) && !choice)
             || (verb.is("be") && EVENT_PARTICIPLES.contains(next));
-        let scheduled = event && !LIKELIHOOD.iter().any(|l| lower.ends_with(l));
+        // "probably will return": a forecast, whatever the verb.
+        let hedged = own
+            .before(modal.start)
+            .next()
+            .is_some_and(|w| HEDGES.contains(&w.lower));
+        let scheduled = event && !hedged && !LIKELIHOOD.iter().any(|l| lower.ends_with(l));
         if lower == "would" && PROVISIONS.contains(&verb.lower) && of_proposal(own, modal.start) {
             continue;
         }
@@ -83,6 +88,9 @@ static PROVISIONS: Words = Words::new(
     repeal fund defund prohibit establish set legalize legalise limit restrict grant let bar \
     cap replace reduce increase lower end offer apply exempt authorize authorise allocate",
 );
+
+/// Adverbs of likelihood before a modal: "probably will", "almost certainly won't".
+static HEDGES: Words = Words::new("probably likely certainly surely possibly perhaps maybe");
 
 /// Modals that state what would happen, not what will: "would attend if invited".
 static HYPOTHETICAL: Words = Words::new("would might may");
@@ -136,6 +144,10 @@ mod tests {
         );
         assert_eq!(predicts("The mayor is set to leave office in May."), None);
         assert_eq!(predicts("The ferry is expected to return on Friday."), None);
+        assert_eq!(
+            predicts("The ferry probably will return on Friday."),
+            Some("will return on")
+        );
     }
 
     #[test]
