@@ -9,6 +9,8 @@
 //!   [`leading`]);
 //! - a source after a closing quotation: "\u{201c}We will not back down,\u{201d} Hernandez."
 //!   (see [`after_quote`]);
+//! - a group of people opening a sentence straight before a clause: "Some economists the
+//!   plan would ..." (see [`plural`]);
 //! - a share of people as the source: "Forty percent they would ..." (see [`quantity`]);
 //! - a source between commas inside the sentence: "The risk, he, is ..." (see
 //!   [`parenthetical`]);
@@ -19,6 +21,7 @@
 mod after_quote;
 mod leading;
 mod parenthetical;
+mod plural;
 mod quantity;
 mod trailing;
 

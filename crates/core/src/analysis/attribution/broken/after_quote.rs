@@ -10,7 +10,9 @@
 use super::trailing::{is_appositive, source_segment};
 use super::{is_role, lower, name_len, role_len, words_within};
 use crate::analysis::attribution::cue::has_reporting_verb;
-use crate::analysis::attribution::lexicon::{Words, AUXILIARIES, IRREGULAR_PAST, SUBJECT_PRONOUNS};
+use crate::analysis::attribution::lexicon::{
+    Words, AUXILIARIES, IRREGULAR_PAST, SPEECH_VERBS, SUBJECT_PRONOUNS,
+};
 use crate::analysis::attribution::quote::marks;
 use crate::analysis::tokens::strip_possessive;
 use std::ops::Range;
@@ -89,6 +91,11 @@ fn setting_before_verb(rest: &[&str]) -> bool {
     if !opens {
         return false;
     }
+    // "\u{201c}...,\u{201d} Okafor when asked about it.": a clause of its own, whose verb is
+    // not the source's.
+    if SUBORDINATORS.contains_any_case(first) {
+        return !rest.iter().any(|w| SPEECH_VERBS.contains_any_case(w));
+    }
     for (i, w) in rest.iter().enumerate() {
         let l = lower(w);
         if i > 0 && CLAUSE_OPENERS.contains(&l) {
@@ -109,6 +116,10 @@ fn singular(w: &str) -> &str {
     w.strip_suffix('s').unwrap_or(w)
 }
 
+/// Words that open a clause whose subject is not the source ("when asked"), never a
+/// preposition.
+static SUBORDINATORS: Words = Words::new("when while");
+
 /// Words that open a clause of their own after a setting: "in August after ... announced".
 static CLAUSE_OPENERS: Words = Words::new(
     "after before when while as because since who which that whose where if although though",
@@ -119,6 +130,13 @@ fn leading_source_len(words: &[&str]) -> Option<usize> {
     // "Trump's campaign motto": a possessive determines a noun; it is no source.
     let name = name_len(words);
     if name > 0 && strip_possessive(words[name - 1]).is_some() {
+        return None;
+    }
+    // "..., describing the team as ...": a participle opens a clause, not a source.
+    if words
+        .first()
+        .is_some_and(|w| w.ends_with("ing") && !is_role(w))
+    {
         return None;
     }
     let n = if name > 0 { name } else { role_len(words) };
@@ -136,7 +154,7 @@ fn later_segments_open_clauses(words: &[(usize, &str)], segments: &[(usize, &str
 }
 
 /// The source in the reporter's words between a closing mark and the next mark.
-fn source_in_tail(
+pub(super) fn source_in_tail(
     own: &str,
     words: &[(usize, &str)],
     tail_start: usize,
@@ -187,18 +205,34 @@ fn source_in_tail(
             .collect();
         let first = seg_words.first()?;
         let age = first.chars().all(|c| c.is_ascii_digit()) && seg_words.len() == 1;
+        // "..., a senator who ran in 2008.": an appositive and its relative clause.
+        // "..., told a voter who ...": no verb of saying in the appositive; and after the
+        // relative clause, nothing but another clause ("..., who ran, won the seat").
+        let relative = seg_words
+            .iter()
+            .position(|w| matches!(*w, "who" | "whose"))
+            .is_some_and(|r| {
+                r > 0
+                    && is_appositive(&seg_words[..r])
+                    && !seg_words[..r].iter().any(|w| has_reporting_verb(w))
+            })
+            && segments.get(i + 1).is_none_or(|&(at, next)| {
+                words_within(words, at..at + next.len())
+                    .first()
+                    .is_some_and(|&(_, w)| opens_clause(w))
+            });
         if age || *first == "of" || is_appositive(&seg_words) && !has_reporting_verb(seg) {
             end = seg_at + seg.trim_end().len();
             comma = true;
+        } else if relative && !said_after(&segments[i + 1..]) {
+            // The verb goes after the relative clause, which may run on past a comma.
+            end = seg_at + seg.trim_end().len();
+            comma = true;
+            break;
         } else if opens_clause(first) {
             // A participle ("adding that ...") is no finite verb of saying, but one may come
             // after a relative clause ("..., Okafor, who is a farmer, said.").
-            let said_later = segments[i + 1..].iter().any(|&(_, later)| {
-                let later = later.trim_start();
-                has_reporting_verb(later)
-                    && !later.split(' ').next().is_some_and(|w| w.ends_with("ing"))
-            });
-            if said_later {
+            if said_after(&segments[i + 1..]) {
                 return None;
             }
             break;
@@ -207,6 +241,15 @@ fn source_in_tail(
         }
     }
     Some((start..end, end, comma))
+}
+
+/// Whether a later segment holds a finite verb of saying ("..., who is a farmer, said"),
+/// not a participle ("adding that ...").
+fn said_after(segments: &[(usize, &str)]) -> bool {
+    segments.iter().any(|&(_, later)| {
+        let later = later.trim_start();
+        has_reporting_verb(later) && !later.split(' ').next().is_some_and(|w| w.ends_with("ing"))
+    })
 }
 
 #[cfg(test)]
@@ -247,6 +290,8 @@ mod tests {
             "\u{201c}It is over,\u{201d} Okafor on Sunday.",
             "\u{201c}We owe them that,\u{201d} Okafor in a radio interview.",
             "\u{201c}Rents are up,\u{201d} Okafor, adding that landlords were \u{201c}greedy.\u{201d}",
+            "\u{201c}It works,\u{201d} Tom Reyes, a farmer who grows apples near Fresno.",
+            "\u{201c}It works,\u{201d} Okafor when asked about the plan.",
         ] {
             assert!(source(s).is_some(), "{s}");
         }
@@ -261,6 +306,11 @@ mod tests {
             "Donors gave to the \u{201c}Stop the Tax\u{201d} Committee.",
             "She starred in \u{201c}Northern Lights,\u{201d} a film about miners.",
             "\u{201c}It works,\u{201d} Tom Reyes wrote in a letter.",
+            "\u{201c}It works,\u{201d} Tom Reyes, a farmer who grows apples, said.",
+            "\u{201c}It works,\u{201d} Okafor said when asked about the plan.",
+            "\u{201c}It works,\u{201d} Tom Reyes, a farmer who grows apples, won the prize.",
+            "\u{201c}We are friends,\u{201d} Tom Reyes, 57, told a voter who seemed confused.",
+            "He called it \u{201c}a distortion,\u{201d} describing the team as skilled.",
         ] {
             assert_eq!(source(s).map(|x| x.0), None, "{s}");
         }

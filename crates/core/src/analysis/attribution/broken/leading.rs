@@ -7,11 +7,12 @@
 //! or "it", a noun (a word that cannot be a verb in the third person singular) with a verb
 //! soon after it.
 
+use super::plural;
 use super::trailing::is_appositive;
 use super::{is_role, lower, name_len, role_len};
-use crate::analysis::attribution::cue::is_name_word;
+use crate::analysis::attribution::cue::{has_reporting_verb, is_name_word};
 use crate::analysis::attribution::lexicon::{
-    Words, AUXILIARIES, IRREGULAR_PAST, LINKING_WORDS, SUBJECT_ADVERBS, TITLES,
+    Words, AUXILIARIES, IRREGULAR_PAST, LINKING_WORDS, SUBJECT_ADVERBS, TITLES, VERBISH,
 };
 use crate::analysis::attribution::quote::quotes;
 use crate::analysis::tokens::{is_never_a_name, strip_possessive};
@@ -59,6 +60,7 @@ pub fn leading_subject(
         let phrase = k > 1 || k == 1 && !OPENING_CONJUNCTIONS.contains_any_case(words[0].1);
         let at = Sentence { original, own: s };
         subject_at(at, &words[k..], attributed, !phrase)
+            .or_else(|| plural::plural_subject(s, &words[k..]))
     })
 }
 
@@ -82,7 +84,8 @@ pub(super) fn subject_starts<'w>(
         && words
             .get(1)
             .is_some_and(|&(at, _)| !s[..at].trim_end().ends_with(','));
-    let phrase = words.first().is_some_and(|(_, w)| opens_a_phrase(w));
+    let phrase =
+        words.first().is_some_and(|(_, w)| opens_a_phrase(w)) || opens_with_a_time(s, words);
     let after_phrase = phrase
         .then(|| {
             (1..words.len().min(14))
@@ -95,6 +98,25 @@ pub(super) fn subject_starts<'w>(
     [opening, conjunction.then_some(1), after_phrase]
         .into_iter()
         .flatten()
+}
+
+/// Words that end an opening time: "Hours later,", "This month,", "Two years ago,".
+static TIME_ENDS: Words = Words::new(
+    "later earlier ago afterward afterwards day days week weeks month months year years morning \
+    evening night weekend hours minutes moments decades monday tuesday wednesday thursday \
+    friday saturday sunday january february march april june july august september october \
+    november december",
+);
+
+/// "This month, ...", "Hours later, ...": a time of up to four words and its comma open the
+/// sentence before its subject.
+fn opens_with_a_time(s: &str, words: &[(usize, &str)]) -> bool {
+    let Some(k) = (1..words.len().min(5)).find(|&k| s[..words[k].0].trim_end().ends_with(','))
+    else {
+        return false;
+    };
+    TIME_ENDS.contains_any_case(words[k - 1].1)
+        && !words[..k].iter().any(|(_, w)| VERBISH.contains_any_case(w))
 }
 
 /// Words that open a subject, not a phrase before it.
@@ -398,23 +420,49 @@ fn opens_finite_clause(clause: &[&str]) -> bool {
     {
         return true;
     }
-    // "Okafor was ...": a name and its verb straight after.
-    let named = is_name_word(first)
-        && clause.get(1).is_some_and(|w| {
+    // "it will ...": the pronoun and its verb.
+    if l == "it" {
+        return clause.get(1).is_some_and(|w| is_finite(w));
+    }
+    // "Okafor was ...", "Mrs. Okafor had ...": a name and its verb straight after.
+    let name = name_len(clause);
+    let possessive = name > 0 && strip_possessive(clause[name - 1]).is_some();
+    if name > 0 && !possessive {
+        return clause.get(name).is_some_and(|w| {
             let l = lower(w);
             AUXILIARIES.contains(&l) || IRREGULAR_PAST.contains(&l)
         });
-    if named {
-        return true;
     }
-    let opens = matches!(
-        head,
-        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "these" | "there"
-    );
-    if !opens {
-        return false;
+    // A determiner, a name in the possessive ("Okafor's plan will"), or a noun phrase with
+    // none ("economic growth is", "local voters were").
+    let determined = possessive
+        || matches!(
+            head,
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "these" | "there"
+        );
+    // With no determiner, only a plural straight before its verb reads as a clause
+    // ("local voters were"): "..., says the plan will", "..., live tweeted" are the
+    // subject's own verb phrase.
+    if !determined {
+        let verb = (1..clause.len().min(4)).find(|&i| is_finite(clause[i]));
+        return verb.is_some_and(|v| {
+            first.starts_with(char::is_lowercase)
+                && !has_reporting_verb(first)
+                && !matches!(head, "who" | "whose" | "which" | "where" | "when")
+                && plural::is_plural(clause[v - 1])
+                && clause[..v].iter().all(|w| {
+                    let l = lower(w);
+                    !(is_finite(w)
+                        || l.ends_with("ly")
+                        || l.ends_with("ing")
+                        || LINKING_WORDS.contains(&l)
+                        || SUBJECT_ADVERBS.contains(&l)
+                        || NOT_A_NOUN_START.contains(&l)
+                        || CLAUSE_STARTERS.contains(&l))
+                })
+        });
     }
-    for w in clause.iter().skip(1).take(8) {
+    for w in clause.iter().skip(name.max(1)).take(8) {
         let l = lower(w);
         if matches!(
             l.as_str(),
@@ -422,15 +470,20 @@ fn opens_finite_clause(clause: &[&str]) -> bool {
         ) {
             return false;
         }
-        if AUXILIARIES.contains(&l)
-            || negative_auxiliary(&l)
-            || IRREGULAR_PAST.contains(&l)
-            || l.len() > 4 && l.ends_with("ed")
-        {
+        if is_finite(&l) {
             return true;
         }
     }
     false
+}
+
+/// A finite verb: an auxiliary ("would", "won't"), an irregular past or one in "-ed".
+fn is_finite(w: &str) -> bool {
+    let l = lower(w);
+    AUXILIARIES.contains(&l)
+        || negative_auxiliary(&l)
+        || IRREGULAR_PAST.contains(&l)
+        || l.len() > 4 && l.ends_with("ed")
 }
 
 /// A subject pronoun said twice, anywhere: "..., where he he can win" (the verb between them
@@ -461,13 +514,15 @@ fn that_with_no_verb(words: &[&str], role: bool) -> bool {
     for (i, w) in words.iter().enumerate().take(7) {
         if *w == "that" {
             // "The company that designs ...": a relative clause straight after the subject.
+            // "The company that Okafor founded went bankrupt": a relative clause with its
+            // subject, the sentence's verb straight after its own.
             let relative = role
                 && i == 0
-                && words.get(1).is_some_and(|n| {
+                && (words.get(1).is_some_and(|n| {
                     n.starts_with(char::is_lowercase)
                         && !CLAUSE_STARTERS.contains_any_case(n)
                         && !SUBJECT_PRONOUNS.contains_any_case(n)
-                });
+                }) || plural::is_relative_clause(&words[1..]));
             return !relative
                 && !words
                     .get(i + 1)
@@ -668,6 +723,24 @@ mod tests {
             ),
             ("Okafor, \u{201c}We will not give up.\u{201d}", "Okafor"),
             ("Jill A. Noone the vote had been close.", "Jill A. Noone"),
+            (
+                "Tom Reyes, its chief executive, buyers were getting more careful.",
+                "Tom Reyes",
+            ),
+            (
+                "Tom Reyes, its chief executive, local buyers were careful.",
+                "Tom Reyes",
+            ),
+            (
+                "Ann Lee, a farmer near Fresno, it will help the town.",
+                "Ann Lee",
+            ),
+            (
+                "Ann Lee, a farmer near Fresno, Okafor's plan would ruin the town.",
+                "Ann Lee",
+            ),
+            ("Hours later, the agency it would appeal.", "the agency"),
+            ("This month, Okafor the plan was dead.", "Okafor"),
         ] {
             assert_eq!(cut(s, false), Some(subject), "{s}");
         }
@@ -678,9 +751,18 @@ mod tests {
             "The company that makes the engines has closed.",
             "Regarding the budget, the council met on Monday.",
             "Like his brother, Tom Reyes, now a judge, he was cautious.",
+            "Ann Lee, 45, a farmer near Fresno, also said the plan would fail.",
+            "Ann Lee, a farmer near Fresno, and her son were arrested.",
+            "Ann Lee, a farmer near Fresno, says the plan will fail.",
+            "Ann Lee, a farmer near Fresno, live tweeted the meeting.",
+            "Ann Lee, 44, known locally as Annie, was arrested.",
+            "Ann Lee, a farmer, whose roots are in Fresno, said so.",
             "In recent years, Group 7 has grown.",
             "Okafor's biggest worry is the budget.",
             "But the candidate on the stage drew a contrast.",
+            "Last week, Okafor signed the bill.",
+            "Two years ago, the town had no doctor.",
+            "A company that Okafor founded made a donation.",
         ] {
             assert_eq!(cut(s, false), None, "{s}");
         }

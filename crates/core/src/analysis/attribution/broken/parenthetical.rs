@@ -2,7 +2,8 @@
 //! clash", "Survival, Ms. Okafor, depends on ...". The reporter's "..., he said, ..." lost
 //! its "said".
 //!
-//! Only a subject pronoun or a name with a courtesy title ("Mr.", "Ms.", "Dr.") is read so: a
+//! Only a subject pronoun, people in the plural ("officials", "Democratic aides") or a name
+//! with a courtesy title ("Mr.", "Ms.", "Dr.") is read so: a
 //! bare name between commas is as often a place ("in Columbus, Ohio, the ...") or an
 //! apposition ("His brother, Frank, was ..."), and a titled name after a word for a person
 //! ("her lawyer, Mr. Smith, was") is that person's apposition. What follows the second comma
@@ -10,6 +11,7 @@
 //! age or a place of origin ("Ms. Lee, 45, of Ohio"), not an aside ("he, too, ...").
 
 use super::leading::opens_a_phrase;
+use super::plural;
 use super::trailing::{is_agent_noun, is_appositive};
 use super::{is_role, lower, name_len, role_len};
 use crate::analysis::attribution::cue::{has_reporting_verb, is_name_word};
@@ -31,7 +33,7 @@ static PERSON_NOUNS: Words = Words::new(
 /// rest of the sentence.
 static NOT_AFTER: Words = Words::new(
     "who whom whose which and or but nor too also though however then of from like unlike as \
-    in at",
+    in at such including especially particularly mostly many most all both each some",
 );
 
 /// How many words of `segment` name a source: a pronoun, a name, a determiner and a role.
@@ -109,7 +111,13 @@ pub fn parenthetical_source(s: &str, words: &[(usize, &str)]) -> Option<(Range<u
         let titled = len >= 2
             && COURTESY.contains_any_case(segment[0])
             && segment[1..].iter().all(|w| is_name_word(w));
-        if !(pronoun || titled) {
+        // "Mr. Obama, officials, has ...", "In some ways, the aides, Okafor might ...": people
+        // in the plural, unless after a plural subject they are a list or its apposition
+        // ("The victims, tourists, were ...").
+        let opening = (1..k).all(|j| !comma_before(j)) && opens_a_phrase(words[0].1);
+        let people =
+            plural::is_people_phrase(&segment) && !(plural::is_plural(words[k - 1].1) && !opening);
+        if !(pronoun || titled || people) {
             continue;
         }
         let before = lower(words[k - 1].1);
@@ -134,6 +142,13 @@ pub fn parenthetical_source(s: &str, words: &[(usize, &str)]) -> Option<(Range<u
             .take_while(|&(i, _)| i == 0 || !comma_before(next + i))
             .map(|(_, &(_, w))| w)
             .collect();
+        // "..., lawmakers, delegates and donors ate ...": people in a list.
+        let listed = people
+            && (plural::is_plural(following[0])
+                || following.iter().take(4).any(|w| matches!(*w, "and" | "or")));
+        if listed {
+            continue;
+        }
         let bracketed = next + following.len() < words.len();
         if is_appositive(&following) || bracketed && matches!(following[0], "a" | "an" | "the") {
             continue;
@@ -141,10 +156,28 @@ pub fn parenthetical_source(s: &str, words: &[(usize, &str)]) -> Option<(Range<u
         // The rest runs on for more than an aside ("he, in turn, ...").
         let runs_on = (next + 1..words.len().min(next + 3)).all(|j| !comma_before(j))
             && next + 1 < words.len();
+        // "..., she, Okafor was trying ...": a clause with its own named subject, after a
+        // pronoun or people (a titled name may be an apposition: "another guest, Mr. Lee,
+        // Mr. Okafor was ...").
+        let named_clause = (pronoun || people)
+            && is_name_word(after)
+            && following
+                .iter()
+                .skip(name_len(&following).max(1))
+                .take(2)
+                .any(|w| plural::is_finite(w));
+        // After people, only their verb ("..., officials, has ...") or a pronoun's clause
+        // goes on with the sentence: "..., white, working-class voters, those ..." is a list
+        // of modifiers, "..., candidates, to varying degrees, ..." an aside.
+        let people_go_on = plural::is_finite(after)
+            || SUBJECT_PRONOUNS.contains(after)
+                && following.get(1).is_some_and(|w| plural::is_finite(w));
         let goes_on = after.starts_with(char::is_lowercase)
             && !NOT_AFTER.contains(after)
             && !(after.ends_with("ing") && after.len() > 4)
-            && runs_on;
+            && runs_on
+            && (!people || people_go_on)
+            || named_clause;
         if goes_on {
             let (last_at, last) = words[next - 1];
             let end = last_at + last.len();
@@ -173,6 +206,12 @@ mod tests {
                 "Ms. Castell",
             ),
             ("Many of the crossings, they, have been cancelled.", "they"),
+            ("The ferry, officials, will run again.", "officials"),
+            (
+                "In some ways, harbour workers, Brandt was right.",
+                "harbour workers",
+            ),
+            ("At the time, she, Brandt was trying to sell.", "she"),
             (
                 "Asked about the fares, Brandt, \u{201c}We cannot cut them.\u{201d}",
                 "Brandt",
@@ -197,6 +236,17 @@ mod tests {
             "When she arrived, she, in turn, asked for a vote.",
             "It was him, he, and nobody else.",
             "In Columbus, Ohio, the council met.",
+            "The victims, tourists, were flown home.",
+            "Farmers, teachers and officials, were at the meeting.",
+            "In Columbus, Ohio, Brandt was elected.",
+            "At the fair, farmers, traders and their families ate well.",
+            "Meanwhile, local activists, such as the Greens, have been busy.",
+            "It ran sessions, phone banks, rallies and more.",
+            "Mr. Autor, like most economists, is still persuaded.",
+            "The motives of some, especially among pundits, are unclear.",
+            "From 1968, party candidates, to varying degrees, used such phrases.",
+            "Near a tough guy, Mr. Putin, Mr. Trump was pressed.",
+            "The tests were halted, several times, to fix the rig.",
             "Later, he, who had opposed it, changed his mind.",
             "He said his wife, Nora, \u{201c}knew it all along.\u{201d}",
             "The harbour master, Nora Castell, \u{201c}had the keys,\u{201d} Brandt said.",
