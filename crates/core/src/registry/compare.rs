@@ -66,8 +66,8 @@ pub fn compare<W: AsRef<str>, F: AsRef<str>>(
     };
     let swapped = || {
         (written.len() == 2
-            && spelling::plain(written[0].as_ref()) == spelling::plain(form[1].as_ref())
-            && spelling::plain(written[1].as_ref()) == spelling::plain(form[0].as_ref()))
+            && spelling::same_plain(written[0].as_ref(), form[1].as_ref())
+            && spelling::same_plain(written[1].as_ref(), form[0].as_ref()))
         .then_some((2, true))
     };
     straight().or_else(swapped)

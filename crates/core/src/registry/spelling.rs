@@ -162,6 +162,15 @@ thread_local! {
     static FOLDS: std::cell::RefCell<Folds> = Default::default();
 }
 
+/// Whether two words have the same [`plain`] form, without building it for ASCII words.
+pub(super) fn same_plain(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        plain(a) == plain(b)
+    }
+}
+
 /// Whether two words are the same but for case.
 pub(super) fn same_but_case(a: &str, b: &str) -> bool {
     if a.is_ascii() && b.is_ascii() {

@@ -233,15 +233,21 @@ impl Finder<'_> {
                 // is still a misspelling ("Tianjn", "Berlni", "Bogota").
                 continue;
             }
-            // Hyphenated parts compare as one word ("Ching-teh" for "Ching-te").
-            let (w_units, f_units) = (
-                units(written, separators),
-                units(&form.words, &form.separators),
-            );
-            let compared = if w_units.len() == f_units.len() {
-                compare(&w_units, &f_units, entity, index)
-            } else {
+            // Hyphenated parts compare as one word ("Ching-teh" for "Ching-te"). Without a
+            // hyphen on either side the parts are the words: nothing to join.
+            let hyphen = |s: &[Separator]| s.contains(&Separator::Hyphen);
+            let compared = if !hyphen(separators) && !hyphen(&form.separators) {
                 compare(written, &form.words, entity, index)
+            } else {
+                let (w_units, f_units) = (
+                    units(written, separators),
+                    units(&form.words, &form.separators),
+                );
+                if w_units.len() == f_units.len() {
+                    compare(&w_units, &f_units, entity, index)
+                } else {
+                    compare(written, &form.words, entity, index)
+                }
             };
             let Some((cost, swapped)) = compared else {
                 continue;
