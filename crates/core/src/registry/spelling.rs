@@ -229,6 +229,11 @@ pub fn near_by(written: &str, canonical: &str, rules: Rules) -> Option<u32> {
     } else if derived(&pw, &pc) {
         return None;
     }
+    // No rule below allows more than two edits, or more than one up to seven letters: most
+    // pairs are ruled out by their letters without measuring the distance.
+    if !within_edits(&pw, &pc, if len <= 7 { 1 } else { 2 }) {
+        return None;
+    }
     let d = osa_distance(&pw, &pc);
     let allowed = match len {
         4 if rules.vouched && !rules.pinyin => 1,
@@ -274,6 +279,24 @@ fn osa_distance(a: &str, b: &str) -> usize {
         }
     }
     usize::from(rows[n % 3][m])
+}
+
+/// Whether two words may be within `edits` of each other by [`osa_distance`]; `false` only
+/// when they are not. Each edit changes the length by at most one, and the letters counted
+/// (here in 64 buckets) by at most two; a transposition changes neither.
+fn within_edits(a: &str, b: &str, edits: usize) -> bool {
+    let mut counts = [0i16; 64];
+    let (mut n, mut m) = (0usize, 0usize);
+    for c in a.chars() {
+        counts[c as usize % 64] += 1;
+        n += 1;
+    }
+    for c in b.chars() {
+        counts[c as usize % 64] -= 1;
+        m += 1;
+    }
+    let differ: usize = counts.iter().map(|c| c.unsigned_abs() as usize).sum();
+    n.abs_diff(m) <= edits && differ <= 2 * edits
 }
 
 /// The most characters a word has for [`osa_distance`] to measure it on the stack.
@@ -394,6 +417,22 @@ mod tests {
         assert_eq!(osa_distance(&long, "ab"), strsim::osa_distance(&long, "ab"));
         assert_eq!(osa_distance("ca", "abc"), 3);
         assert_eq!(osa_distance("Putin", "Ptuin"), 1);
+    }
+
+    #[test]
+    fn within_edits_never_rules_out_a_pair_within_them() {
+        let words = [
+            "volodin", "volodni", "wolodin", "vlodin", "volodinn", "putin", "ptuin",
+        ];
+        for a in words {
+            for b in words {
+                let d = osa_distance(a, b);
+                for edits in 0..4 {
+                    assert!(d > edits || within_edits(a, b, edits), "{a} {b} {edits}");
+                }
+            }
+        }
+        assert!(!within_edits("volodin", "zhukova", 2));
     }
 
     #[test]
