@@ -188,6 +188,14 @@ pub fn has_reporting_verb(s: &str) -> bool {
     cues(&own, &CUES.speech).next().is_some() || puts_a_figure(&own) || weak_verb_reports(&own)
 }
 
+/// The first cue that attributes the sentence: a speech verb, or a weak verb in a reporting
+/// construction.
+pub(super) fn first_reporting_cue(own: &Own) -> Option<Range<usize>> {
+    let speech = cues(own, &CUES.speech).next();
+    let weak = cues(own, &CUES.weak).find(|m| weak_cue_reports(own, m.clone()));
+    speech.into_iter().chain(weak).min_by_key(|m| m.start)
+}
+
 fn weak_verb_reports(own: &Own) -> bool {
     cues(own, &CUES.weak).any(|m| weak_cue_reports(own, m))
 }
@@ -480,7 +488,7 @@ fn stance_has_subject(own: &Own, verb: &Range<usize>, previous: Option<&OwnWord>
 }
 
 /// A plural noun that can be a subject: "farmers", "Republicans" (not "was", "this", "its").
-fn is_plural_noun(w: &OwnWord) -> bool {
+pub(super) fn is_plural_noun(w: &OwnWord) -> bool {
     let lower = w.lower.as_str();
     lower.len() >= 4
         && lower.ends_with('s')
@@ -545,7 +553,7 @@ fn appositive_source(own: &Own, verb: usize) -> bool {
 
 /// "Voters quickly accused ...", "He strongly suggested ...": an adverb of manner between a
 /// source and its verb.
-fn is_manner_adverb(w: &str) -> bool {
+pub(super) fn is_manner_adverb(w: &str) -> bool {
     w.len() >= 5
         && w.ends_with("ly")
         && w.starts_with(char::is_lowercase)

@@ -16,6 +16,7 @@ mod figure;
 mod lexicon;
 mod own;
 mod quote;
+mod vague;
 
 pub use broken::Broken;
 pub use claim::{Claim, ClaimKind};
@@ -46,6 +47,8 @@ pub struct Reading {
     pub broken: Option<(Broken, Range<usize>)>,
     /// A quotation opens in this sentence and nobody is said to have said it.
     pub unattributed_quote: Option<Range<usize>>,
+    /// The sentence's own attribution is to a vague source ("critics say"), and where it is.
+    pub vague_source: Option<Range<usize>>,
 }
 
 /// What one paragraph passes to the next.
@@ -189,12 +192,17 @@ fn read_sentence(s: &str, own: &Own, offset: usize) -> Reading {
                     && claim::find_claim(&Own::from_text(&own.text[at..])).is_none()
             })
     });
+    let vague_source = attributed
+        .then(|| vague::vague_source(own))
+        .flatten()
+        .map(shift);
     Reading {
         sentence: offset..offset + own.text.len(),
         attributed: attributed && !counted,
         claim,
         broken,
         unattributed_quote: None,
+        vague_source,
     }
 }
 

@@ -28,6 +28,7 @@ pub enum Category {
     RuleSetting,
     Poll,
     Respondent,
+    Anonymous,
 }
 
 impl Category {
@@ -51,6 +52,7 @@ impl Category {
             "rule-setting" => Category::RuleSetting,
             "poll" => Category::Poll,
             "respondent" => Category::Respondent,
+            "anonymous" => Category::Anonymous,
             _ => return None,
         })
     }
@@ -115,6 +117,8 @@ pub struct Cues {
     pub polls: HashSet<&'static str>,
     /// Who answered a poll: "the voters polled", "respondents".
     pub respondents: HashSet<&'static str>,
+    /// Sources a story says it does not name: "people familiar with", "a source close to".
+    pub anonymous: Phrases,
 }
 
 pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
@@ -155,6 +159,7 @@ pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
         rule_settings: forms(&|c| c == Category::RuleSetting).into_iter().collect(),
         polls: forms(&|c| c == Category::Poll).into_iter().collect(),
         respondents: forms(&|c| c == Category::Respondent).into_iter().collect(),
+        anonymous: Phrases::new(forms(&|c| c == Category::Anonymous)),
     }
 });
 
