@@ -221,7 +221,7 @@ fn explain(code: &str) -> ExitCode {
     };
     println!(
         "{code} (default: {})\n\n{}",
-        code.default_severity().as_str(),
+        code.default_name(),
         code.explanation()
     );
     ExitCode::SUCCESS

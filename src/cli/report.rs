@@ -147,6 +147,16 @@ fn json_diagnostics(r: &FileReport) -> Vec<Value> {
         .collect()
 }
 
+/// A rule's default: its level, and for a code off by default, that it is not enabled until
+/// the configuration turns it on.
+fn default_configuration(c: Code) -> Value {
+    let mut config = json!({"level": sarif_level(c.default_severity())});
+    if c.default_level().is_none() {
+        config["enabled"] = json!(false);
+    }
+    config
+}
+
 fn sarif_level(s: Severity) -> &'static str {
     match s {
         Severity::Error => "error",
@@ -177,7 +187,7 @@ fn sarif_report(reports: &[FileReport]) -> Value {
                 "name": c.as_str(),
                 "shortDescription": {"text": c.as_str().replace('-', " ")},
                 "fullDescription": {"text": c.explanation()},
-                "defaultConfiguration": {"level": sarif_level(c.default_severity())},
+                "defaultConfiguration": default_configuration(*c),
             })
         })
         .collect();

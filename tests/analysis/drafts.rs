@@ -3,12 +3,14 @@
 //!
 //! Each `tests/drafts/**/NAME.md` (or `.txt`) is stripped of its annotations, analysed against
 //! the `registry.json` in its folder (the default registry under `default-registry/`) on 1 January 2026 (unless the draft gives its own date),
-//! and annotated again; the test fails when that differs from the file. Run with
+//! with the severities of the `copydesk.json` in its folder if there is one (how a fixture turns
+//! on a code that is off by default), and annotated again; the test fails when that differs from the file. Run with
 //! `UPDATE_EXPECT=1` to rewrite the annotations from the current output, then review the diff.
 //! A draft that also exists, plain, under `tests/fixtures/` (used by the end-to-end tests) must
 //! equal it once stripped, so the two cannot drift apart.
 
 use copydesk::analysis::{analyze, Format, Settings, SeverityMap};
+use copydesk::config::parse_config;
 use copydesk::fixture::{annotate, has_mentions, strip};
 use copydesk::registry::{default_registry, parse_registry, Registry};
 use std::fmt::Write;
@@ -45,6 +47,19 @@ pub fn registry_for(draft: &Path) -> Registry {
     Registry::new([file.entities])
 }
 
+/// The severities of the `copydesk.json` beside the draft, or the defaults.
+fn severity_for(draft: &Path) -> SeverityMap {
+    let path = draft.parent().unwrap().join("copydesk.json");
+    match std::fs::read_to_string(&path) {
+        Ok(text) => {
+            parse_config(&path.display().to_string(), &text)
+                .unwrap_or_else(|e| panic!("{e:?}"))
+                .severity
+        }
+        Err(_) => SeverityMap::default(),
+    }
+}
+
 /// The annotated draft as the analysis writes it.
 fn check(path: &Path, annotated: &str) -> String {
     let source = strip(annotated);
@@ -52,7 +67,7 @@ fn check(path: &Path, annotated: &str) -> String {
     let settings = Settings {
         date: None,
         today: time::macros::date!(2026 - 01 - 01),
-        severity: SeverityMap::default(),
+        severity: severity_for(path),
         historical: Default::default(),
     };
     let analysis = analyze(

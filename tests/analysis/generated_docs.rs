@@ -35,7 +35,7 @@ fn regenerate(path: &str, begin: &str, end: &str, generated: &str, stale: &mut V
 }
 
 fn severity(code: Code) -> &'static str {
-    code.default_severity().as_str()
+    code.default_name()
 }
 
 /// The README's table of codes.

@@ -7,6 +7,7 @@ export const CODES = [
   // codes:begin: generated from the table of checks by tests/analysis/generated_docs.rs
   'unattributed-claim',
   'incomplete-attribution',
+  'vague-source',
   'name-misspelling',
   'title-mismatch',
   'title-inconsistent',

@@ -41,10 +41,7 @@ impl SeverityMap {
 
     /// The severity for `code`, `None` when it is off.
     pub fn get(&self, code: Code) -> Option<Severity> {
-        self.0
-            .get(&code)
-            .copied()
-            .unwrap_or(Some(code.default_severity()))
+        self.0.get(&code).copied().unwrap_or(code.default_level())
     }
 }
 

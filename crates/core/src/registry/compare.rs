@@ -66,8 +66,8 @@ pub fn compare<W: AsRef<str>, F: AsRef<str>>(
     };
     let swapped = || {
         (written.len() == 2
-            && spelling::plain(written[0].as_ref()) == spelling::plain(form[1].as_ref())
-            && spelling::plain(written[1].as_ref()) == spelling::plain(form[0].as_ref()))
+            && spelling::same_plain(written[0].as_ref(), form[1].as_ref())
+            && spelling::same_plain(written[1].as_ref(), form[0].as_ref()))
         .then_some((2, true))
     };
     straight().or_else(swapped)
@@ -91,15 +91,52 @@ fn vouched_for<F: AsRef<str>>(
 }
 
 /// How far a written word is from a word of `entity`'s name, by the rules for its kind of name.
+/// Remembered per thread by the pair of words and the rules: a misspelling search compares a
+/// story's words with the words of many forms, which share their words ("Bank", "Ministry"),
+/// and each span of a run of capitalised words compares its words again.
 pub fn near_word(written: &str, canonical: &str, entity: &Entity) -> Option<u32> {
-    if entity.kind == Kind::Person && spelling::is_other_gender(written, canonical) {
-        return None;
-    }
-    let rules = Rules {
-        pinyin: entity.family_first(),
-        vouched: false,
-    };
-    spelling::near_by(written, canonical, rules)
+    let person = entity.kind == Kind::Person;
+    let pinyin = entity.family_first();
+    NEAR_WORDS.with(|cell| {
+        let (key, memo) = &mut *cell.borrow_mut();
+        // The rules, then the written word's length, so that no two pairs share a key.
+        key.clear();
+        key.push(u8::from(person) << 1 | u8::from(pinyin));
+        key.extend_from_slice(&(written.len() as u64).to_le_bytes());
+        key.extend_from_slice(written.as_bytes());
+        key.extend_from_slice(canonical.as_bytes());
+        if let Some(&found) = memo.get(key.as_slice()) {
+            return found;
+        }
+        let found = if person && spelling::is_other_gender(written, canonical) {
+            None
+        } else {
+            spelling::near_by(
+                written,
+                canonical,
+                Rules {
+                    pinyin,
+                    vouched: false,
+                },
+            )
+        };
+        if memo.len() >= NEAR_WORDS_MAX {
+            memo.clear();
+        }
+        memo.insert(key.as_slice().into(), found);
+        found
+    })
+}
+
+/// How many word pairs [`NEAR_WORDS`] keeps before it starts again.
+const NEAR_WORDS_MAX: usize = 1 << 16;
+
+/// Key (see [`near_word`]) to cost, with a buffer for building keys.
+type NearWords = (Vec<u8>, rustc_hash::FxHashMap<Box<[u8]>, Option<u32>>);
+
+thread_local! {
+    /// [`near_word`]'s answers. Bounded, so a long-running server keeps no history.
+    static NEAR_WORDS: std::cell::RefCell<NearWords> = Default::default();
 }
 
 /// Words with the hyphenated ones joined: "Lai Ching-te" gives "Lai", "Chingte".

@@ -162,6 +162,15 @@ thread_local! {
     static FOLDS: std::cell::RefCell<Folds> = Default::default();
 }
 
+/// Whether two words have the same [`plain`] form, without building it for ASCII words.
+pub(super) fn same_plain(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        plain(a) == plain(b)
+    }
+}
+
 /// Whether two words are the same but for case.
 pub(super) fn same_but_case(a: &str, b: &str) -> bool {
     if a.is_ascii() && b.is_ascii() {
@@ -212,7 +221,7 @@ pub fn near_by(written: &str, canonical: &str, rules: Rules) -> Option<u32> {
     }
     if rules.pinyin {
         if super::pinyin::is_syllable(&pc) {
-            let d = strsim::osa_distance(&pw, &pc);
+            let d = osa_distance(&pw, &pc);
             return (d == 1 && !super::pinyin::is_syllable(&pw)).then_some(2);
         }
     } else if same_skeleton(&pw, &pc) {
@@ -220,7 +229,12 @@ pub fn near_by(written: &str, canonical: &str, rules: Rules) -> Option<u32> {
     } else if derived(&pw, &pc) {
         return None;
     }
-    let d = strsim::osa_distance(&pw, &pc);
+    // No rule below allows more than two edits, or more than one up to seven letters: most
+    // pairs are ruled out by their letters without measuring the distance.
+    if !within_edits(&pw, &pc, if len <= 7 { 1 } else { 2 }) {
+        return None;
+    }
+    let d = osa_distance(&pw, &pc);
     let allowed = match len {
         4 if rules.vouched && !rules.pinyin => 1,
         4 => usize::from(d == 1 && strsim::levenshtein(&pw, &pc) == 2),
@@ -228,6 +242,74 @@ pub fn near_by(written: &str, canonical: &str, rules: Rules) -> Option<u32> {
         _ => 2,
     };
     (d <= allowed).then_some(2 * d as u32)
+}
+
+/// The optimal-string-alignment distance of two words in characters (insertions, deletions,
+/// substitutions and transpositions of neighbours, each once), as `strsim::osa_distance`
+/// gives it, without allocating for words of up to [`OSA_STACK`] characters: a misspelling
+/// search measures hundreds of thousands of word pairs, and the allocations were most of it.
+fn osa_distance(a: &str, b: &str) -> usize {
+    let (mut x, mut y) = (['\0'; OSA_STACK], ['\0'; OSA_STACK]);
+    let (Some(n), Some(m)) = (chars_into(a, &mut x), chars_into(b, &mut y)) else {
+        return strsim::osa_distance(a, b);
+    };
+    let (x, y) = (&x[..n], &y[..m]);
+    // Three rows of the table, used in turn: two back (for transpositions), the last, and
+    // this one. A distance is at most `OSA_STACK`.
+    let mut rows = [[0u8; OSA_STACK + 1]; 3];
+    for (j, cell) in rows[0][..=m].iter_mut().enumerate() {
+        *cell = j as u8;
+    }
+    for i in 1..=n {
+        let [a, b, c] = &mut rows;
+        // Row `i` goes where row `i - 3` was.
+        let (two_back, last, this) = match i % 3 {
+            1 => (&*c, &*a, b),
+            2 => (&*a, &*b, c),
+            _ => (&*b, &*c, a),
+        };
+        this[0] = i as u8;
+        for j in 1..=m {
+            let cost = u8::from(x[i - 1] != y[j - 1]);
+            let mut d = (last[j] + 1).min(this[j - 1] + 1).min(last[j - 1] + cost);
+            if i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] {
+                d = d.min(two_back[j - 2] + 1);
+            }
+            this[j] = d;
+        }
+    }
+    usize::from(rows[n % 3][m])
+}
+
+/// Whether two words may be within `edits` of each other by [`osa_distance`]; `false` only
+/// when they are not. Each edit changes the length by at most one, and the letters counted
+/// (here in 64 buckets) by at most two; a transposition changes neither.
+fn within_edits(a: &str, b: &str, edits: usize) -> bool {
+    let mut counts = [0i16; 64];
+    let (mut n, mut m) = (0usize, 0usize);
+    for c in a.chars() {
+        counts[c as usize % 64] += 1;
+        n += 1;
+    }
+    for c in b.chars() {
+        counts[c as usize % 64] -= 1;
+        m += 1;
+    }
+    let differ: usize = counts.iter().map(|c| c.unsigned_abs() as usize).sum();
+    n.abs_diff(m) <= edits && differ <= 2 * edits
+}
+
+/// The most characters a word has for [`osa_distance`] to measure it on the stack.
+const OSA_STACK: usize = 32;
+
+/// Writes the characters of `s` into `out`; their count, or `None` when they do not fit.
+fn chars_into(s: &str, out: &mut [char]) -> Option<usize> {
+    let mut n = 0;
+    for c in s.chars() {
+        *out.get_mut(n)? = c;
+        n += 1;
+    }
+    Some(n)
 }
 
 /// Whether one plain word is the other with an ending added or cut: a derived word ("Russian",
@@ -307,6 +389,50 @@ mod tests {
         assert_eq!(near("Pitin", "Putin"), Some(2));
         assert_eq!(near("Volodi", "Volodin"), Some(2));
         assert_eq!(near("Tianjinx", "Tianjin"), Some(2));
+    }
+
+    #[test]
+    fn osa_distance_is_strsims() {
+        // Words from a small alphabet, so that neighbours repeat and transpose often.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut word = |len: usize| -> String {
+            (0..len)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    ['a', 'b', 'c', 'é', 'd'][(state % 5) as usize]
+                })
+                .collect()
+        };
+        for k in 0..3000 {
+            let (a, b) = (word(k % 9), word(k % 7 + k % 3));
+            assert_eq!(
+                osa_distance(&a, &b),
+                strsim::osa_distance(&a, &b),
+                "{a} {b}"
+            );
+        }
+        let long = "a".repeat(40);
+        assert_eq!(osa_distance(&long, "ab"), strsim::osa_distance(&long, "ab"));
+        assert_eq!(osa_distance("ca", "abc"), 3);
+        assert_eq!(osa_distance("Putin", "Ptuin"), 1);
+    }
+
+    #[test]
+    fn within_edits_never_rules_out_a_pair_within_them() {
+        let words = [
+            "volodin", "volodni", "wolodin", "vlodin", "volodinn", "putin", "ptuin",
+        ];
+        for a in words {
+            for b in words {
+                let d = osa_distance(a, b);
+                for edits in 0..4 {
+                    assert!(d > edits || within_edits(a, b, edits), "{a} {b} {edits}");
+                }
+            }
+        }
+        assert!(!within_edits("volodin", "zhukova", 2));
     }
 
     #[test]

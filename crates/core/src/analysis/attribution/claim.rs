@@ -5,15 +5,16 @@
 //! not a claim, and neither are the numbers that name or date things (years, dates, times,
 //! ages, ordinals, "Article 5", "a 10-day visit").
 
+mod comparative;
 mod degree;
 mod opinion;
+mod prediction;
+mod reported;
 
 use super::figure;
 use super::lexicon::phrases::Phrases;
-use super::lexicon::{
-    ascii_regex, Words, CLAIM_WORDS, COPULAS, DEGREE_ADVERBS, EVENT_PARTICIPLES, EVENT_VERBS,
-};
-use super::own::Own;
+use super::lexicon::{ascii_regex, Words, CLAIM_WORDS, COPULAS, DEGREE_ADVERBS, EVENT_VERBS};
+use super::own::{Own, OwnWord};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -53,10 +54,26 @@ fn re(pattern: &str) -> Regex {
     ascii_regex(pattern)
 }
 
+/// Whether `w` is a copula, written out ("is", "were") or contracted onto a pronoun ("it's",
+/// "he's", "they're"); not "I'm", with which a writer speaks of themself.
+fn is_copula(w: &OwnWord) -> bool {
+    if COPULAS.contains(&w.lower) {
+        return true;
+    }
+    let lower = w.text.to_ascii_lowercase().replace('\u{2019}', "'");
+    lower.split_once('\'').is_some_and(|(pronoun, verb)| {
+        matches!(verb, "s" | "re") && CONTRACTED_SUBJECTS.contains(pronoun)
+    })
+}
+
+/// Pronouns a copula is contracted onto: "it's", "that's", "they're".
+static CONTRACTED_SUBJECTS: Words = Words::new("he she it that there what who here they we you");
+
 /// "made real progress", "a resounding success", "a total failure".
 static VERDICT: LazyLock<Regex> = LazyLock::new(|| {
     let progress = r"(?<progress>(?:made|make|makes|making) (?:\w+ )?progress)";
-    let outcomes = "success|failure|disaster|triumph|fiasco|backbone|cornerstone";
+    let outcomes = "success|failure|disaster|triumph|fiasco|backbone|cornerstone|mistake|blunder|\
+        debacle|farce|travesty|sham";
     let outcome = format!(r"(?<outcome>(?:a|an|the) (?:\w+ )?(?:{outcomes}))");
     re(&format!(r"(?i)\b(?:{progress}|{outcome})\b"))
 });
@@ -82,7 +99,7 @@ fn phrase(phrases: &Phrases, s: &str) -> Option<Range<usize>> {
 /// A judgement said of a subject: "The plan is dangerous", "He was clearly unfit".
 fn predicate(own: &Own) -> Option<Range<usize>> {
     own.words.iter().enumerate().find_map(|(i, copula)| {
-        if !COPULAS.contains(&copula.lower) {
+        if !is_copula(copula) {
             return None;
         }
         let adjective = own.words[i + 1..]
@@ -153,6 +170,11 @@ pub fn find_claim(own: &Own) -> Option<Claim> {
     if reads_as_title(own) {
         return None;
     }
+    // "the suggestion that the ferry would close": the rest is the suggestion's, which its
+    // holder made.
+    if let Some(at) = reported::reported_from(own) {
+        return find_claim(&Own::from_text(&s[..at]));
+    }
     let found = |kind, r: Option<Range<usize>>| r.map(|phrase| Claim { kind, phrase });
     if let Some(figure) = figure::figure(own) {
         return found(ClaimKind::Figure, Some(figure));
@@ -160,11 +182,12 @@ pub fn find_claim(own: &Own) -> Option<Claim> {
     found(ClaimKind::Superlative, degree::superlative(own))
         .or_else(|| found(ClaimKind::Allegation, phrase(&CLAIM_WORDS.allegation, s)))
         .or_else(|| found(ClaimKind::Cause, cause(own)))
-        .or_else(|| found(ClaimKind::Prediction, prediction(own)))
+        .or_else(|| found(ClaimKind::Prediction, prediction::prediction(own)))
         .or_else(|| found(ClaimKind::Evaluation, evaluation(s)))
         .or_else(|| found(ClaimKind::Evaluation, judged_noun(own)))
         .or_else(|| found(ClaimKind::Evaluation, predicate(own)))
         .or_else(|| found(ClaimKind::Evaluation, opinion::opinion(own)))
+        .or_else(|| found(ClaimKind::Evaluation, comparative::comparison(own)))
 }
 
 /// A line in Title Case or capitals, every longer word capitalised ("5 Actors Who Spoke Out
@@ -189,69 +212,6 @@ fn cause(own: &Own) -> Option<Range<usize>> {
     })
 }
 
-/// A modal and the verb after it (past "not" and "also"), unless the verb schedules an event
-/// ("will attend", "will be held"); the phrase runs to the word after the verb. "Would",
-/// "might" and "may" are hypothetical, so no verb after them schedules anything ("would
-/// attend if invited"); a capitalised "May" inside the sentence is the month.
-fn prediction(own: &Own) -> Option<Range<usize>> {
-    for modal in CLAIM_WORDS.prediction.find_iter(own.text) {
-        let said = &own.text[modal.clone()];
-        // "whether voters would accept it", "how he would pay for it": an open question
-        // asserts nothing.
-        if (said == "May" && modal.start > 0) || opened_by(own, modal.start, &QUESTIONS) {
-            continue;
-        }
-        let Some(mut verb) = own.next_word(modal.end) else {
-            continue;
-        };
-        for skipped in ["not", "also"] {
-            if verb.is(skipped) {
-                verb = own.next_word(verb.range.end).unwrap_or(verb);
-            }
-        }
-        // "on May 14" is a date, not a modal; "is due to the storm" names a cause.
-        if !verb.text.starts_with(|c: char| c.is_ascii_lowercase())
-            || NOUN_PHRASE_OPENERS.contains(&verb.lower)
-        {
-            continue;
-        }
-        let after = own.next_word(verb.range.end);
-        let next = after.map_or("", |w| w.lower.as_str());
-        let hypothetical = ["would", "might", "may"]
-            .iter()
-            .any(|m| said.eq_ignore_ascii_case(m))
-            && !opened_by(own, modal.start, &RELATIVES);
-        let scheduled = EVENT_VERBS.contains(&verb.lower)
-            || (verb.is("be") && EVENT_PARTICIPLES.contains(next));
-        if hypothetical || !scheduled {
-            return Some(modal.start..after.unwrap_or(verb).range.end);
-        }
-    }
-    None
-}
-
-/// Whether the modal at `at` is inside a clause that one of `openers` opens, a few words back
-/// in the same clause: "the wall that would run", "what the deal might include" describe a plan
-/// or a question rather than predict.
-fn opened_by(own: &Own, at: usize, openers: &Words) -> bool {
-    let clause = own.text[..at].rfind([',', ';', ':']).map_or(0, |i| i + 1);
-    own.before(at)
-        .take(4)
-        .take_while(|w| w.range.start >= clause)
-        .any(|w| openers.contains(&w.lower))
-}
-
-/// Words that open a relative clause or an embedded question.
-static RELATIVES: Words = Words::new("that which who whom whose what how whether where when why");
-
-/// Words that open an embedded question only (not "who" or "that", which also open relative
-/// clauses about a person or thing).
-static QUESTIONS: Words = Words::new("whether how why");
-
-/// Words that open a noun phrase, which no verb after a modal is: "is due to the storm".
-static NOUN_PHRASE_OPENERS: Words =
-    Words::new("the a an this these those his her their its my our your him them us me");
-
 #[cfg(test)]
 mod tests {
     use super::super::lexicon::claim_words::{entries, CATEGORIES};
@@ -270,7 +230,7 @@ mod tests {
                 "allegation" => Some(ClaimKind::Allegation),
                 "cause" => Some(ClaimKind::Cause),
                 "prediction" => Some(ClaimKind::Prediction),
-                "plain-form" => None,
+                "plain-form" | "report-noun" => None,
                 _ => Some(ClaimKind::Evaluation),
             };
             if kind(line.example) != expected {
@@ -387,6 +347,9 @@ mod tests {
             "The old pier was too weak for the cranes.",
             "The harbour master is now a serious contender for mayor.",
             "The new ferry was not a good deal for the town.",
+            "It's dangerous to cross the old pier.",
+            "Fares are growing worse every year.",
+            "The new timetable was a mistake.",
         ] {
             assert_eq!(kind(s), Some(ClaimKind::Evaluation), "{s}");
         }

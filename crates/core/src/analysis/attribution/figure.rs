@@ -38,7 +38,8 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 static SCALE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     let shares = alternation(&[
         r"percent|per cent|percentage points?",
-        r"million|billion|trillion|bn|doubled|tripled|quadrupled|halved",
+        r"million|billion|trillion|bn",
+        r"doubled|tripled|quadrupled|halved|percentage-points?",
         r"(?:most|the majority|a majority|a minority|half|two-thirds|three-quarters) of",
         r"(?:a third|a quarter|a fifth) of|^most \w+s\b",
         r"\d+(?:st|nd|rd|th) (?:consecutive|straight|successive)",
@@ -93,6 +94,11 @@ static NOT_A_FIGURE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(r"(?i)^(?:{attached}|\s*(?<time>{time}))"))
 });
 
+/// A unit joined to a number that makes it a margin or a share: "24-point", "3-vote",
+/// "10-percentage-point" (not "a 67,000-seat stadium", which describes).
+static MARGIN_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^-(?<unit>points?|percent|percentage-points?|votes?|delegates?)\b"));
+
 /// What before a number makes it a name or a position: "Article 5", "No. 10", "aged 45".
 static NOT_A_FIGURE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     let naming = alternation(&[
@@ -139,6 +145,10 @@ fn is_figure(own: &Own, r: Range<usize>) -> bool {
     let (before, after) = (&s[..r.start], &s[r.end..]);
     let money = text.starts_with(|c: char| !c.is_ascii_digit());
     if money {
+        return true;
+    }
+    // "a 24-point lead", "a 3-vote margin": a margin, though hyphenated like "a 10-day visit".
+    if MARGIN_AFTER.is_match(after) && !NOT_A_FIGURE_BEFORE.is_match(before) {
         return true;
     }
     if NOT_A_FIGURE_AFTER.is_match(after) || NOT_A_FIGURE_BEFORE.is_match(before) {
@@ -207,6 +217,14 @@ static APPROXIMATED: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(r"(?i)\b(?:{approximately})\s+$"))
 });
 
+/// "There were 56 passengers": a sentence that exists to give the count.
+static THERE_ARE: LazyLock<Regex> = LazyLock::new(|| {
+    let be = r"(?<be>are|were|is|was|have been|has been|had been|will be|remain|remained)";
+    unicode_re(&format!(
+        r"(?i)\bthere(?:\s+{be}|['\x{{2019}}]s)\s+(?:only\s+|just\s+)?$"
+    ))
+});
+
 /// "38 of the 44", "one in 10": a share.
 static SHARE_AFTER: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\s+(?:(?:out )?of (?:the |its |their )?|in (?:every )?)\d"));
@@ -222,7 +240,8 @@ static STATISTIC: LazyLock<Regex> = LazyLock::new(|| {
         r"stood at|doubl\w*|tripl\w*|halv\w*",
         r"kill\w*|dead|died|die|dying|deaths?|toll|injur\w*|wound(?:ed|ing)|hurt|casualt\w*",
         r"fatalit\w*|victims?|arrest\w*|detain\w*|displac\w*|evacuat\w*|missing|rescu\w*",
-        r"lost|losses|laid off|lay off|layoffs|shed|hired",
+        r"lost|losses|laid off|lay off|lays off|laying off|layoffs|shed|hired",
+        r"won|wins|leads|trails|trailing|raised|spent|suspended",
         r"estimat\w*|average\w*|median|rate|per|a (?:day|week|month|year)|annual\w*",
         r"plans?|planned|planning|targets?|targeted|goals?|aims?|aimed|intends?",
     ]);
@@ -247,6 +266,7 @@ fn count_is_statistic(own: &Own, at: usize, after: &str) -> bool {
         .all(|w| OPENING_WORDS.contains(&w.lower));
     opens
         || APPROXIMATED.is_match(before)
+        || THERE_ARE.is_match(before)
         || SHARE_AFTER.is_match(after)
         || STATISTIC.is_match(own.text)
 }
@@ -281,6 +301,11 @@ mod tests {
             ("The air force shot down 38 of the 44 drones.", "38"),
             ("The Senate approved the reform by 86 votes to 41.", "86"),
             ("The quake struck at a depth of 10 km.", "10"),
+            ("There were 56 passengers on the ferry.", "56"),
+            ("There's only 300 tickets left.", "300"),
+            ("The mayor won 758 votes.", "758"),
+            ("She held a 24-point lead over the mayor.", "24"),
+            ("The bakery is laying off 60 workers.", "60"),
             ("The airport handles 1,200 flights a day.", "1,200"),
             ("It plans to open 20 more stores by 2027.", "20"),
             ("At least 12 people were killed.", "12"),

@@ -5,7 +5,9 @@
 //! a source ([`cue`]); when it continues the speaker of an attributed sentence just before it in
 //! the same paragraph ("He added that ...", "... it aims to ..."); or when it lies inside a
 //! quotation that someone is said to have said. A quotation left open at the end of a paragraph
-//! continues into the next paragraph that opens with a quotation mark.
+//! continues into the next paragraph that opens with a quotation mark. A paragraph after an
+//! attributed lead-in ("The ministry said:") is what the lead-in reports, and a transcript's
+//! paragraph opening with its speaker ("Q:", "SMITH:") is that speaker's words.
 
 mod broken;
 mod claim;
@@ -14,6 +16,7 @@ mod figure;
 mod lexicon;
 mod own;
 mod quote;
+mod vague;
 
 pub use broken::Broken;
 pub use claim::{Claim, ClaimKind};
@@ -44,6 +47,8 @@ pub struct Reading {
     pub broken: Option<(Broken, Range<usize>)>,
     /// A quotation opens in this sentence and nobody is said to have said it.
     pub unattributed_quote: Option<Range<usize>>,
+    /// The sentence's own attribution is to a vague source ("critics say"), and where it is.
+    pub vague_source: Option<Range<usize>>,
 }
 
 /// What one paragraph passes to the next.
@@ -53,6 +58,8 @@ pub struct Carry {
     open_quote: Option<bool>,
     /// The previous paragraph ended with an attributed lead-in ("Zhao said:").
     lead_in: bool,
+    /// The previous paragraph opened with a speaker's label ("SMITH: ...").
+    labelled: bool,
 }
 
 /// A wire dateline opening a paragraph: "BEIJING, Aug. 26 (Xinhua) -- ": a place in capitals,
@@ -71,6 +78,12 @@ pub fn read_paragraph(tokens: &BlockTokens, carry: &mut Carry) -> Vec<Reading> {
     let quotes = quote::quotes(text);
     let own = quote::reporter_text(text, &quotes);
     let body = DATELINE.find(text).map_or(0, |m| m.end());
+    // A label is a transcript's speaker when it is "Q" or "A", or when the paragraph before
+    // had one too: a lone "UPDATE: ..." is the newsroom's note, not a speaker.
+    let label = speaker_label(text);
+    let spoken = carry.lead_in
+        || label.is_some_and(|l| matches!(l, "Q" | "A" | "Q." | "A.") || carry.labelled);
+    carry.labelled = label.is_some();
     let ranges: Vec<Range<usize>> = tokens
         .sentences
         .iter()
@@ -132,7 +145,8 @@ pub fn read_paragraph(tokens: &BlockTokens, carry: &mut Carry) -> Vec<Reading> {
             && (only_quoted[i] || continues(&owns[i]))
             && !cue::attributed_to_data_only(&owns[i - 1]);
         let r = &mut readings[i];
-        r.attributed = direct[i] || continues_speaker || (only_quoted[i] && in_attributed_quote[i]);
+        r.attributed =
+            direct[i] || spoken || continues_speaker || (only_quoted[i] && in_attributed_quote[i]);
     }
     if !quotes.last().is_some_and(|q| q.open_at_end) {
         carry.open_quote = None;
@@ -178,13 +192,32 @@ fn read_sentence(s: &str, own: &Own, offset: usize) -> Reading {
                     && claim::find_claim(&Own::from_text(&own.text[at..])).is_none()
             })
     });
+    let vague_source = attributed
+        .then(|| vague::vague_source(own))
+        .flatten()
+        .map(shift);
     Reading {
         sentence: offset..offset + own.text.len(),
         attributed: attributed && !counted,
         claim,
         broken,
         unattributed_quote: None,
+        vague_source,
     }
+}
+
+/// A speaker's label opening a paragraph, as transcripts write them: "Q:", "SMITH:", "Jane
+/// Smith:" (one to three capitalised words, a colon and the words on the same line; "The
+/// result:" is no speaker, and a line "EARLIER:" heads what follows).
+fn speaker_label(text: &str) -> Option<&str> {
+    let (head, rest) = text.trim_start().split_once(':')?;
+    let words = head.split_whitespace().count();
+    let label = rest.starts_with([' ', '\t'])
+        && (1..=3).contains(&words)
+        && head
+            .split_whitespace()
+            .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '.') && cue::is_name_word(w));
+    label.then_some(head.trim())
 }
 
 /// Whether the words between a figure and a stance are the rest of one subject ("of
@@ -296,6 +329,26 @@ mod tests {
         assert!(!flagged(
             "Rents, up 4 percent this year, will rise again, the landlords have suggested."
         ));
+    }
+
+    #[test]
+    fn a_lead_in_and_a_speaker_label_attribute_their_paragraph() {
+        let r = read(&[
+            "The union said:",
+            "Pay has fallen 9 percent in a decade. The offer is the worst in years.",
+            "It was the longest strike on record.",
+        ]);
+        assert!(r[1].iter().all(|s| s.attributed));
+        assert!(!r[2][0].attributed);
+        let r = read(&[
+            "Q: Will fares rise?",
+            "OKAFOR: Fares will rise 12 percent, the biggest rise in years.",
+            "The result: fares rose 12 percent.",
+            "EARLIER:\nFares rose 12 percent, the biggest rise in years.",
+            "UPDATE: Fares rose 12 percent, the biggest rise in years.",
+        ]);
+        assert!(r[1][0].attributed);
+        assert!(r[2..].iter().all(|p| !p[0].attributed));
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! `unattributed-claim` and `incomplete-attribution`.
+//! `unattributed-claim`, `incomplete-attribution`, and the `vague-source` note (off unless
+//! the configuration turns it on).
 //!
 //! What it flags: a sentence that asserts a figure, a superlative, an evaluation, a cause, a
 //! prediction or an allegation in the reporter's own words with no attribution; and a broken
@@ -41,6 +42,20 @@ codes! {
     ///
     /// Right: The harbour will close for repairs in May, said Ana Ruiz, the port's director.
     IncompleteAttribution = "incomplete-attribution", Warning;
+
+    /// An attribution to a source nobody can check: a group named by a plural common noun
+    /// ("critics say", "some analysts said"), a pronoun of quantity ("many believe"), an unnamed
+    /// official, or a source the story says it does not name ("people familiar with the
+    /// matter"). Off unless turned on (at information level) in `copydesk.json`.
+    ///
+    /// Why: a vague source lets an opinion pass as a consensus; many style guides ask for a
+    /// name, or for the reason a source cannot be named and how many there were.
+    ///
+    /// Wrong: The new stadium will never pay for itself, critics say.
+    ///
+    /// Right: The new stadium will never pay for itself, said Maria Ortiz, an economist at the
+    /// city's university who has studied its finances.
+    VagueSource = "vague-source", Information, off;
 }
 
 pub struct Attribution;
@@ -89,6 +104,16 @@ impl Check for Attribution {
                         Code::IncompleteAttribution,
                         block.source_range(quote.start..r.sentence.end.max(quote.start)),
                         "Nobody is said to have said this quotation: attribute it.",
+                    ));
+                }
+                if let Some(source) = &r.vague_source {
+                    out.push(Finding::new(
+                        Code::VagueSource,
+                        block.source_range(source.clone()),
+                        format!(
+                            "The source (\"{}\") is vague: name who says so, or tell the reader why they cannot be named.",
+                            excerpt(&text[source.clone()])
+                        ),
                     ));
                 }
                 if let (Some(claim), false, None) = (&r.claim, r.attributed, &r.broken) {

@@ -23,14 +23,18 @@ use super::{Check, Severity};
 ///     QuoteMismatch = "quote-mismatch", Warning;
 /// }
 /// ```
+///
+/// A code written `..., Information, off;` is off until the configuration turns it on, and
+/// then has that severity.
 macro_rules! codes {
-    ($($(#[doc = $doc:literal])+ $code:ident = $name:literal, $severity:ident;)+) => {
+    ($($(#[doc = $doc:literal])+ $code:ident = $name:literal, $severity:ident $(, $off:ident)?;)+) => {
         $(
             #[allow(non_upper_case_globals)]
             pub(super) static $code: $crate::analysis::checks::CodeInfo =
                 $crate::analysis::checks::CodeInfo {
                     name: $name,
                     default_severity: $crate::analysis::Severity::$severity,
+                    on_by_default: <[&str]>::is_empty(&[$(stringify!($off))?]),
                     doc: concat!($($doc, "\n"),+),
                 };
         )+
@@ -46,7 +50,10 @@ mod titles;
 pub struct CodeInfo {
     /// The stable name of the contract ("name-misspelling").
     pub name: &'static str,
+    /// The severity when on (by default, or once the configuration names the code).
     pub default_severity: Severity,
+    /// Off codes are notes a newsroom opts into (`"vague-source": "information"`).
+    pub on_by_default: bool,
     /// The doc comment as written, one leading space on each line.
     doc: &'static str,
 }
@@ -125,7 +132,7 @@ macro_rules! table {
 }
 
 table! {
-    attribution::Attribution => UnattributedClaim, IncompleteAttribution;
+    attribution::Attribution => UnattributedClaim, IncompleteAttribution, VagueSource;
     names::Names => NameMisspelling;
     titles::Titles => TitleMismatch, TitleInconsistent;
 }
@@ -139,9 +146,21 @@ impl Code {
         Code::ALL.iter().copied().find(|c| c.as_str() == s)
     }
 
-    /// The contract's default severity.
+    /// The severity the code has when on: by default, unless it is off by default.
     pub fn default_severity(self) -> Severity {
         self.info().default_severity
+    }
+
+    /// The severity with no configuration: `None` for a code that is off by default.
+    pub fn default_level(self) -> Option<Severity> {
+        self.info()
+            .on_by_default
+            .then_some(self.info().default_severity)
+    }
+
+    /// The default as the configuration writes it: "warning", or "off".
+    pub fn default_name(self) -> &'static str {
+        self.default_level().map_or("off", Severity::as_str)
     }
 
     /// What the code flags, why, and a wrong and a right example; shown by `copydesk explain`

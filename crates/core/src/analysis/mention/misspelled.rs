@@ -130,85 +130,40 @@ impl Finder<'_> {
         {
             return None;
         }
-        let lists: Vec<Arc<NearForms>> = written.iter().map(|w| self.near_candidates(w)).collect();
-        let candidates = shared_candidates(&written, &lists, index);
-        let mut best: Option<(u32, Read)> = None;
-        let mut best_form = 0;
-        let mut tie = false;
         let span_key = written
             .iter()
             .zip(std::iter::once(&Separator::Space).chain(&written_separators))
             .map(|(w, sep)| format!("{sep:?}{w}"))
             .collect::<String>();
-        let memo = self.compared(&span_key);
-        for id in candidates {
-            let form = index.form(id);
-            if form.acronym || form.words.len() != written.len() {
-                continue;
-            }
-            let entity = self.registry.entity(form.entity);
-            if single && entity.kind == Kind::Person {
-                continue;
-            }
-            if single && entity.kind == Kind::Place && one_letter_swapped(written[0], form) {
-                // One letter swapped for another in a lone word: around a country or its
-                // people's name lie too many other real places and words ("Indiana",
-                // "Columbia"). A letter dropped, doubled or transposed, or a lost diacritic,
-                // is still a misspelling ("Tianjn", "Berlni", "Bogota").
-                continue;
-            }
-            let known = memo.borrow().get(&id).copied();
-            let compared = known.unwrap_or_else(|| {
-                // Hyphenated parts compare as one word ("Ching-teh" for "Ching-te").
-                let (w_units, f_units) = (
-                    units(&written, &written_separators),
-                    units(&form.words, &form.separators),
-                );
-                if w_units.len() == f_units.len() {
-                    compare(&w_units, &f_units, entity, index)
-                } else {
-                    compare(&written, &form.words, entity, index)
-                }
-            });
-            memo.borrow_mut().insert(id, compared);
-            let Some((cost, swapped)) = compared else {
-                continue;
-            };
-            let read = Read {
-                words: span.clone(),
-                entity: form.entity,
-                reference: if form.kind == FormKind::Alias {
-                    Reference::Alias
-                } else {
-                    Reference::Name
-                },
-                spelling: if swapped {
-                    Spelling::Swapped
-                } else {
-                    Spelling::Misspelled
-                },
-                canonical: if form.kind == FormKind::Variant {
-                    entity.name.clone()
-                } else {
-                    form.text.to_string()
-                },
-                possessive,
-            };
-            match &best {
-                Some((c, b)) if cost == *c && b.entity != form.entity => tie = true,
-                Some((c, _)) if cost >= *c => {}
-                _ => {
-                    tie = false;
-                    best = Some((cost, read));
-                    best_form = id;
-                }
-            }
-        }
-        if tie {
-            return None;
-        }
-        let (cost, mut read) = best?;
+        let known = self.closest.borrow().get(&span_key).copied();
+        let closest = known.unwrap_or_else(|| {
+            let found = self.closest_form(&written, &written_separators);
+            self.closest.borrow_mut().insert(span_key, found);
+            found
+        });
+        let (cost, best_form, swapped) = closest?;
         let form = index.form(best_form);
+        let entity = self.registry.entity(form.entity);
+        let mut read = Read {
+            words: span.clone(),
+            entity: form.entity,
+            reference: if form.kind == FormKind::Alias {
+                Reference::Alias
+            } else {
+                Reference::Name
+            },
+            spelling: if swapped {
+                Spelling::Swapped
+            } else {
+                Spelling::Misspelled
+            },
+            canonical: if form.kind == FormKind::Variant {
+                entity.name.clone()
+            } else {
+                form.text.to_string()
+            },
+            possessive,
+        };
         if self.registry.omits_diacritics(read.entity)
             && written
                 .iter()
@@ -248,6 +203,66 @@ impl Finder<'_> {
             }
         }
         Some(read)
+    }
+}
+
+impl Finder<'_> {
+    /// The registry form closest to written words (with the separators between them), as its
+    /// cost, id and whether it is a swap; `None` when there is none, or two entities' forms
+    /// are equally close. Depends only on the words and the registry: remembered per analysis
+    /// by the words (`Finder::closest`), for a story repeats its names.
+    fn closest_form(&self, written: &[&str], separators: &[Separator]) -> Option<(u32, u32, bool)> {
+        let index = self.registry.index();
+        let single = written.len() == 1;
+        let lists: Vec<Arc<NearForms>> = written.iter().map(|w| self.near_candidates(w)).collect();
+        let mut best: Option<(u32, u32, bool, EntityIdx)> = None;
+        let mut tie = false;
+        for id in shared_candidates(written, &lists, index) {
+            let form = index.form(id);
+            if form.acronym || form.words.len() != written.len() {
+                continue;
+            }
+            let entity = self.registry.entity(form.entity);
+            if single && entity.kind == Kind::Person {
+                continue;
+            }
+            if single && entity.kind == Kind::Place && one_letter_swapped(written[0], form) {
+                // One letter swapped for another in a lone word: around a country or its
+                // people's name lie too many other real places and words ("Indiana",
+                // "Columbia"). A letter dropped, doubled or transposed, or a lost diacritic,
+                // is still a misspelling ("Tianjn", "Berlni", "Bogota").
+                continue;
+            }
+            // Hyphenated parts compare as one word ("Ching-teh" for "Ching-te"). Without a
+            // hyphen on either side the parts are the words: nothing to join.
+            let hyphen = |s: &[Separator]| s.contains(&Separator::Hyphen);
+            let compared = if !hyphen(separators) && !hyphen(&form.separators) {
+                compare(written, &form.words, entity, index)
+            } else {
+                let (w_units, f_units) = (
+                    units(written, separators),
+                    units(&form.words, &form.separators),
+                );
+                if w_units.len() == f_units.len() {
+                    compare(&w_units, &f_units, entity, index)
+                } else {
+                    compare(written, &form.words, entity, index)
+                }
+            };
+            let Some((cost, swapped)) = compared else {
+                continue;
+            };
+            match best {
+                Some((c, _, _, e)) if cost == c && e != form.entity => tie = true,
+                Some((c, _, _, _)) if cost >= c => {}
+                _ => {
+                    tie = false;
+                    best = Some((cost, id, swapped, form.entity));
+                }
+            }
+        }
+        best.filter(|_| !tie)
+            .map(|(cost, id, swapped, _)| (cost, id, swapped))
     }
 }
 
@@ -350,7 +365,7 @@ pub(super) fn same_first_letter(a: &str, b: &str) -> bool {
 /// The first letter of [`spelling::plain`] of a word, folding only what it must: a word that
 /// starts in ASCII keeps that letter first (decomposition moves nothing before it), lower-cased.
 /// Asked for every remembered family name at every capitalised word of a long story.
-fn first_plain(s: &str) -> Option<char> {
+pub(super) fn first_plain(s: &str) -> Option<char> {
     match s.chars().next() {
         Some(c) if c.is_ascii() => Some(c.to_ascii_lowercase()),
         _ => spelling::plain(s).chars().next(),

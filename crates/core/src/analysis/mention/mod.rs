@@ -18,10 +18,10 @@ use crate::registry::spelling::{self, key, unaccented};
 use crate::registry::{Entity, EntityIdx, FormKind, Kind, Registry, Separator};
 use lead::LeadForms;
 pub use memo::Memo;
-use misspelled::{name_runs, same_first_letter};
+use misspelled::{first_plain, name_runs, same_first_letter};
 use near::NearForms;
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::rc::Rc;
@@ -155,7 +155,7 @@ pub fn find_mentions_again(
         other_people: HashSet::new(),
         mentions: Vec::new(),
         near: RefCell::default(),
-        compared: RefCell::default(),
+        closest: RefCell::default(),
         leads: RefCell::default(),
         asked: RefCell::default(),
         previous,
@@ -177,8 +177,9 @@ pub fn find_mentions_again(
     Some((mentions, memo))
 }
 
-/// A mentioned person's family name, as words.
-type FamilyName = (Vec<Box<str>>, EntityIdx);
+/// A mentioned person's family name, as words, and the first letter of its first word (see
+/// [`same_first_letter`]; asked of every remembered family at every capitalised word).
+type FamilyName = (Vec<Box<str>>, EntityIdx, Option<char>);
 
 struct Finder<'r> {
     registry: &'r Registry,
@@ -196,9 +197,9 @@ struct Finder<'r> {
     /// means folding the word and looking up each of its deletions. Kept in the [`Memo`] for
     /// the next analysis.
     near: RefCell<HashMap<String, Arc<NearForms>>>,
-    /// How written words compare with a form, per written words and form: the same misspelling
-    /// recurs.
-    compared: RefCell<HashMap<String, Rc<RefCell<FormsCompared>>>>,
+    /// The closest form to written words (`Finder::closest_form`), by the words and their
+    /// separators: a story repeats its names, misspelled or not.
+    closest: RefCell<HashMap<String, Option<(u32, u32, bool)>>>,
     /// The exact pass's forms per lead (first word, or first two words joined by a NUL).
     leads: RefCell<rustc_hash::FxHashMap<String, Rc<LeadForms>>>,
     /// The questions the current block's search asked of `other_names`, with their answers.
@@ -207,12 +208,6 @@ struct Finder<'r> {
     previous: &'r Memo,
     memo: Memo,
 }
-
-/// A misspelling's cost and whether it is a swap, or `None` when the words are not one.
-type Compared = Option<(u32, bool)>;
-
-/// How one span's written words compare with forms, by form.
-type FormsCompared = rustc_hash::FxHashMap<u32, Compared>;
 
 impl Finder<'_> {
     /// Forms with a word near `word` ([`NameIndex::near_candidates`]), remembered per word.
@@ -250,19 +245,6 @@ impl Finder<'_> {
         let ids = index.starting_with(first, second).into_owned();
         let found = Rc::new(LeadForms::new(index, ids));
         self.leads.borrow_mut().insert(lead, found.clone());
-        found
-    }
-
-    /// The per-analysis memo of [`compare`](crate::registry::compare::compare) for one span's
-    /// written words (separators included in `words`).
-    fn compared(&self, words: &str) -> Rc<RefCell<FormsCompared>> {
-        if let Some(found) = self.compared.borrow().get(words) {
-            return found.clone();
-        }
-        let found = Rc::default();
-        self.compared
-            .borrow_mut()
-            .insert(words.to_string(), Rc::clone(&found));
         found
     }
 
@@ -377,9 +359,10 @@ impl Finder<'_> {
             .map(|(_, w)| key(w).into())
             .collect();
         if let Some(first) = family.first() {
+            let letter = first_plain(first);
             let list = self.families.entry(first.to_string()).or_default();
-            list.retain(|(_, e)| *e != r.entity);
-            list.push((family, r.entity));
+            list.retain(|(_, e, _)| *e != r.entity);
+            list.push((family, r.entity, letter));
         }
     }
 
@@ -389,25 +372,35 @@ impl Finder<'_> {
         let index = self.registry.index();
         // Once per block: asked per word, a 10 MB paragraph took minutes.
         let ascii = block.text().is_ascii();
+        let longest = index.longest_form();
         let mut i = 0;
         while i < words.len() {
             let base = words[i].base();
             let mut best: Option<Read> = None;
             let first = key(words[i].text);
             let second = words.get(i + 1).map(|w| (key(w.text), key(w.base())));
-            // What the third word may spell in a longer form: as written, and with the
-            // diacritics a registry leaves out dropped (for the folded leads).
-            let thirds: Vec<Cow<str>> = words
-                .get(i + 2)
-                .map(|w| vec![key(w.text), key(w.base())])
-                .unwrap_or_default();
-            let folded_thirds: Vec<Cow<str>> = if ascii {
-                Vec::new()
-            } else {
-                let unaccented = thirds
-                    .iter()
-                    .map(|t| Cow::Owned(unaccented(t).into_owned()));
-                thirds.iter().cloned().chain(unaccented).collect()
+            // What each later word may spell in a longer form: as written, and with the
+            // diacritics a registry leaves out dropped (for the folded leads). Asked only
+            // where a lead has forms longer than two words.
+            let later = OnceCell::new();
+            let later = || {
+                later.get_or_init(|| {
+                    let end = words.len().min(i + longest);
+                    let as_written: Vec<Vec<Cow<str>>> = words[(i + 2).min(end)..end]
+                        .iter()
+                        .map(|w| vec![key(w.text), key(w.base())])
+                        .collect();
+                    let folded: Vec<Vec<Cow<str>>> = as_written
+                        .iter()
+                        .map(|alternatives| {
+                            let unaccented = alternatives
+                                .iter()
+                                .map(|t| Cow::Owned(unaccented(t).into_owned()));
+                            alternatives.iter().cloned().chain(unaccented).collect()
+                        })
+                        .collect();
+                    (as_written, folded)
+                })
             };
             let exact = [
                 (key(base), None),
@@ -437,8 +430,15 @@ impl Finder<'_> {
                     continue;
                 }
                 let forms = self.lead_forms(lead, next.as_deref());
-                let thirds = if *fold { &folded_thirds } else { &thirds };
-                for &id in forms.candidates(thirds).iter() {
+                let later = || {
+                    let (as_written, folded) = later();
+                    if *fold {
+                        &folded[..]
+                    } else {
+                        &as_written[..]
+                    }
+                };
+                for &id in forms.candidates(later).iter() {
                     let form = index.form(id);
                     let n = form.words.len();
                     // A form with no words (a damaged index's stand-in) would match nowhere
@@ -498,7 +498,7 @@ impl Finder<'_> {
         let base = words[i].base();
         let mut exact: Option<Read> = None;
         for candidate in [key(words[i].text), key(base)] {
-            for (family, entity) in self
+            for (family, entity, _) in self
                 .families
                 .get(candidate.as_ref())
                 .into_iter()
@@ -547,11 +547,12 @@ impl Finder<'_> {
         let near = self.near_candidates(base);
         let mut best: Option<(u32, usize, EntityIdx)> = None;
         let mut tie = false;
-        for (family, entity) in self.families.values().flatten() {
+        let letter = first_plain(words[i].text);
+        for (family, entity, first) in self.families.values().flatten() {
             let n = family.len();
             if i + n > words.len()
                 || !words[i + n - 1].name_like()
-                || !(same_first_letter(words[i].text, &family[0]) || near.names(index, *entity))
+                || !(letter == *first || near.names(index, *entity))
             {
                 continue;
             }

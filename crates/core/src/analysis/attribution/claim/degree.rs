@@ -12,17 +12,19 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-/// "the first woman to", "the third time in history".
+/// "the first woman to", "the third time in history", "the first openly gay mayor to", "the
+/// first Asian-American to": one or two words (a compound is one), with an adverb before them.
 static NTH_TO: LazyLock<Regex> = LazyLock::new(|| {
     let nth = r"(?<nth>first|second|third|fourth|fifth|\d+(?:st|nd|rd|th))";
+    let adverb = r"(?<adverb>\w+ly\s+)?";
     ascii_regex(&format!(
-        r"(?i)\bthe {nth} (?:\w+\s+){{1,2}}(?:to|ever|in history|since)\b"
+        r"(?i)\bthe {nth} {adverb}(?:\w+(?:-\w+)*\s+){{1,2}}(?:to|ever|in history|since)\b"
     ))
 });
 
-/// "the only country to", "the only one that".
+/// "the only country to", "the only one that", "the only candidate in the race who".
 static ONLY_ONE: LazyLock<Regex> =
-    LazyLock::new(|| ascii_regex(r"(?i)\bthe only (?:\w+\s+){0,2}(?:to|that|who)\b"));
+    LazyLock::new(|| ascii_regex(r"(?i)\bthe only (?:\w+(?:-\w+)*\s+){0,4}(?:to|that|who)\b"));
 
 /// Words after which an "-est" word is a superlative: "the biggest", "its steepest".
 static DETERMINERS: Words = Words::new("the its his her their our my your whose");

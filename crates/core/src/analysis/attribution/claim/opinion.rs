@@ -8,14 +8,16 @@
 //! phrase ("Great Britain", "good morning"), so a capitalised one, or one with no such word
 //! before it, is not read.
 
-use super::super::lexicon::{Words, CLAIM_WORDS, COPULAS, DEGREE_ADVERBS};
+use super::super::lexicon::{Words, CLAIM_WORDS, DEGREE_ADVERBS};
 use super::super::own::{is_space, Own, OwnWord};
+use super::is_copula;
 use std::ops::Range;
 
-/// Words before an adjective that make it said of something: words of degree and of seeming.
+/// Words before an adjective that make it said of something: words of degree, of seeming and
+/// of becoming ("are growing worse").
 static LEAD_INS: Words = Words::new(
     "such so too very more less far even really quite rather pretty look looks looked sound \
-    sounds sounded",
+    sounds sounded get gets got getting grow grows grew growing",
 );
 
 /// The first judging adjective said of something, from the word that leads in to it.
@@ -35,7 +37,7 @@ pub fn opinion(own: &Own) -> Option<Range<usize>> {
             if !is_space(&own.text[w.range.end..next.range.start]) {
                 return None;
             }
-            if LEAD_INS.contains(&w.lower) || COPULAS.contains(&w.lower) {
+            if LEAD_INS.contains(&w.lower) || is_copula(w) {
                 return Some(w.range.start..adjective.range.end);
             }
             // After an article the noun shows what is judged: "a ridiculous decision", "is a
@@ -53,7 +55,7 @@ pub fn opinion(own: &Own) -> Option<Range<usize>> {
     })
 }
 
-fn is_adverb(w: &OwnWord) -> bool {
+pub(super) fn is_adverb(w: &OwnWord) -> bool {
     DEGREE_ADVERBS.contains(&w.lower) || w.lower.ends_with("ly") || ADVERBS.contains(&w.lower)
 }
 
@@ -69,5 +71,5 @@ fn after_copula(own: &Own, article: usize) -> bool {
         .rev()
         .take(3)
         .find(|w| !is_adverb(w))
-        .is_some_and(|w| COPULAS.contains(&w.lower))
+        .is_some_and(is_copula)
 }

@@ -21,6 +21,8 @@ pub const CATEGORIES: &[&str] = &[
     "opinion",
     "verdict",
     "plain-form",
+    "comparative",
+    "report-noun",
 ];
 
 /// Every line of `claims.txt`; a malformed one comes back as an error for the test.
@@ -46,6 +48,10 @@ pub struct ClaimWords {
     pub verdicts: HashSet<&'static str>,
     /// Words shaped like superlatives or adjectives of degree that judge nothing: "latest".
     pub plain_forms: HashSet<&'static str>,
+    /// Comparatives that compare where a "than" completes them: "cheaper than".
+    pub comparatives: HashSet<&'static str>,
+    /// Nouns of saying and thinking whose "that" opens someone's statement: "fears that".
+    pub report_nouns: HashSet<&'static str>,
 }
 
 pub static CLAIM_WORDS: LazyLock<ClaimWords> = LazyLock::new(|| {
@@ -68,5 +74,7 @@ pub static CLAIM_WORDS: LazyLock<ClaimWords> = LazyLock::new(|| {
         opinion: forms("opinion").into_iter().collect(),
         verdicts: forms("verdict").into_iter().collect(),
         plain_forms: forms("plain-form").into_iter().collect(),
+        comparatives: forms("comparative").into_iter().collect(),
+        report_nouns: forms("report-noun").into_iter().collect(),
     }
 });

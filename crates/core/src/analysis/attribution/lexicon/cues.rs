@@ -26,6 +26,9 @@ pub enum Category {
     DataLink,
     DocumentSetting,
     RuleSetting,
+    Poll,
+    Respondent,
+    Anonymous,
 }
 
 impl Category {
@@ -47,6 +50,9 @@ impl Category {
             "data-link" => Category::DataLink,
             "document-setting" => Category::DocumentSetting,
             "rule-setting" => Category::RuleSetting,
+            "poll" => Category::Poll,
+            "respondent" => Category::Respondent,
+            "anonymous" => Category::Anonymous,
             _ => return None,
         })
     }
@@ -107,6 +113,12 @@ pub struct Cues {
     pub document_settings: HashSet<&'static str>,
     /// Rules and plans after "under": "under the new law".
     pub rule_settings: HashSet<&'static str>,
+    /// Polls, which frame a figure after "in" wherever it stands: "9 points behind in the polls".
+    pub polls: HashSet<&'static str>,
+    /// Who answered a poll: "the voters polled", "respondents".
+    pub respondents: HashSet<&'static str>,
+    /// Sources a story says it does not name: "people familiar with", "a source close to".
+    pub anonymous: Phrases,
 }
 
 pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
@@ -145,6 +157,9 @@ pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
             .into_iter()
             .collect(),
         rule_settings: forms(&|c| c == Category::RuleSetting).into_iter().collect(),
+        polls: forms(&|c| c == Category::Poll).into_iter().collect(),
+        respondents: forms(&|c| c == Category::Respondent).into_iter().collect(),
+        anonymous: Phrases::new(forms(&|c| c == Category::Anonymous)),
     }
 });
 

@@ -1,0 +1,207 @@
+//! Predictions: a modal or a phrase of expectation and the verb after it ("will hurt", "is
+//! likely to rise", "is going to lose").
+//!
+//! A modal or a phrase that schedules ("will", "is expected to", "is set to", "is going to")
+//! leaves an event verb plain reporting: "will attend", "is set to open". A phrase of
+//! likelihood forecasts whatever follows ("is likely to attend", "is bound to open"). "Would", "might", "may" and a "could" that is not negated are hypothetical, so no
+//! verb after them schedules anything ("would attend if invited", "could open next year");
+//! "could not attend" reports what happened.
+
+use super::super::lexicon::{Words, CLAIM_WORDS, EVENT_PARTICIPLES, EVENT_VERBS};
+use super::super::own::{Own, OwnWord};
+use std::ops::Range;
+
+/// The first prediction: the modal or phrase, the verb after it (past "not" and "also") and
+/// the word after the verb; a capitalised "May" inside the sentence is the month.
+pub fn prediction(own: &Own) -> Option<Range<usize>> {
+    for modal in CLAIM_WORDS.prediction.find_iter(own.text) {
+        let said = &own.text[modal.clone()];
+        // "whether voters would accept it", "how he would pay for it": an open question
+        // asserts nothing.
+        if (said == "May" && modal.start > 0) || opened_by(own, modal.start, &QUESTIONS) {
+            continue;
+        }
+        let Some(mut verb) = own.next_word(modal.end) else {
+            continue;
+        };
+        let mut negated = false;
+        for skipped in ["not", "also"] {
+            if verb.is(skipped) {
+                negated |= skipped == "not";
+                verb = own.next_word(verb.range.end).unwrap_or(verb);
+            }
+        }
+        // "on May 14" is a date, not a modal; "is due to the storm" names a cause.
+        if !verb.text.starts_with(|c: char| c.is_ascii_lowercase())
+            || NOUN_PHRASE_OPENERS.contains(&verb.lower)
+        {
+            continue;
+        }
+        let after = own.next_word(verb.range.end);
+        let next = after.map_or("", |w| w.lower.as_str());
+        let lower = said.to_ascii_lowercase();
+        let hypothetical = (HYPOTHETICAL.contains(&lower) || (lower == "could" && !negated))
+            && !opened_by(own, modal.start, &RELATIVES);
+        // "will vote for the mayor" states a choice; "will vote on Tuesday" schedules.
+        let choice = verb.is("vote") && matches!(next, "for" | "against");
+        let event = (EVENT_VERBS.contains(&verb.lower) && !choice)
+            || (verb.is("be") && EVENT_PARTICIPLES.contains(next));
+        // "probably will return": a forecast, whatever the verb.
+        let hedged = own
+            .before(modal.start)
+            .next()
+            .is_some_and(|w| HEDGES.contains(&w.lower));
+        let scheduled = event && !hedged && !LIKELIHOOD.iter().any(|l| lower.ends_with(l));
+        if lower == "would" && PROVISIONS.contains(&verb.lower) && of_proposal(own, modal.start) {
+            continue;
+        }
+        if hypothetical || !scheduled {
+            return Some(modal.start..after.unwrap_or(verb).range.end);
+        }
+    }
+    None
+}
+
+/// Whether the modal at `at` has a proposal for its subject, right before it or before the
+/// "that" or "which" of a relative clause: "the bill would", "legislation that would".
+fn of_proposal(own: &Own, at: usize) -> bool {
+    let mut before = own.before(at).take(2);
+    let is_proposal = |w: &OwnWord| PROPOSALS.contains(&w.lower);
+    match before.next() {
+        Some(w) if w.is("that") || w.is("which") => before.next().is_some_and(is_proposal),
+        Some(w) => is_proposal(w),
+        None => false,
+    }
+}
+
+/// What a law or a plan is: its terms, which "would" gives rather than predicts ("the bill
+/// would ban", "a plan that would raise the fare").
+static PROPOSALS: Words = Words::new(
+    "bill bills plan plans proposal proposals measure measures legislation law amendment \
+    amendments act rule rules regulation regulations deal agreement treaty budget policy \
+    program programme provision provisions reform package ordinance resolution",
+);
+
+/// Verbs that give a proposal's terms: "would ban", "would require", "would raise".
+static PROVISIONS: Words = Words::new(
+    "ban allow require permit give provide create raise cut eliminate extend expand impose \
+    repeal fund defund prohibit establish set legalize legalise limit restrict grant let bar \
+    cap replace reduce increase lower end offer apply exempt authorize authorise allocate",
+);
+
+/// Adverbs of likelihood before a modal: "probably will", "almost certainly won't".
+static HEDGES: Words = Words::new("probably likely certainly surely possibly perhaps maybe");
+
+/// Modals that state what would happen, not what will: "would attend if invited".
+static HYPOTHETICAL: Words = Words::new("would might may");
+
+/// The ends of phrases of likelihood, which forecast even an event: "is likely to attend".
+const LIKELIHOOD: &[&str] = &[
+    "likely to",
+    "poised to",
+    "projected to",
+    "forecast to",
+    "predicted to",
+    "bound to",
+    "on track to",
+];
+
+/// Whether the modal at `at` is inside a clause that one of `openers` opens, a few words back
+/// in the same clause: "the wall that would run", "what the deal might include" describe a plan
+/// or a question rather than predict.
+fn opened_by(own: &Own, at: usize, openers: &Words) -> bool {
+    let clause = own.text[..at].rfind([',', ';', ':']).map_or(0, |i| i + 1);
+    own.before(at)
+        .take(4)
+        .take_while(|w| w.range.start >= clause)
+        .any(|w| openers.contains(&w.lower))
+}
+
+/// Words that open a relative clause or an embedded question.
+static RELATIVES: Words = Words::new("that which who whom whose what how whether where when why");
+
+/// Words that open an embedded question only (not "who" or "that", which also open relative
+/// clauses about a person or thing).
+static QUESTIONS: Words = Words::new("whether how why");
+
+/// Words that open a noun phrase, which no verb after a modal is: "is due to the storm".
+static NOUN_PHRASE_OPENERS: Words =
+    Words::new("the a an this these those his her their its my our your him them us me");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn predicts(s: &str) -> Option<&str> {
+        prediction(&Own::from_text(s)).map(|r| &s[r])
+    }
+
+    #[test]
+    fn likelihood_forecasts_even_events() {
+        assert_eq!(
+            predicts("The mayor is likely to leave office next spring."),
+            Some("is likely to leave office")
+        );
+        assert_eq!(predicts("The mayor is set to leave office in May."), None);
+        assert_eq!(predicts("The ferry is expected to return on Friday."), None);
+        assert_eq!(
+            predicts("The ferry probably will return on Friday."),
+            Some("will return on")
+        );
+    }
+
+    #[test]
+    fn could_is_hypothetical_unless_negated() {
+        assert_eq!(
+            predicts("The new ferry could open the island to day trippers."),
+            Some("could open the")
+        );
+        assert_eq!(predicts("The skipper could not attend the hearing."), None);
+    }
+
+    #[test]
+    fn going_to_predicts_as_will_does() {
+        assert_eq!(
+            predicts("The harbour is going to lose its last trawler."),
+            Some("going to lose its")
+        );
+        assert_eq!(predicts("The mayor is going to attend the regatta."), None);
+        assert_eq!(predicts("She was going to the harbour."), None);
+    }
+
+    #[test]
+    fn a_vote_for_someone_is_a_choice_not_a_date() {
+        assert_eq!(
+            predicts("The fishermen will vote for the mayor."),
+            Some("will vote for")
+        );
+        assert_eq!(
+            predicts("The council will vote on the budget on Friday."),
+            None
+        );
+    }
+
+    #[test]
+    fn would_gives_a_proposals_terms() {
+        assert_eq!(
+            predicts("The bill would ban lorries from the bridge."),
+            None
+        );
+        assert_eq!(
+            predicts("The council backed a plan that would raise the fare."),
+            None
+        );
+        assert_eq!(
+            predicts("The bill would hurt small ferry operators."),
+            Some("would hurt small")
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_describes_with_would() {
+        assert_eq!(
+            predicts("It is the road that would run along the coast."),
+            None
+        );
+    }
+}
