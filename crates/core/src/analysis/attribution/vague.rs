@@ -11,7 +11,7 @@
 //! is not vague; nor is a document ("records show").
 
 use super::cue::{first_reporting_cue, is_manner_adverb, is_name_word, is_plural_noun};
-use super::lexicon::{CUES, LINKING_WORDS, VERBISH};
+use super::lexicon::{CUES, LINKING_WORDS, ROLE_NOUNS, VERBISH};
 use super::own::{Own, OwnWord};
 use std::ops::Range;
 
@@ -25,18 +25,64 @@ pub fn vague_source(own: &Own) -> Option<Range<usize>> {
 /// The source of the first reporting cue, when it is vague.
 fn vague_cue_source(own: &Own) -> Option<Range<usize>> {
     let verb = first_reporting_cue(own)?;
-    let phrase = if own.text[verb.clone()].eq_ignore_ascii_case("according to") {
+    let word = own.text[verb.clone()].to_ascii_lowercase();
+    // Only a verb of saying inverts ("..., said critics"): after "told" or a participle
+    // (", telling reporters", ", citing local outlets") stands whom or what it names.
+    let inverts = !matches!(word.as_str(), "tell" | "tells" | "told");
+    // A participle describes its noun ("rivals promising upheaval"): no report of theirs.
+    if word.ends_with("ing") {
+        return None;
+    }
+    let phrase = if word == "according to" {
         after(own, verb.end)?
     } else {
-        before(own, verb.start).or_else(|| after(own, verb.end))?
+        match before(own, verb.start) {
+            Some(phrase) => phrase,
+            None if inverts => after(own, verb.end)?,
+            None => return None,
+        }
     };
     let (first, last) = (phrase.first()?, phrase.last()?);
     is_vague(own, &phrase).then_some(first.range.start..last.range.end)
 }
 
+/// A preposition: before a noun phrase it makes the phrase its object ("polling of union
+/// voters shows", "with top officials underlining"), not a subject.
+fn is_preposition(w: &OwnWord) -> bool {
+    matches!(
+        w.lower.as_str(),
+        "at" | "in" | "of" | "from" | "for" | "with" | "on" | "to" | "by" | "about"
+    )
+}
+
+/// Words that end a noun phrase: a verb, a participle, a preposition or a conjunction ("but
+/// aides said", "what economists call", "less credit than aides say").
+fn ends_phrase(w: &OwnWord) -> bool {
+    VERBISH.contains(&w.lower)
+        || w.lower.ends_with("ing")
+        || is_preposition(w)
+        || matches!(
+            w.lower.as_str(),
+            "but"
+                | "what"
+                | "than"
+                | "while"
+                | "when"
+                | "if"
+                | "because"
+                | "although"
+                | "though"
+                | "so"
+                | "yet"
+                | "as"
+                | "whom"
+        )
+}
+
 /// The source's noun phrase before the verb ("some analysts said"), up to its head right before
 /// the verb (past "also", "on Monday" and adverbs of manner); none across a comma, which an
-/// appositive or a clause puts there.
+/// appositive or a clause puts there, nor for a subject joined to another ("the agency and 14
+/// groups called"), which may be named.
 fn before<'o, 'a>(own: &'o Own<'a>, verb: usize) -> Option<Vec<&'o OwnWord<'a>>> {
     let head = own
         .before(verb)
@@ -46,11 +92,15 @@ fn before<'o, 'a>(own: &'o Own<'a>, verb: usize) -> Option<Vec<&'o OwnWord<'a>>>
         return None;
     }
     let mut phrase = vec![head];
-    for w in own.before(head.range.start).take(4) {
+    for w in own.before(head.range.start).take(5) {
         let joined = own.text[w.range.end..phrase[0].range.start]
             .trim()
             .is_empty();
-        if !joined || VERBISH.contains(&w.lower) {
+        let joins = matches!(w.lower.as_str(), "and" | "or" | "nor");
+        if joined && (joins || is_preposition(w)) {
+            return None;
+        }
+        if !joined || ends_phrase(w) {
             break;
         }
         phrase.insert(0, w);
@@ -64,14 +114,7 @@ fn after<'o, 'a>(own: &'o Own<'a>, at: usize) -> Option<Vec<&'o OwnWord<'a>>> {
     let mut phrase: Vec<&OwnWord> = Vec::new();
     let mut end = at;
     for w in own.after(at).take(5) {
-        let preposition = matches!(
-            w.lower.as_str(),
-            "at" | "in" | "of" | "from" | "for" | "with" | "on" | "who" | "that" | "to"
-        );
-        if !own.text[end..w.range.start].trim().is_empty() || preposition {
-            break;
-        }
-        if VERBISH.contains(&w.lower) {
+        if !own.text[end..w.range.start].trim().is_empty() || ends_phrase(w) {
             break;
         }
         end = w.range.end;
@@ -82,7 +125,7 @@ fn after<'o, 'a>(own: &'o Own<'a>, at: usize) -> Option<Vec<&'o OwnWord<'a>>> {
 
 /// Whether the phrase names people and nobody in particular.
 fn is_vague(own: &Own, phrase: &[&OwnWord]) -> bool {
-    let Some(head) = phrase.last() else {
+    let (Some(first), Some(head)) = (phrase.first(), phrase.last()) else {
         return false;
     };
     let opens_sentence = |w: &OwnWord| own.text[..w.range.start].trim().is_empty();
@@ -103,19 +146,29 @@ fn is_vague(own: &Own, phrase: &[&OwnWord]) -> bool {
     }
     let lower = head.lower.as_str();
     let singular = lower.strip_suffix('s').unwrap_or(lower);
+    // People who speak ("critics", "analysts", "officials"), not a document ("records show")
+    // nor a plural that is no one ("graders", nor a name that ends in "s": "Sanders said").
     let document = [lower, singular].iter().any(|w| {
         CUES.data.contains(w)
             || CUES.documents.contains(w)
             || CUES.polls.contains(w)
             || CUES.document_settings.contains(w)
     });
+    let people = is_plural_noun(head)
+        && (ROLE_NOUNS.contains(lower) || ROLE_NOUNS.contains(singular))
+        && !document;
+    // "Many believe", "Others say": a pronoun of quantity that opens its clause (not "one of
+    // many", "causing some worry").
+    let opens_clause = own.text[..first.range.start]
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, ',' | ';' | ':' | '"' | '\u{201c}' | '\u{201d}'));
+    let quantity = CUES.vague_sources.contains(lower) && phrase.len() == 1 && opens_clause;
     // "a senior official said", "one source said".
     let unnamed_one = matches!(lower, "official" | "source")
-        && phrase
-            .first()
-            .is_some_and(|w| matches!(w.lower.as_str(), "a" | "an" | "one" | "another"));
-    let group = (is_plural_noun(head) && !document) || CUES.vague_sources.contains(lower);
-    group || unnamed_one
+        && matches!(first.lower.as_str(), "a" | "an" | "one" | "another");
+    people || quantity || unnamed_one
 }
 
 #[cfg(test)]
@@ -137,6 +190,7 @@ mod tests {
                 "experts",
             ),
             ("Many believe the vote will be close.", "Many"),
+            ("But aides said the mayor would stay.", "aides"),
             (
                 "The bridge is unsafe, a senior official said.",
                 "a senior official",
@@ -174,6 +228,13 @@ mod tests {
             "Police said the crash was the worst in years.",
             "Records show the fund lost 9 percent.",
             "Both said the talks had failed.",
+            "Sanders said the talks had failed.",
+            "The agency and 14 national groups called for a ban.",
+            "She is one of many criticising the plan.",
+            "The mayor left, telling reporters the plan was dead.",
+            "The paper cut 40 jobs, citing local rivals.",
+            "Polling of union voters shows the mayor ahead.",
+            "The bill will be tested against rivals promising upheaval.",
         ] {
             assert_eq!(vague(s), None, "{s}");
         }
