@@ -15,6 +15,7 @@ use super::folder::FolderState;
 use super::session::{Analyzed, Session};
 use crate::analysis::{reanalyze_unless, Document, Format, Settings};
 use crate::position::LineIndex;
+use ropey::Rope;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 use time::Date;
@@ -32,7 +33,10 @@ pub const FIRST_PART_BYTES: usize = 16 * 1024;
 
 /// The text of one generation of a draft, with the configuration to check it with.
 pub struct Snapshot {
-    pub text: String,
+    /// A clone of the open document's rope: taken in constant time under the session's lock,
+    /// and made one string only on the analysis thread ([`run`]), where copying a 10 MB draft
+    /// keeps no request waiting.
+    pub text: Rope,
     pub format: Format,
     pub version: i32,
     pub generation: u64,
@@ -68,7 +72,7 @@ pub fn prepare(s: &Session, uri: &Uri) -> Ready {
         return Ready::NeedsFolder;
     };
     Ready::Todo(Snapshot {
-        text: doc.rope.to_string(),
+        text: doc.rope.clone(),
         format: doc.format,
         version: doc.version,
         generation: doc.generation,
@@ -83,18 +87,18 @@ pub fn prepare(s: &Session, uri: &Uri) -> Ready {
 /// Its findings are provisional: the analysis of the whole draft, which reuses this one's
 /// paragraph searches, replaces them.
 pub fn first_part(snapshot: &Snapshot) -> Option<Snapshot> {
-    if snapshot.previous.is_some() || snapshot.text.len() <= HUGE_DRAFT {
+    if snapshot.previous.is_some() || snapshot.text.len_bytes() <= HUGE_DRAFT {
         return None;
     }
     // Line breaks are ASCII: cutting after one is always at a character boundary.
-    let head = &snapshot.text.as_bytes()[..FIRST_PART_BYTES];
+    let head: Vec<u8> = snapshot.text.bytes().take(FIRST_PART_BYTES).collect();
     let blank = |end: &[u8]| end.ends_with(b"\n\n") || end.ends_with(b"\n\r\n");
     let cut = (1..=head.len())
         .rev()
         .find(|&i| blank(&head[..i]))
         .or_else(|| head.iter().rposition(|&b| b == b'\n').map(|i| i + 1))?;
     Some(Snapshot {
-        text: snapshot.text[..cut].to_string(),
+        text: snapshot.text.byte_slice(..cut).into(),
         format: snapshot.format,
         version: snapshot.version,
         generation: snapshot.generation,
@@ -145,7 +149,7 @@ pub fn around(s: &Session, uri: &Uri, pos: Position) -> Option<Around> {
     let date = Document::parse(&head.to_string(), doc.format).date;
     Some(Around {
         snapshot: Snapshot {
-            text: rope.byte_slice(start..stop).to_string(),
+            text: rope.byte_slice(start..stop).into(),
             format: doc.format,
             version: doc.version,
             generation: doc.generation,
@@ -179,6 +183,7 @@ pub fn run(
         previous,
         date,
     } = snapshot;
+    let text = text.to_string();
     let settings = Settings {
         date,
         today,

@@ -17,7 +17,8 @@
 //! - [`folder`], [`watch`]: `copydesk.json`, editor settings and registries per folder, and the
 //!   files to watch for changes;
 //! - [`guard`]: a panic in one handler answers an error instead of ending the server;
-//! - [`frames`]: a malformed message is dropped instead of ending the server;
+//! - [`transport`], [`frames`]: messages read, decoded once and written; a malformed one is
+//!   dropped instead of ending the server;
 //! - [`rope`]: editor positions in open documents.
 
 mod check;
@@ -36,6 +37,7 @@ mod rope;
 mod server;
 mod session;
 mod to_proto;
+mod transport;
 mod watch;
 
 use std::time::Duration;
@@ -53,17 +55,7 @@ where
     O: AsyncWrite,
 {
     let (service, socket) = LspService::new(|client| server::Backend::new(client, options));
-    let (checked, checked_input) = tokio::io::duplex(1 << 16);
-    let server = tower_lsp_server::Server::new(checked_input, output, socket)
-        .serve(guard::CatchPanic(service));
-    tokio::pin!(server);
-    // The server ends on `exit` even while the client keeps its end open; once the input
-    // ends, the pipe closes and the server sees the end too.
-    tokio::select! {
-        () = &mut server => return,
-        () = frames::forward(input, checked) => {}
-    }
-    server.await;
+    transport::serve(input, output, guard::CatchPanic(service), socket).await;
 }
 
 /// Runs the server on stdin and stdout, logging to stderr at `log_level` (else `COPYDESK_LOG`,
@@ -103,6 +95,7 @@ fn init_logging(log_level: Option<&str>) {
 const LAYERS: &[&str] = &[
     "rope",
     "frames",
+    "transport",
     "guard",
     "watch",
     "folder",
