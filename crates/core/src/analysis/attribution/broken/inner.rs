@@ -6,11 +6,11 @@
 //! semicolon or a dash. The sentence's own verb may stand anywhere, so only what never follows
 //! a subject counts: after "he", "she", "they" or "we", a "that" clause, a determiner, a
 //! second subject pronoun, or a name before a lower-case word; after a name, a subject
-//! pronoun ("... and Okafor he would ..."), or a "that" opening a clause. A name followed by
-//! a determiner is left alone: "Lee won the north and Okafor the south" only leaves out a
-//! repeated verb.
+//! pronoun ("... and Okafor he would ..."), a possessive ("After Okafor his ..."), or a "that"
+//! opening a clause. A name followed by "the" or "a" is left alone: "Lee won the north and
+//! Okafor the south" only leaves out a repeated verb.
 
-use super::leading::that_with_no_verb;
+use super::leading::{opens_a_clause, that_with_no_verb};
 use super::{lower, name_len};
 use crate::analysis::attribution::cue::is_name_word;
 use crate::analysis::attribution::lexicon::{Words, SUBJECT_PRONOUNS};
@@ -27,8 +27,11 @@ static DETERMINERS: Words = Words::new("the a an his her their its this these th
 
 /// The source and where its verb belongs. `s` is the sentence with its quotations blanked.
 pub fn inner_source(s: &str, words: &[(usize, &str)]) -> Option<(Range<usize>, usize)> {
-    (2..words.len()).find_map(|k| {
-        let between = &s[words[k - 2].0 + words[k - 2].1.len()..words[k].0];
+    (1..words.len()).find_map(|k| {
+        let before = k
+            .checked_sub(2)
+            .map_or(0, |j| words[j].0 + words[j].1.len());
+        let between = &s[before..words[k].0];
         let opener = lower(words[k - 1].1);
         let after_opener = CLAUSE_OPENERS.contains(&opener)
             && !between.contains(['"', '\u{201c}', '\u{201d}', '(', ')']);
@@ -79,15 +82,12 @@ fn source_at(s: &str, words: &[(usize, &str)], pair: bool) -> Option<(Range<usiz
                     .get(1)
                     .is_some_and(|w| w.starts_with(char::is_lowercase))
     } else {
-        second_subject || !pair && l == "that" && rest.get(1).is_some_and(|w| opens_clause(w))
+        // "After Okafor his ...": a possessive after a name owns the next noun phrase.
+        second_subject
+            || matches!(l.as_str(), "his" | "her" | "their") && rest.len() > 2
+            || !pair && l == "that" && rest.get(1).is_some_and(|w| opens_a_clause(w))
     };
     cut.then(|| (words[0].0..end, end))
-}
-
-/// A word that opens a clause's subject: a determiner, a subject pronoun or a name.
-fn opens_clause(w: &str) -> bool {
-    let l = lower(w);
-    DETERMINERS.contains(&l) || SUBJECT_PRONOUNS.contains(&l) || l == "it" || is_name_word(w)
 }
 
 #[cfg(test)]
@@ -121,6 +121,11 @@ mod tests {
             ),
             ("After the rally in Ohio, they they would be back.", "they"),
             ("Turnout fell; he the weather was to blame.", "he"),
+            (
+                "After Okafor his candidacy in June, the race changed.",
+                "Okafor",
+            ),
+            ("Lee spoke, while Okafor that 40 seats were lost.", "Okafor"),
         ] {
             assert_eq!(source(s), Some(found), "{s}");
         }

@@ -100,15 +100,36 @@ pub(super) fn subject_starts<'w>(
         .flatten();
     // "Regarding the bill, ...": a participle before its comma is no name.
     let opening = after_phrase.is_none().then_some(0);
-    [opening, conjunction.then_some(1), after_phrase]
-        .into_iter()
-        .flatten()
+    [
+        opening,
+        conjunction.then_some(1),
+        after_phrase,
+        after_dateline(s, words),
+    ]
+    .into_iter()
+    .flatten()
+}
+
+/// Where the story starts after a dateline and its dash: "WASHINGTON (AP) \u{2014} ...",
+/// "PARIS, May 4 (Reuters) - ...". The dateline is a place in capitals or ends with the
+/// agency in brackets.
+fn after_dateline(s: &str, words: &[(usize, &str)]) -> Option<usize> {
+    let k = (1..words.len().min(8)).find(|&k| {
+        s[words[k - 1].0 + words[k - 1].1.len()..words[k].0]
+            .contains(['\u{2014}', '\u{2013}', '\u{2015}', '-'])
+    })?;
+    let dateline = s[..words[k - 1].0 + words[k - 1].1.len()].trim_end();
+    let dash = &s[dateline.len()..words[k].0];
+    let agency = dateline.ends_with(')') || dash.trim_start().starts_with(')');
+    let capitals =
+        dateline.chars().any(char::is_uppercase) && !dateline.chars().any(char::is_lowercase);
+    (agency || capitals).then_some(k)
 }
 
 /// Adverbs that may open a sentence before a comma: "First, ...", "Still, ...".
 static OPENING_ADVERBS: Words = Words::new(
     "first second third finally meanwhile instead still later earlier afterward afterwards again \
-    overall otherwise indeed yet now then today tonight yesterday",
+    overall otherwise indeed yet now then today tonight yesterday alas",
 );
 
 /// Words that end an opening time: "Hours later,", "This month,", "Two years ago,".
@@ -183,9 +204,12 @@ fn subject_at(
         return None;
     }
     // A name run stops at a comma: "The chief executive, Ann Lee, ..." is a role and its
-    // apposition.
+    // apposition; and at a bracket or a dash ("PARIS (AP) \u{2014} Okafor ...").
     let subject = (1..subject)
-        .find(|&i| s[..words[i].0].trim_end().ends_with(','))
+        .find(|&i| {
+            s[words[i - 1].0 + words[i - 1].1.len()..words[i].0]
+                .contains([',', '(', ')', '\u{2014}', '\u{2013}', '\u{2015}'])
+        })
         .unwrap_or(subject);
     // "Melania Lee Lee supporters ...", "Gov. Ann Lee Sen. Tom Cruz is ...": two names run
     // together, the first one's verb cut between them.
@@ -213,7 +237,14 @@ fn subject_at(
     if subject == plain.len() {
         return quote_after_comma(&s[end..]).then(|| (words[0].0..end, end));
     }
-    let next = subject + time_or_adverb_len(&plain[subject..]);
+    // A comma straight after the subject opens an aside ("Ann Lee, then 38, ..."), even one
+    // that starts with an adverb.
+    let aside = s[end..words[subject].0].contains(',');
+    let next = if aside {
+        subject
+    } else {
+        subject + time_or_adverb_len(&plain[subject..])
+    };
     let starter = lower(plain.get(next)?);
     if s[..words[next].0].trim_end().ends_with(',') {
         if quote_after_comma(&s[end..]) {
@@ -373,11 +404,22 @@ fn pronoun_after_apposition(s: &str, rest: &[(usize, &str)], only_that: bool) ->
         })?;
         let segment: Vec<&str> = rest[k..k + len].iter().map(|&(_, w)| w).collect();
         let &after = rest.get(k + len)?;
+        let l = lower(after.1);
+        let head = l.split(['\'', '\u{2019}']).next().unwrap_or("");
+        // "Ann Lee, facing a strong challenge, she ...", "Tom Reyes, then 38, he ...": after
+        // the sentence's own subject, any aside may stand before a pronoun or a "that"
+        // where its verb was.
+        let resumed = !only_that
+            && matches!(head, "he" | "she" | "they" | "we" | "that")
+            && rest
+                .get(k + len + 1)
+                .is_some_and(|&(_, n)| head != "that" || opens_a_clause(n));
+        if resumed && segment.len() <= 16 && is_aside(&segment) {
+            return Some(after.0);
+        }
         if !is_apposition_segment(&segment) {
             return None;
         }
-        let l = lower(after.1);
-        let head = l.split(['\'', '\u{2019}']).next().unwrap_or("");
         let clause_words: Vec<&str> = rest[k + len..]
             .iter()
             .enumerate()
@@ -403,6 +445,20 @@ fn pronoun_after_apposition(s: &str, rest: &[(usize, &str)], only_that: bool) ->
         k += len;
     }
     None
+}
+
+/// A segment between commas that leaves the subject waiting for its verb: an apposition, or
+/// a phrase opened by a participle, a preposition or "then" ("facing a challenge", "after the
+/// rally", "then 38"); not a verb phrase ("fits the bill", "said that ...").
+fn is_aside(segment: &[&str]) -> bool {
+    let l = lower(segment[0]);
+    is_apposition_segment(segment)
+        || l.len() > 4 && l.ends_with("ing") && !is_finite(&l)
+        || NOT_A_NOUN_START.contains(&l) && !matches!(l.as_str(), "and" | "or" | "but" | "that")
+        || matches!(
+            l.as_str(),
+            "then" | "now" | "meanwhile" | "however" | "too" | "also"
+        )
 }
 
 /// A segment that can stand in apposition to a name: an age ("58"), a role ("a spokeswoman
@@ -532,13 +588,21 @@ pub fn doubled_pronoun(words: &[(usize, &str)]) -> Option<Range<usize>> {
 /// and where ("Zhao reporters on Monday that", "Zhao in a statement that").
 static BEFORE_THAT: Words = Words::new(
     "the a an in on at to during reporters journalists statement interview letter post speech \
-    briefing conference news press radio television hearing rally meeting event debate forum",
+    briefing conference news press radio television hearing rally meeting event debate forum \
+    remarks comments testimony column book memoir tweet email memo message video",
 );
 
 /// "Zhao that the talks ...", "Zhao the Times on Monday that ...": a "that" clause with no
 /// verb to hang on (but "that day" is a time).
 pub(super) fn that_with_no_verb(words: &[&str], role: bool) -> bool {
-    for (i, w) in words.iter().enumerate().take(7) {
+    // After a name, whom it was told and where may be any words that are no verb ("Okafor in
+    // her opening remarks that ..."), but then "that" must open a clause of its own, not a
+    // relative one ("Okafor in the race that made her name").
+    let mut loose = false;
+    for (i, w) in words.iter().enumerate().take(9) {
+        if *w == "that" && loose {
+            return words.get(i + 1).is_some_and(|n| opens_a_clause(n));
+        }
         if *w == "that" {
             // "The company that designs ...": a relative clause straight after the subject.
             // "The company that Okafor founded went bankrupt": a relative clause with its
@@ -556,11 +620,43 @@ pub(super) fn that_with_no_verb(words: &[&str], role: bool) -> bool {
                     .is_some_and(|n| TIME_NOUNS.contains_any_case(n));
         }
         let filler = w.starts_with(char::is_uppercase) || BEFORE_THAT.contains_any_case(w);
-        if !filler {
+        // "in her opening remarks": after a determiner a word in "-ing" is an adjective.
+        let determined = i > 0 && DETERMINERS.contains_any_case(words[i - 1]);
+        if !filler && (role || i == 0 || !is_filler(w, determined)) {
             return false;
         }
+        loose |= !filler;
     }
     false
+}
+
+/// A lower-case word that may stand in a phrase between a subject and its "that": no verb,
+/// no relative word, no conjunction.
+fn is_filler(w: &str, determined: bool) -> bool {
+    let l = lower(w);
+    w.starts_with(char::is_lowercase)
+        && !(is_finite(&l)
+            || VERBISH.contains(&l)
+            || has_reporting_verb(&l)
+            || l.ends_with("ing") && !determined
+            || matches!(
+                l.as_str(),
+                "who" | "which" | "whom" | "whose" | "and" | "or" | "but" | "is" | "are" | "was"
+            ))
+}
+
+/// A word that opens a clause's subject: a determiner, a pronoun, a name or a number.
+pub(super) fn opens_a_clause(w: &str) -> bool {
+    let l = lower(w);
+    let head = l.split(['\'', '\u{2019}']).next().unwrap_or("");
+    NEW_CLAUSE.contains(head)
+        || SUBJECT_PRONOUNS.contains(head)
+        || matches!(
+            head,
+            "this" | "these" | "those" | "we" | "some" | "most" | "many"
+        )
+        || is_name_word(w)
+        || w.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// A name in the possessive and the role it owns: "Okafor's campaign", "the Greens' office".
@@ -786,6 +882,27 @@ mod tests {
                 "Tom Reyes, who farms near Fresno, one crop he likes is the almond.",
                 "Tom Reyes",
             ),
+            (
+                "PARIS (AP) \u{2014} Okafor the vote had been fair.",
+                "Okafor",
+            ),
+            (
+                "BERLIN \u{2014} The ministry it would appeal.",
+                "The ministry",
+            ),
+            (
+                "Tom Reyes, facing a strong challenge at home, he would not resign.",
+                "Tom Reyes",
+            ),
+            ("Tom Reyes, then 38, that the plan was his.", "Tom Reyes"),
+            (
+                "Okafor in her opening remarks that the party must unite.",
+                "Okafor",
+            ),
+            (
+                "Okafor reporters after a rally in Ohio that he would win.",
+                "Okafor",
+            ),
         ] {
             assert_eq!(cut(s, false), Some(subject), "{s}");
         }
@@ -810,6 +927,9 @@ mod tests {
             "A company that Okafor founded made a donation.",
             "First Lady Ann Lee, who won, spoke.",
             "Sen. Tom Cruz's new plan is worthless.",
+            "PARIS (AP) \u{2014} The vote had been fair.",
+            "Okafor in the race that made her name was a winner.",
+            "Okafor, who is 38, said that he would run.",
         ] {
             assert_eq!(cut(s, false), None, "{s}");
         }

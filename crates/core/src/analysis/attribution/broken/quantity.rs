@@ -18,8 +18,8 @@ use std::ops::Range;
 
 /// Words before a share: "nearly half", "more than 40 percent", "a slim majority".
 static APPROXIMATORS: Words = Words::new(
-    "nearly about almost roughly around approximately over under just only more less fewer than \
-    a the large small slim narrow bare clear solid big overwhelming vast",
+    "nearly about almost roughly around approximately over under just only some more less fewer \
+    than a the large small slim narrow bare clear solid big overwhelming vast",
 );
 
 /// Shares that are words: "half", "a third", "two-thirds", "a majority".
@@ -61,7 +61,8 @@ fn is_nominal(w: &str) -> bool {
 
 /// The share as subject, and where its verb belongs (before the second subject).
 pub fn share_subject(s: &str, words: &[(usize, &str)]) -> Option<(Range<usize>, usize)> {
-    subject_starts(s, words).find_map(|k| share_at(s, &words[k..]))
+    // An opening word may open a phrase ("Just", "Some") or the share itself.
+    share_at(s, words).or_else(|| subject_starts(s, words).find_map(|k| share_at(s, &words[k..])))
 }
 
 fn share_at(s: &str, words: &[(usize, &str)]) -> Option<(Range<usize>, usize)> {
@@ -120,7 +121,15 @@ fn share_at(s: &str, words: &[(usize, &str)]) -> Option<(Range<usize>, usize)> {
             && plain
                 .get(i + 1)
                 .is_some_and(|n| AUXILIARIES.contains_any_case(n));
-        if named {
+        // "Thirty percent the party had ...": a clause opening with "the" and reaching its
+        // auxiliary within four words.
+        let clause = after_noun
+            && lw == "the"
+            && plain[i + 1..]
+                .iter()
+                .take(4)
+                .any(|n| AUXILIARIES.contains_any_case(n) || n.ends_with("n't"));
+        if named || clause {
             return cut(s, words, i);
         }
         if !(LINKS.contains(&lw) || is_nominal(w))
@@ -185,6 +194,12 @@ mod tests {
                 "Four in 10 residents Okafor would win easily.",
                 "Four in 10 residents",
             ),
+            ("Some 22 percent they would stay home.", "Some 22 percent"),
+            (
+                "Just 28 percent of voters they liked her, up from 20 percent.",
+                "Just 28 percent of voters",
+            ),
+            ("One in three the party doesn't care.", "One in three"),
         ] {
             assert_eq!(share(s), Some(subject), "{s}");
         }
@@ -203,6 +218,7 @@ mod tests {
             "Three people were hurt.",
             "More than half of the address in Los Angeles was about taxes.",
             "A majority of voters backed the plan, and they may again.",
+            "Prices rose 10 percent the year before.",
         ] {
             assert_eq!(share(s), None, "{s}");
         }
