@@ -209,6 +209,7 @@ mod tests {
             "Zhao the two sides should deepen cooperation.",
             "The army it had regained control of the town.",
             "Chinese Foreign Minister Wang Yi on Friday the relationship had entered its best period.",
+            "Prices will rise, Tom Reyes, a trader in Lagos, who has sold grain for 20 years.",
         ] {
             assert!(missing(s), "{s}");
         }
@@ -249,6 +250,9 @@ mod tests {
             "Demand is recovering, said Maria Keller, chief economist at Hanseatic Bank.",
             "The prime minister reshuffled her cabinet, replacing four ministers.",
             "Nearly 300 homes were destroyed by the wildfire.",
+            "The story was told by a Soviet agent, Tom Reyes, who escapes to a submarine.",
+            "It had all the fight it needed in Tom Reyes, its former manager, who was fired.",
+            "The deal was signed by its chief executive, Jane Fraser, who joined in 2020.",
         ] {
             assert_eq!(kind(s), None, "{s}");
         }

@@ -61,8 +61,10 @@ pub fn source_after_quote(
     for (k, mark) in marks.iter().enumerate() {
         // An opening mark may follow a comma too ("He said, \u{201c}..."), but the tail after
         // it is blanked quotation and names nobody.
+        // A quotation inside the quotation may close with it: "... 'I'm busy,'\u{201d} she."
         let ends_statement = s[..mark.start]
             .trim_end()
+            .trim_end_matches(['\'', '\u{2019}'])
             .chars()
             .next_back()
             .is_some_and(|c| matches!(c, ',' | '?' | '!' | '\u{2014}' | '\u{2013}' | '-'));
@@ -182,7 +184,8 @@ pub(super) fn source_in_tail(
             .or_else(|| leading_source_len(&source_words))?
     };
     // "\u{201c}...,\u{201d} Tom Reyes wrote": the verb is there.
-    if has_reporting_verb(source_text) && !setting_before_verb(&source_words[n..]) {
+    let verb_inside = source_words[..n].iter().any(|w| has_reporting_verb(w));
+    if verb_inside || has_reporting_verb(source_text) && !setting_before_verb(&source_words[n..]) {
         return None;
     }
     if n != source_words.len() {
@@ -292,6 +295,7 @@ mod tests {
             "\u{201c}Rents are up,\u{201d} Okafor, adding that landlords were \u{201c}greedy.\u{201d}",
             "\u{201c}It works,\u{201d} Tom Reyes, a farmer who grows apples near Fresno.",
             "\u{201c}It works,\u{201d} Okafor when asked about the plan.",
+            "\u{201c}He told me, \u{2018}I am busy,\u{2019}\u{201d} she.",
         ] {
             assert!(source(s).is_some(), "{s}");
         }

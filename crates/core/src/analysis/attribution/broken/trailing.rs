@@ -112,7 +112,7 @@ pub fn trailing_source(s: &str, words: &[(usize, &str)]) -> Option<(Range<usize>
         .map(|(i, _)| i)
         .filter(|&i| !inside_word(i))
         .collect();
-    for (k, &cut) in cuts.iter().rev().take(3).enumerate() {
+    for (k, &cut) in cuts.iter().rev().take(4).enumerate() {
         // A clause before the comma: three words, or a quotation.
         let head = words_within(words, 0..cut);
         if head.len() < 3 && marks(&s[..cut]).next().is_none() {
@@ -141,7 +141,19 @@ pub fn trailing_source(s: &str, words: &[(usize, &str)]) -> Option<(Range<usize>
         let Some((by_name, source_len)) = source_segment(source) else {
             continue;
         };
-        let appositive = rest.iter().all(|a| is_appositive(a));
+        // "..., Ann Lee, a fellow at CASS, who has studied ...": a relative clause may follow
+        // the source's appositives (a name with only a relative clause is an object: "...
+        // by an agent, Ann Lee, who escapes").
+        let relative = |a: &[&str]| matches!(a[0], "who" | "whose");
+        // "..., Sen. Ann Lee, attorney Tom Reyes and Jo Hart, whose ...": a list of names.
+        let list = rest.iter().flatten().any(|w| matches!(*w, "and" | "or"));
+        let appositive = match rest.split_last() {
+            Some((last, before)) => {
+                before.iter().all(|a| is_appositive(a))
+                    && (is_appositive(last) || relative(last) && !before.is_empty() && !list)
+            }
+            None => true,
+        };
         if !rest.is_empty() && !appositive {
             continue;
         }
@@ -176,6 +188,8 @@ pub fn trailing_source(s: &str, words: &[(usize, &str)]) -> Option<(Range<usize>
             .iter()
             .nth_back(1)
             .is_some_and(|(_, w)| w.starts_with(|c: char| c.is_ascii_digit()));
+        // "... in Ann Lee, ...": a name after a preposition is its object.
+        let object = object || by_name && super::PREPOSITIONS.contains(last);
         let apposed = object
             || introduced
             || APPOSITION_HEADS.contains_any_case(last)
