@@ -135,13 +135,7 @@ impl Finder<'_> {
             .zip(std::iter::once(&Separator::Space).chain(&written_separators))
             .map(|(w, sep)| format!("{sep:?}{w}"))
             .collect::<String>();
-        let known = self.closest.borrow().get(&span_key).copied();
-        let closest = known.unwrap_or_else(|| {
-            let found = self.closest_form(&written, &written_separators);
-            self.closest.borrow_mut().insert(span_key, found);
-            found
-        });
-        let (cost, best_form, swapped) = closest?;
+        let (cost, best_form, swapped) = self.closest(span_key, &written, &written_separators)?;
         let form = index.form(best_form);
         let entity = self.registry.entity(form.entity);
         let mut read = Read {
@@ -207,11 +201,10 @@ impl Finder<'_> {
 }
 
 impl Finder<'_> {
-    /// The registry form closest to written words (with the separators between them), as its
-    /// cost, id and whether it is a swap; `None` when there is none, or two entities' forms
-    /// are equally close. Depends only on the words and the registry: remembered per analysis
-    /// by the words (`Finder::closest`), for a story repeats its names.
-    fn closest_form(&self, written: &[&str], separators: &[Separator]) -> Option<(u32, u32, bool)> {
+    /// The registry form closest to written words (with the separators between them). Depends
+    /// only on the words and the registry: remembered by the words (`Finder::closest`), for a
+    /// story repeats its names.
+    pub(super) fn closest_form(&self, written: &[&str], separators: &[Separator]) -> Closest {
         let index = self.registry.index();
         let single = written.len() == 1;
         let lists: Vec<Arc<NearForms>> = written.iter().map(|w| self.near_candidates(w)).collect();
