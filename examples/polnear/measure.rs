@@ -258,10 +258,11 @@ fn measure_story(story: &Story, registry: &Registry, report: &mut Report) {
                 Some(a) => {
                     report.attributed.add(flag.is_some(), false, example);
                     let kind = cue_kind(&cue_text(text, a));
+                    let how = if cue_here.is_some() { "here" } else { "inside" };
                     report.by_cue.entry(kind).or_default().add(
                         flag.is_some(),
                         flag.is_some(),
-                        example,
+                        || format!("<{how}: {}> {}", cue_text(text, a), example()),
                     );
                 }
                 None if !touched => report.plain.add(flag.is_some(), flag.is_some(), example),
@@ -800,7 +801,7 @@ fn cut_verb(
     // The verb and the space before it go.
     let cut_start = text[..cue.start].trim_end().len().max(s.start);
     let new = format!("{}{}", &text[s.start..cut_start], &text[cue.end..s.end]);
-    let (shown, found) = recheck(
+    let (_, found) = recheck(
         story,
         registry,
         p,
@@ -810,7 +811,12 @@ fn cut_verb(
         Code::IncompleteAttribution,
     );
     let hit = found.is_some();
-    let example = || format!("{}: {shown}", story.name);
+    // A mark where the verb was, to group the misses by what surrounds the cut.
+    let marked = || {
+        let at = cut_start - s.start;
+        one_line(&format!("{} \u{2038}{}", &new[..at], &new[at..]))
+    };
+    let example = || format!("{}: {}", story.name, marked());
     report.cut_verbs.add(hit, false, example);
     report
         .by_position

@@ -233,9 +233,12 @@ fn person_speaks<'s>(own: &'s Own) -> impl Iterator<Item = usize> + 's {
 fn weak_cue_reports(own: &Own, verb: Range<usize>) -> bool {
     let s = own.text;
     let before = own.before(verb.start).take(4);
-    let previous = before
-        .clone()
-        .find(|w| !LINKING_WORDS.contains(&w.lower) && !is_manner_adverb(w.text));
+    // A linking word spelt as a name is the name: "..., Will believes".
+    let previous = before.clone().find(|w| {
+        !(LINKING_WORDS.contains(&w.lower)
+            && !(MODALS.contains(&w.lower) && is_name_inside(own, w)))
+            && !is_manner_adverb(w.text)
+    });
     // "He would support ...", "They will back ...": a prediction of a stance, the reporter's.
     // A capitalised modal inside the sentence is a name: "..., Will wrote."
     let modal = before
@@ -533,6 +536,12 @@ fn reports_after_past(own: &Own, at: usize) -> bool {
 /// "Okafor, a lawyer for the family, predicted ...": a source before an appositive set off by
 /// commas just before the verb.
 fn appositive_source(own: &Own, verb: usize) -> bool {
+    // "Okafor, a lawyer, has repeatedly said": past the auxiliaries and adverbs to the comma.
+    let verb = own
+        .before(verb)
+        .take_while(|w| LINKING_WORDS.contains(&w.lower) || is_manner_adverb(w.text))
+        .last()
+        .map_or(verb, |w| w.range.start);
     let Some(head) = own.text[..verb].trim_end().strip_suffix(',') else {
         return false;
     };
@@ -634,6 +643,8 @@ mod tests {
             "More than half the money came from abroad, campaign filings show.",
             "Opponents quickly accused the council of hiding the cost.",
             "Okafor, a lawyer for the tenants, predicted rents would double.",
+            "Okafor, a lawyer for the tenants, has repeatedly predicted the biggest rise in years.",
+            "After the floods, Will believes the levy is the worst in years.",
             "Many of her aides feel the race is already lost.",
             "Some voters feel the count was wrong.",
             "In the latest county poll, the mayor leads her rival 51 percent to 40 percent.",
