@@ -181,6 +181,9 @@ pub fn find_mentions_again(
 /// [`same_first_letter`]; asked of every remembered family at every capitalised word).
 type FamilyName = (Vec<Box<str>>, EntityIdx, Option<char>);
 
+/// What `Finder::closest_form` answers for one run of written words.
+type ClosestForm = Option<(u32, u32, bool)>;
+
 struct Finder<'r> {
     registry: &'r Registry,
     /// Family names of people mentioned so far, by their first word.
@@ -199,7 +202,7 @@ struct Finder<'r> {
     near: RefCell<HashMap<String, Arc<NearForms>>>,
     /// The closest form to written words (`Finder::closest_form`), by the words and their
     /// separators: a story repeats its names, misspelled or not.
-    closest: RefCell<HashMap<String, Option<(u32, u32, bool)>>>,
+    closest: RefCell<HashMap<String, ClosestForm>>,
     /// The exact pass's forms per lead (first word, or first two words joined by a NUL).
     leads: RefCell<rustc_hash::FxHashMap<String, Rc<LeadForms>>>,
     /// The questions the current block's search asked of `other_names`, with their answers.
