@@ -29,8 +29,8 @@ pub use quote::{quotes, Quote};
 
 use crate::analysis::tokens::{BlockTokens, Tokens};
 use crate::analysis::BlockKind;
-use lexicon::{CONTINUATION, CONTINUATION_OPENERS};
-use own::Own;
+use lexicon::{CONTINUATION_OPENERS, FIRST_PERSON, MODALS, REFERRING_PRONOUNS, SUBJECT_OPENERS};
+use own::{Own, OwnWord};
 use regex::Regex;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -311,8 +311,12 @@ fn is_plain_subject(between: &str) -> bool {
         })
 }
 
-/// Whether a sentence still speaks for the previous sentence's source: it refers back with a
-/// pronoun ("it aims to", "He added") or opens with "Also", "Moreover" ...
+/// Whether a sentence still speaks for the previous sentence's source: it opens with "Also",
+/// "Moreover" ..., its subject is a pronoun that refers back ("He added", "Focused on the
+/// talks, it aims to ...") or it speaks in the first person outside quotation marks. A pronoun
+/// elsewhere ("the plan would double their rent") says nothing of who is speaking, and a
+/// pronoun subject with a modal ("He would win easily", "They'll lose") predicts what the
+/// subject will do: the reporter's claim, unless the sentence says whose it is.
 fn continues(own: &Own) -> bool {
     let opens = own
         .words
@@ -326,11 +330,43 @@ fn continues(own: &Own) -> bool {
     if CONTINUATION_OPENERS.iter().any(opens_with) {
         return true;
     }
-    // "they're" refers back as "they" does.
-    own.words.iter().any(|w| {
-        w.lower
-            .split(['\'', '\u{2019}', '-'])
-            .any(|part| CONTINUATION.contains(part))
+    if own.words.iter().any(|w| FIRST_PERSON.contains(stem(w))) {
+        return true;
+    }
+    subject_pronoun(own).is_some_and(|i| {
+        // "he'll", "they'd": the modal is in the contraction.
+        let next = match own.words[i].lower.split_once(['\'', '\u{2019}']) {
+            Some((_, ending)) => Some(ending),
+            None => own.words.get(i + 1).map(|w| w.lower.as_str()),
+        };
+        !next.is_some_and(|n| MODALS.contains(n) || matches!(n, "ll" | "d"))
+    })
+}
+
+/// A word without a contraction's ending: "they're" refers back as "they" does, "I'm" speaks
+/// as "I" does.
+fn stem<'w>(w: &'w OwnWord) -> &'w str {
+    w.lower.split(['\'', '\u{2019}']).next().unwrap_or_default()
+}
+
+/// The sentence's subject when it is a pronoun that refers back: its first word after
+/// conjunctions ("But he ..."), or the first word after the comma that closes an opening
+/// phrase ("Focused on the talks, it ...").
+fn subject_pronoun(own: &Own) -> Option<usize> {
+    let first = own
+        .words
+        .iter()
+        .position(|w| !SUBJECT_OPENERS.contains(&w.lower));
+    let after_opening = own.text.find(',').map(|comma| {
+        own.words
+            .iter()
+            .take_while(|w| w.range.end <= comma)
+            .count()
+    });
+    [first, after_opening].into_iter().flatten().find(|&i| {
+        own.words
+            .get(i)
+            .is_some_and(|w| REFERRING_PRONOUNS.contains(stem(w)))
     })
 }
 
@@ -383,6 +419,31 @@ mod tests {
         );
         assert_eq!(
             attributed("Efforts should be made, Zhao said. He added that both should learn."),
+            vec![true, true]
+        );
+    }
+
+    #[test]
+    fn only_a_subject_pronoun_continues_the_speaker() {
+        // A pronoun that is not the subject refers to someone, not to who is speaking.
+        assert_eq!(
+            attributed(
+                "The mayor said the budget is balanced. The levy would double their rent by 2030."
+            ),
+            vec![true, false]
+        );
+        assert_eq!(
+            attributed("The mayor said the budget is balanced. But she called the levy fair. In her view, it is the best plan in decades."),
+            vec![true, true, true]
+        );
+        // A prediction of what the subject will do is the reporter's, unless sourced.
+        assert_eq!(
+            attributed("The coach said the team had trained hard. They will win the league easily. They'd never lost a final."),
+            vec![true, false, false]
+        );
+        // The first person outside quotation marks is still the speaker's.
+        assert_eq!(
+            attributed("The union said pay had fallen. Our members are the worst paid in Europe."),
             vec![true, true]
         );
     }
