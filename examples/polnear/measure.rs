@@ -801,7 +801,7 @@ fn cut_verb(
     // The verb and the space before it go.
     let cut_start = text[..cue.start].trim_end().len().max(s.start);
     let new = format!("{}{}", &text[s.start..cut_start], &text[cue.end..s.end]);
-    let (shown, found) = recheck(
+    let (_, found) = recheck(
         story,
         registry,
         p,
@@ -811,7 +811,12 @@ fn cut_verb(
         Code::IncompleteAttribution,
     );
     let hit = found.is_some();
-    let example = || format!("{}: {shown}", story.name);
+    // A mark where the verb was, to group the misses by what surrounds the cut.
+    let marked = || {
+        let at = cut_start - s.start;
+        one_line(&format!("{} \u{2038}{}", &new[..at], &new[at..]))
+    };
+    let example = || format!("{}: {}", story.name, marked());
     report.cut_verbs.add(hit, false, example);
     report
         .by_position

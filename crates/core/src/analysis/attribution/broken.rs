@@ -14,11 +14,14 @@
 //! - a share of people as the source: "Forty percent they would ..." (see [`quantity`]);
 //! - a source between commas inside the sentence: "The risk, he, is ..." (see
 //!   [`parenthetical`]);
+//! - a source opening a clause inside the sentence: "..., but he that the plan ..." (see
+//!   [`inner`]);
 //! - "according to" followed by nothing.
 //!
 //! A missing verb comes with where "said" belongs, for the quick fix.
 
 mod after_quote;
+mod inner;
 mod leading;
 mod parenthetical;
 mod plural;
@@ -69,7 +72,8 @@ pub fn broken(s: &str, own: &Own, attributed: bool) -> Option<(Broken, Range<usi
             let r = leading::doubled_pronoun(&words)?;
             let end = r.end;
             Some((r, end))
-        });
+        })
+        .or_else(|| inner::inner_source(text, &words));
     if let Some((r, verb_at)) = leading {
         return Some(missing((r, verb_at, false)));
     }

@@ -8,6 +8,11 @@
 //! continues into the next paragraph that opens with a quotation mark. A paragraph after an
 //! attributed lead-in ("The ministry said:") is what the lead-in reports, and a transcript's
 //! paragraph opening with its speaker ("Q:", "SMITH:") is that speaker's words.
+//!
+//! [`Readings`] is the entry point: every paragraph of prose of a story read in order, each
+//! from its own text and what the paragraph before passed on ([`Carry`]), and nothing else. A
+//! re-check therefore reuses a paragraph's readings when its text and the carry it receives
+//! are those of the last analysis ([`Memo`]).
 
 mod broken;
 mod claim;
@@ -23,12 +28,14 @@ pub use broken::Broken;
 pub use claim::{Claim, ClaimKind};
 pub use quote::{quotes, Quote};
 
-use crate::analysis::tokens::BlockTokens;
+use crate::analysis::tokens::{BlockTokens, Tokens};
+use crate::analysis::BlockKind;
 use lexicon::{CONTINUATION, CONTINUATION_OPENERS};
 use own::Own;
 use regex::Regex;
+use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock, OnceLock};
 
 /// Whether `word` (lower case) is a one-word form of a reporting verb ("said", "told",
 /// "reported"), for checks that read a name by the verb next to it.
@@ -53,7 +60,7 @@ pub struct Reading {
 }
 
 /// What one paragraph passes to the next.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Carry {
     /// A quotation left open at the end of the previous paragraph, and whether it was attributed.
     open_quote: Option<bool>,
@@ -72,6 +79,78 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     let dash = r"\s*(?:--|\u{2014}|\u{2013}|-)\s+";
     Regex::new(&format!("^{place}{date}{agency}{dash}")).expect("dateline pattern")
 });
+
+/// One paragraph's readings, and what it passes to the next.
+#[derive(Debug)]
+pub struct Paragraph {
+    pub readings: Vec<Reading>,
+    carry: Carry,
+}
+
+/// The paragraphs an analysis read, by their text and the carry they received: a re-check
+/// reuses those it meets again (see the module documentation).
+#[derive(Debug, Default)]
+pub struct Memo(HashMap<(String, Carry), Arc<Paragraph>>);
+
+/// A story's paragraphs of prose read in order, on first use: a check asks for them, so a
+/// configuration that turns the attribution codes off reads none.
+pub struct Readings<'a> {
+    tokens: &'a Tokens<'a>,
+    previous: &'a Memo,
+    read: OnceLock<(Vec<Option<Arc<Paragraph>>>, Memo)>,
+}
+
+impl<'a> Readings<'a> {
+    /// The readings of `tokens`' story, reusing what `previous` read.
+    pub fn new(tokens: &'a Tokens<'a>, previous: &'a Memo) -> Readings<'a> {
+        Readings {
+            tokens,
+            previous,
+            read: OnceLock::new(),
+        }
+    }
+
+    /// Each block's paragraph, in the order of `Tokens::blocks`: `None` for what is not
+    /// prose (headlines, headings, table cells, block quotes), which ends an open quotation
+    /// and a lead-in.
+    pub fn blocks(&self) -> &[Option<Arc<Paragraph>>] {
+        &self
+            .read
+            .get_or_init(|| read_story(self.tokens, self.previous))
+            .0
+    }
+
+    /// What a re-check of the next text may reuse: empty when nothing was read.
+    pub fn into_memo(self) -> Memo {
+        self.read
+            .into_inner()
+            .map(|(_, memo)| memo)
+            .unwrap_or_default()
+    }
+}
+
+fn read_story(tokens: &Tokens, previous: &Memo) -> (Vec<Option<Arc<Paragraph>>>, Memo) {
+    let mut carry = Carry::default();
+    let mut memo = Memo::default();
+    let mut blocks = Vec::with_capacity(tokens.blocks.len());
+    for block in &tokens.blocks {
+        let prose = matches!(block.block.kind, BlockKind::Paragraph | BlockKind::ListItem);
+        if !prose || block.block.quoted {
+            carry = Carry::default();
+            blocks.push(None);
+            continue;
+        }
+        let key = (block.text().to_string(), carry);
+        let paragraph = previous.0.get(&key).cloned().unwrap_or_else(|| {
+            let readings = read_paragraph(block, &mut carry);
+            Arc::new(Paragraph { readings, carry })
+        });
+        carry = paragraph.carry;
+        memo.0.insert(key, paragraph.clone());
+        blocks.push(Some(paragraph));
+    }
+    (blocks, memo)
+}
 
 /// Reads one paragraph of prose, from its tokens.
 pub fn read_paragraph(tokens: &BlockTokens, carry: &mut Carry) -> Vec<Reading> {

@@ -53,12 +53,12 @@ pub fn leading_subject(
     words: &[(usize, &str)],
     attributed: bool,
 ) -> Option<(Range<usize>, usize)> {
+    let at = Sentence { original, own: s };
     subject_starts(s, words).find_map(|k| {
         // After an opening phrase, a name and its commas may be the phrase's apposition
         // ("Like his sister, Ann Lee, now a judge, he ..."), so only a verb missing
         // before the next clause counts.
         let phrase = k > 1 || k == 1 && !OPENING_CONJUNCTIONS.contains_any_case(words[0].1);
-        let at = Sentence { original, own: s };
         subject_at(at, &words[k..], attributed, !phrase)
             .or_else(|| plural::plural_subject(s, &words[k..]))
     })
@@ -537,7 +537,7 @@ static BEFORE_THAT: Words = Words::new(
 
 /// "Zhao that the talks ...", "Zhao the Times on Monday that ...": a "that" clause with no
 /// verb to hang on (but "that day" is a time).
-fn that_with_no_verb(words: &[&str], role: bool) -> bool {
+pub(super) fn that_with_no_verb(words: &[&str], role: bool) -> bool {
     for (i, w) in words.iter().enumerate().take(7) {
         if *w == "that" {
             // "The company that designs ...": a relative clause straight after the subject.

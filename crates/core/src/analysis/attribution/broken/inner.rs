@@ -1,0 +1,145 @@
+//! A source at the head of a clause inside the sentence, with no verb after it: "..., but he
+//! that the plan would fail", "... after Okafor she was ready to run", "In the end, she the
+//! vote was lost."
+//!
+//! Inside a sentence a subject follows a conjunction ("and", "while", "after") or a comma, a
+//! semicolon or a dash. The sentence's own verb may stand anywhere, so only what never follows
+//! a subject counts: after "he", "she", "they" or "we", a "that" clause, a determiner, a
+//! second subject pronoun, or a name before a lower-case word; after a name, a subject
+//! pronoun ("... and Okafor he would ..."), or a "that" opening a clause. A name followed by
+//! a determiner is left alone: "Lee won the north and Okafor the south" only leaves out a
+//! repeated verb.
+
+use super::leading::that_with_no_verb;
+use super::{lower, name_len};
+use crate::analysis::attribution::cue::is_name_word;
+use crate::analysis::attribution::lexicon::{Words, SUBJECT_PRONOUNS};
+use crate::analysis::tokens::strip_possessive;
+use std::ops::Range;
+
+/// Words that open a clause inside a sentence, straight before its subject.
+static CLAUSE_OPENERS: Words = Words::new(
+    "and but while when after though although because since whereas before if until once",
+);
+
+/// Determiners that open a noun phrase, so never follow a subject pronoun: "he the plan".
+static DETERMINERS: Words = Words::new("the a an his her their its this these those");
+
+/// The source and where its verb belongs. `s` is the sentence with its quotations blanked.
+pub fn inner_source(s: &str, words: &[(usize, &str)]) -> Option<(Range<usize>, usize)> {
+    (2..words.len()).find_map(|k| {
+        let between = &s[words[k - 2].0 + words[k - 2].1.len()..words[k].0];
+        let opener = lower(words[k - 1].1);
+        let after_opener = CLAUSE_OPENERS.contains(&opener)
+            && !between.contains(['"', '\u{201c}', '\u{201d}', '(', ')']);
+        let gap = &s[words[k - 1].0 + words[k - 1].1.len()..words[k].0];
+        let after_mark = gap.contains([',', ';', '\u{2014}', '\u{2013}'])
+            && !gap.contains(['"', '\u{201c}', '\u{201d}', '(', ')']);
+        if !(after_opener || after_mark) {
+            return None;
+        }
+        // "Lee and Okafor that ...": after "and" or "or" a name may be one of a pair, whose
+        // "that" is a relative ("Ohio and Florida that vote in March").
+        let pair = matches!(opener.as_str(), "and" | "or") && after_opener;
+        source_at(s, &words[k..], pair)
+    })
+}
+
+/// A source at the start of `words` whose verb was cut.
+fn source_at(s: &str, words: &[(usize, &str)], pair: bool) -> Option<(Range<usize>, usize)> {
+    let plain: Vec<&str> = words.iter().map(|&(_, w)| w).collect();
+    let first = lower(plain[0]);
+    let pronoun = matches!(first.as_str(), "he" | "she" | "they" | "we");
+    let n = if pronoun {
+        1
+    } else if is_name_word(plain[0]) {
+        name_len(&plain)
+    } else {
+        0
+    };
+    if n == 0 || n + 1 >= plain.len() || strip_possessive(plain[n - 1]).is_some() {
+        return None;
+    }
+    let end = words[n - 1].0 + words[n - 1].1.len();
+    // A comma, a bracket or a dash after the subject opens an aside, not a clause.
+    if !s[end..words[n].0].trim().is_empty() {
+        return None;
+    }
+    let next = plain[n];
+    let l = lower(next);
+    let head = l.split(['\'', '\u{2019}']).next().unwrap_or("");
+    let second_subject = SUBJECT_PRONOUNS.contains(head) && head != "i";
+    let rest = &plain[n..];
+    let cut = if pronoun {
+        second_subject
+            || DETERMINERS.contains(&l) && rest.len() > 2
+            || that_with_no_verb(rest, false) && rest.len() > 2
+            || is_name_word(next)
+                && rest
+                    .get(1)
+                    .is_some_and(|w| w.starts_with(char::is_lowercase))
+    } else {
+        second_subject || !pair && l == "that" && rest.get(1).is_some_and(|w| opens_clause(w))
+    };
+    cut.then(|| (words[0].0..end, end))
+}
+
+/// A word that opens a clause's subject: a determiner, a subject pronoun or a name.
+fn opens_clause(w: &str) -> bool {
+    let l = lower(w);
+    DETERMINERS.contains(&l) || SUBJECT_PRONOUNS.contains(&l) || l == "it" || is_name_word(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::with_words;
+    use super::*;
+
+    fn source(s: &str) -> Option<&str> {
+        with_words(s, |words| inner_source(s, words)).map(|(r, _)| &s[r])
+    }
+
+    #[test]
+    fn a_source_inside_the_sentence_with_no_verb() {
+        for (s, found) in [
+            ("The vote was close, but he that the count was fair.", "he"),
+            (
+                "Lee spoke first, and she the plan would cost too much.",
+                "she",
+            ),
+            (
+                "The mayor was jeered when she Okafor's plan was named.",
+                "she",
+            ),
+            (
+                "Lee conceded on Monday, hours after Okafor he would run.",
+                "Okafor",
+            ),
+            (
+                "Lee wants a vote, while Sen. Tom Okafor that the bill is dead.",
+                "Sen. Tom Okafor",
+            ),
+            ("After the rally in Ohio, they they would be back.", "they"),
+            ("Turnout fell; he the weather was to blame.", "he"),
+        ] {
+            assert_eq!(source(s), Some(found), "{s}");
+        }
+    }
+
+    #[test]
+    fn clauses_with_their_verbs() {
+        for s in [
+            "Lee won the north and Okafor the south.",
+            "Voters in Ohio and Florida that vote in March matter most.",
+            "He paid the loans from a bank and Citibank that he used.",
+            "The party he leads and the one she leads agree.",
+            "Lee said that, while he himself had doubts, the plan would pass.",
+            "She thanked Ohio, and she Thanked Florida.",
+            "When he met Okafor, the talks went well.",
+            "Lee, he said, would run.",
+            "It rained, and they stayed at home.",
+        ] {
+            assert_eq!(source(s), None, "{s}");
+        }
+    }
+}
