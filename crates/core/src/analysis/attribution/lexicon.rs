@@ -111,6 +111,9 @@ pub static LINKING_WORDS: Words = Words::new(
     last week month still now even however though meanwhile",
 );
 
+/// Negations between a source and a verb of regard: "Critics do not see the plan as ...".
+pub static NEGATIONS: Words = Words::new("not never do does did don't doesn't didn't");
+
 /// Words before a weak verb that make it passive or comparative, not a report:
 /// "was found", "than expected", "as expected".
 pub static NOT_A_REPORT_BEFORE: Words = Words::new(
@@ -150,7 +153,8 @@ pub static ROLE_NOUNS: Words = Words::new(
     diplomats diplomat lawmakers lawmaker legislator legislators leaders leader president \
     chairman chairwoman chair director head chief ceo executive executives company firm group \
     organisation organization union party campaign military army embassy judge court fellow \
-    professor lecturer dean founder partner adviser advisor strategist commander general \
+    professor lecturer dean founder congressman congresswoman congressmen \
+    congresswomen website partner adviser advisor strategist commander general \
     governor mayor manager consultant engineer editor correspondent coordinator representative \
     deputy secretary ambassador envoy member members senator doctor doctors teacher activist \
     activists people participants person spokespersons bureau administration regulator \
