@@ -258,10 +258,11 @@ fn measure_story(story: &Story, registry: &Registry, report: &mut Report) {
                 Some(a) => {
                     report.attributed.add(flag.is_some(), false, example);
                     let kind = cue_kind(&cue_text(text, a));
+                    let how = if cue_here.is_some() { "here" } else { "inside" };
                     report.by_cue.entry(kind).or_default().add(
                         flag.is_some(),
                         flag.is_some(),
-                        example,
+                        || format!("<{how}: {}> {}", cue_text(text, a), example()),
                     );
                 }
                 None if !touched => report.plain.add(flag.is_some(), flag.is_some(), example),

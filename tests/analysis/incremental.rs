@@ -97,7 +97,31 @@ static CASES: LazyLock<Vec<Case>> = LazyLock::new(|| {
     cases
 });
 
-/// Fragments that change what a block carries into the next ones.
+/// A story short enough that random edits often land where one paragraph hands attribution
+/// to the next: a lead-in, a quotation left open, a quotation nobody is said to have said.
+static QUOTATIONS: LazyLock<Case> = LazyLock::new(|| Case {
+    name: "quotations".into(),
+    text: QUOTATIONS_TEXT.into(),
+    format: Format::Markdown,
+    names: Vec::new(),
+    registry: registry("empty.json", r#"{"version": 1, "entities": []}"#),
+});
+
+const QUOTATIONS_TEXT: &str = "The council met on Tuesday. The mayor said:
+
+\u{201C}The bridge will be the longest in the region and the cheapest.\u{201D}
+
+\u{201C}Work starts in March,\u{201D} the engineer said. \u{201C}The rock is hard.
+
+\u{201C}We have never dug through rock this old, and it will cost more.\u{201D}
+
+Costs rose by 40 percent last year, the worst rise on record.
+
+\u{201C}Nobody expected it.\u{201D} Ana Ruiz, the treasurer.
+";
+
+/// Fragments that change what a block carries into the next ones (mentions, an open quotation,
+/// an attributed lead-in).
 const FRAGMENTS: &[&str] = &[
     "\n\n",
     "\n",
@@ -107,6 +131,7 @@ const FRAGMENTS: &[&str] = &[
     ":",
     ". ",
     " said. ",
+    " she said:\n\n\u{201C}",
     ", according to ",
     " Martin Schulz ",
     " Schulz ",
@@ -199,17 +224,28 @@ proptest! {
         which in 0..64usize,
         changes in prop::collection::vec(change(), 1..8),
     ) {
-        let case = &CASES[which % CASES.len()];
-        let settings = settings();
-        let mut text = case.text.clone();
-        let mut previous = analyze(&text, case.format, &case.registry, &settings);
-        for change in &changes {
-            text = apply(&text, case, change);
-            let again = reanalyze(&previous, &text, case.format, &case.registry, &settings);
-            let full = analyze(&text, case.format, &case.registry, &settings);
-            assert_same(&again, &full, &format!("{}: {text}", case.name));
-            previous = again;
-        }
+        re_check_each(&CASES[which % CASES.len()], &changes);
+    }
+
+    #[test]
+    fn quotations_re_checked_after_any_edits_equal_a_full_check(
+        changes in prop::collection::vec(change(), 1..12),
+    ) {
+        re_check_each(&QUOTATIONS, &changes);
+    }
+}
+
+/// Applies `changes` one by one, re-checking after each, and compares with a full check.
+fn re_check_each(case: &Case, changes: &[Change]) {
+    let settings = settings();
+    let mut text = case.text.clone();
+    let mut previous = analyze(&text, case.format, &case.registry, &settings);
+    for change in changes {
+        text = apply(&text, case, change);
+        let again = reanalyze(&previous, &text, case.format, &case.registry, &settings);
+        let full = analyze(&text, case.format, &case.registry, &settings);
+        assert_same(&again, &full, &format!("{}: {text}", case.name));
+        previous = again;
     }
 }
 
@@ -272,4 +308,38 @@ fn an_edit_before_a_paragraph_changes_what_it_reads() {
     );
     let back = reanalyze(&again, &before, Format::Markdown, &case.registry, &settings);
     assert_eq!(back.mentions, first.mentions);
+}
+
+/// What a paragraph's attribution reads from the one before it (a lead-in ending in a colon,
+/// a quotation left open) changes with an edit there: the later, unedited paragraph is read
+/// again with what it now receives, not reused from the last analysis.
+#[test]
+fn an_edit_before_a_paragraph_changes_its_attribution() {
+    let empty = registry("empty.json", r#"{"version": 1, "entities": []}"#);
+    let quote = "\u{201C}The new tunnel will be the longest in the country and the most expensive.\u{201D}\n";
+    let led = format!("The engineer stood by the entrance on Friday. She said:\n\n{quote}");
+    let bare = format!("The engineer stood by the entrance on Friday.\n\n{quote}");
+    let open = format!(
+        "\u{201C}We start digging in March,\u{201D} the engineer said. \u{201C}The rock is hard.\n\n{quote}"
+    );
+    let settings = settings();
+    let full = |text: &str| analyze(text, Format::Markdown, &empty, &settings);
+    let in_quote = |a: &Analysis| {
+        a.findings
+            .iter()
+            .filter(|f| f.range.start >= a.document.blocks[1].source_range(0..0).start)
+            .count()
+    };
+    assert_eq!(
+        in_quote(&full(&led)),
+        0,
+        "the lead-in attributes the quotation"
+    );
+    assert!(in_quote(&full(&bare)) > 0, "nobody is said to say it");
+    let mut previous = full(&led);
+    for text in [&bare, &led, &open, &bare, &open, &led] {
+        let again = reanalyze(&previous, text, Format::Markdown, &empty, &settings);
+        assert_same(&again, &full(text), text);
+        previous = again;
+    }
 }

@@ -94,6 +94,9 @@ pub struct Context<'a> {
     /// The titles written next to person mentions (see [`titles::find_titles`]).
     pub titles: &'a [TitleMention],
     pub historical: Historical,
+    /// Which sentences of each paragraph are attributed, make claims or break an attribution:
+    /// read on first use, reusing the last analysis's unchanged paragraphs.
+    pub attribution: &'a attribution::Readings<'a>,
 }
 
 /// One check: reads the context, reports findings.
@@ -115,25 +118,22 @@ pub struct Analysis {
     pub failed_checks: Vec<&'static str>,
     /// The blocks' mention searches, for [`reanalyze`].
     pub memo: Memo,
+    /// The paragraphs' attribution readings, for [`reanalyze`].
+    pub attribution_memo: attribution::Memo,
 }
 
 pub fn analyze(source: &str, format: Format, registry: &Registry, settings: &Settings) -> Analysis {
-    analyze_reusing(
-        &Memo::default(),
-        source,
-        format,
-        registry,
-        settings,
-        &|| false,
-    )
-    .expect("an analysis nobody cancels finishes")
+    analyze_reusing(None, source, format, registry, settings, &|| false)
+        .expect("an analysis nobody cancels finishes")
 }
 
 /// Analyses a new text of the draft `previous` analysed: the same result as [`analyze`], but a
 /// block whose text is unchanged, against the same registry, reuses its mention search (the
-/// costly part: see [`Memo`]) when nothing it depended on in the blocks before it changed.
-/// What the rest of the story carries into a block (second references, an open quotation,
-/// attribution, titles across mentions) is read afresh, so an edit is seen wherever it matters.
+/// costly part: see [`Memo`]) when nothing it depended on in the blocks before it changed, and
+/// a paragraph whose text and carried state (an open quotation, a lead-in) are unchanged
+/// reuses its attribution readings ([`attribution::Memo`]). What else the story carries into
+/// a block (second references, titles across mentions) is read afresh, so an edit is seen
+/// wherever it matters.
 pub fn reanalyze(
     previous: &Analysis,
     source: &str,
@@ -141,7 +141,7 @@ pub fn reanalyze(
     registry: &Registry,
     settings: &Settings,
 ) -> Analysis {
-    analyze_reusing(&previous.memo, source, format, registry, settings, &|| {
+    analyze_reusing(Some(previous), source, format, registry, settings, &|| {
         false
     })
     .expect("an analysis nobody cancels finishes")
@@ -159,13 +159,11 @@ pub fn reanalyze_unless(
     settings: &Settings,
     cancelled: &dyn Fn() -> bool,
 ) -> Option<Analysis> {
-    let none = Memo::default();
-    let memo = previous.map_or(&none, |p| &p.memo);
-    analyze_reusing(memo, source, format, registry, settings, cancelled)
+    analyze_reusing(previous, source, format, registry, settings, cancelled)
 }
 
 fn analyze_reusing(
-    memo: &Memo,
+    previous: Option<&Analysis>,
     source: &str,
     format: Format,
     registry: &Registry,
@@ -176,6 +174,8 @@ fn analyze_reusing(
     let date = settings.date.or(document.date).unwrap_or(settings.today);
     let mut failed_checks = Vec::new();
     let tokens = Tokens::new(&document);
+    let (none, no_readings) = (Memo::default(), attribution::Memo::default());
+    let memo = previous.map_or(&none, |p| &p.memo);
     let (mentions, memo) = match catch_unwind(AssertUnwindSafe(|| {
         mention::find_mentions_again(&tokens, registry, memo, cancelled)
     })) {
@@ -185,6 +185,10 @@ fn analyze_reusing(
             (Vec::new(), Memo::default())
         }
     };
+    let readings = attribution::Readings::new(
+        &tokens,
+        previous.map_or(&no_readings, |p| &p.attribution_memo),
+    );
     let reading = Context {
         source,
         document: &document,
@@ -194,6 +198,7 @@ fn analyze_reusing(
         date,
         titles: &[],
         historical: settings.historical,
+        attribution: &readings,
     };
     let titles =
         catch_unwind(AssertUnwindSafe(|| titles::find_titles(&reading))).unwrap_or_else(|_| {
@@ -209,6 +214,7 @@ fn analyze_reusing(
         date,
         titles: &titles,
         historical: settings.historical,
+        attribution: &readings,
     };
     let mut findings = Vec::new();
 
@@ -239,6 +245,7 @@ fn analyze_reusing(
     findings.sort_by(|a, b| {
         (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
     });
+    let attribution_memo = readings.into_memo();
     Some(Analysis {
         document,
         mentions,
@@ -247,5 +254,6 @@ fn analyze_reusing(
         findings,
         failed_checks,
         memo,
+        attribution_memo,
     })
 }

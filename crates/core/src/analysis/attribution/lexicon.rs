@@ -108,8 +108,11 @@ pub static LINKING_WORDS: Words = Words::new(
     "\
     also further earlier later then again previously repeatedly recently separately once had has \
     have would will today tonight yesterday monday tuesday wednesday thursday friday saturday sunday on \
-    last week month still now",
+    last week month still now even however though meanwhile",
 );
+
+/// Negations between a source and a verb of regard: "Critics do not see the plan as ...".
+pub static NEGATIONS: Words = Words::new("not never do does did don't doesn't didn't");
 
 /// Words before a weak verb that make it passive or comparative, not a report:
 /// "was found", "than expected", "as expected".
@@ -150,7 +153,8 @@ pub static ROLE_NOUNS: Words = Words::new(
     diplomats diplomat lawmakers lawmaker legislator legislators leaders leader president \
     chairman chairwoman chair director head chief ceo executive executives company firm group \
     organisation organization union party campaign military army embassy judge court fellow \
-    professor lecturer dean founder partner adviser advisor strategist commander general \
+    professor lecturer dean founder congressman congresswoman congressmen \
+    congresswomen website partner adviser advisor strategist commander general \
     governor mayor manager consultant engineer editor correspondent coordinator representative \
     deputy secretary ambassador envoy member members senator doctor doctors teacher activist \
     activists people participants person spokespersons bureau administration regulator \
@@ -204,11 +208,16 @@ pub static APPOSITION_HEADS: Words = Words::new(
     with to of for from at in on",
 );
 
-/// Third-person words that show a sentence still speaks for the previous sentence's source.
-pub static CONTINUATION: Words = Words::new(
-    "\
-    he she they it its his her their them this these such we our us i my",
-);
+/// Pronouns that, as a sentence's subject, refer back to the previous sentence's source or
+/// to what it spoke of: "He added ...", "It aims to ...".
+pub static REFERRING_PRONOUNS: Words = Words::new("he she they it this these");
+
+/// The first person, which a reporter's own words do not use: a sentence with it outside
+/// quotation marks is still a speaker's ("We will not back down").
+pub static FIRST_PERSON: Words = Words::new("we our us i my");
+
+/// Words that may open a sentence before its subject: "But he ...", "And so they ...".
+pub static SUBJECT_OPENERS: Words = Words::new("but and so yet still now then instead however or");
 
 /// Openings that continue the previous speaker: "Also, ...", "Moreover, ...".
 pub const CONTINUATION_OPENERS: &[&str] = &[

@@ -14,8 +14,8 @@
 //! comes with a fix that inserts "said" where it belongs (the source is there); an unsourced
 //! claim has none: only the reporter knows the source.
 
-use crate::analysis::attribution::{read_paragraph, Broken, Carry};
-use crate::analysis::{BlockKind, Check, Code, Context, Edit, Finding, Fix};
+use crate::analysis::attribution::Broken;
+use crate::analysis::{Check, Code, Context, Edit, Finding, Fix};
 
 codes! {
     /// A sentence that asserts something a reader would want sourced (a figure or statistic,
@@ -62,16 +62,13 @@ pub struct Attribution;
 
 impl Check for Attribution {
     fn run(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let mut carry = Carry::default();
-        for tokens in &cx.tokens.blocks {
-            let block = tokens.block;
-            let prose = matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem);
-            if !prose || block.quoted {
-                carry = Carry::default();
+        for (tokens, paragraph) in cx.tokens.blocks.iter().zip(cx.attribution.blocks()) {
+            let Some(paragraph) = paragraph else {
                 continue;
-            }
+            };
+            let block = tokens.block;
             let text = &block.text;
-            for r in read_paragraph(tokens, &mut carry) {
+            for r in &paragraph.readings {
                 if let Some((broken, range)) = &r.broken {
                     let source = range.clone();
                     let finding = match *broken {

@@ -12,6 +12,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 
 /// The forms filed under one lead, in the index's order.
+#[derive(Debug)]
 pub(super) struct LeadForms {
     ids: Vec<u32>,
     /// Positions in `ids`: the forms of one or two words at the root, longer ones under their
@@ -20,7 +21,7 @@ pub(super) struct LeadForms {
     tree: Node,
 }
 
-#[derive(Default)]
+#[derive(Debug, Default)]
 struct Node {
     /// Positions of the forms whose words end here.
     ends: Vec<u32>,

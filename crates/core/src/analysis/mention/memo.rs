@@ -9,9 +9,10 @@
 //! references and the story-wide passes run again every time: they are cheap, and they are
 //! what an edit elsewhere changes. The fuzzy candidates of each word (a pure function of
 //! the word and the registry, which second references look up for every capitalised word)
-//! are kept too.
+//! are kept too, and so are the exact pass's forms per lead and the closest form to each
+//! span's words (both pure functions of their words and the registry).
 
-use super::{NearForms, Read};
+use super::{Closest, LeadForms, NearForms, Read};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -23,6 +24,10 @@ pub struct Memo {
     blocks: HashMap<String, Vec<Searched>>,
     /// Fuzzy candidates of the words looked up (`Finder::near_candidates`).
     pub(super) near: HashMap<String, Arc<NearForms>>,
+    /// The exact pass's forms of the leads met (`Finder::lead_forms`).
+    pub(super) leads: HashMap<String, Arc<LeadForms>>,
+    /// The closest forms to the spans read (`Finder::closest`).
+    pub(super) closest: HashMap<String, Closest>,
 }
 
 /// One block's search: what it found and what it asked of the earlier blocks.
@@ -46,6 +51,20 @@ impl Memo {
     pub(super) fn near(&self, registry: u64, word: &str) -> Option<Arc<NearForms>> {
         (registry == self.registry)
             .then(|| self.near.get(word).cloned())
+            .flatten()
+    }
+
+    /// The exact pass's forms of `lead` in `registry`, if they were gathered.
+    pub(super) fn lead(&self, registry: u64, lead: &str) -> Option<Arc<LeadForms>> {
+        (registry == self.registry)
+            .then(|| self.leads.get(lead).cloned())
+            .flatten()
+    }
+
+    /// The closest form to a span's words in `registry`, if it was looked for.
+    pub(super) fn closest(&self, registry: u64, span_key: &str) -> Option<Closest> {
+        (registry == self.registry)
+            .then(|| self.closest.get(span_key).copied())
             .flatten()
     }
 

@@ -135,13 +135,7 @@ impl Finder<'_> {
             .zip(std::iter::once(&Separator::Space).chain(&written_separators))
             .map(|(w, sep)| format!("{sep:?}{w}"))
             .collect::<String>();
-        let known = self.closest.borrow().get(&span_key).copied();
-        let closest = known.unwrap_or_else(|| {
-            let found = self.closest_form(&written, &written_separators);
-            self.closest.borrow_mut().insert(span_key, found);
-            found
-        });
-        let (cost, best_form, swapped) = closest?;
+        let (cost, best_form, swapped) = self.closest(span_key, &written, &written_separators)?;
         let form = index.form(best_form);
         let entity = self.registry.entity(form.entity);
         let mut read = Read {
@@ -207,17 +201,16 @@ impl Finder<'_> {
 }
 
 impl Finder<'_> {
-    /// The registry form closest to written words (with the separators between them), as its
-    /// cost, id and whether it is a swap; `None` when there is none, or two entities' forms
-    /// are equally close. Depends only on the words and the registry: remembered per analysis
-    /// by the words (`Finder::closest`), for a story repeats its names.
-    fn closest_form(&self, written: &[&str], separators: &[Separator]) -> Option<(u32, u32, bool)> {
+    /// The registry form closest to written words (with the separators between them). Depends
+    /// only on the words and the registry: remembered by the words (`Finder::closest`), for a
+    /// story repeats its names.
+    pub(super) fn closest_form(&self, written: &[&str], separators: &[Separator]) -> Closest {
         let index = self.registry.index();
         let single = written.len() == 1;
         let lists: Vec<Arc<NearForms>> = written.iter().map(|w| self.near_candidates(w)).collect();
         let mut best: Option<(u32, u32, bool, EntityIdx)> = None;
         let mut tie = false;
-        for id in shared_candidates(written, &lists, index) {
+        for id in shared_candidates(written, separators, &lists, index) {
             let form = index.form(id);
             if form.acronym || form.words.len() != written.len() {
                 continue;
@@ -400,9 +393,17 @@ fn sentence_initial(block: &BlockTokens, i: usize) -> bool {
 /// at most one. The index reaches one edit on the transliteration skeleton, which a typo in a
 /// folded letter ("Jospeh", "Qisng") or a second typo escapes; a misspelled name keeps its other
 /// words, which find it. Every such form is among the forms of the span's length in one of the
-/// two shortest lists; sorted.
-fn shared_candidates(written: &[&str], lists: &[Arc<NearForms>], index: &NameIndex) -> Vec<u32> {
+/// two shortest lists; sorted. A form missing from one word's list is kept only if its word
+/// there may still be near the written one ([`may_spell_at`]).
+fn shared_candidates(
+    written: &[&str],
+    separators: &[Separator],
+    lists: &[Arc<NearForms>],
+    index: &NameIndex,
+) -> Vec<u32> {
     let n = written.len();
+    // Hyphenated words compare as joined units, which need not line up with the form's words.
+    let hyphenated = separators.contains(&Separator::Hyphen);
     let mut by_len: Vec<&NearForms> = lists.iter().map(|l| &**l).collect();
     by_len.sort_by_key(|l| l.ids.len());
     let mut seeds: Vec<u32> = by_len
@@ -417,11 +418,24 @@ fn shared_candidates(written: &[&str], lists: &[Arc<NearForms>], index: &NameInd
         let mut missing = (0..n).filter(|&k| lists[k].ids.binary_search(&id).is_err());
         match (missing.next(), missing.next()) {
             (None, _) => true,
-            (Some(_), None) => n > 1,
+            (Some(k), None) => n > 1 && (hyphenated || may_spell_at(written, index, id, k)),
             _ => false,
         }
     });
     seeds
+}
+
+/// Whether the form's word `k` (peeked, not decoded) may be a spelling of the written word `k`,
+/// or, in a two-word form, of the other written word (the name swapped). A form the index finds
+/// near every written word but the `k`th ("University of ..." for "University of Velilton") is
+/// compared word by word, so it is a misspelling only if its word `k` is near the written one:
+/// most such forms are ruled out here without reading them and their entities.
+fn may_spell_at(written: &[&str], index: &NameIndex, id: u32, k: usize) -> bool {
+    let (_, words) = index.peek_words(id, k + 1);
+    words.get(k).is_none_or(|f| {
+        spelling::may_be_near(written[k], f)
+            || (written.len() == 2 && spelling::may_be_near(written[1 - k], f))
+    })
 }
 
 /// Whether a lone written word is the form's with one letter swapped for another (not two

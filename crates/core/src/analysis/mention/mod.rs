@@ -24,7 +24,6 @@ use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
-use std::rc::Rc;
 use std::sync::Arc;
 
 /// How a mention names its entity.
@@ -174,8 +173,14 @@ pub fn find_mentions_again(
     consistent::drop_consistent_misspellings(&mut mentions, tokens, registry);
     let mut memo = finder.memo;
     memo.near = finder.near.into_inner();
+    memo.leads = finder.leads.into_inner();
+    memo.closest = finder.closest.into_inner();
     Some((mentions, memo))
 }
+
+/// The registry form closest to some written words: its cost, its id and whether the words are
+/// its two words swapped; `None` when no form is close, or two entities' forms are equally so.
+type Closest = Option<(u32, u32, bool)>;
 
 /// A mentioned person's family name, as words, and the first letter of its first word (see
 /// [`same_first_letter`]; asked of every remembered family at every capitalised word).
@@ -198,10 +203,10 @@ struct Finder<'r> {
     /// the next analysis.
     near: RefCell<HashMap<String, Arc<NearForms>>>,
     /// The closest form to written words (`Finder::closest_form`), by the words and their
-    /// separators: a story repeats its names, misspelled or not.
-    closest: RefCell<HashMap<String, Option<(u32, u32, bool)>>>,
+    /// separators: a story repeats its names, misspelled or not. Kept in the [`Memo`].
+    closest: RefCell<HashMap<String, Closest>>,
     /// The exact pass's forms per lead (first word, or first two words joined by a NUL).
-    leads: RefCell<rustc_hash::FxHashMap<String, Rc<LeadForms>>>,
+    leads: RefCell<HashMap<String, Arc<LeadForms>>>,
     /// The questions the current block's search asked of `other_names`, with their answers.
     asked: RefCell<Vec<(String, bool)>>,
     /// The previous analysis's block searches, and this one's.
@@ -230,9 +235,9 @@ impl Finder<'_> {
         found
     }
 
-    /// The forms of one word `first`, or of more starting with `first second`, split by their
-    /// third word; remembered per lead.
-    fn lead_forms(&self, first: &str, second: Option<&str>) -> Rc<LeadForms> {
+    /// The forms of one word `first`, or of more starting with `first second`, by their later
+    /// words; remembered per lead, and from the previous analysis.
+    fn lead_forms(&self, first: &str, second: Option<&str>) -> Arc<LeadForms> {
         let mut lead = first.to_string();
         if let Some(second) = second {
             lead.push('\0');
@@ -241,10 +246,31 @@ impl Finder<'_> {
         if let Some(found) = self.leads.borrow().get(&lead) {
             return found.clone();
         }
-        let index = self.registry.index();
-        let ids = index.starting_with(first, second).into_owned();
-        let found = Rc::new(LeadForms::new(index, ids));
+        let generation = self.registry.generation();
+        let found = match self.previous.lead(generation, &lead) {
+            Some(found) => found,
+            None => {
+                let index = self.registry.index();
+                let ids = index.starting_with(first, second).into_owned();
+                Arc::new(LeadForms::new(index, ids))
+            }
+        };
         self.leads.borrow_mut().insert(lead, found.clone());
+        found
+    }
+
+    /// [`Self::closest_form`] of written words, by `span_key` (the words and their
+    /// separators); remembered per analysis, and from the previous analysis.
+    fn closest(&self, span_key: String, written: &[&str], separators: &[Separator]) -> Closest {
+        if let Some(&found) = self.closest.borrow().get(&span_key) {
+            return found;
+        }
+        let generation = self.registry.generation();
+        let found = self
+            .previous
+            .closest(generation, &span_key)
+            .unwrap_or_else(|| self.closest_form(written, separators));
+        self.closest.borrow_mut().insert(span_key, found);
         found
     }
 

@@ -29,6 +29,9 @@ pub enum Category {
     Poll,
     Respondent,
     Anonymous,
+    OpinionNoun,
+    ViewSetting,
+    RegardAs,
 }
 
 impl Category {
@@ -53,6 +56,9 @@ impl Category {
             "poll" => Category::Poll,
             "respondent" => Category::Respondent,
             "anonymous" => Category::Anonymous,
+            "opinion-noun" => Category::OpinionNoun,
+            "view-setting" => Category::ViewSetting,
+            "regard-as" => Category::RegardAs,
             _ => return None,
         })
     }
@@ -119,6 +125,12 @@ pub struct Cues {
     pub respondents: HashSet<&'static str>,
     /// Sources a story says it does not name: "people familiar with", "a source close to".
     pub anonymous: Phrases,
+    /// Opinions someone holds, the subject of "is that": "Their fear is that ...".
+    pub opinion_nouns: HashSet<&'static str>,
+    /// Views after "in" and their holder: "In the mayor's view, ...".
+    pub view_settings: HashSet<&'static str>,
+    /// Verbs of regard, which attribute with "as" after their object: "see the plan as".
+    pub regards: Phrases,
 }
 
 pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
@@ -160,6 +172,9 @@ pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
         polls: forms(&|c| c == Category::Poll).into_iter().collect(),
         respondents: forms(&|c| c == Category::Respondent).into_iter().collect(),
         anonymous: Phrases::new(forms(&|c| c == Category::Anonymous)),
+        opinion_nouns: forms(&|c| c == Category::OpinionNoun).into_iter().collect(),
+        view_settings: forms(&|c| c == Category::ViewSetting).into_iter().collect(),
+        regards: Phrases::new(forms(&|c| c == Category::RegardAs)),
     }
 });
 
