@@ -116,7 +116,7 @@ pub fn parenthetical_source(s: &str, words: &[(usize, &str)]) -> Option<(Range<u
         // ("The victims, tourists, were ...").
         let opening = (1..k).all(|j| !comma_before(j)) && opens_a_phrase(words[0].1);
         let people =
-            plural::is_people_phrase(&segment) && !(plural::is_plural(words[k - 1].1) && !opening);
+            plural::is_people_phrase(&segment) && (opening || !plural::is_plural(words[k - 1].1));
         if !(pronoun || titled || people) {
             continue;
         }
