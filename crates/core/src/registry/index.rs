@@ -272,6 +272,15 @@ impl NameIndex {
         }
     }
 
+    /// Form `id`'s entity, without decoding a mapped form: for gathering the entities of long
+    /// candidate lists. It agrees with [`Self::form`] on every form that decodes.
+    pub fn peek_entity(&self, id: u32) -> EntityIdx {
+        match &self.mapped {
+            Some(m) => m.peek_entity(id).unwrap_or_else(|| m.form(id).entity),
+            None => self.forms[id as usize].entity,
+        }
+    }
+
     /// The most words any form has.
     pub fn longest_form(&self) -> usize {
         match &self.mapped {

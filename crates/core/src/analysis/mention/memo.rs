@@ -25,7 +25,7 @@ pub struct Memo {
     /// Fuzzy candidates of the words looked up (`Finder::near_candidates`).
     pub(super) near: HashMap<String, Arc<NearForms>>,
     /// The exact pass's forms of the leads met (`Finder::lead_forms`).
-    pub(super) leads: HashMap<String, Arc<LeadForms>>,
+    pub(super) leads: rustc_hash::FxHashMap<String, Arc<LeadForms>>,
     /// The closest forms to the spans read (`Finder::closest`).
     pub(super) closest: HashMap<String, Closest>,
 }

@@ -156,6 +156,7 @@ pub fn find_mentions_again(
         near: RefCell::default(),
         closest: RefCell::default(),
         leads: RefCell::default(),
+        lead_key: RefCell::default(),
         asked: RefCell::default(),
         previous,
         memo: Memo::new(registry.generation()),
@@ -206,7 +207,10 @@ struct Finder<'r> {
     /// separators: a story repeats its names, misspelled or not. Kept in the [`Memo`].
     closest: RefCell<HashMap<String, Closest>>,
     /// The exact pass's forms per lead (first word, or first two words joined by a NUL).
-    leads: RefCell<HashMap<String, Arc<LeadForms>>>,
+    /// Keyed by a fast hash: looked up several times at every word of the draft.
+    leads: RefCell<rustc_hash::FxHashMap<String, Arc<LeadForms>>>,
+    /// Room for building a lead's key without allocating at each lookup.
+    lead_key: RefCell<String>,
     /// The questions the current block's search asked of `other_names`, with their answers.
     asked: RefCell<Vec<(String, bool)>>,
     /// The previous analysis's block searches, and this one's.
@@ -238,12 +242,14 @@ impl Finder<'_> {
     /// The forms of one word `first`, or of more starting with `first second`, by their later
     /// words; remembered per lead, and from the previous analysis.
     fn lead_forms(&self, first: &str, second: Option<&str>) -> Arc<LeadForms> {
-        let mut lead = first.to_string();
+        let mut lead = self.lead_key.borrow_mut();
+        lead.clear();
+        lead.push_str(first);
         if let Some(second) = second {
             lead.push('\0');
             lead.push_str(second);
         }
-        if let Some(found) = self.leads.borrow().get(&lead) {
+        if let Some(found) = self.leads.borrow().get(lead.as_str()) {
             return found.clone();
         }
         let generation = self.registry.generation();
@@ -255,7 +261,7 @@ impl Finder<'_> {
                 Arc::new(LeadForms::new(index, ids))
             }
         };
-        self.leads.borrow_mut().insert(lead, found.clone());
+        self.leads.borrow_mut().insert(lead.clone(), found.clone());
         found
     }
 

@@ -55,8 +55,9 @@ impl NearForms {
     /// Whether a form of this list names `entity`.
     pub(super) fn names(&self, index: &NameIndex, entity: EntityIdx) -> bool {
         let entities = self.entities.get_or_init(|| {
+            // Peeked, not decoded: a common word's list holds thousands of forms.
             let mut all: Vec<EntityIdx> =
-                self.ids.iter().map(|&id| index.form(id).entity).collect();
+                self.ids.iter().map(|&id| index.peek_entity(id)).collect();
             all.sort_unstable();
             all.dedup();
             all.into()

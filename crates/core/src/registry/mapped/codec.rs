@@ -197,6 +197,11 @@ pub fn peek_words(bytes: &[u8], wanted: usize) -> Option<(usize, Vec<&str>)> {
     Some((n, words))
 }
 
+/// The entity of a form's record, read in place without decoding the rest (the first field).
+pub fn peek_entity(bytes: &[u8]) -> Option<u32> {
+    Reader::new(bytes).u32().ok()
+}
+
 /// Reads a form; its entity must be below `entities`.
 pub fn read_form(bytes: &[u8], entities: usize) -> Result<Form> {
     let mut r = Reader::new(bytes);

@@ -295,6 +295,17 @@ impl MappedRegistry {
         codec::peek_words(bytes, wanted)
     }
 
+    /// Form `id`'s entity, read in place without decoding the form: `None` when its record is
+    /// cut short or names no entity. A record damaged further on may peek as an entity and
+    /// decode as none.
+    pub fn peek_entity(&self, id: u32) -> Option<EntityIdx> {
+        if let Some(form) = self.forms.get(id as usize)?.get() {
+            return Some(form.entity);
+        }
+        let bytes = self.record(Section::FormOffsets, Section::Forms, id as usize)?;
+        codec::peek_entity(bytes).filter(|&e| (e as usize) < self.entities.len())
+    }
+
     /// Lets the pages of the entity and form records go (see [`IndexBytes::release`]): each
     /// record is decoded once and kept, so once an analysis has decoded what it needs, their
     /// pages would only hold the same data a second time in this process's resident memory.
