@@ -1,7 +1,6 @@
 //! JSON-RPC messages on the wire: `Content-Length` frames read, decoded once, and written.
 //!
-//! Each incoming body is decoded straight into a [`Request`] (`didOpen` and `didChange` through
-//! [`text_params`], which unescapes their texts once, into their final strings); only a body that names no method
+//! Each incoming body is decoded straight into a [`Request`]; only a body that names no method
 //! (the client's answer to a request of ours) is decoded again, as a [`Response`]. A 10 MB
 //! `didOpen` is thus unescaped once, into the one string the handler takes over (tower-lsp-server's
 //! own reader, decoding through an untagged enum, had serde buffer and copy it several times
@@ -9,7 +8,6 @@
 //! is logged and dropped, and reading goes on with the next frame: one bad message must not end
 //! the server.
 
-use super::text_params;
 use serde::Serialize;
 use std::io;
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWrite, AsyncWriteExt};
@@ -87,9 +85,6 @@ async fn next_body(input: &mut (impl AsyncBufReadExt + Unpin)) -> Option<Option<
 /// A body as a request when it names a method, else as a response; a body that is neither
 /// but still reads as a request without a method goes on as one, for the router to refuse.
 fn decode(body: &[u8]) -> Option<Message> {
-    if let Some(request) = text_params::decode(body) {
-        return Some(Message::Request(request));
-    }
     let request = serde_json::from_slice::<Request>(body);
     if let Ok(request) = request {
         if !request.method().is_empty() {

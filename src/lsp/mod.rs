@@ -17,8 +17,8 @@
 //! - [`folder`], [`watch`]: `copydesk.json`, editor settings and registries per folder, and the
 //!   files to watch for changes;
 //! - [`guard`]: a panic in one handler answers an error instead of ending the server;
-//! - [`transport`], [`frames`], [`text_params`]: messages read, decoded once and written; a
-//!   malformed one is dropped instead of ending the server;
+//! - [`transport`], [`frames`]: messages read, decoded once and written; a malformed one is
+//!   dropped instead of ending the server;
 //! - [`rope`]: editor positions in open documents.
 
 mod check;
@@ -36,7 +36,6 @@ mod registry_edit;
 mod rope;
 mod server;
 mod session;
-mod text_params;
 mod to_proto;
 mod transport;
 mod watch;
@@ -95,7 +94,6 @@ fn init_logging(log_level: Option<&str>) {
 #[cfg(test)]
 const LAYERS: &[&str] = &[
     "rope",
-    "text_params",
     "frames",
     "transport",
     "guard",
