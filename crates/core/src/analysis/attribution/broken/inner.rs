@@ -8,7 +8,9 @@
 //! second subject pronoun, or a name before a lower-case word; after a name, a subject
 //! pronoun ("... and Okafor he would ..."), a possessive ("After Okafor his ..."), or a "that"
 //! opening a clause. A name followed by "the" or "a" is left alone: "Lee won the north and
-//! Okafor the south" only leaves out a repeated verb.
+//! Okafor the south" only leaves out a repeated verb. A relative "who" after a comma is a
+//! source too when a reported clause follows it straight away ("..., Okafor, who that the
+//! plan ...").
 
 use super::leading::{opens_a_clause, that_with_no_verb};
 use super::{lower, name_len};
@@ -44,8 +46,38 @@ pub fn inner_source(s: &str, words: &[(usize, &str)]) -> Option<(Range<usize>, u
         // "Lee and Okafor that ...": after "and" or "or" a name may be one of a pair, whose
         // "that" is a relative ("Ohio and Florida that vote in March").
         let pair = matches!(opener.as_str(), "and" | "or") && after_opener;
+        if after_mark && words[k].1 == "who" {
+            return relative_source(&words[k..]);
+        }
         source_at(s, &words[k..], pair)
     })
+}
+
+/// Prepositions that may open a reported clause before its subject: "..., who that during the
+/// recession prices fell".
+static CLAUSE_PREPOSITIONS: Words =
+    Words::new("in on at during after before since despite under for by with among");
+
+/// Verbs of being, which end a relative clause's subject as its verb: "..., who he is ...".
+static BEING: Words = Words::new("is are was were");
+
+/// A relative "who" after a comma whose verb was cut: "..., who that the plan ...", "..., who
+/// in an interview that ...", "..., who he is ...". An object relative keeps its own verb
+/// after the pronoun ("..., who he called a liar"), so after a pronoun only a form of "be"
+/// counts: a relative "who" standing for its object is not followed by one.
+fn relative_source(words: &[(usize, &str)]) -> Option<(Range<usize>, usize)> {
+    let rest: Vec<&str> = words[1..].iter().map(|&(_, w)| w).collect();
+    let cut = match rest.as_slice() {
+        ["that", next, ..] => opens_a_clause(next) || CLAUSE_PREPOSITIONS.contains_any_case(next),
+        [pronoun, be, _, ..] => {
+            matches!(lower(pronoun).as_str(), "he" | "she" | "they") && BEING.contains(be)
+        }
+        _ => false,
+    } || rest.first() != Some(&"that")
+        && rest.len() > 2
+        && that_with_no_verb(&rest, false);
+    let (at, who) = words[0];
+    cut.then(|| (at..at + who.len(), at + who.len()))
 }
 
 /// A source at the start of `words` whose verb was cut.
@@ -126,6 +158,22 @@ mod tests {
                 "Okafor",
             ),
             ("Lee spoke, while Okafor that 40 seats were lost.", "Okafor"),
+            (
+                "The plan was backed by Ann Lee, who that the cost would fall.",
+                "who",
+            ),
+            (
+                "The vote went to Tom Okafor, who he is leaving the party in May.",
+                "who",
+            ),
+            (
+                "Prices rose, said Tom Okafor, who that in the spring sales were weak.",
+                "who",
+            ),
+            (
+                "Lee, who in an interview that she would run again, spoke last.",
+                "who",
+            ),
         ] {
             assert_eq!(source(s), Some(found), "{s}");
         }
@@ -143,6 +191,11 @@ mod tests {
             "When he met Okafor, the talks went well.",
             "Lee, he said, would run.",
             "It rained, and they stayed at home.",
+            "The award went to Ann Lee, who he called a friend.",
+            "They asked Okafor, who that was.",
+            "She thanked her staff, who they said had worked hard.",
+            "The seat went to Lee, who in the race that made her name won.",
+            "Voters asked who that helps.",
         ] {
             assert_eq!(source(s), None, "{s}");
         }
