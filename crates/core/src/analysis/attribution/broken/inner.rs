@@ -171,6 +171,10 @@ mod tests {
                 "who",
             ),
             (
+                "Lee, who last week that the tax would rise, lost the vote.",
+                "who",
+            ),
+            (
                 "Lee, who in an interview that she would run again, spoke last.",
                 "who",
             ),

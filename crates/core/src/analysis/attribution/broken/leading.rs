@@ -587,9 +587,9 @@ pub fn doubled_pronoun(words: &[(usize, &str)]) -> Option<Range<usize>> {
 /// Words that may stand between a subject and a "that" whose verb was cut: whom it was told
 /// and where ("Zhao reporters on Monday that", "Zhao in a statement that").
 static BEFORE_THAT: Words = Words::new(
-    "the a an in on at to during reporters journalists statement interview letter post speech \
-    briefing conference news press radio television hearing rally meeting event debate forum \
-    remarks comments testimony column book memoir tweet email memo message video",
+    "the a an in on at to during last this reporters journalists statement interview letter \
+    post speech briefing conference news press radio television hearing rally meeting event \
+    debate forum remarks comments testimony column book memoir tweet email memo message video",
 );
 
 /// "Zhao that the talks ...", "Zhao the Times on Monday that ...": a "that" clause with no
@@ -803,6 +803,7 @@ mod tests {
                 "The senator",
             ),
             ("Okafor in a statement that the plan had failed.", "Okafor"),
+            ("Okafor last week that the plan had failed.", "Okafor"),
             ("Okafor much of the money was gone.", "Okafor"),
             (
                 "Okafor's campaign it had raised far more.",
@@ -951,6 +952,7 @@ mod tests {
             "The Boeing 737 crashed shortly after take-off.",
             "The ministry, it said, would act.",
             "Okafor that week signed the bill.",
+            "Okafor last week signed the bill that cut taxes.",
             "He Was Right All Along",
         ] {
             assert_eq!(cut(s, false), None, "{s}");
