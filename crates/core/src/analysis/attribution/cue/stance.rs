@@ -79,25 +79,12 @@ pub(super) fn stance_has_subject(
             && !NOT_PLURAL_NOUNS.contains(&previous.lower)
     });
     let clause = own.next_word(verb.end).is_some_and(|w| {
-        matches!(
-            w.lower.as_str(),
-            "the"
-                | "a"
-                | "an"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "our"
-                | "this"
-                | "these"
-                | "he"
-                | "she"
-                | "they"
-                | "it"
-                | "we"
-                | "there"
-        ) || is_name_word(w.text)
+        NOUN_DETERMINERS.contains(&w.lower)
+            || matches!(
+                w.lower.as_str(),
+                "he" | "she" | "they" | "it" | "we" | "there"
+            )
+            || is_name_word(w.text)
     });
     if !participle && (is_plural_noun(previous) || determined) && clause {
         return true;
@@ -106,31 +93,22 @@ pub(super) fn stance_has_subject(
         .verdicts
         .contains(verb_text.to_ascii_lowercase().as_str());
     // A subject, not a determiner ("the blame for"), a conjunction or a preposition.
-    let subject = !matches!(
-        previous.lower.as_str(),
-        "the"
-            | "a"
-            | "an"
-            | "this"
-            | "its"
-            | "their"
-            | "his"
-            | "her"
-            | "our"
-            | "of"
-            | "with"
-            | "and"
-            | "or"
-            | "but"
-            | "to"
-            | "for"
-            | "from"
-            | "by"
-            | "in"
-            | "on"
-            | "at"
-            | "as"
-    );
+    let subject = !NOUN_DETERMINERS.contains(&previous.lower)
+        && !matches!(
+            previous.lower.as_str(),
+            "of" | "with"
+                | "and"
+                | "or"
+                | "but"
+                | "to"
+                | "for"
+                | "from"
+                | "by"
+                | "in"
+                | "on"
+                | "at"
+                | "as"
+        );
     // An object first ("accused the mayor of", not "the man accused of"), then the complement.
     let object = own
         .next_word(verb.end)

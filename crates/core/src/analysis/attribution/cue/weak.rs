@@ -90,12 +90,7 @@ pub(super) fn weak_cue_reports(own: &Own, verb: Range<usize>) -> bool {
         return true;
     }
     // After a determiner the word is a noun ("the report", "a claim"), not a verb.
-    if lower_prev.is_some_and(|w| {
-        matches!(
-            w,
-            "the" | "a" | "an" | "this" | "its" | "their" | "his" | "her" | "our"
-        )
-    }) {
+    if lower_prev.is_some_and(|w| NOUN_DETERMINERS.contains(w)) {
         return false;
     }
     if reports_that || setting_or_audience(own, verb.end) {
