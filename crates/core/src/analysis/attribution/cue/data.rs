@@ -133,10 +133,7 @@ pub(super) fn document_subject(own: &Own, verb: usize) -> bool {
         .take_while(|w| w.range.end <= verb)
         .collect();
     let opens = subject.first().is_some_and(|w| {
-        matches!(
-            w.lower.as_str(),
-            "a" | "an" | "the" | "this" | "that" | "these" | "its" | "their" | "his" | "her"
-        ) || is_name_word(w.text)
+        NOUN_DETERMINERS.contains(&w.lower) || w.is("that") || is_name_word(w.text)
     });
     let document = |w: &&OwnWord| {
         let lower = w.lower.as_str();

@@ -18,12 +18,9 @@ pub(super) fn inverted_after_comma(own: &Own, verb: &Range<usize>) -> bool {
         .after(verb.end)
         .take_while(|w| !own.text[verb.end..w.range.start].contains(','))
         .collect();
-    let opens = source.first().is_some_and(|w| {
-        matches!(
-            w.lower.as_str(),
-            "the" | "a" | "an" | "his" | "her" | "their"
-        ) || is_name_word(w.text)
-    });
+    let opens = source
+        .first()
+        .is_some_and(|w| NOUN_DETERMINERS.contains(&w.lower) || is_name_word(w.text));
     own.text[..verb.start].trim_end().ends_with(',')
         && past
         && !word.starts_with("call")
@@ -45,12 +42,9 @@ pub(super) fn after_quotation(own: &Own, verb: Range<usize>) -> bool {
         && !CUES.stance_adjectives.contains(word.as_str());
     closes
         && inverted
-        && own.next_word(verb.end).is_some_and(|w| {
-            matches!(
-                w.lower.as_str(),
-                "the" | "a" | "an" | "his" | "her" | "their"
-            ) || is_source_word(w.text)
-        })
+        && own
+            .next_word(verb.end)
+            .is_some_and(|w| NOUN_DETERMINERS.contains(&w.lower) || is_source_word(w.text))
 }
 
 /// A capitalised word that does not open the sentence: a name, whatever else it spells
