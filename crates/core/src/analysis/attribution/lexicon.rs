@@ -137,6 +137,10 @@ pub static PRONOUNS: Words = Words::new(
     he she they we i it who which you",
 );
 
+/// Articles, demonstratives and possessives, which open a noun phrase: "the report", "its
+/// estimate", "these voters".
+pub static NOUN_DETERMINERS: Words = Words::new("the a an this these its his her their our");
+
 /// Personal pronouns that can be a clause's subject (a source: "he", "they").
 pub static SUBJECT_PRONOUNS: Words = Words::new("he she they we i");
 

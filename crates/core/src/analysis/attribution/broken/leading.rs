@@ -12,7 +12,8 @@ use super::trailing::is_appositive;
 use super::{is_role, lower, name_len, role_len};
 use crate::analysis::attribution::cue::{has_reporting_verb, is_name_word};
 use crate::analysis::attribution::lexicon::{
-    Words, AUXILIARIES, IRREGULAR_PAST, LINKING_WORDS, SUBJECT_ADVERBS, TITLES, VERBISH,
+    Words, AUXILIARIES, IRREGULAR_PAST, LINKING_WORDS, NOUN_DETERMINERS, SUBJECT_ADVERBS, TITLES,
+    VERBISH,
 };
 use crate::analysis::attribution::quote::quotes;
 use crate::analysis::tokens::{is_never_a_name, strip_possessive};
@@ -503,25 +504,10 @@ fn opens_finite_clause(clause: &[&str]) -> bool {
     // A determiner, a name in the possessive ("Okafor's plan will"), or a noun phrase with
     // none ("economic growth is", "local voters were").
     let determined = possessive
+        || NOUN_DETERMINERS.contains(head)
         || matches!(
             head,
-            "the"
-                | "a"
-                | "an"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "this"
-                | "these"
-                | "there"
-                | "one"
-                | "some"
-                | "many"
-                | "most"
-                | "no"
-                | "every"
-                | "another"
+            "there" | "one" | "some" | "many" | "most" | "no" | "every" | "another"
         );
     // With no determiner, only a plural straight before its verb reads as a clause
     // ("local voters were"): "..., says the plan will", "..., live tweeted" are the
