@@ -1,0 +1,223 @@
+//! A source opening a sentence with no verb after it: "Zhao the two sides should ...",
+//! "The museum the painting had been sold ...", "He inflation would fall ...".
+//!
+//! A subject (a name, "the" and a role, a pronoun) must be followed by its verb, perhaps after
+//! a time ("on Monday", "the next day") or an adverb ("also"). What follows instead shows the
+//! verb was cut: a determiner or pronoun opening a new clause, a number, or, after "he", "she"
+//! or "it", a noun (a word that cannot be a verb in the third person singular) with a verb
+//! soon after it.
+
+mod after;
+mod apposition;
+mod quotation;
+mod start;
+mod subject;
+mod that_clause;
+
+pub(super) use start::{opens_a_phrase, subject_starts};
+pub(super) use that_clause::{opens_a_clause, that_with_no_verb};
+
+use super::{lower, name_len, plural, role_len};
+use crate::analysis::attribution::cue::is_name_word;
+use crate::analysis::attribution::lexicon::Words;
+use after::{counts_things, noun_before_verb, time_or_adverb_len};
+use apposition::pronoun_after_apposition;
+use quotation::{quotation_opens_clause, quote_after_comma, starts_with_mark};
+use start::OPENING_CONJUNCTIONS;
+use std::ops::Range;
+use subject::{carries_its_verb, opens_otherwise, second_name_at, with_owned_role};
+
+/// Words that start a clause, so cannot follow a subject directly: "Zhao the two sides ...".
+pub(super) static CLAUSE_STARTERS: Words = Words::new(
+    "the a an that it its there this these those he she they his her their some most much many \
+    at no both",
+);
+
+/// The clause starters that are never an adverbial after a subject ("Zhao this week said",
+/// "Zhao at the meeting said" are sound), so still show a cut verb in a sentence that has a
+/// reporting cue elsewhere.
+pub(super) static NEW_CLAUSE: Words = Words::new("the a an it he she they there its his her their");
+
+/// Subject pronouns: "She she expected ..." repeats the subject where the verb was.
+pub(super) static SUBJECT_PRONOUNS: Words = Words::new("he she it they we i");
+
+/// Words after a pronoun that lead into something other than a noun: "He and his wife",
+/// "It in turn".
+pub(super) static NOT_A_NOUN_START: Words = Words::new(
+    "and or but nor in on at by for with from to of as into after before during since about over \
+    under between through without within across against among around who which that",
+);
+
+/// Nouns of time after "this", "last", "the next": "Zhao the next day said".
+pub(super) static TIME_NOUNS: Words =
+    Words::new("day week month year morning afternoon evening night weekend time");
+
+/// The opening subject with no verb after it, and where the verb belongs (after the subject,
+/// or after its appositives). The subject opens the sentence, or follows an opening
+/// conjunction or an opening phrase and its comma.
+/// `original` is the sentence with its quotations, `s` the same with them blanked.
+pub fn leading_subject(
+    original: &str,
+    s: &str,
+    words: &[(usize, &str)],
+    attributed: bool,
+) -> Option<(Range<usize>, usize)> {
+    let at = Sentence { original, own: s };
+    subject_starts(s, words).find_map(|k| {
+        // After an opening phrase, a name and its commas may be the phrase's apposition
+        // ("Like his sister, Ann Lee, now a judge, he ..."), so only a verb missing
+        // before the next clause counts.
+        let phrase = k > 1 || k == 1 && !OPENING_CONJUNCTIONS.contains_any_case(words[0].1);
+        subject_at(at, &words[k..], attributed, !phrase)
+            .or_else(|| plural::plural_subject(s, &words[k..]))
+    })
+}
+
+/// A sentence with its quotations (`original`) and with them blanked (`own`), at the same
+/// offsets.
+#[derive(Clone, Copy)]
+pub(super) struct Sentence<'s> {
+    original: &'s str,
+    own: &'s str,
+}
+
+/// A subject at the start of `words` with no verb after it.
+fn subject_at(
+    at: Sentence,
+    words: &[(usize, &str)],
+    attributed: bool,
+    opening: bool,
+) -> Option<(Range<usize>, usize)> {
+    let s = at.own;
+    let plain: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
+    let first = *plain.first()?;
+    let first_lower = lower(first);
+    let pronoun = matches!(first_lower.as_str(), "he" | "she" | "they" | "it" | "we");
+    // "A top adviser the plan ...": an indefinite role is a source too.
+    let indefinite = matches!(first_lower.as_str(), "a" | "an");
+    let subject = if pronoun {
+        1
+    } else if first_lower == "the" || indefinite {
+        let role = role_len(&plain[1..]).checked_add(1).filter(|&n| n > 1);
+        let name = if indefinite {
+            0
+        } else {
+            with_owned_role(&plain, name_len(&plain))
+        };
+        role.unwrap_or(0).max(name)
+    } else if is_name_word(first) && !carries_its_verb(first) && !opens_otherwise(&plain) {
+        with_owned_role(&plain, name_len(&plain))
+    } else {
+        0
+    };
+    if subject == 0 {
+        return None;
+    }
+    // A name run stops at a comma: "The chief executive, Ann Lee, ..." is a role and its
+    // apposition; and at a bracket or a dash ("PARIS (AP) \u{2014} Okafor ...").
+    let subject = (1..subject)
+        .find(|&i| {
+            s[words[i - 1].0 + words[i - 1].1.len()..words[i].0]
+                .contains([',', '(', ')', '\u{2014}', '\u{2013}', '\u{2015}'])
+        })
+        .unwrap_or(subject);
+    // "Melania Lee Lee supporters ...", "Gov. Ann Lee Sen. Tom Cruz is ...": two names run
+    // together, the first one's verb cut between them.
+    if !pronoun {
+        if let Some(split) = second_name_at(&plain[..subject]) {
+            let end = words[split - 1].0 + words[split - 1].1.len();
+            return Some((words[0].0..end, end));
+        }
+    }
+    let end = words[subject - 1].0 + words[subject - 1].1.len();
+    // "FALLIN: I think ...": a speaker's label in a transcript is attribution enough; a dash
+    // after the subject opens an apposition ("Ann Lee \u{2013} a fan \u{2013} gave ...").
+    if s[end..]
+        .trim_start()
+        .starts_with([':', '\u{2013}', '\u{2014}', '-'])
+    {
+        return None;
+    }
+    // A quotation straight after the subject is its clause ("Obama \u{201c}it gets me
+    // mad\u{201d}") or its verb phrase ("He \u{201c}misspoke\u{201d}"), never a starter.
+    if starts_with_mark(&at.original[end..]) {
+        let clause = !indefinite && quotation_opens_clause(at, end);
+        return clause.then(|| (words[0].0..end, end));
+    }
+    if subject == plain.len() {
+        return quote_after_comma(&s[end..]).then(|| (words[0].0..end, end));
+    }
+    // A comma straight after the subject opens an aside ("Ann Lee, then 38, ..."), even one
+    // that starts with an adverb.
+    let aside = s[end..words[subject].0].contains(',');
+    let next = if aside {
+        subject
+    } else {
+        subject + time_or_adverb_len(&plain[subject..])
+    };
+    let starter = lower(plain.get(next)?);
+    if s[..words[next].0].trim_end().ends_with(',') {
+        if quote_after_comma(&s[end..]) {
+            return Some((words[0].0..end, end));
+        }
+        // "..., who fishes off the pier, said he ...": the verb goes before the pronoun. After
+        // an opening phrase only a "that" clause shows it: a name there may be the phrase's
+        // apposition ("Like his sister, Ann Lee, now a judge, he ...").
+        let pronoun = pronoun_after_apposition(s, &words[subject..], !opening)?;
+        return Some((words[0].0..end, s[..pronoun].trim_end().len()));
+    }
+    let digit = counts_things(&plain[next..]);
+    // A role may take a relative "that" ("the company that makes"); a name takes "who".
+    let role = first_lower == "the" || indefinite;
+    // "They both were ...": a quantifier after a pronoun belongs to it.
+    let floating = pronoun && matches!(starter.as_str(), "both" | "all" | "each");
+    // "Sanders he'd ...": a second subject where the verb was.
+    let pronoun_subject = starter
+        .split(['\'', '\u{2019}'])
+        .next()
+        .is_some_and(|p| SUBJECT_PRONOUNS.contains(p));
+    // "He Congress will ...": a pronoun is never followed by a name.
+    let name_after_pronoun = pronoun
+        && is_name_word(plain[next])
+        && plain
+            .get(next + 1)
+            .is_some_and(|w| w.starts_with(char::is_lowercase));
+    // "Trump no longer owns ...": an adverb, not a determiner.
+    let adverb = starter == "no" && plain.get(next + 1).is_some_and(|w| *w == "longer");
+    // "A shuttle service he ran ...": after an indefinite role, only a determiner shows a
+    // new clause; a pronoun may open a relative clause.
+    let relative = indefinite && !matches!(starter.as_str(), "the" | "a" | "an");
+    let cut = !floating
+        && !adverb
+        && !relative
+        && if attributed {
+            NEW_CLAUSE.contains(&starter)
+        } else {
+            // After a role, "that" only as `that_with_no_verb` reads it: "the company that
+            // makes ...".
+            CLAUSE_STARTERS.contains(&starter) && !(starter == "that" && role) || digit
+        }
+        || pronoun_subject && !relative
+        || name_after_pronoun
+        || that_with_no_verb(&plain[next..], role)
+        || matches!(first_lower.as_str(), "he" | "she" | "it") && noun_before_verb(&plain[next..]);
+    cut.then(|| (words[0].0..end, end))
+}
+
+/// A subject pronoun said twice, anywhere: "..., where he he can win" (the verb between them
+/// was cut). The first is the source.
+pub fn doubled_pronoun(words: &[(usize, &str)]) -> Option<Range<usize>> {
+    words.windows(2).find_map(|pair| {
+        let [(at, first), (_, second)] = pair else {
+            return None;
+        };
+        let first_lower = lower(first);
+        let second_lower = lower(second);
+        let second_bare = second_lower.split(['\'', '\u{2019}']).next()?;
+        (SUBJECT_PRONOUNS.contains(&first_lower) && first_lower == second_bare)
+            .then(|| *at..*at + first.len())
+    })
+}
+
+#[cfg(test)]
+mod tests;

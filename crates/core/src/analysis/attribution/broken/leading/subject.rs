@@ -1,0 +1,76 @@
+//! What the opening words are: a name that is no subject, two names run together, a name in
+//! the possessive and the role it owns.
+
+use super::super::{is_role, lower, role_len};
+use super::after::negative_auxiliary;
+use super::SUBJECT_PRONOUNS;
+use crate::analysis::attribution::cue::is_name_word;
+use crate::analysis::attribution::lexicon::{Words, TITLES};
+use crate::analysis::tokens::strip_possessive;
+
+/// Capitalised words that open a sentence as something other than its subject: a question's
+/// auxiliary ("Was he ...?"), an imperative ("Read the full story"), a sentence adverb.
+static NOT_SUBJECTS: Words = Words::new(
+    "is are was were be been has have had do does did would could might shall should must read watch see look take call pay click listen note consider imagine remember \
+    let make give try ask tell keep follow check sign join meet expect maybe perhaps first \
+    second third finally answer please",
+);
+
+/// Whether the capitalised first word opens the sentence other than as a name: in
+/// `NOT_SUBJECTS`, or a gerund before a lower-case word ("Losing the seat would ...").
+pub(super) fn opens_otherwise(plain: &[&str]) -> bool {
+    let first = lower(plain[0]);
+    let gerund = first.len() > 4
+        && first.ends_with("ing")
+        && plain
+            .get(1)
+            .is_some_and(|w| w.starts_with(char::is_lowercase));
+    NOT_SUBJECTS.contains(&first) || negative_auxiliary(&first) || gerund
+}
+
+/// Where a second name starts inside a run of capitalised words that was read as one: the
+/// same word twice ("Ann Lee Lee supporters"), or a capitalised title after a name that a
+/// title or role already opened ("Gov. Ann Lee Sen. Tom Cruz").
+pub(super) fn second_name_at(run: &[&str]) -> Option<usize> {
+    let titled = |w: &str| TITLES.contains(w) || is_role(w);
+    (2..run.len()).find(|&j| {
+        let (w, before) = (run[j], run[j - 1]);
+        let repeated = w == before && is_name_word(w) && !TITLES.contains(w);
+        let second_title = TITLES.contains(w)
+            && is_name_word(before)
+            && !titled(before)
+            && run[..j - 1].iter().any(|t| titled(t))
+            && run[j + 1..].iter().any(|n| is_name_word(n) && !titled(n));
+        repeated || second_title
+    })
+}
+
+/// "It's", "That's", "I'm": a word that carries its verb ("is", "am") is no verbless subject.
+pub(super) fn carries_its_verb(first: &str) -> bool {
+    let l = lower(first);
+    let mut parts = l.split(['\'', '\u{2019}']);
+    let (Some(head), Some(clitic)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    matches!(clitic, "s" | "re" | "m" | "ve" | "ll" | "d")
+        && (SUBJECT_PRONOUNS.contains(head) || CONTRACTED.contains(head))
+}
+
+/// Words that contract with "is" or "has" without being a source: "That's", "Here's".
+static CONTRACTED: Words = Words::new("that there here what where who how let");
+
+/// A name in the possessive and the role it owns: "Okafor's campaign", "the Greens' office".
+pub(super) fn with_owned_role(words: &[&str], name: usize) -> usize {
+    let possessive = name > 0 && strip_possessive(words[name - 1]).is_some();
+    if !possessive {
+        return name;
+    }
+    // "Okafor's most explosive claim": a name in the possessive with no role after it
+    // determines a noun; it is no subject, unless a first name stands before it ("Gov. Ann
+    // Lee Sen. Tom Cruz's plan ...": Ann Lee's verb was cut).
+    match role_len(&words[name..]) {
+        0 if second_name_at(&words[..name]).is_some() => name,
+        0 => 0,
+        role => name + role,
+    }
+}

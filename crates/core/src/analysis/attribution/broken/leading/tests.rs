@@ -1,0 +1,204 @@
+use super::super::tests::with_words;
+use super::*;
+
+fn cut(s: &str, attributed: bool) -> Option<&str> {
+    with_words(s, |words| leading_subject(s, s, words, attributed)).map(|(r, _)| &s[r])
+}
+
+fn doubled(s: &str) -> Option<&str> {
+    with_words(s, doubled_pronoun).map(|r| &s[r])
+}
+
+#[test]
+fn a_subject_with_no_verb() {
+    for (s, subject) in [
+        ("Zhao the two sides should deepen cooperation.", "Zhao"),
+        ("The army it had regained control of the town.", "The army"),
+        (
+            "The museum the painting had been sold for $12 million.",
+            "The museum",
+        ),
+        ("He inflation would fall below 40 percent.", "He"),
+        ("It aid convoys had been unable to reach the town.", "It"),
+        ("It crews would work through the night.", "It"),
+        (
+            "The London Fire Brigade 80 firefighters were at the scene.",
+            "The London Fire Brigade",
+        ),
+        (
+            "Chinese Foreign Minister Wang Yi on Friday the relationship had improved.",
+            "Chinese Foreign Minister Wang Yi",
+        ),
+    ] {
+        assert_eq!(cut(s, false), Some(subject), "{s}");
+    }
+    for (s, subject) in [
+        ("Okafor he would not run again.", "Okafor"),
+        ("He Parliament will vote on the bill.", "He"),
+        ("Okafor that the plan had failed.", "Okafor"),
+        (
+            "The senator reporters on Monday that the plan had failed.",
+            "The senator",
+        ),
+        ("Okafor in a statement that the plan had failed.", "Okafor"),
+        ("Okafor last week that the plan had failed.", "Okafor"),
+        ("Okafor much of the money was gone.", "Okafor"),
+        (
+            "Okafor's campaign it had raised far more.",
+            "Okafor's campaign",
+        ),
+    ] {
+        assert_eq!(cut(s, false), Some(subject), "{s}");
+    }
+    assert_eq!(
+        doubled("In the north, where she she could win, turnout was high."),
+        Some("she")
+    );
+    assert_eq!(doubled("He said he would."), None);
+    assert_eq!(
+        cut("She she expected it to pass.", true),
+        Some("She"),
+        "a repeated pronoun"
+    );
+    assert_eq!(
+        cut(
+            "Finance Minister Nirmala Sitharaman the figures showed strength.",
+            true
+        ),
+        Some("Finance Minister Nirmala Sitharaman")
+    );
+}
+
+#[test]
+fn a_subject_with_no_verb_after_an_opening() {
+    for (s, subject) in [
+        (
+            "During a visit to the plant, Okafor the factory would reopen.",
+            "Okafor",
+        ),
+        ("But she the plan would cost too much.", "she"),
+        (
+            "Asked about the delay, the mayor the bridge would open next year.",
+            "the mayor",
+        ),
+        (
+            "Marta Olsen, 44, who runs a bakery, she could not pay the rent.",
+            "Marta Olsen",
+        ),
+        ("Okafor, \u{201c}We will not give up.\u{201d}", "Okafor"),
+        ("Jill A. Noone the vote had been close.", "Jill A. Noone"),
+        (
+            "Tom Reyes, its chief executive, buyers were getting more careful.",
+            "Tom Reyes",
+        ),
+        (
+            "Tom Reyes, its chief executive, local buyers were careful.",
+            "Tom Reyes",
+        ),
+        (
+            "Ann Lee, a farmer near Fresno, it will help the town.",
+            "Ann Lee",
+        ),
+        (
+            "Ann Lee, a farmer near Fresno, Okafor's plan would ruin the town.",
+            "Ann Lee",
+        ),
+        ("Hours later, the agency it would appeal.", "the agency"),
+        ("This month, Okafor the plan was dead.", "Okafor"),
+        (
+            "First, party officials the vote would start late.",
+            "party officials",
+        ),
+        (
+            "Ann Lee's campaign it had raised more.",
+            "Ann Lee's campaign",
+        ),
+        (
+            "Gov. Ann Lee Sen. Tom Cruz's new plan is worthless.",
+            "Gov. Ann Lee",
+        ),
+        (
+            "Tom Reyes, who farms near Fresno, one crop he likes is the almond.",
+            "Tom Reyes",
+        ),
+        (
+            "PARIS (AP) \u{2014} Okafor the vote had been fair.",
+            "Okafor",
+        ),
+        (
+            "BERLIN \u{2014} The ministry it would appeal.",
+            "The ministry",
+        ),
+        (
+            "Tom Reyes, facing a strong challenge at home, he would not resign.",
+            "Tom Reyes",
+        ),
+        ("Tom Reyes, then 38, that the plan was his.", "Tom Reyes"),
+        (
+            "Okafor in her opening remarks that the party must unite.",
+            "Okafor",
+        ),
+        (
+            "Okafor reporters after a rally in Ohio that he would win.",
+            "Okafor",
+        ),
+    ] {
+        assert_eq!(cut(s, false), Some(subject), "{s}");
+    }
+    for s in [
+        "It's a good plan and the council agrees.",
+        "They both were late for the vote.",
+        "It won't be easy to find the money.",
+        "The company that makes the engines has closed.",
+        "Regarding the budget, the council met on Monday.",
+        "Like his brother, Tom Reyes, now a judge, he was cautious.",
+        "Ann Lee, 45, a farmer near Fresno, also said the plan would fail.",
+        "Ann Lee, a farmer near Fresno, and her son were arrested.",
+        "Ann Lee, a farmer near Fresno, says the plan will fail.",
+        "Ann Lee, a farmer near Fresno, live tweeted the meeting.",
+        "Ann Lee, 44, known locally as Annie, was arrested.",
+        "Ann Lee, a farmer, whose roots are in Fresno, said so.",
+        "In recent years, Group 7 has grown.",
+        "Okafor's biggest worry is the budget.",
+        "But the candidate on the stage drew a contrast.",
+        "Last week, Okafor signed the bill.",
+        "Two years ago, the town had no doctor.",
+        "A company that Okafor founded made a donation.",
+        "First Lady Ann Lee, who won, spoke.",
+        "Sen. Tom Cruz's new plan is worthless.",
+        "PARIS (AP) \u{2014} The vote had been fair.",
+        "Okafor in the race that made her name was a winner.",
+        "Okafor, who is 38, said that he would run.",
+    ] {
+        assert_eq!(cut(s, false), None, "{s}");
+    }
+}
+
+#[test]
+fn subjects_with_their_verbs() {
+    for s in [
+        "He met the minister on Monday.",
+        "It fell 5 percent in July.",
+        "It says prices will rise.",
+        "She also plans to attend.",
+        "He and his wife arrived on Sunday.",
+        "It cost the company $5 million.",
+        "They aid refugees in the north.",
+        "He himself had signed the order.",
+        "Zhao the next day met the delegation.",
+        "Boeing 737 Max jets were grounded in March.",
+        "The Boeing 737 crashed shortly after take-off.",
+        "The ministry, it said, would act.",
+        "Okafor that week signed the bill.",
+        "Okafor last week signed the bill that cut taxes.",
+        "He Was Right All Along",
+    ] {
+        assert_eq!(cut(s, false), None, "{s}");
+    }
+    for s in [
+        "Zhao at the meeting said the two sides would cooperate.",
+        "Premier Li Qiang this week said growth would be stable.",
+    ] {
+        assert_eq!(cut(s, true), None, "{s}");
+    }
+}
