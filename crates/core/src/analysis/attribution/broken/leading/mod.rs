@@ -176,11 +176,12 @@ fn subject_at(
         .split(['\'', '\u{2019}'])
         .next()
         .is_some_and(|p| SUBJECT_PRONOUNS.contains(p));
-    // "He Congress will ...": a pronoun is never followed by a name.
+    // "He Congress will ...", "She Ann Lee's plan would ...": a pronoun is never followed by
+    // a name; the name's own words run on to a lower-case one.
     let name_after_pronoun = pronoun
         && is_name_word(plain[next])
         && plain
-            .get(next + 1)
+            .get(next + name_len(&plain[next..]).max(1))
             .is_some_and(|w| w.starts_with(char::is_lowercase));
     // "Trump no longer owns ...": an adverb, not a determiner.
     let adverb = starter == "no" && plain.get(next + 1).is_some_and(|w| *w == "longer");

@@ -35,6 +35,8 @@ fn a_subject_with_no_verb() {
     for (s, subject) in [
         ("Okafor he would not run again.", "Okafor"),
         ("He Parliament will vote on the bill.", "He"),
+        ("He Maria Ortiz had misled the council.", "He"),
+        ("She Ann Lee's plan would fail.", "She"),
         ("Okafor that the plan had failed.", "Okafor"),
         (
             "The senator reporters on Monday that the plan had failed.",
