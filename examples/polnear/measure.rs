@@ -1,5 +1,7 @@
-//! The figures: each story is checked whole; cut attributions are checked as the story's
-//! headline and the one paragraph with the cut sentence.
+//! The figures: each story is checked whole; a cut claim is checked as the story's headline
+//! and the one paragraph with the cut sentence; a cut verb as the story up to the end of that
+//! paragraph, because a source is read with what the story said of it before (a surname met
+//! in a full name).
 //!
 //! Claim kinds of cut contents come from a few word lists of this harness's own, kept apart
 //! from the checker's lexicons so that a word the checker does not know still counts as a miss.
@@ -653,8 +655,9 @@ fn claim_kind(content: &str) -> Option<&'static str> {
     None
 }
 
-/// Re-checks the paragraph with `s` replaced by `new`, after the story's headline; returns
-/// the findings of `code` that start in the new sentence.
+/// Re-checks the paragraph with `s` replaced by `new`, after the story's headline (or, with
+/// `before`, after all the story before it); returns the findings of `code` that start in the
+/// new sentence.
 fn recheck(
     story: &Story,
     registry: &Registry,
@@ -663,9 +666,14 @@ fn recheck(
     new: &str,
     headline: &Range<usize>,
     code: Code,
+    before: bool,
 ) -> (String, Option<String>) {
     let text = &story.text;
-    let mut draft = format!("{}\n\n", &text[headline.clone()]);
+    let mut draft = if before {
+        text[..p.range.start].to_string()
+    } else {
+        format!("{}\n\n", &text[headline.clone()])
+    };
     draft.push_str(&text[p.range.start..s.start]);
     let start = draft.len();
     draft.push_str(new);
@@ -727,6 +735,7 @@ fn cut_claim(
         &new,
         headline,
         Code::UnattributedClaim,
+        false,
     );
     let hit = found.is_some();
     let example = || format!("{}: {shown}", story.name);
@@ -809,6 +818,7 @@ fn cut_verb(
         &new,
         headline,
         Code::IncompleteAttribution,
+        true,
     );
     let hit = found.is_some();
     // A mark where the verb was, to group the misses by what surrounds the cut.
