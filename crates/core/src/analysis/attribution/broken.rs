@@ -31,6 +31,7 @@ mod trailing;
 use super::cue::is_name_word;
 use super::lexicon::{Words, APPOSITION_HEADS, ROLE_NOUNS, TITLES, VERBISH};
 use super::own::Own;
+use super::people::Surnames;
 use crate::analysis::tokens::strip_possessive;
 use regex::Regex;
 use std::ops::Range;
@@ -54,8 +55,15 @@ static EMPTY_ACCORDING_TO: LazyLock<Regex> =
 /// quotations blanked (the reporter's words) and its words from the token layer (a hyphenated
 /// compound one word: "co-founder", "Ching-te"). `attributed`: the sentence has a reporting cue
 /// elsewhere, which a verbless source after a comma does not mend ("..., the bank in a
-/// statement.") but which makes fewer openings suspect. Ranges are in the sentence.
-pub fn broken(s: &str, own: &Own, attributed: bool) -> Option<(Broken, Range<usize>)> {
+/// statement.") but which makes fewer openings suspect. `known`: the surnames the story has
+/// met, which tell two names run together apart ("Alvarez Moreno was ..."). Ranges are in the
+/// sentence.
+pub fn broken(
+    s: &str,
+    own: &Own,
+    attributed: bool,
+    known: &Surnames,
+) -> Option<(Broken, Range<usize>)> {
     let text = own.text;
     if let Some(m) = EMPTY_ACCORDING_TO.find(text) {
         let end = m.start() + "according to".len();
@@ -65,7 +73,7 @@ pub fn broken(s: &str, own: &Own, attributed: bool) -> Option<(Broken, Range<usi
     let missing = |(range, verb_at, comma): (Range<usize>, usize, bool)| {
         (Broken::MissingVerb { verb_at, comma }, range)
     };
-    let leading = leading::leading_subject(s, text, &words, attributed)
+    let leading = leading::leading_subject(s, text, &words, attributed, known)
         .or_else(|| quantity::share_subject(text, &words))
         .or_else(|| parenthetical::parenthetical_source(text, &words))
         .or_else(|| {
@@ -182,7 +190,7 @@ mod tests {
     }
 
     fn broken_in(s: &str, attributed: bool) -> Option<(Broken, Range<usize>)> {
-        broken(s, &Own::from_text(s), attributed)
+        broken(s, &Own::from_text(s), attributed, &Surnames::default())
     }
 
     fn kind(s: &str) -> Option<Broken> {

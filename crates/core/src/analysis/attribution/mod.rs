@@ -10,9 +10,10 @@
 //! paragraph opening with its speaker ("Q:", "SMITH:") is that speaker's words.
 //!
 //! [`Readings`] is the entry point: every paragraph of prose of a story read in order, each
-//! from its own text and what the paragraph before passed on ([`Carry`]), and nothing else. A
-//! re-check therefore reuses a paragraph's readings when its text and the carry it receives
-//! are those of the last analysis ([`Memo`]).
+//! from its own text, what the paragraph before passed on ([`Carry`]) and which of its words
+//! the story so far has met as a surname at the end of a full name ([`people`]), and nothing
+//! else. A re-check therefore reuses a paragraph's readings when its text, the carry it
+//! receives and those surnames are those of the last analysis ([`Memo`]).
 
 mod broken;
 mod claim;
@@ -21,6 +22,7 @@ mod figure;
 mod lexicon;
 mod opinion;
 mod own;
+mod people;
 mod quote;
 mod vague;
 
@@ -32,6 +34,7 @@ use crate::analysis::tokens::{BlockTokens, Tokens};
 use crate::analysis::BlockKind;
 use lexicon::{CONTINUATION_OPENERS, FIRST_PERSON, MODALS, REFERRING_PRONOUNS, SUBJECT_OPENERS};
 use own::{Own, OwnWord};
+use people::Surnames;
 use regex::Regex;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -90,7 +93,7 @@ pub struct Paragraph {
 /// The paragraphs an analysis read, by their text and the carry they received: a re-check
 /// reuses those it meets again (see the module documentation).
 #[derive(Debug, Default)]
-pub struct Memo(HashMap<(String, Carry), Arc<Paragraph>>);
+pub struct Memo(HashMap<(String, Carry, Surnames), Arc<Paragraph>>);
 
 /// A story's paragraphs of prose read in order, on first use: a check asks for them, so a
 /// configuration that turns the attribution codes off reads none.
@@ -131,6 +134,7 @@ impl<'a> Readings<'a> {
 
 fn read_story(tokens: &Tokens, previous: &Memo) -> (Vec<Option<Arc<Paragraph>>>, Memo) {
     let mut carry = Carry::default();
+    let mut met = Surnames::default();
     let mut memo = Memo::default();
     let mut blocks = Vec::with_capacity(tokens.blocks.len());
     for block in &tokens.blocks {
@@ -140,9 +144,11 @@ fn read_story(tokens: &Tokens, previous: &Memo) -> (Vec<Option<Arc<Paragraph>>>,
             blocks.push(None);
             continue;
         }
-        let key = (block.text().to_string(), carry);
+        met.add(block);
+        let known = met.within(block);
+        let key = (block.text().to_string(), carry, known);
         let paragraph = previous.0.get(&key).cloned().unwrap_or_else(|| {
-            let readings = read_paragraph(block, &mut carry);
+            let readings = read_paragraph(block, &mut carry, &key.2);
             Arc::new(Paragraph { readings, carry })
         });
         carry = paragraph.carry;
@@ -153,7 +159,7 @@ fn read_story(tokens: &Tokens, previous: &Memo) -> (Vec<Option<Arc<Paragraph>>>,
 }
 
 /// Reads one paragraph of prose, from its tokens.
-pub fn read_paragraph(tokens: &BlockTokens, carry: &mut Carry) -> Vec<Reading> {
+pub fn read_paragraph(tokens: &BlockTokens, carry: &mut Carry, known: &Surnames) -> Vec<Reading> {
     let text = tokens.text();
     let quotes = quote::quotes(text);
     let own = quote::reporter_text(text, &quotes);
@@ -177,7 +183,7 @@ pub fn read_paragraph(tokens: &BlockTokens, carry: &mut Carry) -> Vec<Reading> {
     let mut readings: Vec<Reading> = ranges
         .iter()
         .zip(&owns)
-        .map(|(r, own)| read_sentence(&text[r.clone()], own, r.start))
+        .map(|(r, own)| read_sentence(&text[r.clone()], own, r.start, known))
         .collect();
     let direct: Vec<bool> = readings
         .iter()
@@ -235,12 +241,12 @@ pub fn read_paragraph(tokens: &BlockTokens, carry: &mut Carry) -> Vec<Reading> {
     readings
 }
 
-fn read_sentence(s: &str, own: &Own, offset: usize) -> Reading {
+fn read_sentence(s: &str, own: &Own, offset: usize, known: &Surnames) -> Reading {
     let shift = |r: Range<usize>| r.start + offset..r.end + offset;
     let quoted_only = !own.text.chars().any(char::is_alphanumeric);
     let attributed = cue::is_attributed(own);
     let broken = (!quoted_only)
-        .then(|| broken::broken(s, own, attributed))
+        .then(|| broken::broken(s, own, attributed, known))
         .flatten()
         .map(|(b, r)| {
             let b = match b {
@@ -405,13 +411,15 @@ mod tests {
     use crate::analysis::{Block, BlockKind};
 
     fn read(paragraphs: &[&str]) -> Vec<Vec<Reading>> {
-        let mut carry = Carry::default();
+        let (mut carry, mut met) = (Carry::default(), Surnames::default());
         paragraphs
             .iter()
             .map(|p| {
                 let mut block = Block::new(BlockKind::Paragraph, false);
                 block.push(p, 0..p.len());
-                read_paragraph(&BlockTokens::new(&block), &mut carry)
+                let tokens = BlockTokens::new(&block);
+                met.add(&tokens);
+                read_paragraph(&tokens, &mut carry, &met.within(&tokens))
             })
             .collect()
     }

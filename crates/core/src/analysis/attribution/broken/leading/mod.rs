@@ -20,12 +20,13 @@ pub(super) use that_clause::{opens_a_clause, that_with_no_verb};
 use super::{lower, name_len, plural, role_len};
 use crate::analysis::attribution::cue::is_name_word;
 use crate::analysis::attribution::lexicon::Words;
+use crate::analysis::attribution::people::Surnames;
 use after::{counts_things, noun_before_verb, time_or_adverb_len};
 use apposition::pronoun_after_apposition;
 use quotation::{quotation_opens_clause, quote_after_comma, starts_with_mark};
 use start::OPENING_CONJUNCTIONS;
 use std::ops::Range;
-use subject::{carries_its_verb, opens_otherwise, second_name_at, with_owned_role};
+use subject::{carries_its_verb, met_apart, opens_otherwise, second_name_at, with_owned_role};
 
 /// Words that start a clause, so cannot follow a subject directly: "Zhao the two sides ...".
 pub(super) static CLAUSE_STARTERS: Words = Words::new(
@@ -61,8 +62,13 @@ pub fn leading_subject(
     s: &str,
     words: &[(usize, &str)],
     attributed: bool,
+    known: &Surnames,
 ) -> Option<(Range<usize>, usize)> {
-    let at = Sentence { original, own: s };
+    let at = Sentence {
+        original,
+        own: s,
+        known,
+    };
     subject_starts(s, words).find_map(|k| {
         // After an opening phrase, a name and its commas may be the phrase's apposition
         // ("Like his sister, Ann Lee, now a judge, he ..."), so only a verb missing
@@ -79,6 +85,8 @@ pub fn leading_subject(
 pub(super) struct Sentence<'s> {
     original: &'s str,
     own: &'s str,
+    /// The surnames the story has met, which tell two names run together apart.
+    known: &'s Surnames,
 }
 
 /// A subject at the start of `words` with no verb after it.
@@ -124,7 +132,8 @@ fn subject_at(
     // "Melania Lee Lee supporters ...", "Gov. Ann Lee Sen. Tom Cruz is ...": two names run
     // together, the first one's verb cut between them.
     if !pronoun {
-        if let Some(split) = second_name_at(&plain[..subject]) {
+        let met = || met_apart(at, words, subject);
+        if let Some(split) = second_name_at(&plain[..subject]).or_else(met) {
             let end = words[split - 1].0 + words[split - 1].1.len();
             return Some((words[0].0..end, end));
         }

@@ -2,8 +2,8 @@
 //! the possessive and the role it owns.
 
 use super::super::{is_role, lower, role_len};
-use super::after::negative_auxiliary;
-use super::SUBJECT_PRONOUNS;
+use super::after::{is_finite, negative_auxiliary};
+use super::{Sentence, SUBJECT_PRONOUNS};
 use crate::analysis::attribution::cue::is_name_word;
 use crate::analysis::attribution::lexicon::{Words, TITLES};
 use crate::analysis::tokens::strip_possessive;
@@ -73,4 +73,50 @@ pub(super) fn with_owned_role(words: &[&str], name: usize) -> usize {
         0 => 0,
         role => name + role,
     }
+}
+
+/// Capitalised particles that open a name with what follows: "Abu Bakr", "Van Buren".
+static PARTICLES: Words = Words::new("abu ibn bin bint al el de del della di da du van von le la");
+
+/// "Alvarez Moreno was busy": where a second person starts inside a run of capitalised words
+/// (`run`, the sentence's words from its subject on) that was read as one name, the first
+/// one's verb cut between them. Both must be known apart: the first a surname the story has
+/// met at the end of a full name, the second a surname met after some other word, or a full
+/// name met as such; only white space may stand between them, and a verb must follow.
+pub(super) fn met_apart(at: Sentence, words: &[(usize, &str)], run: usize) -> Option<usize> {
+    let plain: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
+    let verb = match &plain[run..] {
+        [w, ..] if w.starts_with(char::is_lowercase) && (is_finite(w) || negative_auxiliary(w)) => {
+            true
+        }
+        // "Moreno says ...", not "Moreno supporters were ...".
+        [w, next @ ..] => {
+            w.starts_with(char::is_lowercase)
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && !next.first().is_some_and(|n| is_finite(n))
+        }
+        [] => false,
+    };
+    if !verb {
+        return None;
+    }
+    let initial = |w: &str| w.len() == 1;
+    (1..run).find(|&j| {
+        let (first, second) = (plain[j - 1], &plain[j..run]);
+        let gap = &at.original[words[j - 1].0 + first.len()..words[j].0];
+        let first_met = at.known.met(first, None);
+        let second_met = match second {
+            [one] => at.known.met(one, Some(first)),
+            [given, surname] => at.known.named(given, surname, first),
+            _ => false,
+        };
+        first_met
+            && second_met
+            && gap.trim().is_empty()
+            && !initial(first)
+            && !PARTICLES.contains_any_case(first)
+            && !initial(plain[j])
+            && strip_possessive(first).is_none()
+    })
 }

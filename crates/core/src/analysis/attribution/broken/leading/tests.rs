@@ -1,8 +1,21 @@
 use super::super::tests::with_words;
 use super::*;
+use crate::analysis::tokens::Tokens;
+use crate::analysis::{Document, Format};
 
 fn cut(s: &str, attributed: bool) -> Option<&str> {
-    with_words(s, |words| leading_subject(s, s, words, attributed)).map(|(r, _)| &s[r])
+    let none = Surnames::default();
+    with_words(s, |words| leading_subject(s, s, words, attributed, &none)).map(|(r, _)| &s[r])
+}
+
+/// The source whose verb was cut in `s`, the last paragraph of a story that opens with
+/// `before`.
+fn cut_after<'s>(before: &str, s: &'s str) -> Option<&'s str> {
+    let story = format!("{before}\n\n{s}");
+    let doc = Document::parse(&story, Format::Text);
+    let mut met = Surnames::default();
+    Tokens::new(&doc).blocks.iter().for_each(|b| met.add(b));
+    with_words(s, |words| leading_subject(s, s, words, false, &met)).map(|(r, _)| &s[r])
 }
 
 fn doubled(s: &str) -> Option<&str> {
@@ -177,8 +190,62 @@ fn a_subject_with_no_verb_after_an_opening() {
 }
 
 #[test]
+fn two_people_the_story_met_apart() {
+    for (before, s, subject) in [
+        (
+            "Ana Alvarez met Luis Moreno on Monday.",
+            "Alvarez Moreno was busy with the budget.",
+            "Alvarez",
+        ),
+        (
+            "Ana Alvarez spoke before Tom Keller.",
+            "Alvarez Tom Keller had misled the board.",
+            "Alvarez",
+        ),
+        (
+            "Gov. Ana Alvarez met Luis Moreno.",
+            "Alvarez Moreno says the budget is short.",
+            "Alvarez",
+        ),
+    ] {
+        assert_eq!(cut_after(before, s), Some(subject), "{s}");
+    }
+    for (before, s) in [
+        // Never met apart: one name.
+        ("Ana Alvarez Moreno arrived.", "Alvarez Moreno was busy."),
+        ("The speaker met Ana Alvarez.", "Alvarez Moreno was busy."),
+        ("Zhao Leji arrived in Moscow.", "Zhao Leji met the speaker."),
+        // The sentence's own run does not vouch for its last two names.
+        ("Ana Alvarez arrived.", "Alvarez Keller Moreno was busy."),
+        // A noun, not a verb, after the names.
+        (
+            "Ana Alvarez met Luis Moreno.",
+            "Alvarez Moreno supporters were angry.",
+        ),
+        // A particle opens the name that follows it.
+        (
+            "Maria Van met Tom Buren.",
+            "Van Buren was the eighth president.",
+        ),
+        // A place and a body are no people.
+        (
+            "Tom Keller lives in New Hampshire.",
+            "Hampshire Keller was a small firm.",
+        ),
+        // Punctuation between them.
+        (
+            "Ana Alvarez met Luis Moreno.",
+            "Alvarez \u{2014} Moreno was busy \u{2014} left.",
+        ),
+    ] {
+        assert_eq!(cut_after(before, s), None, "{s}");
+    }
+}
+
+#[test]
 fn subjects_with_their_verbs() {
     for s in [
+        "The man she loved left town.",
         "He met the minister on Monday.",
         "It fell 5 percent in July.",
         "It says prices will rise.",
