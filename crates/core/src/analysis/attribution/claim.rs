@@ -5,8 +5,10 @@
 //! not a claim, and neither are the numbers that name or date things (years, dates, times,
 //! ages, ordinals, "Article 5", "a 10-day visit").
 
+mod allegation;
 mod comparative;
 mod degree;
+mod judged_as;
 mod opinion;
 mod prediction;
 mod reported;
@@ -180,13 +182,14 @@ pub fn find_claim(own: &Own) -> Option<Claim> {
         return found(ClaimKind::Figure, Some(figure));
     }
     found(ClaimKind::Superlative, degree::superlative(own))
-        .or_else(|| found(ClaimKind::Allegation, phrase(&CLAIM_WORDS.allegation, s)))
+        .or_else(|| found(ClaimKind::Allegation, allegation::allegation(own)))
         .or_else(|| found(ClaimKind::Cause, cause(own)))
         .or_else(|| found(ClaimKind::Prediction, prediction::prediction(own)))
         .or_else(|| found(ClaimKind::Evaluation, evaluation(s)))
         .or_else(|| found(ClaimKind::Evaluation, judged_noun(own)))
         .or_else(|| found(ClaimKind::Evaluation, predicate(own)))
         .or_else(|| found(ClaimKind::Evaluation, opinion::opinion(own)))
+        .or_else(|| found(ClaimKind::Evaluation, judged_as::judged_as(own)))
         .or_else(|| found(ClaimKind::Evaluation, comparative::comparison(own)))
 }
 
@@ -326,6 +329,7 @@ mod tests {
             "It was the second largest fire of the summer.",
             "The tunnel is most dangerous in winter.",
             "Tolls are least popular among lorry drivers.",
+            "She is the candidate who can best run the port.",
         ] {
             assert_eq!(kind(s), Some(ClaimKind::Superlative), "{s}");
         }
@@ -334,6 +338,7 @@ mod tests {
             "Residents voiced interest in the plan.",
             "At least nine boats left the harbour.",
             "Most Democratic senators voted for the bill.",
+            "For the most part, the ferry ran on time.",
         ] {
             assert_ne!(kind(s), Some(ClaimKind::Superlative), "{s}");
         }
