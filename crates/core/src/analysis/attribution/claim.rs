@@ -8,6 +8,7 @@
 mod allegation;
 mod comparative;
 mod degree;
+mod fragment;
 mod judged_as;
 mod opinion;
 mod prediction;
@@ -191,6 +192,18 @@ pub fn find_claim(own: &Own) -> Option<Claim> {
         .or_else(|| found(ClaimKind::Evaluation, opinion::opinion(own)))
         .or_else(|| found(ClaimKind::Evaluation, judged_as::judged_as(own)))
         .or_else(|| found(ClaimKind::Evaluation, comparative::comparison(own)))
+}
+
+/// The judgement in a verbless fragment of a paragraph ("A dangerous proposal to scrap the
+/// ferry."), for a sentence that [`find_claim`] finds no claim in.
+pub fn fragment_claim(own: &Own) -> Option<Claim> {
+    if reads_as_title(own) {
+        return None;
+    }
+    fragment::fragment_judgement(own).map(|phrase| Claim {
+        kind: ClaimKind::Evaluation,
+        phrase,
+    })
 }
 
 /// A line in Title Case or capitals, every longer word capitalised ("5 Actors Who Spoke Out

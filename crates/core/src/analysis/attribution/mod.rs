@@ -155,6 +155,8 @@ fn read_story(tokens: &Tokens, previous: &Memo) -> (Vec<Option<Arc<Paragraph>>>,
 /// Reads one paragraph of prose, from its tokens.
 pub fn read_paragraph(tokens: &BlockTokens, carry: &mut Carry) -> Vec<Reading> {
     let text = tokens.text();
+    // Fragments are read as claims in paragraphs only: a list item is often one.
+    let paragraph = tokens.block.kind == BlockKind::Paragraph;
     let quotes = quote::quotes(text);
     let own = quote::reporter_text(text, &quotes);
     let body = DATELINE.find(text).map_or(0, |m| m.end());
@@ -177,7 +179,7 @@ pub fn read_paragraph(tokens: &BlockTokens, carry: &mut Carry) -> Vec<Reading> {
     let mut readings: Vec<Reading> = ranges
         .iter()
         .zip(&owns)
-        .map(|(r, own)| read_sentence(&text[r.clone()], own, r.start))
+        .map(|(r, own)| read_sentence(&text[r.clone()], own, r.start, paragraph))
         .collect();
     let direct: Vec<bool> = readings
         .iter()
@@ -235,7 +237,7 @@ pub fn read_paragraph(tokens: &BlockTokens, carry: &mut Carry) -> Vec<Reading> {
     readings
 }
 
-fn read_sentence(s: &str, own: &Own, offset: usize) -> Reading {
+fn read_sentence(s: &str, own: &Own, offset: usize, paragraph: bool) -> Reading {
     let shift = |r: Range<usize>| r.start + offset..r.end + offset;
     let quoted_only = !own.text.chars().any(char::is_alphanumeric);
     let attributed = cue::is_attributed(own);
@@ -254,7 +256,9 @@ fn read_sentence(s: &str, own: &Own, offset: usize) -> Reading {
         });
     let question = own.text.trim_end().ends_with('?');
     let claim = (!quoted_only && !question)
-        .then(|| claim::find_claim(own))
+        .then(|| {
+            claim::find_claim(own).or_else(|| paragraph.then(|| claim::fragment_claim(own))?)
+        })
         .flatten()
         .map(|c| Claim {
             kind: c.kind,

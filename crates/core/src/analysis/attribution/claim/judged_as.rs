@@ -6,7 +6,7 @@
 //! of the judgement is read. Not "such as", "as good as", nor an "as" that opens the sentence.
 
 use super::super::lexicon::{
-    Words, AUXILIARIES, CLAIM_WORDS, COPULAS, CUES, IRREGULAR_PAST, REPORTING_WORDS,
+    Words, AUXILIARIES, CLAIM_WORDS, CUES, IRREGULAR_PAST, REPORTING_WORDS,
 };
 use super::super::own::{Own, OwnWord};
 use super::opinion::is_adverb;
@@ -85,7 +85,7 @@ fn judgement(own: &Own, from: usize) -> Option<(usize, usize)> {
 /// reporting verb, a verb of regard or one that takes "as".
 fn is_verb(w: &OwnWord) -> bool {
     let lower = w.lower.as_str();
-    COPULAS.contains(lower)
+    super::is_copula(w)
         || AUXILIARIES.contains(lower)
         || IRREGULAR_PAST.contains(lower)
         || AS_VERBS.contains(lower)
