@@ -37,6 +37,17 @@ pub fn prediction(own: &Own) -> Option<Range<usize>> {
         {
             continue;
         }
+        // "will begin to lose", "will continue to press": the verb after "to" says what is
+        // forecast ("will begin to run on Monday" schedules, "will begin to lose money" does
+        // not).
+        if ONSETS.contains(&verb.lower) {
+            let to = own.next_word(verb.range.end).filter(|w| w.is("to"));
+            if let Some(next) = to.and_then(|to| own.next_word(to.range.end)) {
+                if !EVENT_VERBS.contains(&next.lower) {
+                    return Some(modal.start..next.range.end);
+                }
+            }
+        }
         let after = own.next_word(verb.range.end);
         let next = after.map_or("", |w| w.lower.as_str());
         let lower = said.to_ascii_lowercase();
@@ -90,6 +101,10 @@ static PROVISIONS: Words = Words::new(
     repeal fund defund prohibit establish set legalize legalise limit restrict grant let bar \
     cap replace reduce increase lower end offer apply exempt authorize authorise allocate",
 );
+
+/// Verbs of onset and duration whose "to" hands the event on: "will begin to", "will
+/// continue to".
+static ONSETS: Words = Words::new("begin start continue keep");
 
 /// Words after an event verb that say how it turns out: "will go wrong", "will end well".
 static OUTCOMES: Words = Words::new("wrong well badly poorly smoothly awry");
@@ -188,6 +203,11 @@ mod tests {
             Some("will take years")
         );
         assert_eq!(predicts("The regatta will take place in June."), None);
+        assert_eq!(
+            predicts("The ferry will begin to lose money."),
+            Some("will begin to lose")
+        );
+        assert_eq!(predicts("The ferry will begin to run on Monday."), None);
         assert_eq!(predicts("The ferry will go to the island on Monday."), None);
     }
 
