@@ -28,7 +28,7 @@ impl Format {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum BlockKind {
     /// The wire-copy headline after `date YYYY-MM-DD` on the first line.
     Headline,

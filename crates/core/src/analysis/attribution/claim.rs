@@ -5,8 +5,11 @@
 //! not a claim, and neither are the numbers that name or date things (years, dates, times,
 //! ages, ordinals, "Article 5", "a 10-day visit").
 
+mod allegation;
 mod comparative;
 mod degree;
+mod fragment;
+mod judged_as;
 mod opinion;
 mod prediction;
 mod reported;
@@ -180,14 +183,27 @@ pub fn find_claim(own: &Own) -> Option<Claim> {
         return found(ClaimKind::Figure, Some(figure));
     }
     found(ClaimKind::Superlative, degree::superlative(own))
-        .or_else(|| found(ClaimKind::Allegation, phrase(&CLAIM_WORDS.allegation, s)))
+        .or_else(|| found(ClaimKind::Allegation, allegation::allegation(own)))
         .or_else(|| found(ClaimKind::Cause, cause(own)))
         .or_else(|| found(ClaimKind::Prediction, prediction::prediction(own)))
         .or_else(|| found(ClaimKind::Evaluation, evaluation(s)))
         .or_else(|| found(ClaimKind::Evaluation, judged_noun(own)))
         .or_else(|| found(ClaimKind::Evaluation, predicate(own)))
         .or_else(|| found(ClaimKind::Evaluation, opinion::opinion(own)))
+        .or_else(|| found(ClaimKind::Evaluation, judged_as::judged_as(own)))
         .or_else(|| found(ClaimKind::Evaluation, comparative::comparison(own)))
+}
+
+/// The judgement in a verbless fragment of a paragraph ("A dangerous proposal to scrap the
+/// ferry."), for a sentence that [`find_claim`] finds no claim in.
+pub fn fragment_claim(own: &Own) -> Option<Claim> {
+    if reads_as_title(own) {
+        return None;
+    }
+    fragment::fragment_judgement(own).map(|phrase| Claim {
+        kind: ClaimKind::Evaluation,
+        phrase,
+    })
 }
 
 /// A line in Title Case or capitals, every longer word capitalised ("5 Actors Who Spoke Out
@@ -326,6 +342,7 @@ mod tests {
             "It was the second largest fire of the summer.",
             "The tunnel is most dangerous in winter.",
             "Tolls are least popular among lorry drivers.",
+            "She is the candidate who can best run the port.",
         ] {
             assert_eq!(kind(s), Some(ClaimKind::Superlative), "{s}");
         }
@@ -334,6 +351,7 @@ mod tests {
             "Residents voiced interest in the plan.",
             "At least nine boats left the harbour.",
             "Most Democratic senators voted for the bill.",
+            "For the most part, the ferry ran on time.",
         ] {
             assert_ne!(kind(s), Some(ClaimKind::Superlative), "{s}");
         }

@@ -90,10 +90,10 @@ pub struct Paragraph {
     carry: Carry,
 }
 
-/// The paragraphs an analysis read, by their text and the carry they received: a re-check
+/// The paragraphs an analysis read, by their text, kind and the carry they received: a re-check
 /// reuses those it meets again (see the module documentation).
 #[derive(Debug, Default)]
-pub struct Memo(HashMap<(String, Carry, Surnames), Arc<Paragraph>>);
+pub struct Memo(HashMap<(String, BlockKind, Carry, Surnames), Arc<Paragraph>>);
 
 /// A story's paragraphs of prose read in order, on first use: a check asks for them, so a
 /// configuration that turns the attribution codes off reads none.
@@ -146,9 +146,10 @@ fn read_story(tokens: &Tokens, previous: &Memo) -> (Vec<Option<Arc<Paragraph>>>,
         }
         met.add(block);
         let known = met.within(block);
-        let key = (block.text().to_string(), carry, known);
+        // The kind is in the key: a paragraph reads fragments as claims, a list item does not.
+        let key = (block.text().to_string(), block.block.kind, carry, known);
         let paragraph = previous.0.get(&key).cloned().unwrap_or_else(|| {
-            let readings = read_paragraph(block, &mut carry, &key.2);
+            let readings = read_paragraph(block, &mut carry, &key.3);
             Arc::new(Paragraph { readings, carry })
         });
         carry = paragraph.carry;
@@ -161,6 +162,8 @@ fn read_story(tokens: &Tokens, previous: &Memo) -> (Vec<Option<Arc<Paragraph>>>,
 /// Reads one paragraph of prose, from its tokens.
 pub fn read_paragraph(tokens: &BlockTokens, carry: &mut Carry, known: &Surnames) -> Vec<Reading> {
     let text = tokens.text();
+    // Fragments are read as claims in paragraphs only: a list item is often one.
+    let paragraph = tokens.block.kind == BlockKind::Paragraph;
     let quotes = quote::quotes(text);
     let own = quote::reporter_text(text, &quotes);
     let body = DATELINE.find(text).map_or(0, |m| m.end());
@@ -183,7 +186,7 @@ pub fn read_paragraph(tokens: &BlockTokens, carry: &mut Carry, known: &Surnames)
     let mut readings: Vec<Reading> = ranges
         .iter()
         .zip(&owns)
-        .map(|(r, own)| read_sentence(&text[r.clone()], own, r.start, known))
+        .map(|(r, own)| read_sentence(&text[r.clone()], own, r.start, known, paragraph))
         .collect();
     let direct: Vec<bool> = readings
         .iter()
@@ -241,7 +244,13 @@ pub fn read_paragraph(tokens: &BlockTokens, carry: &mut Carry, known: &Surnames)
     readings
 }
 
-fn read_sentence(s: &str, own: &Own, offset: usize, known: &Surnames) -> Reading {
+fn read_sentence(
+    s: &str,
+    own: &Own,
+    offset: usize,
+    known: &Surnames,
+    paragraph: bool,
+) -> Reading {
     let shift = |r: Range<usize>| r.start + offset..r.end + offset;
     let quoted_only = !own.text.chars().any(char::is_alphanumeric);
     let attributed = cue::is_attributed(own);
@@ -260,7 +269,9 @@ fn read_sentence(s: &str, own: &Own, offset: usize, known: &Surnames) -> Reading
         });
     let question = own.text.trim_end().ends_with('?');
     let claim = (!quoted_only && !question)
-        .then(|| claim::find_claim(own))
+        .then(|| {
+            claim::find_claim(own).or_else(|| paragraph.then(|| claim::fragment_claim(own))?)
+        })
         .flatten()
         .map(|c| Claim {
             kind: c.kind,

@@ -6,7 +6,7 @@
 //! and of words of time and place ("the interest", "the latest", "the nearest"), which the
 //! lexicon names as plain forms.
 
-use super::super::lexicon::{ascii_regex, Words, CLAIM_WORDS};
+use super::super::lexicon::{ascii_regex, Words, CLAIM_WORDS, MODALS};
 use super::super::own::{is_space, Own, OwnWord};
 use regex::Regex;
 use std::ops::Range;
@@ -108,10 +108,11 @@ fn most_adjective(own: &Own) -> Option<Range<usize>> {
 pub fn superlative(own: &Own) -> Option<Range<usize>> {
     let s = own.text;
     [
-        CLAIM_WORDS.superlative.find(s),
+        lexicon_superlative(own),
         possessive_superlative(own),
         est_superlative(own),
         most_adjective(own),
+        modal_superlative(own),
         NTH_TO.find(s).map(|m| m.range()),
         ONLY_ONE.find(s).map(|m| m.range()),
     ]
@@ -119,6 +120,30 @@ pub fn superlative(own: &Own) -> Option<Range<usize>> {
     .flatten()
     .min_by_key(|r| r.start)
 }
+
+/// The lexicon's first superlative, not the idiom "for the most part" (mostly).
+fn lexicon_superlative(own: &Own) -> Option<Range<usize>> {
+    CLAIM_WORDS.superlative.find_iter(own.text).find(|r| {
+        !(own.text[r.clone()].eq_ignore_ascii_case("the most")
+            && own.next_word(r.end).is_some_and(|w| w.is("part")))
+    })
+}
+
+/// "can best address", "would most help": a modal and a superlative adverb before its verb,
+/// which ranks how well one does it against all others (not "will most likely", a hedge).
+fn modal_superlative(own: &Own) -> Option<Range<usize>> {
+    own.words.windows(3).find_map(|w| {
+        let (modal, most, verb) = (&w[0], &w[1], &w[2]);
+        let ranks = matches!(most.lower.as_str(), "best" | "most" | "least");
+        let verb_like = verb.text.starts_with(|c: char| c.is_ascii_lowercase())
+            && !NOT_VERBS_AFTER_MOST.contains(&verb.lower);
+        (MODALS.contains(&modal.lower) && ranks && verb_like)
+            .then(|| most.range.start..verb.range.end)
+    })
+}
+
+/// Words after "most" that are no verb it grades: "will most likely", "could most of".
+static NOT_VERBS_AFTER_MOST: Words = Words::new("likely probably certainly of the a an");
 
 /// "the world's most dangerous", "the campaign's best chance": a superlative after a
 /// possessive.

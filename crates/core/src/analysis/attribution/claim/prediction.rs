@@ -37,6 +37,17 @@ pub fn prediction(own: &Own) -> Option<Range<usize>> {
         {
             continue;
         }
+        // "will begin to lose", "will continue to press": the verb after "to" says what is
+        // forecast ("will begin to run on Monday" schedules, "will begin to lose money" does
+        // not).
+        if ONSETS.contains(&verb.lower) {
+            let to = own.next_word(verb.range.end).filter(|w| w.is("to"));
+            if let Some(next) = to.and_then(|to| own.next_word(to.range.end)) {
+                if !EVENT_VERBS.contains(&next.lower) {
+                    return Some(modal.start..next.range.end);
+                }
+            }
+        }
         let after = own.next_word(verb.range.end);
         let next = after.map_or("", |w| w.lower.as_str());
         let lower = said.to_ascii_lowercase();
@@ -44,7 +55,9 @@ pub fn prediction(own: &Own) -> Option<Range<usize>> {
             && !opened_by(own, modal.start, &RELATIVES);
         // "will vote for the mayor" states a choice; "will vote on Tuesday" schedules.
         let choice = verb.is("vote") && matches!(next, "for" | "against");
-        let event = (EVENT_VERBS.contains(&verb.lower) && !choice)
+        // "will go wrong", "will end badly", "will take years": how it turns out, not when.
+        let outcome = OUTCOMES.contains(next) || (verb.is("take") && DURATIONS.contains(next));
+        let event = (EVENT_VERBS.contains(&verb.lower) && !choice && !outcome)
             || (verb.is("be") && EVENT_PARTICIPLES.contains(next));
         // "probably will return": a forecast, whatever the verb.
         let hedged = own
@@ -88,6 +101,16 @@ static PROVISIONS: Words = Words::new(
     repeal fund defund prohibit establish set legalize legalise limit restrict grant let bar \
     cap replace reduce increase lower end offer apply exempt authorize authorise allocate",
 );
+
+/// Verbs of onset and duration whose "to" hands the event on: "will begin to", "will
+/// continue to".
+static ONSETS: Words = Words::new("begin start continue keep");
+
+/// Words after an event verb that say how it turns out: "will go wrong", "will end well".
+static OUTCOMES: Words = Words::new("wrong well badly poorly smoothly awry");
+
+/// What "take" after a modal takes when it forecasts a duration: "will take years".
+static DURATIONS: Words = Words::new("time years months weeks decades longer ages");
 
 /// Adverbs of likelihood before a modal: "probably will", "almost certainly won't".
 static HEDGES: Words = Words::new("probably likely certainly surely possibly perhaps maybe");
@@ -167,6 +190,25 @@ mod tests {
         );
         assert_eq!(predicts("The mayor is going to attend the regatta."), None);
         assert_eq!(predicts("She was going to the harbour."), None);
+    }
+
+    #[test]
+    fn how_an_event_turns_out_is_predicted() {
+        assert_eq!(
+            predicts("The new timetable will go wrong."),
+            Some("will go wrong")
+        );
+        assert_eq!(
+            predicts("Repairing the pier will take years."),
+            Some("will take years")
+        );
+        assert_eq!(predicts("The regatta will take place in June."), None);
+        assert_eq!(
+            predicts("The ferry will begin to lose money."),
+            Some("will begin to lose")
+        );
+        assert_eq!(predicts("The ferry will begin to run on Monday."), None);
+        assert_eq!(predicts("The ferry will go to the island on Monday."), None);
     }
 
     #[test]
