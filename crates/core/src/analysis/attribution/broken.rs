@@ -29,7 +29,9 @@ mod quantity;
 mod trailing;
 
 use super::cue::is_name_word;
-use super::lexicon::{Words, APPOSITION_HEADS, ROLE_NOUNS, TITLES, VERBISH};
+use super::lexicon::{
+    Words, APPOSITION_HEADS, IRREGULAR_PAST, NOUN_DETERMINERS, ROLE_NOUNS, TITLES, VERBISH,
+};
 use super::own::Own;
 use super::people::Surnames;
 use crate::analysis::tokens::strip_possessive;
@@ -166,6 +168,9 @@ fn role_len(words: &[&str]) -> usize {
         {
             break;
         }
+        if i > 0 && opens_a_clause(words, i) {
+            break;
+        }
         if is_role(w) {
             best = i + 1;
         } else if best > 0 || PREPOSITIONS.contains(w) {
@@ -176,10 +181,31 @@ fn role_len(words: &[&str]) -> usize {
     best
 }
 
+/// Whether the word at `i` is a reporting verb in the past tense with its object or clause
+/// after it, which ends a role before it: "student wrote the local newspaper" is a student who
+/// wrote, not a five-word role; "the noted economist" keeps its adjective.
+fn opens_a_clause(words: &[&str], i: usize) -> bool {
+    let w = lower(words[i]);
+    let past = w.ends_with("ed") || IRREGULAR_PAST.contains(&w);
+    past && super::is_reporting_verb(&w)
+        && words.get(i + 1).is_some_and(|next| {
+            NOUN_DETERMINERS.contains_any_case(next) || *next == "that" || is_name_word(next)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::analysis::attribution::quote::{quotes, reporter_text};
+
+    #[test]
+    fn a_reporting_verb_with_its_object_ends_a_role() {
+        let words = ["student", "wrote", "the", "local", "newspaper"];
+        assert_eq!(role_len(&words), 0);
+        assert_eq!(role_len(&["the", "noted", "economist", "wrote"]), 3);
+        assert_eq!(role_len(&["the", "foreign", "ministry", "spokesperson"]), 4);
+        assert_eq!(role_len(&["a", "farmer", "told", "the", "paper"]), 2);
+    }
 
     /// The words of `s` outside its quotations.
     pub(super) fn with_words<R>(s: &str, read: impl FnOnce(&[(usize, &str)]) -> R) -> R {

@@ -22,7 +22,9 @@ pub(super) use weak::predicts;
 use super::lexicon::phrases::Phrases;
 use super::lexicon::*;
 use super::own::{Own, OwnWord};
-use data::{document_setting, names_data_source, names_respondents, puts_a_figure};
+use data::{
+    document_setting, names_data_source, names_respondents, poll_gives_a_figure, puts_a_figure,
+};
 use stance::is_stance;
 use std::ops::Range;
 use weak::weak_cue_reports;
@@ -86,6 +88,7 @@ fn reported(own: &Own) -> bool {
         || names_data_source(own)
         || document_setting(own)
         || names_respondents(own)
+        || poll_gives_a_figure(own)
 }
 
 /// Whether a reporting verb with its source stands in `s`: what a source named after a comma

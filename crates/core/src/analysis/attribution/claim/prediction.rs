@@ -37,6 +37,11 @@ pub fn prediction(own: &Own) -> Option<Range<usize>> {
         {
             continue;
         }
+        // "Neither company would comment", "Some may recall ...": a modal before a verb of
+        // speaking tells what someone says or would say, not what the world will do.
+        if SPEAKING.contains(&verb.lower) {
+            continue;
+        }
         // "will begin to lose", "will continue to press": the verb after "to" says what is
         // forecast ("will begin to run on Monday" schedules, "will begin to lose money" does
         // not).
@@ -65,7 +70,16 @@ pub fn prediction(own: &Own) -> Option<Range<usize>> {
             .next()
             .is_some_and(|w| HEDGES.contains(&w.lower));
         let scheduled = event && !hedged && !LIKELIHOOD.iter().any(|l| lower.ends_with(l));
-        if lower == "would" && PROVISIONS.contains(&verb.lower) && of_proposal(own, modal.start) {
+        // "a bill that would have barred ...": the terms of a proposal that failed ("the law
+        // would not have prevented ..." judges what it would have done).
+        let provision = match after.filter(|_| verb.is("have")) {
+            Some(participle) => {
+                is_provision_participle(&participle.lower)
+                    && opened_by(own, modal.start, &RELATIVES)
+            }
+            None => PROVISIONS.contains(&verb.lower),
+        };
+        if lower == "would" && provision && of_proposal(own, modal.start) {
             continue;
         }
         if hypothetical || !scheduled {
@@ -76,15 +90,38 @@ pub fn prediction(own: &Own) -> Option<Range<usize>> {
 }
 
 /// Whether the modal at `at` has a proposal for its subject, right before it or before the
-/// "that" or "which" of a relative clause: "the bill would", "legislation that would".
+/// "that" or "which" of a relative clause a few words on: "the bill would", "legislation that
+/// would", "a bill this year that would".
 fn of_proposal(own: &Own, at: usize) -> bool {
-    let mut before = own.before(at).take(2);
+    let clause = own.text[..at].rfind([',', ';', ':']).map_or(0, |i| i + 1);
+    let mut before = own.before(at).take_while(|w| w.range.start >= clause);
     let is_proposal = |w: &OwnWord| PROPOSALS.contains(&w.lower);
     match before.next() {
-        Some(w) if w.is("that") || w.is("which") => before.next().is_some_and(is_proposal),
+        Some(w) if w.is("that") || w.is("which") => before.take(5).any(|w| is_proposal(&w)),
         Some(w) => is_proposal(w),
         None => false,
     }
+}
+
+/// A past participle of a verb of [`PROVISIONS`]: "expanded", "required", "banned".
+fn is_provision_participle(word: &str) -> bool {
+    let Some(stem) = word.strip_suffix("ed") else {
+        return PROVISIONS.contains(word);
+    };
+    let bytes = stem.as_bytes();
+    let doubled = bytes.len() > 2
+        && bytes[bytes.len() - 1].is_ascii_alphabetic()
+        && bytes[bytes.len() - 1] == bytes[bytes.len() - 2];
+    let undoubled = if doubled {
+        &stem[..stem.len() - 1]
+    } else {
+        stem
+    };
+    let ied = stem.strip_suffix('i').map(|s| format!("{s}y"));
+    PROVISIONS.contains(stem)
+        || PROVISIONS.contains(format!("{stem}e"))
+        || PROVISIONS.contains(undoubled)
+        || ied.is_some_and(|w| PROVISIONS.contains(w))
 }
 
 /// What a law or a plan is: its terms, which "would" gives rather than predicts ("the bill
@@ -99,7 +136,16 @@ static PROPOSALS: Words = Words::new(
 static PROVISIONS: Words = Words::new(
     "ban allow require permit give provide create raise cut eliminate extend expand impose \
     repeal fund defund prohibit establish set legalize legalise limit restrict grant let bar \
-    cap replace reduce increase lower end offer apply exempt authorize authorise allocate",
+    cap replace reduce increase lower end offer apply exempt authorize authorise allocate \
+    prevent block shield protect double triple halve overhaul renew abolish mandate guarantee \
+    outlaw criminalize criminalise penalize penalise strip put",
+);
+
+/// Verbs of speaking, which after a modal tell what someone would say ("Neither company would
+/// comment") rather than forecast.
+static SPEAKING: Words = Words::new(
+    "say comment confirm deny discuss elaborate speculate recall remember wonder disclose \
+    specify explain",
 );
 
 /// Verbs of onset and duration whose "to" hands the event on: "will begin to", "will
@@ -236,6 +282,38 @@ mod tests {
         assert_eq!(
             predicts("The bill would hurt small ferry operators."),
             Some("would hurt small")
+        );
+    }
+
+    #[test]
+    fn would_have_gives_a_failed_proposals_terms() {
+        assert_eq!(
+            predicts("The council rejected a bill last year that would have banned lorries."),
+            None
+        );
+        assert_eq!(
+            predicts("The measure would also prevent ferries from docking at night."),
+            None
+        );
+        assert_eq!(
+            predicts("The plan would have hurt small ferry operators."),
+            Some("would have hurt")
+        );
+    }
+
+    #[test]
+    fn a_modal_before_a_verb_of_speaking_forecasts_nothing() {
+        assert_eq!(
+            predicts("Neither ferry company would comment on the fares."),
+            None
+        );
+        assert_eq!(
+            predicts("Older readers may recall the storm of 1987."),
+            None
+        );
+        assert_eq!(
+            predicts("Neither company would comment, but fares will rise."),
+            Some("will rise")
         );
     }
 

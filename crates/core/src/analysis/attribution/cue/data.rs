@@ -122,9 +122,35 @@ pub(super) fn puts_a_figure(own: &Own) -> bool {
 /// A poll, report or data set as the subject of the verb: "A poll of the state released on
 /// Tuesday showed ...". The subject runs from the clause's start (the sentence's start or a
 /// comma) to the verb: it opens with a determiner or a name, names the document among its
-/// first words, and holds no verb of its own but a participle ("released"), so neither "to"
-/// nor an auxiliary ("uses big data to help brands find ..." is no subject).
+/// first words (a pollster's name may run long: "A USA Today/Suffolk University poll"), and
+/// holds no verb of its own but a participle ("released"), so neither "to" nor an auxiliary
+/// ("uses big data to help brands find ..." is no subject).
 pub(super) fn document_subject(own: &Own, verb: usize) -> bool {
+    subject_names(own, verb, |lower| {
+        CUES.data.contains(lower) || CUES.documents.contains(lower) || CUES.polls.contains(lower)
+    })
+}
+
+/// A poll or a count that gives a figure with an everyday verb: "The latest county poll has
+/// the mayor at 41 percent", "The official count gives her 1,280 votes", "A poll of the city
+/// puts her lead at 9 points".
+pub(super) fn poll_gives_a_figure(own: &Own) -> bool {
+    let poll = |lower: &str| CUES.polls.contains(lower) || POLL_COUNTS.contains(lower);
+    has_figure(own)
+        && own
+            .words
+            .iter()
+            .any(|w| POLL_VERBS.contains(&w.lower) && subject_names(own, w.range.start, poll))
+}
+
+/// What gives a figure as a poll does: "the official count", "an average of the polls".
+static POLL_COUNTS: Words = Words::new("count tally average");
+
+/// Everyday verbs with which a poll gives its figures.
+static POLL_VERBS: Words = Words::new("has had gives gave puts put");
+
+/// Whether the subject of the verb at `verb` names what `names` accepts among its first words.
+fn subject_names(own: &Own, verb: usize, names: impl Fn(&str) -> bool) -> bool {
     let clause = own.text[..verb]
         .rfind([',', ';', ':', '\u{2014}'])
         .map_or(0, |c| c + 1);
@@ -135,13 +161,19 @@ pub(super) fn document_subject(own: &Own, verb: usize) -> bool {
     let opens = subject.first().is_some_and(|w| {
         NOUN_DETERMINERS.contains(&w.lower) || w.is("that") || is_name_word(w.text)
     });
-    let document = |w: &&OwnWord| {
-        let lower = w.lower.as_str();
-        CUES.data.contains(lower) || CUES.documents.contains(lower) || CUES.polls.contains(lower)
-    };
+    // A word after a preposition or a determiner is a noun: "as secretary of state", "in
+    // these states".
+    let after_preposition = subject.last().is_some_and(|w| {
+        NOUN_DETERMINERS.contains(&w.lower)
+            || matches!(
+                w.lower.as_str(),
+                "of" | "in" | "on" | "at" | "for" | "from" | "with" | "by" | "about" | "as"
+            )
+    });
     opens
-        && subject.len() <= 14
-        && subject.iter().take(5).any(document)
+        && !after_preposition
+        && subject.len() <= 16
+        && subject.iter().take(7).any(|w| names(&w.lower))
         && !subject
             .iter()
             .any(|w| w.is("to") || VERBISH.contains(&w.lower))

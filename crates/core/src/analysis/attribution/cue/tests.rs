@@ -75,6 +75,10 @@ fn reporting_verbs_in_every_position() {
         "Respondents rated the service the worst in the region.",
         "She trails him by 9 points in the latest county polls.",
         "In a Daily Courier/Harbour Radio Morning poll, 50 percent back the mayor.",
+        "A Daily Courier/Harbour Radio poll released this week found 60 percent of drivers oppose the toll.",
+        "The latest county poll has the mayor leading her rival by 9 points.",
+        "The official count gives the mayor 1,280 votes.",
+        "A poll of the harbour towns put her support among fishermen at 40 percent.",
         // A stance in the past with a plural or a determined subject and an object.
         "Landlords feared the rise would be the biggest ever.",
         "The landlord feared the rise would be the biggest ever.",
@@ -125,6 +129,10 @@ fn everyday_senses_of_weak_verbs_do_not_attribute() {
         "\u{201c}We are tying their hands,\u{201d} State Senator Ana Ruiz at the hearing.",
         "The \u{201c}fair\u{201d} deal hurt a trader who was among those surveyed, the worst hit.",
         "The company uses big data to help brands find the cheapest suppliers.",
+        // A poll that gives no figure, and a verb whose subject is no poll.
+        "The latest county poll has unsettled the mayor's campaign.",
+        "The mayor has a 9-point lead after the debate.",
+        "Her latest statements about the budget as secretary of state were the shortest yet.",
         // A participle describing its noun; a modal past an adverb; a naming "called".
         "The changes proposed by the council were the biggest ever.",
         "They would definitely support the biggest cut ever.",
