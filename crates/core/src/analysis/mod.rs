@@ -176,19 +176,33 @@ fn analyze_reusing(
     let tokens = Tokens::new(&document);
     let (none, no_readings) = (Memo::default(), attribution::Memo::default());
     let memo = previous.map_or(&none, |p| &p.memo);
-    let (mentions, memo) = match catch_unwind(AssertUnwindSafe(|| {
-        mention::find_mentions_again(&tokens, registry, memo, cancelled)
-    })) {
+    let readings = attribution::Readings::new(
+        &tokens,
+        previous.map_or(&no_readings, |p| &p.attribution_memo),
+    );
+    let enabled = |codes: &[Code]| codes.iter().any(|&c| settings.severity.get(c).is_some());
+    let reads_attribution = checks::ALL
+        .iter()
+        .any(|e| e.name == "attribution" && enabled(e.codes));
+    // The attribution readings depend on the tokens alone: read on a second core while the
+    // mentions are searched (the two are most of a long draft's check). A panic there leaves
+    // the readings unread, and the attribution check, reading them again, loses its findings
+    // as it would have alone.
+    let found = std::thread::scope(|scope| {
+        if reads_attribution {
+            scope.spawn(|| catch_unwind(AssertUnwindSafe(|| readings.blocks().len())));
+        }
+        catch_unwind(AssertUnwindSafe(|| {
+            mention::find_mentions_again(&tokens, registry, memo, cancelled)
+        }))
+    });
+    let (mentions, memo) = match found {
         Ok(found) => found?,
         Err(_) => {
             failed_checks.push("mentions");
             (Vec::new(), Memo::default())
         }
     };
-    let readings = attribution::Readings::new(
-        &tokens,
-        previous.map_or(&no_readings, |p| &p.attribution_memo),
-    );
     let reading = Context {
         source,
         document: &document,
@@ -222,11 +236,7 @@ fn analyze_reusing(
         if cancelled() {
             return None;
         }
-        if entry
-            .codes
-            .iter()
-            .all(|&c| settings.severity.get(c).is_none())
-        {
+        if !enabled(entry.codes) {
             continue;
         }
         let mut out = Vec::new();

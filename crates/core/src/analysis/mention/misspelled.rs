@@ -3,6 +3,7 @@
 use super::*;
 use crate::analysis::attribution;
 use crate::analysis::tokens::Case;
+use crate::registry::spelling::Folded;
 use crate::registry::NameIndex;
 
 impl Finder<'_> {
@@ -393,8 +394,8 @@ fn sentence_initial(block: &BlockTokens, i: usize) -> bool {
 /// at most one. The index reaches one edit on the transliteration skeleton, which a typo in a
 /// folded letter ("Jospeh", "Qisng") or a second typo escapes; a misspelled name keeps its other
 /// words, which find it. Every such form is among the forms of the span's length in one of the
-/// two shortest lists; sorted. A form missing from one word's list is kept only if its word
-/// there may still be near the written one ([`may_spell_at`]).
+/// two shortest lists; sorted. A form missing from one word's list is kept only if its word there
+/// may still be near the written one ([`may_spell_at`]).
 fn shared_candidates(
     written: &[&str],
     separators: &[Separator],
@@ -414,11 +415,20 @@ fn shared_candidates(
         .collect();
     seeds.sort_unstable();
     seeds.dedup();
+    // Folded once per span, and only when some form is missing from one list.
+    let folded: OnceCell<Vec<Folded>> = OnceCell::new();
     seeds.retain(|&id| {
         let mut missing = (0..n).filter(|&k| lists[k].ids.binary_search(&id).is_err());
         match (missing.next(), missing.next()) {
             (None, _) => true,
-            (Some(k), None) => n > 1 && (hyphenated || may_spell_at(written, index, id, k)),
+            (Some(k), None) => {
+                n > 1
+                    && (hyphenated || {
+                        let written =
+                            folded.get_or_init(|| written.iter().map(|w| Folded::new(w)).collect());
+                        may_spell_at(written, index, id, k)
+                    })
+            }
             _ => false,
         }
     });
@@ -430,11 +440,10 @@ fn shared_candidates(
 /// near every written word but the `k`th ("University of ..." for "University of Velilton") is
 /// compared word by word, so it is a misspelling only if its word `k` is near the written one:
 /// most such forms are ruled out here without reading them and their entities.
-fn may_spell_at(written: &[&str], index: &NameIndex, id: u32, k: usize) -> bool {
+fn may_spell_at(written: &[Folded], index: &NameIndex, id: u32, k: usize) -> bool {
     let (_, words) = index.peek_words(id, k + 1);
     words.get(k).is_none_or(|f| {
-        spelling::may_be_near(written[k], f)
-            || (written.len() == 2 && spelling::may_be_near(written[1 - k], f))
+        written[k].may_be_near(f) || (written.len() == 2 && written[1 - k].may_be_near(f))
     })
 }
 

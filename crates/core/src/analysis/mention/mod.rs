@@ -5,6 +5,7 @@
 //! 2. misspellings: name-like runs of capitalised words near a registry form (see [`spelling`]);
 //! 3. second references: a person's family name after a full mention of that person.
 
+mod ahead;
 mod consistent;
 mod lead;
 mod memo;
@@ -25,6 +26,7 @@ use std::cell::{OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
+use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
 
 /// How a mention names its entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -147,36 +149,81 @@ pub fn find_mentions_again(
     previous: &Memo,
     cancelled: &dyn Fn() -> bool,
 ) -> Option<(Vec<Mention>, Memo)> {
-    let mut finder = Finder {
-        registry,
-        families: HashMap::new(),
-        other_names: HashSet::new(),
-        other_people: HashSet::new(),
-        mentions: Vec::new(),
-        near: RefCell::default(),
-        closest: RefCell::default(),
-        leads: RefCell::default(),
-        lead_key: RefCell::default(),
-        asked: RefCell::default(),
-        previous,
-        memo: Memo::new(registry.generation()),
-    };
+    find_splitting(tokens, registry, previous, cancelled, ahead::MIN_SPLIT)
+}
+
+/// [`find_mentions_again`], searching the later half ahead when the blocks hold at least
+/// `min_split` bytes of text.
+fn find_splitting(
+    tokens: &Tokens,
+    registry: &Registry,
+    previous: &Memo,
+    cancelled: &dyn Fn() -> bool,
+    min_split: usize,
+) -> Option<(Vec<Mention>, Memo)> {
     if registry.is_empty() {
-        return Some((Vec::new(), finder.memo));
+        return Some((Vec::new(), Memo::new(registry.generation())));
     }
-    for (b, block) in tokens.blocks.iter().enumerate() {
-        if cancelled() {
-            return None;
+    let blocks = &tokens.blocks;
+    let later = ahead::later_half(blocks, min_split);
+    let ahead = OnceLock::new();
+    let lookups = Lookups::default();
+    let mut finder = Finder::new(registry, previous, &ahead, &lookups);
+    let stop = ahead::Stop::default();
+    let found = std::thread::scope(|scope| {
+        // The later half's blocks are searched ahead on another core, while this one reads
+        // the first half; the reads there are then recalled as from an earlier analysis, so
+        // only where something carried from the first half changed them is a block searched
+        // again (see [`Memo`]).
+        let mut searching = (later < blocks.len()).then(|| {
+            scope.spawn(|| ahead::search(&blocks[later..], registry, previous, &lookups, &stop))
+        });
+        let _stop = stop.on_return();
+        for (b, block) in blocks.iter().enumerate() {
+            if b == later {
+                if let Some(Ok(memo)) = searching.take().map(|s| s.join()) {
+                    let _ = ahead.set(memo);
+                }
+            }
+            if cancelled() {
+                return None;
+            }
+            finder.block(b, block);
         }
-        finder.block(b, block);
-    }
+        Some(())
+    });
+    found?;
     let mut mentions = finder.mentions;
     consistent::drop_consistent_misspellings(&mut mentions, tokens, registry);
     let mut memo = finder.memo;
-    memo.near = finder.near.into_inner();
-    memo.leads = finder.leads.into_inner();
-    memo.closest = finder.closest.into_inner();
+    memo.near = take(lookups.near);
+    memo.leads = take(lookups.leads);
+    memo.closest = take(lookups.closest);
     Some((mentions, memo))
+}
+
+/// What an analysis looks up by words alone, and keeps in its [`Memo`] for the next: pure
+/// functions of the words and the registry, so the search ahead and the reading share them.
+#[derive(Default)]
+struct Lookups {
+    /// Fuzzy candidates per written word: a story repeats its names, and finding candidates
+    /// means folding the word and looking up each of its deletions.
+    near: Mutex<HashMap<String, Arc<NearForms>>>,
+    /// The closest form to written words (`Finder::closest_form`), by the words and their
+    /// separators: a story repeats its names, misspelled or not.
+    closest: Mutex<HashMap<String, Closest>>,
+    /// The exact pass's forms per lead (first word, or first two words joined by a NUL).
+    /// Keyed by a fast hash: looked up several times at every word of the draft.
+    leads: Mutex<rustc_hash::FxHashMap<String, Arc<LeadForms>>>,
+}
+
+/// A lookup table, locked: no lookup panics while holding it, so a poisoned one is whole.
+fn lock<T>(table: &Mutex<T>) -> MutexGuard<'_, T> {
+    table.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+fn take<T>(table: Mutex<T>) -> T {
+    table.into_inner().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// The registry form closest to some written words: its cost, its id and whether the words are
@@ -199,43 +246,61 @@ struct Finder<'r> {
     /// may be either.
     other_people: HashSet<String>,
     mentions: Vec<Mention>,
-    /// Fuzzy candidates per written word: a story repeats its names, and finding candidates
-    /// means folding the word and looking up each of its deletions. Kept in the [`Memo`] for
-    /// the next analysis.
-    near: RefCell<HashMap<String, Arc<NearForms>>>,
-    /// The closest form to written words (`Finder::closest_form`), by the words and their
-    /// separators: a story repeats its names, misspelled or not. Kept in the [`Memo`].
-    closest: RefCell<HashMap<String, Closest>>,
-    /// The exact pass's forms per lead (first word, or first two words joined by a NUL).
-    /// Keyed by a fast hash: looked up several times at every word of the draft.
-    leads: RefCell<rustc_hash::FxHashMap<String, Arc<LeadForms>>>,
+    /// Fuzzy candidates, closest forms and lead forms looked up in this analysis, shared with
+    /// the search ahead.
+    lookups: &'r Lookups,
     /// Room for building a lead's key without allocating at each lookup.
     lead_key: RefCell<String>,
     /// The questions the current block's search asked of `other_names`, with their answers.
     asked: RefCell<Vec<(String, bool)>>,
     /// The previous analysis's block searches, and this one's.
     previous: &'r Memo,
+    /// The searches of the later blocks made ahead, once they are done (see `ahead.rs`).
+    ahead: &'r OnceLock<Memo>,
     memo: Memo,
 }
 
-impl Finder<'_> {
+impl<'r> Finder<'r> {
+    fn new(
+        registry: &'r Registry,
+        previous: &'r Memo,
+        ahead: &'r OnceLock<Memo>,
+        lookups: &'r Lookups,
+    ) -> Finder<'r> {
+        Finder {
+            registry,
+            families: HashMap::new(),
+            other_names: HashSet::new(),
+            other_people: HashSet::new(),
+            mentions: Vec::new(),
+            lookups,
+            lead_key: RefCell::default(),
+            asked: RefCell::default(),
+            previous,
+            ahead,
+            memo: Memo::new(registry.generation()),
+        }
+    }
+
+    /// What the previous analysis, or else the search ahead, remembers.
+    fn recalled<'m, T>(&'m self, recall: impl Fn(&'m Memo) -> Option<T>) -> Option<T> {
+        recall(self.previous).or_else(|| self.ahead.get().and_then(recall))
+    }
+
     /// Forms with a word near `word` ([`NameIndex::near_candidates`]), remembered per word.
     fn near_candidates(&self, word: &str) -> Arc<NearForms> {
-        if let Some(found) = self.near.borrow().get(word) {
+        if let Some(found) = lock(&self.lookups.near).get(word) {
             return found.clone();
         }
-        if let Some(found) = self.previous.near(self.registry.generation(), word) {
-            self.near
-                .borrow_mut()
-                .insert(word.to_string(), found.clone());
+        let generation = self.registry.generation();
+        if let Some(found) = self.recalled(|m| m.near(generation, word)) {
+            lock(&self.lookups.near).insert(word.to_string(), found.clone());
             return found;
         }
         let mut found = Vec::new();
         self.registry.index().near_candidates(word, &mut found);
         let found = Arc::new(NearForms::new(found));
-        self.near
-            .borrow_mut()
-            .insert(word.to_string(), found.clone());
+        lock(&self.lookups.near).insert(word.to_string(), found.clone());
         found
     }
 
@@ -249,11 +314,11 @@ impl Finder<'_> {
             lead.push('\0');
             lead.push_str(second);
         }
-        if let Some(found) = self.leads.borrow().get(lead.as_str()) {
+        if let Some(found) = lock(&self.lookups.leads).get(lead.as_str()) {
             return found.clone();
         }
         let generation = self.registry.generation();
-        let found = match self.previous.lead(generation, &lead) {
+        let found = match self.recalled(|m| m.lead(generation, &lead)) {
             Some(found) => found,
             None => {
                 let index = self.registry.index();
@@ -261,22 +326,21 @@ impl Finder<'_> {
                 Arc::new(LeadForms::new(index, ids))
             }
         };
-        self.leads.borrow_mut().insert(lead.clone(), found.clone());
+        lock(&self.lookups.leads).insert(lead.clone(), found.clone());
         found
     }
 
     /// [`Self::closest_form`] of written words, by `span_key` (the words and their
     /// separators); remembered per analysis, and from the previous analysis.
     fn closest(&self, span_key: String, written: &[&str], separators: &[Separator]) -> Closest {
-        if let Some(&found) = self.closest.borrow().get(&span_key) {
+        if let Some(&found) = lock(&self.lookups.closest).get(&span_key) {
             return found;
         }
         let generation = self.registry.generation();
         let found = self
-            .previous
-            .closest(generation, &span_key)
+            .recalled(|m| m.closest(generation, &span_key))
             .unwrap_or_else(|| self.closest_form(written, separators));
-        self.closest.borrow_mut().insert(span_key, found);
+        lock(&self.lookups.closest).insert(span_key, found);
         found
     }
 
@@ -289,13 +353,12 @@ impl Finder<'_> {
     }
 
     /// A block's exact and misspelled reads, and the words they take: from the previous
-    /// analysis when it searched the same text under the same answers, else searched now.
+    /// analysis (or the search ahead) when it searched the same text under the same answers,
+    /// else searched now.
     fn search(&mut self, block: &BlockTokens) -> (Vec<bool>, Vec<Read>) {
         let generation = self.registry.generation();
-        let searched = match self
-            .previous
-            .recall(generation, block.text(), &self.other_names)
-        {
+        let other_names = &self.other_names;
+        let searched = match self.recalled(|m| m.recall(generation, block.text(), other_names)) {
             Some(s) => s.clone(),
             None => {
                 let mut taken = vec![false; block.words.len()];

@@ -116,3 +116,32 @@ fn a_lone_word_needs_its_first_letter_and_a_telling_capital() {
     check("## Stock Merlin Rise As Markets Calm", &[]);
     check("She flew to Berlni on Monday.", &[("Berlni", "Berlin")]);
 }
+
+/// A story searched with its later half ahead (see `ahead.rs`) reads as when searched in order:
+/// here a family name the first half gives to someone the registry does not know ("Martin
+/// Schulz") changes how the later half reads it, so the search ahead's reading of those blocks
+/// is not the story's.
+#[test]
+fn searching_the_later_half_ahead_finds_what_one_reading_does() {
+    use super::{find_splitting, Memo};
+    use crate::analysis::{tokens::Tokens, Document};
+    let registry = Registry::new([parse_registry("test", REGISTRY).unwrap().entities]);
+    let mut text = String::from("Martin Schulz spoke in Berlin.\n\n");
+    for i in 0..120 {
+        text.push_str(&format!(
+            "Olaf Sholz met Kaja Kallas in Paris on day {i}. Scholz said talks went well.\n\n\
+             Schulz, who chairs Morena, left for Berln. Li Qiang arrived later.\n\n"
+        ));
+    }
+    let document = Document::parse(&text, Format::Markdown);
+    let tokens = Tokens::new(&document);
+    let find = |min_split| {
+        find_splitting(&tokens, &registry, &Memo::default(), &|| false, min_split)
+            .unwrap()
+            .0
+    };
+    let in_order = find(usize::MAX);
+    assert!(in_order.len() > 600, "{}", in_order.len());
+    assert_eq!(find(0), in_order);
+    assert_eq!(find(text.len() / 3), in_order);
+}
