@@ -244,13 +244,7 @@ pub fn read_paragraph(tokens: &BlockTokens, carry: &mut Carry, known: &Surnames)
     readings
 }
 
-fn read_sentence(
-    s: &str,
-    own: &Own,
-    offset: usize,
-    known: &Surnames,
-    paragraph: bool,
-) -> Reading {
+fn read_sentence(s: &str, own: &Own, offset: usize, known: &Surnames, paragraph: bool) -> Reading {
     let shift = |r: Range<usize>| r.start + offset..r.end + offset;
     let quoted_only = !own.text.chars().any(char::is_alphanumeric);
     let attributed = cue::is_attributed(own);

@@ -81,20 +81,17 @@ impl Surnames {
             .insert((first.to_string(), given.to_string()));
     }
 
-    /// What of these a paragraph can use: the surnames among its words.
+    /// What of these a paragraph can use: the surnames among its words (looked up word by
+    /// word: a long story meets thousands of names, a paragraph holds a few).
     pub fn within(&self, tokens: &BlockTokens) -> Surnames {
-        let words: BTreeSet<&str> = tokens
-            .words
-            .iter()
-            .map(|w| strip_possessive(w.text).unwrap_or(w.text))
-            .collect();
-        Surnames(
-            self.0
-                .iter()
-                .filter(|(surname, _)| words.contains(surname.as_str()))
-                .map(|(s, given)| (s.clone(), given.clone()))
-                .collect(),
-        )
+        let mut used = BTreeMap::new();
+        for w in &tokens.words {
+            let word = strip_possessive(w.text).unwrap_or(w.text);
+            if let Some((surname, given)) = self.0.get_key_value(word) {
+                used.entry(surname.clone()).or_insert_with(|| given.clone());
+            }
+        }
+        Surnames(used)
     }
 
     /// Whether `given surname` was met as a full name, not after `before` (so that "Alvarez
