@@ -21,6 +21,7 @@ pub use mention::{find_mentions, Memo, Mention, Reference, Spelling};
 use crate::registry::Registry;
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, Ordering};
 use time::Date;
 use titles::TitleMention;
 use tokens::Tokens;
@@ -185,16 +186,32 @@ fn analyze_reusing(
         .iter()
         .any(|e| e.name == "attribution" && enabled(e.codes));
     // The attribution readings depend on the tokens alone: read on a second core while the
-    // mentions are searched (the two are most of a long draft's check). A panic there leaves
-    // the readings unread, and the attribution check, reading them again, loses its findings
-    // as it would have alone.
+    // mentions are searched (the two are most of a long draft's check), and given up when
+    // the analysis is cancelled. A panic there leaves the readings unread, and the
+    // attribution check, reading them again, loses its findings as it would have alone.
+    let given_up = AtomicBool::new(false);
     let found = std::thread::scope(|scope| {
-        if reads_attribution {
-            scope.spawn(|| catch_unwind(AssertUnwindSafe(|| readings.blocks().len())));
-        }
-        catch_unwind(AssertUnwindSafe(|| {
+        let reading = reads_attribution.then(|| {
+            scope.spawn(|| {
+                let stop = || given_up.load(Ordering::Relaxed);
+                catch_unwind(AssertUnwindSafe(|| readings.read_unless(&stop)))
+            })
+        });
+        let found = catch_unwind(AssertUnwindSafe(|| {
             mention::find_mentions_again(&tokens, registry, memo, cancelled)
-        }))
+        }));
+        // `cancelled` is asked here, on this thread, while the readings finish.
+        let stop = matches!(found, Ok(None));
+        if let Some(reading) = &reading {
+            while !reading.is_finished() {
+                if stop || cancelled() {
+                    given_up.store(true, Ordering::Relaxed);
+                    break;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(1));
+            }
+        }
+        found
     });
     let (mentions, memo) = match found {
         Ok(found) => found?,

@@ -119,8 +119,21 @@ impl<'a> Readings<'a> {
     pub fn blocks(&self) -> &[Option<Arc<Paragraph>>] {
         &self
             .read
-            .get_or_init(|| read_story(self.tokens, self.previous))
+            .get_or_init(|| {
+                read_story(self.tokens, self.previous, &|| false)
+                    .expect("a reading nobody stops finishes")
+            })
             .0
+    }
+
+    /// Reads the story's paragraphs now, unless `stop` says so before a paragraph: then
+    /// nothing is kept, and [`Self::blocks`] reads them all when asked.
+    pub fn read_unless(&self, stop: &dyn Fn() -> bool) {
+        if self.read.get().is_none() {
+            if let Some(read) = read_story(self.tokens, self.previous, stop) {
+                let _ = self.read.set(read);
+            }
+        }
     }
 
     /// What a re-check of the next text may reuse: empty when nothing was read.
@@ -132,12 +145,21 @@ impl<'a> Readings<'a> {
     }
 }
 
-fn read_story(tokens: &Tokens, previous: &Memo) -> (Vec<Option<Arc<Paragraph>>>, Memo) {
+/// The story's paragraphs read, and what a re-check may reuse; `None` when `stop` says so
+/// before a paragraph.
+fn read_story(
+    tokens: &Tokens,
+    previous: &Memo,
+    stop: &dyn Fn() -> bool,
+) -> Option<(Vec<Option<Arc<Paragraph>>>, Memo)> {
     let mut carry = Carry::default();
     let mut met = Surnames::default();
     let mut memo = Memo::default();
     let mut blocks = Vec::with_capacity(tokens.blocks.len());
     for block in &tokens.blocks {
+        if stop() {
+            return None;
+        }
         let prose = matches!(block.block.kind, BlockKind::Paragraph | BlockKind::ListItem);
         if !prose || block.block.quoted {
             carry = Carry::default();
@@ -156,7 +178,7 @@ fn read_story(tokens: &Tokens, previous: &Memo) -> (Vec<Option<Arc<Paragraph>>>,
         memo.0.insert(key, paragraph.clone());
         blocks.push(Some(paragraph));
     }
-    (blocks, memo)
+    Some((blocks, memo))
 }
 
 /// Reads one paragraph of prose, from its tokens.
