@@ -182,12 +182,15 @@ fn is_figure(own: &Own, r: Range<usize>) -> bool {
                 "US" | "USD" | "EUR" | "RMB" | "HK" | "A" | "C" | "NZ" | "S"
             )
     });
-    if naming.is_some() {
-        return false;
-    }
     let scaled = SCALE_WORDS
         .find_at(s, r.end)
         .is_some_and(|m| s[r.end..m.start()].trim().is_empty());
+    // A unit or a scale after the number measures, whatever stands before: "Cruz 16 points
+    // ahead", not a model's number (nor a name: "the band 98 Degrees").
+    let unit = UNIT_AFTER.is_match(after) && after.trim_start().starts_with(char::is_lowercase);
+    if naming.is_some() && !(scaled || unit) {
+        return false;
+    }
     text.contains('.')
         || scaled
         || UNIT_AFTER.is_match(after)
@@ -304,6 +307,7 @@ mod tests {
             ("There were 56 passengers on the ferry.", "56"),
             ("There's only 300 tickets left.", "300"),
             ("The mayor won 758 votes.", "758"),
+            ("Mayor Okafor 12 points ahead of her rival.", "12"),
             ("She held a 24-point lead over the mayor.", "24"),
             ("The bakery is laying off 60 workers.", "60"),
             ("The airport handles 1,200 flights a day.", "1,200"),
