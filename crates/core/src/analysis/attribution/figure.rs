@@ -128,6 +128,7 @@ pub fn figure(own: &Own) -> Option<Range<usize>> {
         return SCALE_WORDS
             .find(s)
             .or_else(|| COUNT.find(s))
+            .or_else(|| SPELLED_SHARE.find(s))
             .map(|m| m.range());
     };
     // Take in the scale that follows: "245 billion", "5.2 percent".
@@ -228,6 +229,16 @@ static THERE_ARE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// "Four of the 10 judges", "one in 20": a share whose part is spelt out (not a year: "one
+/// of the 2016 candidates").
+static SPELLED_SHARE: LazyLock<Regex> = LazyLock::new(|| {
+    let part = r"one|two|three|four|five|six|seven|eight|nine|ten";
+    let whole = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3})\b";
+    re(&format!(
+        r"(?i)\b(?:{part}) (?:(?:out )?of (?:the |its |their )?|in (?:every )?){whole}"
+    ))
+});
+
 /// "38 of the 44", "one in 10": a share.
 static SHARE_AFTER: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\s+(?:(?:out )?of (?:the |its |their )?|in (?:every )?)\d"));
@@ -290,6 +301,7 @@ mod tests {
             "It was signed by trade ministers from 15 countries in Kuala Lumpur.",
             "The final was held in Paris in front of 70,000 spectators.",
             "The 27 member states agreed to extend the sanctions.",
+            "One of the 2016 candidates withdrew on Monday.",
         ] {
             assert_eq!(figures(s), None, "{s}");
         }
@@ -307,6 +319,7 @@ mod tests {
             ("There were 56 passengers on the ferry.", "56"),
             ("There's only 300 tickets left.", "300"),
             ("The mayor won 758 votes.", "758"),
+            ("Four of the 10 judges backed the ruling.", "Four of the 10"),
             ("Mayor Okafor 12 points ahead of her rival.", "12"),
             ("She held a 24-point lead over the mayor.", "24"),
             ("The bakery is laying off 60 workers.", "60"),
