@@ -128,6 +128,7 @@ pub fn figure(own: &Own) -> Option<Range<usize>> {
         return SCALE_WORDS
             .find(s)
             .or_else(|| COUNT.find(s))
+            .or_else(|| SPELLED_SHARE.find(s))
             .map(|m| m.range());
     };
     // Take in the scale that follows: "245 billion", "5.2 percent".
@@ -182,12 +183,15 @@ fn is_figure(own: &Own, r: Range<usize>) -> bool {
                 "US" | "USD" | "EUR" | "RMB" | "HK" | "A" | "C" | "NZ" | "S"
             )
     });
-    if naming.is_some() {
-        return false;
-    }
     let scaled = SCALE_WORDS
         .find_at(s, r.end)
         .is_some_and(|m| s[r.end..m.start()].trim().is_empty());
+    // A unit or a scale after the number measures, whatever stands before: "Cruz 16 points
+    // ahead", not a model's number (nor a name: "the band 98 Degrees").
+    let unit = UNIT_AFTER.is_match(after) && after.trim_start().starts_with(char::is_lowercase);
+    if naming.is_some() && !(scaled || unit) {
+        return false;
+    }
     text.contains('.')
         || scaled
         || UNIT_AFTER.is_match(after)
@@ -222,6 +226,16 @@ static THERE_ARE: LazyLock<Regex> = LazyLock::new(|| {
     let be = r"(?<be>are|were|is|was|have been|has been|had been|will be|remain|remained)";
     unicode_re(&format!(
         r"(?i)\bthere(?:\s+{be}|['\x{{2019}}]s)\s+(?:only\s+|just\s+)?$"
+    ))
+});
+
+/// "Four of the 10 judges", "one in 20": a share whose part is spelt out (not a year: "one
+/// of the 2016 candidates").
+static SPELLED_SHARE: LazyLock<Regex> = LazyLock::new(|| {
+    let part = r"one|two|three|four|five|six|seven|eight|nine|ten";
+    let whole = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3})\b";
+    re(&format!(
+        r"(?i)\b(?:{part}) (?:(?:out )?of (?:the |its |their )?|in (?:every )?){whole}"
     ))
 });
 
@@ -287,6 +301,7 @@ mod tests {
             "It was signed by trade ministers from 15 countries in Kuala Lumpur.",
             "The final was held in Paris in front of 70,000 spectators.",
             "The 27 member states agreed to extend the sanctions.",
+            "One of the 2016 candidates withdrew on Monday.",
         ] {
             assert_eq!(figures(s), None, "{s}");
         }
@@ -304,6 +319,8 @@ mod tests {
             ("There were 56 passengers on the ferry.", "56"),
             ("There's only 300 tickets left.", "300"),
             ("The mayor won 758 votes.", "758"),
+            ("Four of the 10 judges backed the ruling.", "Four of the 10"),
+            ("Mayor Okafor 12 points ahead of her rival.", "12"),
             ("She held a 24-point lead over the mayor.", "24"),
             ("The bakery is laying off 60 workers.", "60"),
             ("The airport handles 1,200 flights a day.", "1,200"),

@@ -3,7 +3,8 @@
 //! than"). Weighing one thing against another is a judgement someone made, unlike a
 //! comparative alone ("a bigger boat"), which describes; inside a noun phrase ("a bigger venue
 //! than", "more leeway than") a comparison mostly measures what the sentence narrates, so only
-//! what a copula says of its subject is read.
+//! what a copula says of its subject is read, but for "better" and "worse", which judge
+//! wherever they compare ("knows the port better than", "a worse deal than").
 //!
 //! "More", "less" and "fewer" right before "than" count ("more than 200 people", "less than
 //! a week"): the figure check reads those. "Rather than" and "other than" compare nothing.
@@ -20,11 +21,6 @@ const REACH: usize = 7;
 
 /// Comparatives of quantity, which right before "than" count rather than compare.
 static QUANTITY: Words = Words::new("more less fewer");
-
-/// Verbs that "better" and "worse" judge how something went: "did better than", "fared worse".
-static PERFORMED: Words = Words::new(
-    "do does did done doing fare fares fared faring perform performs performed performing",
-);
 
 /// Words right before "than" that make it no comparison: "rather than", "other than".
 static NOT_COMPARING: Words = Words::new("rather other");
@@ -54,15 +50,16 @@ pub fn comparison(own: &Own) -> Option<Range<usize>> {
                 CLAIM_WORDS.comparatives.contains(w.lower.as_str())
             })?;
         let (k, word) = comparative;
-        let judged = words[..k]
-            .iter()
-            .rev()
-            .take(4)
-            .find(|w| !is_adverb(w))
-            .is_some_and(|w| {
-                is_copula(w)
-                    || ((word.is("better") || word.is("worse")) && PERFORMED.contains(&w.lower))
-            });
+        // "Better" and "worse" judge wherever they compare: "knows the port better than",
+        // "a better plan than".
+        let judging = word.is("better") || word.is("worse");
+        let judged = judging
+            || words[..k]
+                .iter()
+                .rev()
+                .take(4)
+                .find(|w| !is_adverb(w))
+                .is_some_and(is_copula);
         if !judged {
             return None;
         }
@@ -90,6 +87,10 @@ mod tests {
                 "The mayor did better among older voters than her rival.",
                 "better among older voters than",
             ),
+            (
+                "The skipper knows the channel better than the pilot.",
+                "better than",
+            ),
         ] {
             assert_eq!(compared(s), Some(phrase), "{s}");
         }
@@ -104,6 +105,7 @@ mod tests {
             "Nobody other than the mayor spoke.",
             "A bigger boat arrived on Monday.",
             "The town gave the band a bigger stage than last year.",
+            "The band played longer than planned.",
             "The new pier, which is longer, opened earlier than planned.",
         ] {
             assert_eq!(compared(s), None, "{s}");

@@ -138,7 +138,7 @@ fn modal_superlative(own: &Own) -> Option<Range<usize>> {
         let verb_like = verb.text.starts_with(|c: char| c.is_ascii_lowercase())
             && !NOT_VERBS_AFTER_MOST.contains(&verb.lower);
         (MODALS.contains(&modal.lower) && ranks && verb_like)
-            .then(|| most.range.start..verb.range.end)
+            .then_some(most.range.start..verb.range.end)
     })
 }
 

@@ -59,8 +59,10 @@ pub(super) fn is_adverb(w: &OwnWord) -> bool {
     DEGREE_ADVERBS.contains(&w.lower) || w.lower.ends_with("ly") || ADVERBS.contains(&w.lower)
 }
 
-/// Adverbs that stand between a copula and what it says: "is now a", "was still a".
-static ADVERBS: Words = Words::new("not now still also already never");
+/// Adverbs that stand between a copula and what it says: "is now a", "was still a", "is
+/// perhaps better".
+static ADVERBS: Words =
+    Words::new("not now still also already never perhaps probably arguably possibly maybe");
 
 /// Whether the article at `article` opens what a copula says of its subject ("is now a ..."),
 /// where an adjective judges, rather than a noun phrase that only describes ("A strong

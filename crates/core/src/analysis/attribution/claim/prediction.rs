@@ -53,6 +53,10 @@ pub fn prediction(own: &Own) -> Option<Range<usize>> {
                 }
             }
         }
+        // "at risk of losing" forecasts; "at risk of identity theft" names a danger.
+        if said.ends_with(" of") && !verb.lower.ends_with("ing") {
+            continue;
+        }
         let after = own.next_word(verb.range.end);
         let next = after.map_or("", |w| w.lower.as_str());
         let lower = said.to_ascii_lowercase();
@@ -254,6 +258,11 @@ mod tests {
             Some("will begin to lose")
         );
         assert_eq!(predicts("The ferry will begin to run on Monday."), None);
+        assert_eq!(
+            predicts("The old pier is in danger of collapsing."),
+            Some("in danger of collapsing")
+        );
+        assert_eq!(predicts("The leak put the crew at risk of injury."), None);
         assert_eq!(predicts("The ferry will go to the island on Monday."), None);
     }
 
