@@ -87,7 +87,7 @@ fn of_proposal(own: &Own, at: usize) -> bool {
     let mut before = own.before(at).take_while(|w| w.range.start >= clause);
     let is_proposal = |w: &OwnWord| PROPOSALS.contains(&w.lower);
     match before.next() {
-        Some(w) if w.is("that") || w.is("which") => before.take(5).any(|w| is_proposal(&w)),
+        Some(w) if w.is("that") || w.is("which") => before.take(5).any(&is_proposal),
         Some(w) => is_proposal(w),
         None => false,
     }
