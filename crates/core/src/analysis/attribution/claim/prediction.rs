@@ -18,7 +18,10 @@ pub fn prediction(own: &Own) -> Option<Range<usize>> {
         let said = &own.text[modal.clone()];
         // "whether voters would accept it", "how he would pay for it": an open question
         // asserts nothing.
-        if (said == "May" && modal.start > 0) || opened_by(own, modal.start, &QUESTIONS) {
+        if (said == "May" && modal.start > 0)
+            || opened_by(own, modal.start, &QUESTIONS)
+            || asked_if(own, modal.start)
+        {
             continue;
         }
         let Some(mut verb) = own.next_word(modal.end) else {
@@ -101,7 +104,7 @@ fn of_proposal(own: &Own, at: usize) -> bool {
     let mut before = own.before(at).take_while(|w| w.range.start >= clause);
     let is_proposal = |w: &OwnWord| PROPOSALS.contains(&w.lower);
     match before.next() {
-        Some(w) if w.is("that") || w.is("which") => before.take(5).any(|w| is_proposal(&w)),
+        Some(w) if w.is("that") || w.is("which") => before.take(5).any(&is_proposal),
         Some(w) => is_proposal(w),
         None => false,
     }
@@ -189,6 +192,30 @@ fn opened_by(own: &Own, at: usize, openers: &Words) -> bool {
         .take_while(|w| w.range.start >= clause)
         .any(|w| openers.contains(&w.lower))
 }
+
+/// Whether the modal at `at` is in a question asked with "if": "asked the mayor if the ferry
+/// would run", "wondered if fares might rise" (an "if" with no such verb before it sets a
+/// condition, which the prediction still makes).
+fn asked_if(own: &Own, at: usize) -> bool {
+    let clause = own.text[..at].rfind([',', ';', ':']).map_or(0, |i| i + 1);
+    let before: Vec<&OwnWord> = own
+        .before(at)
+        .take(10)
+        .take_while(|w| w.range.start >= clause)
+        .collect();
+    before.iter().position(|w| w.is("if")).is_some_and(|i| {
+        before[i + 1..]
+            .iter()
+            .take(3)
+            .any(|w| ASKING.contains(&w.lower))
+    })
+}
+
+/// Verbs that ask or doubt what an "if" after them opens.
+static ASKING: Words = Words::new(
+    "ask asks asked asking wonder wonders wondered wondering question questioned questioning \
+    unclear unsure uncertain",
+);
 
 /// Words that open a relative clause or an embedded question.
 static RELATIVES: Words = Words::new("that which who whom whose what how whether where when why");
@@ -322,6 +349,18 @@ mod tests {
         );
         assert_eq!(
             predicts("Neither company would comment, but fares will rise."),
+            Some("will rise")
+        );
+    }
+
+    #[test]
+    fn a_question_asked_with_if_predicts_nothing() {
+        assert_eq!(
+            predicts("A reporter asked the mayor if the new ferry would run at a loss."),
+            None
+        );
+        assert_eq!(
+            predicts("If the ferry runs at a loss, fares will rise."),
             Some("will rise")
         );
     }

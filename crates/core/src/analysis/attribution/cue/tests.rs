@@ -83,6 +83,8 @@ fn reporting_verbs_in_every_position() {
         "Landlords feared the rise would be the biggest ever.",
         "The landlord feared the rise would be the biggest ever.",
         "She's hoping the vote will be the closest in years.",
+        "The harbour board admitted the dredging had been the costliest in its history.",
+        "The county reported a 4 percent rise in ferry fares.",
         // Inverted after a comma; "that" after a phrase of time; a clause after a colon.
         "Fares will rise, predicted the bank's chief economist.",
         "The mayor noted on Friday that fares had doubled.",
