@@ -217,6 +217,14 @@ fn two_people_the_story_met_apart() {
         ("Zhao Leji arrived in Moscow.", "Zhao Leji met the speaker."),
         // The sentence's own run does not vouch for its last two names.
         ("Ana Alvarez arrived.", "Alvarez Keller Moreno was busy."),
+        (
+            "Luis Moreno met the mayor.",
+            "The Moreno Foundation was closed.",
+        ),
+        (
+            "Ana Moreno met the mayor.",
+            "The Luis Moreno Trust was closed.",
+        ),
         // A noun, not a verb, after the names.
         (
             "Ana Alvarez met Luis Moreno.",
