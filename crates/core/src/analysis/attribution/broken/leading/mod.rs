@@ -26,7 +26,9 @@ use apposition::pronoun_after_apposition;
 use quotation::{quotation_opens_clause, quote_after_comma, starts_with_mark};
 use start::OPENING_CONJUNCTIONS;
 use std::ops::Range;
-use subject::{carries_its_verb, met_apart, opens_otherwise, second_name_at, with_owned_role};
+use subject::{
+    carries_its_verb, met_apart, opens_otherwise, second_name_at, with_owned_role, with_whom,
+};
 
 /// Words that start a clause, so cannot follow a subject directly: "Zhao the two sides ...".
 pub(super) static CLAUSE_STARTERS: Words = Words::new(
@@ -112,7 +114,7 @@ fn subject_at(
         } else {
             with_owned_role(&plain, name_len(&plain))
         };
-        role.unwrap_or(0).max(name)
+        with_whom(&plain, role.unwrap_or(0).max(name))
     } else if is_name_word(first) && !carries_its_verb(first) && !opens_otherwise(&plain) {
         with_owned_role(&plain, name_len(&plain))
     } else {

@@ -1,7 +1,7 @@
 //! What the opening words are: a name that is no subject, two names run together, a name in
 //! the possessive and the role it owns.
 
-use super::super::{is_role, lower, role_len};
+use super::super::{is_role, lower, name_len, role_len};
 use super::after::{is_finite, negative_auxiliary};
 use super::{Sentence, SUBJECT_PRONOUNS};
 use crate::analysis::attribution::cue::is_name_word;
@@ -119,4 +119,23 @@ pub(super) fn met_apart(at: Sentence, words: &[(usize, &str)], run: usize) -> Op
             && !initial(plain[j])
             && strip_possessive(first).is_none()
     })
+}
+
+/// A role and the name it speaks for: "A spokeswoman for Okafor", "The senator from Ohio".
+/// Only after a role: after a name, "at the meeting" is where it spoke.
+pub(super) fn with_whom(words: &[&str], role: usize) -> usize {
+    let speaks_for = role > 0
+        && words
+            .get(role)
+            .is_some_and(|w| matches!(*w, "for" | "from" | "at" | "of" | "with"));
+    let name = if speaks_for {
+        name_len(&words[role + 1..])
+    } else {
+        0
+    };
+    if name > 0 {
+        role + 1 + name
+    } else {
+        role
+    }
 }

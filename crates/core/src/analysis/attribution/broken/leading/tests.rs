@@ -49,6 +49,14 @@ fn a_subject_with_no_verb() {
         ("Okafor he would not run again.", "Okafor"),
         ("He Parliament will vote on the bill.", "He"),
         ("He Maria Ortiz had misled the council.", "He"),
+        (
+            "A spokeswoman for Okafor the plan had failed.",
+            "A spokeswoman for Okafor",
+        ),
+        (
+            "The senator from Ohio the vote was rigged.",
+            "The senator from Ohio",
+        ),
         ("She Ann Lee's plan would fail.", "She"),
         ("Okafor that the plan had failed.", "Okafor"),
         (
@@ -254,6 +262,8 @@ fn two_people_the_story_met_apart() {
 fn subjects_with_their_verbs() {
     for s in [
         "The man she loved left town.",
+        "The senator from Ohio voted against the bill.",
+        "A spokeswoman for Okafor declined to comment.",
         "He met the minister on Monday.",
         "It fell 5 percent in July.",
         "It says prices will rise.",
