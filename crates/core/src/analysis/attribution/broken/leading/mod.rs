@@ -30,10 +30,11 @@ use subject::{
     carries_its_verb, met_apart, opens_otherwise, second_name_at, with_owned_role, with_whom,
 };
 
-/// Words that start a clause, so cannot follow a subject directly: "Zhao the two sides ...".
+/// Words that start a clause, so cannot follow a subject directly: "Zhao the two sides ...",
+/// "Zhao none of the money ...".
 pub(super) static CLAUSE_STARTERS: Words = Words::new(
     "the a an that it its there this these those he she they his her their some most much many \
-    at no both",
+    at no both none several",
 );
 
 /// The clause starters that are never an adverbial after a subject ("Zhao this week said",

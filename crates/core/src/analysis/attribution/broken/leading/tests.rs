@@ -66,6 +66,8 @@ fn a_subject_with_no_verb() {
         ("Okafor in a statement that the plan had failed.", "Okafor"),
         ("Okafor last week that the plan had failed.", "Okafor"),
         ("Okafor much of the money was gone.", "Okafor"),
+        ("Okafor none of the money was left.", "Okafor"),
+        ("Okafor several members had resigned.", "Okafor"),
         (
             "Okafor's campaign it had raised far more.",
             "Okafor's campaign",
