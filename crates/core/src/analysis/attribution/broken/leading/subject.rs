@@ -3,6 +3,7 @@
 
 use super::super::{is_role, lower, name_len, role_len};
 use super::after::{is_finite, negative_auxiliary};
+use super::quotation::quoted_first_word;
 use super::{Sentence, SUBJECT_PRONOUNS};
 use crate::analysis::attribution::cue::is_name_word;
 use crate::analysis::attribution::lexicon::{Words, TITLES};
@@ -85,7 +86,14 @@ static PARTICLES: Words = Words::new("abu ibn bin bint al el de del della di da 
 /// name met as such; only white space may stand between them, and a verb must follow.
 pub(super) fn met_apart(at: Sentence, words: &[(usize, &str)], run: usize) -> Option<usize> {
     let plain: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
-    let verb = match &plain[run..] {
+    // "Pataki Kasich \u{201c}has a record\u{201d}": the verb may open a quotation.
+    let (at_word, word) = words[run - 1];
+    let quoted = quoted_first_word(at, at_word + word.len());
+    let rest: Vec<&str> = match quoted {
+        Some(w) => vec![w],
+        None => plain[run..].to_vec(),
+    };
+    let verb = match rest.as_slice() {
         [w, ..] if w.starts_with(char::is_lowercase) && (is_finite(w) || negative_auxiliary(w)) => {
             true
         }

@@ -49,6 +49,7 @@ fn a_subject_with_no_verb() {
         ("Okafor he would not run again.", "Okafor"),
         ("He Parliament will vote on the bill.", "He"),
         ("He Maria Ortiz had misled the council.", "He"),
+        ("He Okafor \u{201c}has never kept a promise.\u{201d}", "He"),
         (
             "A spokeswoman for Okafor the plan had failed.",
             "A spokeswoman for Okafor",
@@ -215,6 +216,11 @@ fn two_people_the_story_met_apart() {
         (
             "Gov. Ana Alvarez met Luis Moreno.",
             "Alvarez Moreno says the budget is short.",
+            "Alvarez",
+        ),
+        (
+            "Ana Alvarez met Luis Moreno.",
+            "Alvarez Moreno \u{201c}has done nothing for us.\u{201d}",
             "Alvarez",
         ),
     ] {
