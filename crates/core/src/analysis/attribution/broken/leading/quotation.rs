@@ -54,7 +54,7 @@ pub(super) fn quote_after_comma(after_subject: &str) -> bool {
 /// The first word of a quotation that opens straight after byte `end` (after white space):
 /// "has" in "Kasich \u{201c}has a record\u{201d}". The words of a quotation are blanked in
 /// the sentence's own words, so what follows a name there is read here.
-pub(super) fn quoted_first_word(at: Sentence, end: usize) -> Option<&str> {
+pub(super) fn quoted_first_word<'s>(at: Sentence<'s>, end: usize) -> Option<&'s str> {
     let rest = at.original[end..].trim_start();
     if !starts_with_mark(rest) {
         return None;
