@@ -288,7 +288,7 @@ fn measure_story(story: &Story, registry: &Registry, report: &mut Report) {
             continue;
         };
         cut_claim(story, registry, p, s, a, &headline, report);
-        cut_verb(story, registry, p, s, a, &headline, report);
+        cut_verb(story, registry, p, s, a, report);
     }
 }
 
@@ -655,25 +655,20 @@ fn claim_kind(content: &str) -> Option<&'static str> {
     None
 }
 
-/// Re-checks the paragraph with `s` replaced by `new`, after the story's headline (or, with
-/// `before`, after all the story before it); returns the findings of `code` that start in the
-/// new sentence.
+/// Re-checks the paragraph with `s` replaced by `new`, after `lead` (the story's headline, or
+/// all the story before the paragraph); returns the findings of `code` that start in the new
+/// sentence.
 fn recheck(
     story: &Story,
     registry: &Registry,
     p: &Paragraph,
     s: &Range<usize>,
     new: &str,
-    headline: &Range<usize>,
+    lead: &str,
     code: Code,
-    before: bool,
 ) -> (String, Option<String>) {
     let text = &story.text;
-    let mut draft = if before {
-        text[..p.range.start].to_string()
-    } else {
-        format!("{}\n\n", &text[headline.clone()])
-    };
+    let mut draft = lead.to_string();
     draft.push_str(&text[p.range.start..s.start]);
     let start = draft.len();
     draft.push_str(new);
@@ -733,9 +728,8 @@ fn cut_claim(
         p,
         s,
         &new,
-        headline,
+        &format!("{}\n\n", &text[headline.clone()]),
         Code::UnattributedClaim,
-        false,
     );
     let hit = found.is_some();
     let example = || format!("{}: {shown}", story.name);
@@ -774,7 +768,6 @@ fn cut_verb(
     p: &Paragraph,
     s: &Range<usize>,
     a: &Attribution,
-    headline: &Range<usize>,
     report: &mut Report,
 ) {
     let text = &story.text;
@@ -816,9 +809,8 @@ fn cut_verb(
         p,
         s,
         &new,
-        headline,
+        &text[..p.range.start],
         Code::IncompleteAttribution,
-        true,
     );
     let hit = found.is_some();
     // A mark where the verb was, to group the misses by what surrounds the cut.

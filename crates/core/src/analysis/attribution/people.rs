@@ -26,7 +26,8 @@ impl Surnames {
     /// Adds the full names of a paragraph: runs of two or three capitalised words with only
     /// white space between them (an initial and its stop skipped: "George W. Bush"), titles
     /// and roles left out. A run after "the" or a place's preposition is a body or a place
-    /// ("the Wisconsin Republican", "in New Hampshire"), not a person.
+    /// ("the Wisconsin Republican", "in New Hampshire"), and one before a title qualifies it
+    /// ("Obama Education Secretary"): not a person.
     pub fn add(&mut self, tokens: &BlockTokens) {
         let text = tokens.text();
         let mut run: Vec<&str> = Vec::new();
@@ -56,7 +57,8 @@ impl Surnames {
                 }
                 run.push(base);
             } else {
-                self.add_run(&run, person);
+                // Names straight before a title qualify it: "the Obama Education Secretary".
+                self.add_run(&run, person && !(joined && titled));
                 run.clear();
             }
             // A possessive ends a name: "Ana Alvarez's team".
@@ -148,5 +150,8 @@ mod tests {
         let met = surnames("The Wisconsin Republican voted. He lives in New Hampshire.");
         assert!(!met.met("Republican", None), "a body");
         assert!(!met.met("Hampshire", None), "a place");
+        let met = surnames("He met former Obama Education Secretary Arne Duncan.");
+        assert!(!met.met("Education", None), "names that qualify a title");
+        assert!(met.met("Duncan", None));
     }
 }

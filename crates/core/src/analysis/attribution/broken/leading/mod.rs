@@ -23,15 +23,18 @@ use crate::analysis::attribution::lexicon::Words;
 use crate::analysis::attribution::people::Surnames;
 use after::{counts_things, noun_before_verb, time_or_adverb_len};
 use apposition::pronoun_after_apposition;
-use quotation::{quotation_opens_clause, quote_after_comma, starts_with_mark};
+use quotation::{quotation_opens_clause, quote_after_comma, quoted_first_word, starts_with_mark};
 use start::OPENING_CONJUNCTIONS;
 use std::ops::Range;
-use subject::{carries_its_verb, met_apart, opens_otherwise, second_name_at, with_owned_role};
+use subject::{
+    carries_its_verb, met_apart, opens_otherwise, second_name_at, with_owned_role, with_whom,
+};
 
-/// Words that start a clause, so cannot follow a subject directly: "Zhao the two sides ...".
+/// Words that start a clause, so cannot follow a subject directly: "Zhao the two sides ...",
+/// "Zhao none of the money ...".
 pub(super) static CLAUSE_STARTERS: Words = Words::new(
     "the a an that it its there this these those he she they his her their some most much many \
-    at no both",
+    at no both none several",
 );
 
 /// The clause starters that are never an adverbial after a subject ("Zhao this week said",
@@ -112,7 +115,7 @@ fn subject_at(
         } else {
             with_owned_role(&plain, name_len(&plain))
         };
-        role.unwrap_or(0).max(name)
+        with_whom(&plain, role.unwrap_or(0).max(name))
     } else if is_name_word(first) && !carries_its_verb(first) && !opens_otherwise(&plain) {
         with_owned_role(&plain, name_len(&plain))
     } else {
@@ -187,10 +190,16 @@ fn subject_at(
         .is_some_and(|p| SUBJECT_PRONOUNS.contains(p));
     // "He Congress will ...", "She Ann Lee's plan would ...": a pronoun is never followed by
     // a name; the name's own words run on to a lower-case one.
+    let name_end = next + name_len(&plain[next..]).max(1);
     let name_after_pronoun = pronoun
         && is_name_word(plain[next])
         && plain
-            .get(next + name_len(&plain[next..]).max(1))
+            .get(name_end)
+            .copied()
+            .or_else(|| {
+                let (at_word, word) = words[name_end - 1];
+                quoted_first_word(at, at_word + word.len())
+            })
             .is_some_and(|w| w.starts_with(char::is_lowercase));
     // "Trump no longer owns ...": an adverb, not a determiner.
     let adverb = starter == "no" && plain.get(next + 1).is_some_and(|w| *w == "longer");

@@ -50,3 +50,17 @@ pub(super) fn quote_after_comma(after_subject: &str) -> bool {
         rest.starts_with(['"', '\u{201c}']) || rest.starts_with("''")
     })
 }
+
+/// The first word of a quotation that opens straight after byte `end` (after white space):
+/// "has" in "Kasich \u{201c}has a record\u{201d}". The words of a quotation are blanked in
+/// the sentence's own words, so what follows a name there is read here.
+pub(super) fn quoted_first_word<'s>(at: Sentence<'s>, end: usize) -> Option<&'s str> {
+    let rest = at.original[end..].trim_start();
+    if !starts_with_mark(rest) {
+        return None;
+    }
+    rest.trim_start_matches(['"', '\u{201c}', '\''])
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+        .next()
+        .filter(|w| !w.is_empty())
+}

@@ -1,8 +1,9 @@
 //! What the opening words are: a name that is no subject, two names run together, a name in
 //! the possessive and the role it owns.
 
-use super::super::{is_role, lower, role_len};
+use super::super::{is_role, lower, name_len, role_len};
 use super::after::{is_finite, negative_auxiliary};
+use super::quotation::quoted_first_word;
 use super::{Sentence, SUBJECT_PRONOUNS};
 use crate::analysis::attribution::cue::is_name_word;
 use crate::analysis::attribution::lexicon::{Words, TITLES};
@@ -85,7 +86,14 @@ static PARTICLES: Words = Words::new("abu ibn bin bint al el de del della di da 
 /// name met as such; only white space may stand between them, and a verb must follow.
 pub(super) fn met_apart(at: Sentence, words: &[(usize, &str)], run: usize) -> Option<usize> {
     let plain: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
-    let verb = match &plain[run..] {
+    // "Pataki Kasich \u{201c}has a record\u{201d}": the verb may open a quotation.
+    let (at_word, word) = words[run - 1];
+    let quoted = quoted_first_word(at, at_word + word.len());
+    let rest: Vec<&str> = match quoted {
+        Some(w) => vec![w],
+        None => plain[run..].to_vec(),
+    };
+    let verb = match rest.as_slice() {
         [w, ..] if w.starts_with(char::is_lowercase) && (is_finite(w) || negative_auxiliary(w)) => {
             true
         }
@@ -119,4 +127,23 @@ pub(super) fn met_apart(at: Sentence, words: &[(usize, &str)], run: usize) -> Op
             && !initial(plain[j])
             && strip_possessive(first).is_none()
     })
+}
+
+/// A role and the name it speaks for: "A spokeswoman for Okafor", "The senator from Ohio".
+/// Only after a role: after a name, "at the meeting" is where it spoke.
+pub(super) fn with_whom(words: &[&str], role: usize) -> usize {
+    let speaks_for = role > 0
+        && words
+            .get(role)
+            .is_some_and(|w| matches!(*w, "for" | "from" | "at" | "of" | "with"));
+    let name = if speaks_for {
+        name_len(&words[role + 1..])
+    } else {
+        0
+    };
+    if name > 0 {
+        role + 1 + name
+    } else {
+        role
+    }
 }
