@@ -20,7 +20,11 @@ const LIST: &str = "\
     Nonetheless Similarly Altogether Alternatively Apparently Reportedly Officially \
     Subsequently Consequently Accordingly Hence Therefore Indeed Perhaps Already Again Soon \
     Shortly Immediately Ahead Back Abroad Locally Globally Nearly Almost Roughly Approximately \
-    Fewer Up Exactly Barely Well Close Upwards";
+    Fewer Up Exactly Barely Well Close Upwards Along Alongside Beside Besides Beneath Below \
+    Above Except Absent Prior Unless Upon Regardless Notwithstanding Whatever Whoever Whichever \
+    Whenever Wherever Specifically Sometimes Often Always Never Usually Typically Generally \
+    Particularly Especially Notably Too Rather Adding Added Himself Herself Itself \
+    Themselves";
 
 static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| LIST.split_whitespace().collect());
 

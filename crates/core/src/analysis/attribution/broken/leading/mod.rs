@@ -116,6 +116,9 @@ fn subject_at(
             with_owned_role(&plain, name_len(&plain))
         };
         with_whom(&plain, role.unwrap_or(0).max(name))
+    } else if first_lower == "will" && at.original.trim_end().ends_with('?') {
+        // "Will it last?": a question's auxiliary, though "Will" is also a first name.
+        0
     } else if is_name_word(first) && !carries_its_verb(first) && !opens_otherwise(&plain) {
         with_owned_role(&plain, name_len(&plain))
     } else {
