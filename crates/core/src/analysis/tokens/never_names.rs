@@ -23,7 +23,7 @@ const LIST: &str = "\
     Fewer Up Exactly Barely Well Close Upwards Along Alongside Beside Besides Beneath Below \
     Above Except Absent Prior Unless Upon Regardless Notwithstanding Whatever Whoever Whichever \
     Whenever Wherever Specifically Sometimes Often Always Never Usually Typically Generally \
-    Particularly Especially Notably Too Rather Adding Added Himself Herself Itself \
+    Particularly Especially Notably Too Rather Adding Added Worried Himself Herself Itself \
     Themselves";
 
 static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| LIST.split_whitespace().collect());

@@ -319,6 +319,7 @@ fn openers_that_are_never_a_source() {
         "Add that to the bill and the total doubles.",
         "Added to that were questions about the cost.",
         "Himself a former teacher, the mayor backed the plan.",
+        "Worried the bridge might close, the town hired a ferry.",
     ] {
         assert_eq!(cut(s, false), None, "{s}");
     }
