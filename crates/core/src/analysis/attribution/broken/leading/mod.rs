@@ -9,6 +9,7 @@
 
 mod after;
 mod apposition;
+mod person;
 mod quotation;
 mod start;
 mod subject;
@@ -23,6 +24,7 @@ use crate::analysis::attribution::lexicon::Words;
 use crate::analysis::attribution::people::Surnames;
 use after::{counts_things, noun_before_verb, time_or_adverb_len};
 use apposition::pronoun_after_apposition;
+use person::person_before_pronoun;
 use quotation::{quotation_opens_clause, quote_after_comma, quoted_first_word, starts_with_mark};
 use start::OPENING_CONJUNCTIONS;
 use std::ops::Range;
@@ -115,7 +117,11 @@ fn subject_at(
         } else {
             with_owned_role(&plain, name_len(&plain))
         };
-        with_whom(&plain, role.unwrap_or(0).max(name))
+        match with_whom(&plain, role.unwrap_or(0).max(name)) {
+            // "The actress she was tired ...": a person the role list does not know.
+            0 => person_before_pronoun(&plain),
+            n => n,
+        }
     } else if is_name_word(first) && !carries_its_verb(first) && !opens_otherwise(&plain) {
         with_owned_role(&plain, name_len(&plain))
     } else {
