@@ -122,6 +122,16 @@ fn subject_at(
             0 => person_before_pronoun(&plain),
             n => n,
         }
+    } else if first_lower == "former" {
+        // "Former federal prosecutor Ann Lee ...": a role and the name of the one who held it;
+        // "Former Gov. Ann Lee" reads as a name.
+        let role = role_and_name_len(&plain[1..]).map_or(0, |n| n + 1);
+        let named = is_name_word(first) && !opens_otherwise(&plain);
+        role.max(if named {
+            with_owned_role(&plain, name_len(&plain))
+        } else {
+            0
+        })
     } else if is_name_word(first) && !carries_its_verb(first) && !opens_otherwise(&plain) {
         with_owned_role(&plain, name_len(&plain))
     } else {
@@ -227,6 +237,14 @@ fn subject_at(
         || that_with_no_verb(&plain[next..], role)
         || matches!(first_lower.as_str(), "he" | "she" | "it") && noun_before_verb(&plain[next..]);
     cut.then(|| (words[0].0..end, end))
+}
+
+/// How many leading words form a role and the name after it: "federal prosecutor Ann Lee".
+/// A role with no name is left out: "Former aides the firm hired" may open a relative clause.
+fn role_and_name_len(words: &[&str]) -> Option<usize> {
+    let role = role_len(words);
+    let name = name_len(&words[role..]);
+    (role > 0 && name > 0).then_some(role + name)
 }
 
 /// A subject pronoun said twice, anywhere: "..., where he he can win" (the verb between them
