@@ -31,7 +31,7 @@ static CLAUSE_ENDS: Words = Words::new(
 /// followed by "he", "she" or "they" and an auxiliary whose clause holds no second finite
 /// verb before it ends; 0 when they do not.
 pub(super) fn person_before_pronoun(words: &[&str]) -> usize {
-    if !words.first().is_some_and(|w| lower(w) == "the") {
+    if words.first().is_none_or(|w| lower(w) != "the") {
         return 0;
     }
     let Some(n) = (2..=4).find(|&i| {
