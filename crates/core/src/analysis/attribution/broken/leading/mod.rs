@@ -9,6 +9,7 @@
 
 mod after;
 mod apposition;
+mod person;
 mod quotation;
 mod start;
 mod subject;
@@ -23,6 +24,7 @@ use crate::analysis::attribution::lexicon::Words;
 use crate::analysis::attribution::people::Surnames;
 use after::{counts_things, noun_before_verb, time_or_adverb_len};
 use apposition::pronoun_after_apposition;
+use person::person_before_pronoun;
 use quotation::{quotation_opens_clause, quote_after_comma, quoted_first_word, starts_with_mark};
 use start::OPENING_CONJUNCTIONS;
 use std::ops::Range;
@@ -115,10 +117,24 @@ fn subject_at(
         } else {
             with_owned_role(&plain, name_len(&plain))
         };
-        with_whom(&plain, role.unwrap_or(0).max(name))
+        match with_whom(&plain, role.unwrap_or(0).max(name)) {
+            // "The actress she was tired ...": a person the role list does not know.
+            0 => person_before_pronoun(&plain),
+            n => n,
+        }
     } else if first_lower == "will" && at.original.trim_end().ends_with('?') {
         // "Will it last?": a question's auxiliary, though "Will" is also a first name.
         0
+    } else if first_lower == "former" {
+        // "Former federal prosecutor Ann Lee ...": a role and the name of the one who held it;
+        // "Former Gov. Ann Lee" reads as a name.
+        let role = role_and_name_len(&plain[1..]).map_or(0, |n| n + 1);
+        let named = is_name_word(first) && !opens_otherwise(&plain);
+        role.max(if named {
+            with_owned_role(&plain, name_len(&plain))
+        } else {
+            0
+        })
     } else if is_name_word(first) && !carries_its_verb(first) && !opens_otherwise(&plain) {
         with_owned_role(&plain, name_len(&plain))
     } else {
@@ -224,6 +240,14 @@ fn subject_at(
         || that_with_no_verb(&plain[next..], role)
         || matches!(first_lower.as_str(), "he" | "she" | "it") && noun_before_verb(&plain[next..]);
     cut.then(|| (words[0].0..end, end))
+}
+
+/// How many leading words form a role and the name after it: "federal prosecutor Ann Lee".
+/// A role with no name is left out: "Former aides the firm hired" may open a relative clause.
+fn role_and_name_len(words: &[&str]) -> Option<usize> {
+    let role = role_len(words);
+    let name = name_len(&words[role..]);
+    (role > 0 && name > 0).then_some(role + name)
 }
 
 /// A subject pronoun said twice, anywhere: "..., where he he can win" (the verb between them

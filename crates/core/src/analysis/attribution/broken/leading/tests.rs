@@ -68,6 +68,19 @@ fn a_subject_with_no_verb() {
         ("Okafor last week that the plan had failed.", "Okafor"),
         ("Okafor much of the money was gone.", "Okafor"),
         ("Okafor none of the money was left.", "Okafor"),
+        ("The actress she was tired of waiting.", "The actress"),
+        (
+            "Former deputy mayor Ann Lee the plan was doomed.",
+            "Former deputy mayor Ann Lee",
+        ),
+        (
+            "Former federal judge Tom Okafor that the ruling was sound.",
+            "Former federal judge Tom Okafor",
+        ),
+        (
+            "The young novelist he would never write again.",
+            "The young novelist",
+        ),
         ("Okafor several members had resigned.", "Okafor"),
         (
             "Okafor's campaign it had raised far more.",
@@ -270,6 +283,12 @@ fn two_people_the_story_met_apart() {
 fn subjects_with_their_verbs() {
     for s in [
         "The man she loved left town.",
+        "Former state senator Ann Lee declined to comment.",
+        "Former prosecutors the firm hired were busy.",
+        "Former President Ann Lee that week signed the bill.",
+        "The actor she had met left town.",
+        "The novelist he was with is ill.",
+        "The other day she was in town.",
         "The senator from Ohio voted against the bill.",
         "A spokeswoman for Okafor declined to comment.",
         "He met the minister on Monday.",
