@@ -22,6 +22,8 @@ use crate::registry::Registry;
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::Duration;
 use time::Date;
 use titles::TitleMention;
 use tokens::Tokens;
@@ -191,8 +193,12 @@ fn analyze_reusing(
     // attribution check, reading them again, loses its findings as it would have alone.
     let given_up = AtomicBool::new(false);
     let found = std::thread::scope(|scope| {
+        // The sender is dropped when the reading ends (finished, given up or panicked), which
+        // wakes the wait below at once rather than at its next poll.
+        let (ended, wait) = mpsc::channel::<()>();
         let reading = reads_attribution.then(|| {
             scope.spawn(|| {
+                let _ended = ended;
                 let stop = || given_up.load(Ordering::Relaxed);
                 catch_unwind(AssertUnwindSafe(|| readings.read_unless(&stop)))
             })
@@ -202,13 +208,15 @@ fn analyze_reusing(
         }));
         // `cancelled` is asked here, on this thread, while the readings finish.
         let stop = matches!(found, Ok(None));
-        if let Some(reading) = &reading {
-            while !reading.is_finished() {
-                if stop || cancelled() {
+        if stop {
+            given_up.store(true, Ordering::Relaxed);
+        } else if reading.is_some() {
+            // Woken at once when the reading ends; otherwise every 1 ms to ask `cancelled`.
+            while let Err(RecvTimeoutError::Timeout) = wait.recv_timeout(Duration::from_millis(1)) {
+                if cancelled() {
                     given_up.store(true, Ordering::Relaxed);
                     break;
                 }
-                std::thread::sleep(std::time::Duration::from_millis(1));
             }
         }
         found
