@@ -24,6 +24,7 @@ mod after_quote;
 mod inner;
 mod leading;
 mod parenthetical;
+mod place;
 mod plural;
 mod quantity;
 mod trailing;
@@ -83,12 +84,14 @@ pub fn broken(
             let end = r.end;
             Some((r, end))
         })
-        .or_else(|| inner::inner_source(text, &words));
+        .or_else(|| inner::inner_source(text, &words))
+        .filter(|(r, _)| !place::is_place_after_comma(text, r));
     if let Some((r, verb_at)) = leading {
         return Some(missing((r, verb_at, false)));
     }
     after_quote::source_after_quote(s, text, &words)
         .or_else(|| trailing::trailing_source(text, &words))
+        .filter(|(r, _, _)| !place::is_place_after_comma(text, r))
         .map(missing)
 }
 
@@ -248,6 +251,7 @@ mod tests {
             "The army it had regained control of the town.",
             "Chinese Foreign Minister Wang Yi on Friday the relationship had entered its best period.",
             "Prices will rise, Tom Reyes, a trader in Lagos, who has sold grain for 20 years.",
+            "Taxes will have to rise, Virginia Sen. Tom Reyes.",
         ] {
             assert!(missing(s), "{s}");
         }
@@ -292,6 +296,10 @@ mod tests {
             "It had all the fight it needed in Tom Reyes, its former manager, who was fired.",
             "The deal was signed by its chief executive, Jane Fraser, who joined in 2020.",
             "The mayor thanked the governor, whom she had fought during the campaign.",
+            "Floods in Fresno, Calif., closed two schools.",
+            "While he toured Dayton, Ohio, he spoke about jobs.",
+            "The bill was backed by Sen. Tom Reyes, R-Texas, and two others.",
+            "Voters favour Rep. Ann Lee, D-Fla., a former teacher, a new survey shows.",
         ] {
             assert_eq!(kind(s), None, "{s}");
         }
