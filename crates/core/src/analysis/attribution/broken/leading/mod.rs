@@ -122,6 +122,9 @@ fn subject_at(
             0 => person_before_pronoun(&plain),
             n => n,
         }
+    } else if first_lower == "one" {
+        // "One voter he would vote ...": a person counted out, then the pronoun's clause.
+        person_before_pronoun(&plain)
     } else if first_lower == "will" && at.original.trim_end().ends_with('?') {
         // "Will it last?": a question's auxiliary, though "Will" is also a first name.
         0

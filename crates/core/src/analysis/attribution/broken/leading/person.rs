@@ -1,4 +1,4 @@
-//! "The" and a person noun the role list does not know, then a subject pronoun and its own
+//! "The", "a", "an" or "one" and a person noun the role list does not know, then a subject pronoun and its own
 //! verb: "The actress she was tired", "The retired teacher he would vote". The pronoun's
 //! clause is the content of a cut "said", unless it is a relative clause whose main verb
 //! follows ("The actor she had met left", "The writer he was with is ill").
@@ -27,11 +27,12 @@ static CLAUSE_ENDS: Words = Words::new(
     until so than after before",
 );
 
-/// How many words open `words` as "the", up to three lower-case words ending on a person noun,
+/// How many words open `words` as "the" (or "a", "an", "one"), up to three lower-case words ending on a person noun,
 /// followed by "he", "she" or "they" and an auxiliary whose clause holds no second finite
 /// verb before it ends; 0 when they do not.
 pub(super) fn person_before_pronoun(words: &[&str]) -> usize {
-    if words.first().is_none_or(|w| lower(w) != "the") {
+    let determiner = words.first().map(|w| lower(w));
+    if !matches!(determiner.as_deref(), Some("the" | "a" | "an" | "one")) {
         return 0;
     }
     let Some(n) = (2..=4).find(|&i| {
@@ -106,6 +107,9 @@ mod tests {
             subject("The novelist he was tired of waiting and wanted a change"),
             2
         );
+        assert_eq!(subject("One voter he was not convinced at all"), 2);
+        assert_eq!(subject("A retired farmer she would vote for change"), 3);
+        assert_eq!(subject("An organizer they were hoping for more"), 2);
     }
 
     #[test]
@@ -124,6 +128,10 @@ mod tests {
             "The actress he admires is ill",
             "The papers they had signed were lost",
             "The business he was in failed",
+            "A reporter she had called hung up",
+            "One voter he spoke to was angry",
+            "One thing he was sure of was the date",
+            "An hour he was waiting there",
         ] {
             assert_eq!(subject(s), 0, "{s}");
         }
