@@ -252,6 +252,8 @@ mod tests {
             "Chinese Foreign Minister Wang Yi on Friday the relationship had entered its best period.",
             "Prices will rise, Tom Reyes, a trader in Lagos, who has sold grain for 20 years.",
             "Taxes will have to rise, Virginia Sen. Tom Reyes.",
+            "Prices will rise, Ann Lee, a fellow at Yale and the author of two books.",
+            "Few voters will choose one candidate over another, Tom Reyes.",
         ] {
             assert!(missing(s), "{s}");
         }
@@ -300,6 +302,11 @@ mod tests {
             "While he toured Dayton, Ohio, he spoke about jobs.",
             "The bill was backed by Sen. Tom Reyes, R-Texas, and two others.",
             "Voters favour Rep. Ann Lee, D-Fla., a former teacher, a new survey shows.",
+            "The crowd booed the mayor and her newly-named running mate, Virginia Sen. Tom Reyes.",
+            "The poll puts her well ahead of her closest rival in the crowded field, Ann Lee.",
+            "The school was founded by a parent, Jo Hart.",
+            "The bill was backed by Rep. Jo Hart, Sen. Ann Lee, and Sen. Tom Reyes.",
+            "The grant was shared by the Red Cross, the World Food Programme and Oxfam.",
         ] {
             assert_eq!(kind(s), None, "{s}");
         }

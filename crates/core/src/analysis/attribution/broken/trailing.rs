@@ -9,7 +9,7 @@
 use super::{is_role, is_title, lower, name_len, role_len, words_within};
 use crate::analysis::attribution::cue::{has_reporting_verb, is_data_source, is_name_word};
 use crate::analysis::attribution::lexicon::{
-    Words, APPOSITION_HEADS, AUXILIARIES, IRREGULAR_PAST, VERBISH,
+    Words, APPOSITION_HEADS, AUXILIARIES, IRREGULAR_PAST, NOUN_DETERMINERS, VERBISH,
 };
 use crate::analysis::attribution::quote::marks;
 use std::ops::Range;
@@ -96,6 +96,68 @@ static NOT_AGENTS: Words = Words::new(
     behaviour vigor honor honour favor favour labour labor harbor harbour color colour",
 );
 
+/// Words that open a noun phrase: "his", "a", "Ukraine's".
+fn determines(w: &str) -> bool {
+    NOUN_DETERMINERS.contains_any_case(w)
+        || matches!(w, "another" | "my" | "your")
+        || w.ends_with("'s")
+        || w.ends_with("\u{2019}s")
+}
+
+/// A noun for a person: a role ("executive"), a relation ("rival", "wife"), a word for what
+/// someone does ("investor"), "then-president"; not a body ("the government", "a campaign").
+fn is_person_noun(w: &str) -> bool {
+    let w = w.rsplit('-').next().unwrap_or(w);
+    if !w.starts_with(char::is_lowercase) {
+        return false;
+    }
+    is_role(w) && !BODIES.contains_any_case(w)
+        || is_agent_noun(w)
+        || PERSON_NOUNS.contains_any_case(w)
+}
+
+/// Nouns for people beside the roles and relations the lexicon holds.
+static PERSON_NOUNS: Words = Words::new(
+    "rival rivals mate parent child son daughter wife husband brother sister friend ally \
+    colleague successor predecessor opponent challenger nominee candidate delegate patron mentor \
+    boss deputy star person man woman runner conservative liberal democrat republican",
+);
+
+/// Roles that name a body or a document rather than a person.
+static BODIES: Words = Words::new(
+    "ministry authorities authority government agency department office committee commission \
+    council bank fund report statement survey study poll data figures statistics sources source \
+    company firm group organisation organization union party campaign military army embassy \
+    court website police general",
+);
+
+/// "... her running mate, Tim Kaine.", "... his closest rival in the field, Ben Carson.": the
+/// clause ends on a determined noun phrase for a person (with only a prepositional phrase after
+/// its noun), whose name the apposition gives; a cut verb's source follows a clause's end, not
+/// a person the clause names. `segment` is the last comma segment before the name.
+fn names_a_person(segment: &[&str]) -> bool {
+    // The words back to a verb, last first: "... in the crowded field" keeps its noun, "...
+    // defeated the" ends at its verb.
+    let back: Vec<&str> = segment.iter().rev().take(10).copied().collect();
+    let verb = |i: usize| {
+        VERBISH.contains_any_case(back[i])
+            || is_past_tense(back[i]) && i > 0 && determines(back[i - 1])
+    };
+    let phrase = &back[..(0..back.len()).find(|&i| verb(i)).unwrap_or(back.len())];
+    let prepositional = |i: usize| i == 0 || super::PREPOSITIONS.contains(phrase[i - 1]);
+    phrase.iter().enumerate().any(|(i, w)| {
+        let Some(d) = (i + 1..phrase.len().min(i + 5)).find(|&d| determines(phrase[d])) else {
+            return false;
+        };
+        // "... as an anchor": a predicate, and "his top aide" alone: the source itself.
+        let before = segment.len() - d - 1;
+        is_person_noun(w)
+            && prepositional(i)
+            && before > 0
+            && !segment[before - 1].eq_ignore_ascii_case("as")
+    })
+}
+
 /// The source, where its verb belongs, and whether after a comma (after its appositives).
 /// `words` are the sentence's words.
 pub fn trailing_source(s: &str, words: &[(usize, &str)]) -> Option<(Range<usize>, usize, bool)> {
@@ -157,11 +219,31 @@ pub fn trailing_source(s: &str, words: &[(usize, &str)]) -> Option<(Range<usize>
         if !rest.is_empty() && !appositive {
             continue;
         }
+        // "..., Sen. Ann Lee, and Sen. Tom Reyes.", "..., the army, the navy and the police.":
+        // one item of a list.
+        // An appositive's person noun comes before any "and": "a fellow at CASS and Yale".
+        let joins_a_list = |a: &Vec<&str>| {
+            matches!(a[0], "and" | "or")
+                || a.windows(2).take_while(|p| !is_person_noun(p[0])).any(|p| {
+                    let name = is_name_word(p[1]) && !p[1].chars().all(|c| c.is_uppercase());
+                    matches!(p[0], "and" | "or") && (p[1] == "the" || name)
+                })
+        };
+        if by_name && rest.iter().any(joins_a_list) {
+            continue;
+        }
         // The word before the comma, unless a quotation stands between ("is \u{201c}...\u{201d},").
         let last = head
             .last()
             .filter(|&&(at, w)| !s[at + w.len()..cut].trim().contains(char::is_whitespace))
             .map_or("", |&(_, w)| w);
+        let last_segment: Vec<&str> = {
+            let from = body[..cut].rfind([',', ';', ':', '(']).map_or(0, |i| i + 1);
+            words_within(head, from..cut)
+                .iter()
+                .map(|&(_, w)| w)
+                .collect()
+        };
         // After a name, a role is that name's appositive: "Yang Jin, an associate ...".
         let titled = by_name && (source.iter().any(|w| is_title(w)) || !rest.is_empty());
         // "in Europe, a survey by Idealista": a survey is no place's apposition.
@@ -192,6 +274,7 @@ pub fn trailing_source(s: &str, words: &[(usize, &str)]) -> Option<(Range<usize>
         let object = object || by_name && super::PREPOSITIONS.contains(last);
         let apposed = object
             || introduced
+            || by_name && names_a_person(&last_segment)
             || APPOSITION_HEADS.contains_any_case(last)
             || is_role(last) && !counted
             || (by_name
