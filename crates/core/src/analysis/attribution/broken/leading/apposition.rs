@@ -3,7 +3,7 @@
 
 use super::super::trailing::is_appositive;
 use super::super::{lower, name_len, plural};
-use super::after::is_finite;
+use super::after::{is_finite, time_or_adverb_len};
 use super::that_clause::{opens_a_clause, that_with_no_verb};
 use super::{CLAUSE_STARTERS, NOT_A_NOUN_START};
 use crate::analysis::attribution::cue::{has_reporting_verb, is_name_word};
@@ -63,8 +63,9 @@ pub(super) fn pronoun_after_apposition(
         if matches!(head, "he" | "she" | "they" | "we") {
             return (clause_words.len() > 1).then_some(after.0);
         }
-        // "..., the talks had failed", "..., Okafor was ...".
-        if opens_finite_clause(&clause_words) {
+        // "..., the talks had failed", "..., Okafor was ..."; but "Ann Lee, head of the fund,
+        // a group based in Ohio, said ...": one more appositive before the subject's verb.
+        if opens_finite_clause(&clause_words) && !verb_follows(s, &rest[k + len..]) {
             return Some(after.0);
         }
         k += len;
@@ -84,6 +85,20 @@ fn is_aside(segment: &[&str]) -> bool {
             l.as_str(),
             "then" | "now" | "meanwhile" | "however" | "too" | "also"
         )
+}
+
+/// Whether the subject's own verb opens a later comma segment, past places between
+/// ("..., a retiree in Dayton, Ohio, said ...").
+fn verb_follows(s: &str, rest: &[(usize, &str)]) -> bool {
+    let mut starts = rest
+        .iter()
+        .enumerate()
+        .filter(|&(i, &(at, _))| i > 0 && s[..at].trim_end().ends_with(','));
+    starts.by_ref().take(3).any(|(i, &(_, w))| {
+        let verb = w.starts_with(char::is_lowercase) && (is_finite(w) || has_reporting_verb(w));
+        let place = rest[i..].iter().take(3).all(|&(_, w)| is_name_word(w));
+        verb && !place
+    })
 }
 
 /// A segment that can stand in apposition to a name: an age ("58"), a role ("a spokeswoman
@@ -111,6 +126,13 @@ fn opens_finite_clause(clause: &[&str]) -> bool {
     if matches!(head, "there" | "it") && parts.next().is_some_and(|c| matches!(c, "s" | "ll" | "d"))
     {
         return true;
+    }
+    // "Ann Lee, the mayor, last week announced ...": a time before the subject's own verb.
+    let past = clause
+        .get(1)
+        .is_some_and(|w| w.eq_ignore_ascii_case("past"));
+    if time_or_adverb_len(clause) > 1 || matches!(head, "this" | "last") && past {
+        return false;
     }
     // "it will ...": the pronoun and its verb.
     if l == "it" {

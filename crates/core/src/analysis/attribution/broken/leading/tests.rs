@@ -306,6 +306,9 @@ fn subjects_with_their_verbs() {
         "Okafor that week signed the bill.",
         "Okafor last week signed the bill that cut taxes.",
         "He Was Right All Along",
+        "Tom Reyes, head of the fund, a charity based in Ohio, said it would close.",
+        "Jo Hart, 58, a retired nurse in Dayton, Ohio, said she would vote.",
+        "Ann Lee, the party chairman, this past week announced a new website.",
     ] {
         assert_eq!(cut(s, false), None, "{s}");
     }
