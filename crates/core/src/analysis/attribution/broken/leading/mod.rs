@@ -20,7 +20,7 @@ pub(super) use that_clause::{opens_a_clause, that_with_no_verb};
 
 use super::{lower, name_len, plural, role_len};
 use crate::analysis::attribution::cue::is_name_word;
-use crate::analysis::attribution::lexicon::Words;
+use crate::analysis::attribution::lexicon::{Words, AUXILIARIES};
 use crate::analysis::attribution::people::Surnames;
 use after::{counts_things, noun_before_verb, time_or_adverb_len};
 use apposition::pronoun_after_apposition;
@@ -94,6 +94,20 @@ pub(super) struct Sentence<'s> {
     known: &'s Surnames,
 }
 
+/// "Workers there earn ...", "Students at the school ...", "Things that are ...": a
+/// capitalised plural alone before a preposition, or before "there" or "that" with a verb
+/// after, is a common noun (read as a group of people, if at all, by `plural`), unless the
+/// story has met it as a surname ("Bernie Sanders", "Larry Summers"). Before "they" or a "that"
+/// clause ("Experts that the ...") it may still be a source whose verb was cut.
+fn common_plural(at: Sentence, plain: &[&str]) -> bool {
+    let next = plain.get(1).map(|w| lower(w)).unwrap_or_default();
+    let then = plain.get(2).map(|w| lower(w)).unwrap_or_default();
+    let modified = super::PREPOSITIONS.contains(&next)
+        || next == "there" && !(AUXILIARIES.contains(&then) || then.is_empty())
+        || next == "that" && after::is_finite(&then);
+    name_len(plain) == 1 && plural::is_plural(plain[0]) && modified && !at.known.met(plain[0], None)
+}
+
 /// A subject at the start of `words` with no verb after it.
 fn subject_at(
     at: Sentence,
@@ -138,7 +152,11 @@ fn subject_at(
         } else {
             0
         })
-    } else if is_name_word(first) && !carries_its_verb(first) && !opens_otherwise(&plain) {
+    } else if is_name_word(first)
+        && !carries_its_verb(first)
+        && !opens_otherwise(&plain)
+        && !common_plural(at, &plain)
+    {
         with_owned_role(&plain, name_len(&plain))
     } else {
         0
