@@ -42,6 +42,14 @@ fn a_subject_with_no_verb() {
             "Chinese Foreign Minister Wang Yi on Friday the relationship had improved.",
             "Chinese Foreign Minister Wang Yi",
         ),
+        (
+            "Kremlin press secretary Ann Lee the budget would be balanced.",
+            "Kremlin press secretary Ann Lee",
+        ),
+        (
+            "Labour leadership candidate Essex MP Tom Reyes the party must change.",
+            "Labour leadership candidate Essex MP Tom Reyes",
+        ),
     ] {
         assert_eq!(cut(s, false), Some(subject), "{s}");
     }
@@ -306,6 +314,9 @@ fn subjects_with_their_verbs() {
         "Okafor that week signed the bill.",
         "Okafor last week signed the bill that cut taxes.",
         "He Was Right All Along",
+        "Kremlin press secretary Ann Lee spoke on Monday.",
+        "Governor Ann Lee's most costly decision the voters remember.",
+        "Senator Tom Reyes's chief of staff the day before had resigned.",
     ] {
         assert_eq!(cut(s, false), None, "{s}");
     }
