@@ -182,6 +182,14 @@ fn a_subject_with_no_verb_after_an_opening() {
         ),
         ("Tom Reyes, then 38, that the plan was his.", "Tom Reyes"),
         (
+            "Ann Lee, 31, of Dayton, Ohio, she would vote for the levy.",
+            "Ann Lee",
+        ),
+        (
+            "Tom Reyes, in an interview on Monday, his budget was balanced.",
+            "Tom Reyes",
+        ),
+        (
             "Okafor in her opening remarks that the party must unite.",
             "Okafor",
         ),
@@ -216,6 +224,8 @@ fn a_subject_with_no_verb_after_an_opening() {
         "PARIS (AP) \u{2014} The vote had been fair.",
         "Okafor in the race that made her name was a winner.",
         "Okafor, who is 38, said that he would run.",
+        "Ann Lee, a retired nurse, wrote to the council on Monday, warning that if it fails, taxes will rise.",
+        "Right now, Okafor is the favourite.",
     ] {
         assert_eq!(cut(s, false), None, "{s}");
     }
