@@ -47,6 +47,10 @@ fn a_subject_with_no_verb() {
             "Kremlin press secretary Ann Lee",
         ),
         (
+            "Tribune reporter Ann Lee the council had misled voters.",
+            "Tribune reporter Ann Lee",
+        ),
+        (
             "Labour leadership candidate Essex MP Tom Reyes the party must change.",
             "Labour leadership candidate Essex MP Tom Reyes",
         ),
