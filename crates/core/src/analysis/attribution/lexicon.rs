@@ -145,7 +145,8 @@ pub static NOUN_DETERMINERS: Words = Words::new("the a an this these its his her
 pub static SUBJECT_PRONOUNS: Words = Words::new("he she they we i");
 
 /// Nouns for people and bodies that speak: sources, and the roles in appositives
-/// ("Yang Jin, an associate research fellow at CASS").
+/// ("Yang Jin, an associate research fellow at CASS"). Not "reporters", whom a source tells
+/// ("The senator told reporters"), nor "delegates", whom a candidate counts.
 pub static ROLE_NOUNS: Words = Words::new(
     "\
     official officials spokesperson spokesman spokeswoman spokespeople minister ministry \
@@ -169,7 +170,9 @@ pub static ROLE_NOUNS: Words = Words::new(
     board panel tribunal navy coastguard inspectorate operator manufacturer maker producer \
     retailer lender insurer exchange aide supporter voter advocate opponent ally allies backer \
     pollster pundit candidate contender nominee rival research analysis filings records \
-    documents memo audit ranking index email letter magazine lawsuit suit complaint indictment paper studies analyses rebel rebels opposition inspector inspectors coach nurse nurses farmer",
+    documents memo audit ranking index email letter magazine lawsuit suit complaint indictment paper studies analyses rebel rebels opposition inspector inspectors coach nurse nurses farmer \
+    reporter journalist journalists columnist columnists commentator commentators \
+    counsel pastor surgeon neurosurgeon",
 );
 
 /// Irregular past tenses, which a clause's verb can be without an "-ed": "He met", "It fell".

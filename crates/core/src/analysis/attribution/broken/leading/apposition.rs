@@ -42,7 +42,12 @@ pub(super) fn pronoun_after_apposition(
         if resumed && segment.len() <= 16 && is_aside(&segment) {
             return Some(after.0);
         }
-        if !is_apposition_segment(&segment) {
+        // After the sentence's own subject, an aside may stand among its appositives too:
+        // "Ann Lee, 22, of Flint, Mich., she ...". A participle only straight after it: later
+        // one follows the subject's own verb ("..., lashed out at the plan, telling ...").
+        let participle = k > 0 && lower(segment[0]).ends_with("ing");
+        let aside = !only_that && !participle && segment.len() <= 16 && is_aside(&segment);
+        if !(is_apposition_segment(&segment) || aside) {
             return None;
         }
         let clause_words: Vec<&str> = rest[k + len..]

@@ -122,6 +122,9 @@ fn subject_at(
     let pronoun = matches!(first_lower.as_str(), "he" | "she" | "they" | "it" | "we");
     // "A top adviser the plan ...": an indefinite role is a source too.
     let indefinite = matches!(first_lower.as_str(), "a" | "an");
+    // Where the name after a role starts, for a role run into its holder's name: a title
+    // there opens no second name ("Republican presidential candidate Texas Sen. Tom Reyes").
+    let mut held_from = 0;
     let subject = if pronoun {
         1
     } else if first_lower == "the" || indefinite {
@@ -157,7 +160,16 @@ fn subject_at(
         && !opens_otherwise(&plain)
         && !common_plural(at, &plain)
     {
-        with_owned_role(&plain, name_len(&plain))
+        // "White House press secretary Ann Lee", "MSNBC reporter Tom Reyes": a name, a role it
+        // qualifies in lower case and the name of the one who holds it.
+        let name = with_owned_role(&plain, name_len(&plain));
+        match qualified_role_and_name(&plain) {
+            Some((role, n)) if n > name => {
+                held_from = role;
+                n
+            }
+            _ => name,
+        }
     } else {
         0
     };
@@ -176,7 +188,10 @@ fn subject_at(
     // together, the first one's verb cut between them.
     if !pronoun {
         let met = || met_apart(at, words, subject);
-        if let Some(split) = second_name_at(&plain[..subject]).or_else(met) {
+        // A comma may have cut the run short of the name: "Vatican spokesman, the Rev. ...".
+        let held_from = held_from.min(subject);
+        let second = second_name_at(&plain[held_from..subject]).map(|j| j + held_from);
+        if let Some(split) = second.or_else(met) {
             let end = words[split - 1].0 + words[split - 1].1.len();
             return Some((words[0].0..end, end));
         }
@@ -269,6 +284,17 @@ fn role_and_name_len(words: &[&str]) -> Option<usize> {
     let role = role_len(words);
     let name = name_len(&words[role..]);
     (role > 0 && name > 0).then_some(role + name)
+}
+
+/// How many leading words form a name, a role in lower case it qualifies and the name of the
+/// one who holds it ("White House press secretary Ann Lee"), and where that name starts. A
+/// name in the possessive owns what follows ("Ann Lee's most dramatic gesture").
+fn qualified_role_and_name(words: &[&str]) -> Option<(usize, usize)> {
+    let role = role_len(words);
+    let lower_case = role > 1 && words[role - 1].starts_with(char::is_lowercase);
+    let n = role_and_name_len(words).filter(|_| lower_case)?;
+    let owned = with_owned_role(words, n);
+    (owned == n).then_some((role, n))
 }
 
 /// A subject pronoun said twice, anywhere: "..., where he he can win" (the verb between them

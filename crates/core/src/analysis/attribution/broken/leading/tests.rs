@@ -43,6 +43,18 @@ fn a_subject_with_no_verb() {
             "Chinese Foreign Minister Wang Yi on Friday the relationship had improved.",
             "Chinese Foreign Minister Wang Yi",
         ),
+        (
+            "Kremlin press secretary Ann Lee the budget would be balanced.",
+            "Kremlin press secretary Ann Lee",
+        ),
+        (
+            "Tribune reporter Ann Lee the council had misled voters.",
+            "Tribune reporter Ann Lee",
+        ),
+        (
+            "Labour leadership candidate Essex MP Tom Reyes the party must change.",
+            "Labour leadership candidate Essex MP Tom Reyes",
+        ),
     ] {
         assert_eq!(cut(s, false), Some(subject), "{s}");
     }
@@ -175,6 +187,14 @@ fn a_subject_with_no_verb_after_an_opening() {
         ),
         ("Tom Reyes, then 38, that the plan was his.", "Tom Reyes"),
         (
+            "Ann Lee, 31, of Dayton, Ohio, she would vote for the levy.",
+            "Ann Lee",
+        ),
+        (
+            "Tom Reyes, in an interview on Monday, his budget was balanced.",
+            "Tom Reyes",
+        ),
+        (
             "Okafor in her opening remarks that the party must unite.",
             "Okafor",
         ),
@@ -209,6 +229,8 @@ fn a_subject_with_no_verb_after_an_opening() {
         "PARIS (AP) \u{2014} The vote had been fair.",
         "Okafor in the race that made her name was a winner.",
         "Okafor, who is 38, said that he would run.",
+        "Ann Lee, a retired nurse, wrote to the council on Monday, warning that if it fails, taxes will rise.",
+        "Right now, Okafor is the favourite.",
     ] {
         assert_eq!(cut(s, false), None, "{s}");
     }
@@ -313,6 +335,9 @@ fn subjects_with_their_verbs() {
         "Workers there earn about $19 a day.",
         "Students at the school held a rally.",
         "Things that are planned rarely happen.",
+        "Kremlin press secretary Ann Lee spoke on Monday.",
+        "Governor Ann Lee's most costly decision the voters remember.",
+        "Senator Tom Reyes's chief of staff the day before had resigned.",
     ] {
         assert_eq!(cut(s, false), None, "{s}");
     }
