@@ -368,6 +368,9 @@ mod tests {
             "It's dangerous to cross the old pier.",
             "Fares are growing worse every year.",
             "The new timetable was a mistake.",
+            "It is only fitting that the old skipper sails the new ferry first.",
+            "Closing the pier was a natural step for the council.",
+            "The board did not show good judgment in the tender.",
         ] {
             assert_eq!(kind(s), Some(ClaimKind::Evaluation), "{s}");
         }
