@@ -343,6 +343,7 @@ mod tests {
             "The tunnel is most dangerous in winter.",
             "Tolls are least popular among lorry drivers.",
             "She is the candidate who can best run the port.",
+            "The only way across the river is the old ferry.",
         ] {
             assert_eq!(kind(s), Some(ClaimKind::Superlative), "{s}");
         }

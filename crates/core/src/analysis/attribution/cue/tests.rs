@@ -121,6 +121,8 @@ fn everyday_senses_of_weak_verbs_do_not_attribute() {
         "The ferry could be the fastest in both states.",
         "Fares rose most in the 15 states that voted.",
         "A million tweets made it the biggest story of the year.",
+        // Belonging, not a finding.
+        "Fans back the club they identify with, the oldest in town.",
         "The Golden State Warriors Report was the best-selling annual.",
         // A scare quote is no quotation of a source; a verb with an object surveys no one.
         "The so-called \u{201c}reform\u{201d} added 40 percent to the bills.",
