@@ -343,6 +343,7 @@ mod tests {
             "The tunnel is most dangerous in winter.",
             "Tolls are least popular among lorry drivers.",
             "She is the candidate who can best run the port.",
+            "The only way across the river is the old ferry.",
         ] {
             assert_eq!(kind(s), Some(ClaimKind::Superlative), "{s}");
         }
@@ -368,6 +369,9 @@ mod tests {
             "It's dangerous to cross the old pier.",
             "Fares are growing worse every year.",
             "The new timetable was a mistake.",
+            "It is only fitting that the old skipper sails the new ferry first.",
+            "Closing the pier was a natural step for the council.",
+            "The board did not show good judgment in the tender.",
         ] {
             assert_eq!(kind(s), Some(ClaimKind::Evaluation), "{s}");
         }

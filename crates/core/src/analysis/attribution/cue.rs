@@ -21,7 +21,7 @@ pub(super) use weak::predicts;
 
 use super::lexicon::phrases::Phrases;
 use super::lexicon::*;
-use super::own::{Own, OwnWord};
+use super::own::{is_space, Own, OwnWord};
 use data::{
     document_setting, names_data_source, names_respondents, poll_gives_a_figure, puts_a_figure,
 };
@@ -54,11 +54,39 @@ pub fn stance_only(own: &Own) -> Option<usize> {
     cues.all(|m| stance(&m)).then_some(first)
 }
 
-/// Where `phrases` stand in the sentence as cues, not as words of a name.
+/// Where `phrases` stand in the sentence as cues, not as words of a name nor as plural nouns.
 fn cues<'s>(own: &'s Own, phrases: &'s Phrases) -> impl Iterator<Item = Range<usize>> + 's {
     phrases
         .find_iter(own.text)
-        .filter(|m| !in_a_name(own, m.clone()))
+        .filter(|m| !in_a_name(own, m.clone()) && !counted_plural(own, m.clone()))
+}
+
+/// Words that count a plural noun after them, which no verb in "-s" agrees with: "both
+/// states", "15 states", "many reports", "a million tweets".
+static COUNTING: Words = Words::new(
+    "both many several few various numerous other all two three four five six seven eight \
+    nine ten dozen dozens hundreds thousands million millions billion",
+);
+
+/// A cue in "-s" right after a counting word or a number is a plural noun: "in both states",
+/// "the 15 states that voted"; not after a name's number ("Article 5 states that ...").
+fn counted_plural(own: &Own, cue: Range<usize>) -> bool {
+    let word = &own.text[cue.clone()];
+    if word.contains(' ') || !word.ends_with('s') || word.ends_with("ss") {
+        return false;
+    }
+    let mut before = own.before(cue.start);
+    let Some(count) = before.next() else {
+        return false;
+    };
+    if !is_space(&own.text[count.range.end..cue.start]) {
+        return false;
+    }
+    let number = count.text.bytes().all(|b| b.is_ascii_digit() || b == b',');
+    let named = before.next().is_some_and(|w| {
+        w.text.starts_with(char::is_uppercase) && !NOUN_DETERMINERS.contains(&w.lower)
+    });
+    COUNTING.contains(&count.lower) || (number && !named)
 }
 
 /// A cue word capitalised after the sentence's first word (or after a quotation opening it)

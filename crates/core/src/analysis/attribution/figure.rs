@@ -211,12 +211,13 @@ static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(r"(?i)^\s*(?<unit>{units})\b"))
 });
 
-/// Words that approximate a count, as estimates do: "at least 12", "some 5,000".
+/// Words that approximate a count, as estimates do, or stress it: "at least 12", "some 5,000",
+/// "only 12".
 static APPROXIMATED: LazyLock<Regex> = LazyLock::new(|| {
     let approximately = alternation(&[
         r"at least|more than|less than|fewer than|nearly|almost|about|around|roughly",
         r"approximately|some|over|up to|as many as|an estimated|estimated|close to",
-        r"upwards of|at most",
+        r"upwards of|at most|only|just|a mere|as few as",
     ]);
     re(&format!(r"(?i)\b(?:{approximately})\s+$"))
 });
@@ -244,7 +245,7 @@ static SHARE_AFTER: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\s+(?:(?:out )?of (?:the |its |their )?|in (?:every )?)\d"));
 
 /// Words in a sentence that measure change, harm, rates or estimates, which make its counts
-/// statistics: "rose", "killed", "arrested", "a year".
+/// statistics: "rose", "killed", "arrested", "a year", "slashed", "compared with".
 static STATISTIC: LazyLock<Regex> = LazyLock::new(|| {
     let measures = alternation(&[
         r"ris(?:e|es|en|ing)|rose|f[ae]ll(?:s|en|ing)?|increas\w*|decreas\w*|grew",
@@ -258,6 +259,7 @@ static STATISTIC: LazyLock<Regex> = LazyLock::new(|| {
         r"won|wins|leads|trails|trailing|raised|spent|suspended",
         r"estimat\w*|average\w*|median|rate|per|a (?:day|week|month|year)|annual\w*",
         r"plans?|planned|planning|targets?|targeted|goals?|aims?|aimed|intends?",
+        r"slash\w*|deleted|compared (?:with|to)|versus|typically",
     ]);
     re(&format!(r"(?i)\b(?:{measures})\b"))
 });
@@ -326,6 +328,12 @@ mod tests {
             ("The airport handles 1,200 flights a day.", "1,200"),
             ("It plans to open 20 more stores by 2027.", "20"),
             ("At least 12 people were killed.", "12"),
+            ("The ferry carried only 12 passengers in May.", "12"),
+            ("The yard slashed 300 jobs.", "300"),
+            (
+                "The town has 40 doctors compared with 90 in the city.",
+                "40",
+            ),
             (
                 "The bill passed with 1.5 percent more support.",
                 "1.5 percent",

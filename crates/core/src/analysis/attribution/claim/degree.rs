@@ -22,9 +22,11 @@ static NTH_TO: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// "the only country to", "the only one that", "the only candidate in the race who".
-static ONLY_ONE: LazyLock<Regex> =
-    LazyLock::new(|| ascii_regex(r"(?i)\bthe only (?:\w+(?:-\w+)*\s+){0,4}(?:to|that|who)\b"));
+/// "the only country to", "the only one that", "the only candidate in the race who", "the
+/// only way out is".
+static ONLY_ONE: LazyLock<Regex> = LazyLock::new(|| {
+    ascii_regex(r"(?i)\bthe only (?:\w+(?:-\w+)*\s+){0,4}(?:to|that|who|is|was|are|were)\b")
+});
 
 /// Words after which an "-est" word is a superlative: "the biggest", "its steepest".
 static DETERMINERS: Words = Words::new("the its his her their our my your whose");

@@ -31,6 +31,7 @@ fn reporting_verbs_in_every_position() {
         "The two sides, Zhao said, should cooperate.",
         "Trade rose, Yang Jin, an associate research fellow at CASS, told the Global Times.",
         "He added that trade would grow.",
+        "Article 5 states that the treaty is the strongest ever.",
         "It has immense potential, Zhao added.",
         "Trade rose 5 percent, according to customs data.",
         "Data from the National Bureau of Statistics show output rose 5 percent.",
@@ -116,6 +117,12 @@ fn everyday_senses_of_weak_verbs_do_not_attribute() {
         "Turnout fell as the party remained divided, and the vote was the lowest ever.",
         // A cue word that belongs to a name.
         "Exports to the United States rose 40 percent.",
+        // A counted plural is a noun.
+        "The ferry could be the fastest in both states.",
+        "Fares rose most in the 15 states that voted.",
+        "A million tweets made it the biggest story of the year.",
+        // Belonging, not a finding.
+        "Fans back the club they identify with, the oldest in town.",
         "The Golden State Warriors Report was the best-selling annual.",
         // A scare quote is no quotation of a source; a verb with an object surveys no one.
         "The so-called \u{201c}reform\u{201d} added 40 percent to the bills.",

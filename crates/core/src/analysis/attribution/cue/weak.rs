@@ -44,6 +44,12 @@ pub(super) fn weak_cue_reports(own: &Own, verb: Range<usize>) -> bool {
     if is_a_noun(own, &verb, next) {
         return false;
     }
+    // "the group they identify with": belonging, not a finding.
+    if s[verb.clone()].to_ascii_lowercase().starts_with("identif")
+        && next.is_some_and(|w| w.is("with"))
+    {
+        return false;
+    }
     // "admit that, given the divide, ..." as "admit that the ...".
     let reports_that = next.is_some_and(|w| {
         (w.is("that") && s[w.range.end..].starts_with(|c: char| c.is_whitespace() || c == ','))
