@@ -210,7 +210,8 @@ impl Finder<'_> {
         let lists: Vec<Arc<NearForms>> = written.iter().map(|w| self.near_candidates(w)).collect();
         let mut best: Option<(u32, u32, bool, EntityIdx)> = None;
         let mut tie = false;
-        for id in shared_candidates(written, separators, &lists, index) {
+        let generation = self.registry.generation();
+        for id in shared_candidates(written, separators, &lists, index, generation) {
             let form = index.form(id);
             if form.acronym || form.words.len() != written.len() {
                 continue;

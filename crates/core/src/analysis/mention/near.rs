@@ -5,11 +5,8 @@
 //! word count (peeked from the index, not decoded) spares decoding and checking every form of
 //! it at each span it seeds.
 
-use crate::registry::spelling::Counted;
 use crate::registry::{EntityIdx, NameIndex};
-use rustc_hash::FxHashMap;
-use std::collections::hash_map::Entry;
-use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+use std::sync::OnceLock;
 
 #[derive(Debug)]
 pub(super) struct NearForms {
@@ -20,21 +17,6 @@ pub(super) struct NearForms {
     by_count: OnceLock<Vec<(usize, Box<[u32]>)>>,
     /// The entities of `ids`' forms, sorted, each once; gathered the first time one is asked for.
     entities: OnceLock<Box<[EntityIdx]>>,
-    /// By word count and word position: `by_count`'s group by the forms' word there, once
-    /// asked for twice (`None` after the first time).
-    by_word: Mutex<FxHashMap<(usize, usize), Option<ByWord>>>,
-}
-
-/// Forms grouped by their word at one position ([`NearForms::by_word`]).
-pub(super) type ByWord = Arc<[WordForms]>;
-
-/// The forms of one word count with one word at one position.
-#[derive(Debug)]
-pub(super) struct WordForms {
-    /// That word, counted; `None` for forms whose peek stops short of it.
-    pub(super) word: Option<Counted>,
-    /// Sorted.
-    pub(super) ids: Box<[u32]>,
 }
 
 impl NearForms {
@@ -47,7 +29,6 @@ impl NearForms {
             ids: ids.into(),
             by_count: OnceLock::new(),
             entities: OnceLock::new(),
-            by_word: Mutex::default(),
         }
     }
 
@@ -69,51 +50,6 @@ impl NearForms {
             .iter()
             .find(|(c, _)| *c == n)
             .map_or(&[], |(_, g)| &g[..])
-    }
-
-    /// The forms of this list with `n` words ([`Self::of_count`]) grouped by their word `k`
-    /// (peeked as [`NameIndex::peek_words`] gives it with `k + 1` words wanted), each word
-    /// counted once: a misspelling search asks about the same forms' words at every span
-    /// ("University of ..."), and ruling a word out rules out all its forms. `None` the first
-    /// time: most lists are asked about once, and then only about a few forms, cheaper peeked
-    /// one by one than all grouped.
-    pub(super) fn by_word(
-        &self,
-        index: &NameIndex,
-        n: usize,
-        k: usize,
-    ) -> Option<Arc<[WordForms]>> {
-        let lock = || self.by_word.lock().unwrap_or_else(PoisonError::into_inner);
-        match lock().entry((n, k)) {
-            Entry::Occupied(built) => {
-                if let Some(found) = built.get() {
-                    return Some(found.clone());
-                }
-            }
-            Entry::Vacant(first) => {
-                first.insert(None);
-                return None;
-            }
-        }
-        let mut groups: FxHashMap<Option<&str>, Vec<u32>> = FxHashMap::default();
-        for &id in self.of_count(index, n) {
-            let (_, words) = index.peek_words(id, k + 1);
-            groups.entry(words.get(k).copied()).or_default().push(id);
-        }
-        let built: ByWord = groups
-            .into_iter()
-            .map(|(word, ids)| WordForms {
-                word: word.map(Counted::new),
-                ids: ids.into(),
-            })
-            .collect();
-        Some(
-            lock()
-                .entry((n, k))
-                .or_default()
-                .get_or_insert(built)
-                .clone(),
-        )
     }
 
     /// Whether a form of this list names `entity`.

@@ -1,9 +1,10 @@
 //! The forms a span's written words share: the candidates a misspelling search compares.
 
 use super::near::NearForms;
-use crate::registry::spelling::Folded;
+use crate::registry::spelling::{Counted, Folded};
 use crate::registry::{NameIndex, Separator};
-use std::cell::OnceCell;
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use std::sync::Arc;
 
 /// The forms worth comparing with a span: of its length, and found near every written word but
@@ -13,15 +14,16 @@ use std::sync::Arc;
 /// `k` may still be near the written one ([`Folded::may_be_near`]), or, in a two-word form, the
 /// other written word (the name swapped).
 ///
-/// Every form on no more than one list but `k`'s is on the shortest list, or, when `k`'s is the
-/// shortest, on the second shortest: those lists' forms are walked by their word `k`
-/// ([`NearForms::by_word`]), so each distinct word is asked about once per span, not once per
-/// form ("University of ..." for "Uniiversity of Velilton": 3,000 forms of one list).
+/// Every form on every list but `k`'s is on the shortest list, or, when `k`'s is the shortest,
+/// on the second shortest: `k`'s candidates are walked from there. Their words are counted once
+/// per thread and registry ([`FORM_WORDS`]), for the same forms come back span after span
+/// ("University of ..." for "Uniiversity of Velilton", "Univresity of Kardale": 3,000 forms).
 pub(super) fn shared_candidates(
     written: &[&str],
     separators: &[Separator],
     lists: &[Arc<NearForms>],
     index: &NameIndex,
+    registry: u64,
 ) -> Vec<u32> {
     let n = written.len();
     // Hyphenated words compare as joined units, which need not line up with the form's words.
@@ -38,48 +40,96 @@ pub(super) fn shared_candidates(
         return found;
     };
     // Folded once per span, and only when some form is missing from one list.
-    let folded: OnceCell<Vec<Folded>> = OnceCell::new();
-    let near = |k: usize, word: &dyn Fn(&Folded) -> bool| {
-        let written = folded.get_or_init(|| written.iter().map(|w| Folded::new(w)).collect());
-        word(&written[k]) || (n == 2 && word(&written[1 - k]))
-    };
+    let mut folded: Option<Vec<Folded>> = None;
     for k in 0..n {
         let from = &lists[if k == shortest { second } else { shortest }];
-        let missing: Vec<u32> = (from.of_count(index, n).iter().copied())
-            .filter(|&id| !on(k, id) && on_all_but(k, id))
-            .collect();
-        if missing.is_empty() || hyphenated {
+        let missing =
+            (from.of_count(index, n).iter().copied()).filter(|&id| !on(k, id) && on_all_but(k, id));
+        if hyphenated {
             found.extend(missing);
             continue;
         }
-        let Some(groups) = from.by_word(index, n, k) else {
+        let mut missing = missing.peekable();
+        if missing.peek().is_none() {
+            continue;
+        }
+        let written =
+            folded.get_or_insert_with(|| written.iter().map(|w| Folded::new(w)).collect());
+        FORM_WORDS.with_borrow_mut(|words| {
+            words.start(registry);
+            // Many forms share a word ("University" at `k` = 0): each asked about once.
+            let mut answers: FxHashMap<u32, bool> = FxHashMap::default();
             for id in missing {
-                let (_, words) = index.peek_words(id, k + 1);
-                if words.get(k).is_none_or(|f| near(k, &|w| w.may_be_near(f))) {
+                let near = words.at(index, id, k).is_none_or(|w| {
+                    *answers.entry(w).or_insert_with(|| {
+                        let f = &words.counted[w as usize];
+                        written[k].may_be_near_counted(f)
+                            || (n == 2 && written[1 - k].may_be_near_counted(f))
+                    })
+                });
+                if near {
                     found.push(id);
                 }
             }
-            continue;
-        };
-        for group in groups.iter() {
-            let mut ids =
-                (group.ids.iter().copied()).filter(|id| missing.binary_search(id).is_ok());
-            let Some(first) = ids.next() else {
-                continue;
-            };
-            if group
-                .word
-                .as_ref()
-                .is_none_or(|f| near(k, &|w| w.may_be_near_counted(f)))
-            {
-                found.push(first);
-                found.extend(ids);
-            }
-        }
+        });
     }
     found.sort_unstable();
     found.dedup();
     found
+}
+
+/// Registry forms' words, counted for [`Folded::may_be_near_counted`] as a misspelling search
+/// asks about them: by form and position, each distinct word counted once.
+#[derive(Default)]
+struct FormWords {
+    /// The [`Registry::generation`](crate::registry::Registry::generation) the forms are of.
+    registry: u64,
+    /// Form and position to the word's number in `counted`; `None` when the form's peek stops
+    /// short of the position.
+    at: FxHashMap<(u32, usize), Option<u32>>,
+    numbers: FxHashMap<Box<str>, u32>,
+    counted: Vec<Counted>,
+}
+
+impl FormWords {
+    /// Starts again for another registry, or when full.
+    fn start(&mut self, registry: u64) {
+        if self.registry != registry || self.at.len() >= FORM_WORDS_MAX {
+            *self = FormWords {
+                registry,
+                ..FormWords::default()
+            };
+        }
+    }
+
+    /// The number of form `id`'s word `k`, peeked as [`NameIndex::peek_words`] gives it with
+    /// `k + 1` words wanted.
+    fn at(&mut self, index: &NameIndex, id: u32, k: usize) -> Option<u32> {
+        if let Some(&number) = self.at.get(&(id, k)) {
+            return number;
+        }
+        let (_, words) = index.peek_words(id, k + 1);
+        let number = words.get(k).map(|w| match self.numbers.get(*w) {
+            Some(&number) => number,
+            None => {
+                let number = self.counted.len() as u32;
+                self.counted.push(Counted::new(w));
+                self.numbers.insert((*w).into(), number);
+                number
+            }
+        });
+        self.at.insert((id, k), number);
+        number
+    }
+}
+
+/// How many form words [`FORM_WORDS`] keeps before it starts again.
+const FORM_WORDS_MAX: usize = 1 << 18;
+
+thread_local! {
+    /// The form words a misspelling search asked about on this thread. Bounded, so a
+    /// long-running server keeps no history.
+    static FORM_WORDS: RefCell<FormWords> = Default::default();
 }
 
 #[cfg(test)]
@@ -211,10 +261,16 @@ mod tests {
                 kept_missing_one += (expected.iter())
                     .filter(|&&id| lists.iter().any(|l| l.ids.binary_search(&id).is_err()))
                     .count();
-                // Form by form the first time, then by the lists' forms grouped by word.
-                for _ in 0..3 {
+                // Twice: the second time with the forms' words counted the first.
+                for _ in 0..2 {
                     assert_eq!(
-                        shared_candidates(&written, &separators, &lists, index),
+                        shared_candidates(
+                            &written,
+                            &separators,
+                            &lists,
+                            index,
+                            registry.generation()
+                        ),
                         expected,
                         "{span}"
                     );
