@@ -260,12 +260,49 @@ pub fn may_be_near(written: &str, canonical: &str) -> bool {
 pub struct Folded {
     text: Box<str>,
     chars: usize,
+    /// The word lower-cased, as [`same_but_case`] compares it.
+    lower: Box<str>,
     plain: Box<str>,
     plain_chars: usize,
     /// The plain word's letters counted in 64 buckets, as [`within_edits`] counts them.
     letters: [i16; 64],
     /// [`stable_letters`] of the plain word.
     stable: u32,
+}
+
+/// A registry word counted once for [`Folded::may_be_near_counted`]: a misspelling search
+/// asks about the same few thousand registry words at every span it reads.
+#[derive(Clone, Debug)]
+pub struct Counted {
+    chars: usize,
+    lower: Box<str>,
+    /// [`plain`], built only for a word that is not ASCII (an ASCII word's is its lower case).
+    plain: Box<str>,
+    /// `plain` with ASCII lower-cased, as the skeleton comparison takes it.
+    plain_lower: Box<str>,
+    plain_chars: usize,
+    letters: [i16; 64],
+    stable: u32,
+}
+
+impl Counted {
+    pub fn new(canonical: &str) -> Counted {
+        let plain: Box<str> = if canonical.is_ascii() {
+            canonical.to_ascii_lowercase().into()
+        } else {
+            plain(canonical).into()
+        };
+        let (letters, plain_chars, stable) = count_letters(&plain);
+        Counted {
+            chars: canonical.chars().count(),
+            lower: canonical.to_lowercase().into(),
+            plain_lower: plain.to_ascii_lowercase().into(),
+            plain,
+            plain_chars,
+            letters,
+            stable,
+        }
+    }
 }
 
 impl Folded {
@@ -275,6 +312,7 @@ impl Folded {
         Folded {
             text: word.into(),
             chars: word.chars().count(),
+            lower: word.to_lowercase().into(),
             plain: p.into(),
             plain_chars,
             letters,
@@ -314,6 +352,27 @@ impl Folded {
         }
         stable == w.stable && same_skeleton(&w.plain, &pc.to_ascii_lowercase())
     }
+
+    /// [`may_be_near`] of this written word and a registry word counted beforehand.
+    pub fn may_be_near_counted(&self, c: &Counted) -> bool {
+        let w = self;
+        if w.chars.abs_diff(c.chars) > 4 {
+            return false;
+        }
+        // `same_but_case` (ASCII words lower-case alike either way), then the same plain word
+        // (a plain word has no ASCII capitals, so ASCII case-insensitive equality is equality).
+        if w.lower == c.lower || w.plain == c.plain {
+            return true;
+        }
+        // `within_edits(plain, plain, 2)` on the counts.
+        let differ: usize = (w.letters.iter().zip(&c.letters))
+            .map(|(a, b)| a.wrapping_sub(*b).unsigned_abs() as usize)
+            .sum();
+        if w.plain_chars.abs_diff(c.plain_chars) <= 2 && differ <= 4 {
+            return true;
+        }
+        c.stable == w.stable && same_skeleton(&w.plain, &c.plain_lower)
+    }
 }
 
 /// A plain word's letters (lower-cased, as an ASCII word's plain form is) counted as
@@ -337,8 +396,19 @@ const STABLE_LETTERS: &str = "abglmnqrux";
 
 /// The bit of `c` among [`STABLE_LETTERS`], 0 for any other character.
 fn stable_letter(c: char) -> u32 {
-    STABLE_LETTERS.find(c).map_or(0, |i| 1 << i)
+    STABLE_BITS.get(c as usize).copied().unwrap_or(0)
 }
+
+/// [`stable_letter`] of each ASCII character, looked up: counting letters asks it of every
+/// letter of thousands of registry words.
+const STABLE_BITS: [u32; 128] = {
+    let (letters, mut bits, mut i) = (STABLE_LETTERS.as_bytes(), [0; 128], 0);
+    while i < letters.len() {
+        bits[letters[i] as usize] = 1 << i;
+        i += 1;
+    }
+    bits
+};
 
 /// The optimal-string-alignment distance of two words in characters (insertions, deletions,
 /// substitutions and transpositions of neighbours, each once), as `strsim::osa_distance`
@@ -628,10 +698,20 @@ mod tests {
                         || within_edits(&pa, &pb, 2)
                         || same_skeleton(&pa, &pb));
                 assert_eq!(Folded::new(a).may_be_near(b), direct, "{a} {b}");
+                let counted = Folded::new(a).may_be_near_counted(&Counted::new(b));
+                assert_eq!(counted, direct, "{a} {b}");
                 if fold(&pa, false) == fold(&pb, false) || fold(&pa, true) == fold(&pb, true) {
                     assert_eq!(count_letters(&pa).2, count_letters(&pb).2, "{a} {b}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn stable_letters_are_looked_up_as_found() {
+        for c in (0..0x400).filter_map(char::from_u32) {
+            let found = STABLE_LETTERS.find(c).map_or(0, |i| 1 << i);
+            assert_eq!(stable_letter(c), found, "{c}");
         }
     }
 

@@ -15,7 +15,8 @@ pub(super) mod phrases;
 pub use claim_words::CLAIM_WORDS;
 pub use cues::{CUES, REPORTING_WORDS};
 use regex::{Regex, RegexBuilder};
-use std::collections::HashSet;
+// Fixed word lists, not attacker-chosen: a fast hash beats SipHash's flooding resistance here.
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 /// A word list written as one string, looked up in constant time once first used.

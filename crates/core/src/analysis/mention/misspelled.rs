@@ -1,10 +1,9 @@
 //! Misspelled mentions: name-like runs of capitalised words near a registry form.
 
+use super::shared::shared_candidates;
 use super::*;
 use crate::analysis::attribution;
 use crate::analysis::tokens::Case;
-use crate::registry::spelling::Folded;
-use crate::registry::NameIndex;
 
 impl Finder<'_> {
     /// Name-like runs near a registry form, longest span first. A span may take in exact
@@ -211,7 +210,8 @@ impl Finder<'_> {
         let lists: Vec<Arc<NearForms>> = written.iter().map(|w| self.near_candidates(w)).collect();
         let mut best: Option<(u32, u32, bool, EntityIdx)> = None;
         let mut tie = false;
-        for id in shared_candidates(written, separators, &lists, index) {
+        let generation = self.registry.generation();
+        for id in shared_candidates(written, separators, &lists, index, generation) {
             let form = index.form(id);
             if form.acronym || form.words.len() != written.len() {
                 continue;
@@ -388,63 +388,6 @@ fn sentence_initial(block: &BlockTokens, i: usize) -> bool {
     let before = block.text()[..block.words[i].range.start]
         .trim_end_matches(|c: char| c.is_whitespace() || "\"'“‘(".contains(c));
     before.is_empty() || before.ends_with(['.', '!', '?', ':'])
-}
-
-/// The forms worth comparing with a span: of its length, and found near every written word but
-/// at most one. The index reaches one edit on the transliteration skeleton, which a typo in a
-/// folded letter ("Jospeh", "Qisng") or a second typo escapes; a misspelled name keeps its other
-/// words, which find it. Every such form is among the forms of the span's length in one of the
-/// two shortest lists; sorted. A form missing from one word's list is kept only if its word there
-/// may still be near the written one ([`may_spell_at`]).
-fn shared_candidates(
-    written: &[&str],
-    separators: &[Separator],
-    lists: &[Arc<NearForms>],
-    index: &NameIndex,
-) -> Vec<u32> {
-    let n = written.len();
-    // Hyphenated words compare as joined units, which need not line up with the form's words.
-    let hyphenated = separators.contains(&Separator::Hyphen);
-    let mut by_len: Vec<&NearForms> = lists.iter().map(|l| &**l).collect();
-    by_len.sort_by_key(|l| l.ids.len());
-    let mut seeds: Vec<u32> = by_len
-        .iter()
-        .take(2)
-        .flat_map(|l| l.of_count(index, n))
-        .copied()
-        .collect();
-    seeds.sort_unstable();
-    seeds.dedup();
-    // Folded once per span, and only when some form is missing from one list.
-    let folded: OnceCell<Vec<Folded>> = OnceCell::new();
-    seeds.retain(|&id| {
-        let mut missing = (0..n).filter(|&k| lists[k].ids.binary_search(&id).is_err());
-        match (missing.next(), missing.next()) {
-            (None, _) => true,
-            (Some(k), None) => {
-                n > 1
-                    && (hyphenated || {
-                        let written =
-                            folded.get_or_init(|| written.iter().map(|w| Folded::new(w)).collect());
-                        may_spell_at(written, index, id, k)
-                    })
-            }
-            _ => false,
-        }
-    });
-    seeds
-}
-
-/// Whether the form's word `k` (peeked, not decoded) may be a spelling of the written word `k`,
-/// or, in a two-word form, of the other written word (the name swapped). A form the index finds
-/// near every written word but the `k`th ("University of ..." for "University of Velilton") is
-/// compared word by word, so it is a misspelling only if its word `k` is near the written one:
-/// most such forms are ruled out here without reading them and their entities.
-fn may_spell_at(written: &[Folded], index: &NameIndex, id: u32, k: usize) -> bool {
-    let (_, words) = index.peek_words(id, k + 1);
-    words.get(k).is_none_or(|f| {
-        written[k].may_be_near(f) || (written.len() == 2 && written[1 - k].may_be_near(f))
-    })
 }
 
 /// Whether a lone written word is the form's with one letter swapped for another (not two

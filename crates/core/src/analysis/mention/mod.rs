@@ -11,6 +11,7 @@ mod lead;
 mod memo;
 mod misspelled;
 mod near;
+mod shared;
 
 use super::titles::{is_title_word, relation, trailing_title, Relation};
 use super::tokens::{self, is_never_a_name, BlockTokens, Tokens, Word};

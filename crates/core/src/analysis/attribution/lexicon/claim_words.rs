@@ -2,7 +2,8 @@
 //! forms, the kind of claim, a made-up example) and matched as whole words.
 
 use super::phrases::{lines, Line, Phrases};
-use std::collections::HashSet;
+// Fixed word lists, not attacker-chosen: a fast hash beats SipHash's flooding resistance here.
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 const DATA: &str = include_str!("claims.txt");

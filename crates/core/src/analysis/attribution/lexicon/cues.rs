@@ -2,7 +2,8 @@
 //! a made-up example sentence) and matched as whole words (see [`super::phrases`]).
 
 use super::phrases::{lines, Phrases};
-use std::collections::HashSet;
+// Fixed word lists, not attacker-chosen: a fast hash beats SipHash's flooding resistance here.
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 const DATA: &str = include_str!("cues.txt");
