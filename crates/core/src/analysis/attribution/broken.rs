@@ -78,7 +78,7 @@ pub fn broken(
     };
     let leading = leading::leading_subject(s, text, &words, attributed, known)
         .or_else(|| quantity::share_subject(text, &words))
-        .or_else(|| parenthetical::parenthetical_source(text, &words))
+        .or_else(|| parenthetical::parenthetical_source(text, &words, known))
         .or_else(|| {
             let r = leading::doubled_pronoun(&words)?;
             let end = r.end;
