@@ -90,7 +90,7 @@ pub fn broken(
         return Some(missing((r, verb_at, false)));
     }
     after_quote::source_after_quote(s, text, &words)
-        .or_else(|| trailing::trailing_source(text, &words))
+        .or_else(|| trailing::trailing_source(text, &words, known))
         .filter(|(r, _, _)| !place::is_place_after_comma(text, r))
         .map(missing)
 }

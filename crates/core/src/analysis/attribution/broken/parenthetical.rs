@@ -21,7 +21,7 @@ use crate::analysis::tokens::is_never_a_name;
 use std::ops::Range;
 
 /// Titles that mark a name as a person's in running text.
-static COURTESY: Words = Words::new("mr ms mrs miss dr");
+pub(super) static COURTESY: Words = Words::new("mr ms mrs miss dr");
 
 /// Words for people that a name between commas may stand in apposition to.
 static PERSON_NOUNS: Words = Words::new(
