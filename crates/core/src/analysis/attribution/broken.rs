@@ -78,7 +78,7 @@ pub fn broken(
     };
     let leading = leading::leading_subject(s, text, &words, attributed, known)
         .or_else(|| quantity::share_subject(text, &words))
-        .or_else(|| parenthetical::parenthetical_source(text, &words))
+        .or_else(|| parenthetical::parenthetical_source(text, &words, known))
         .or_else(|| {
             let r = leading::doubled_pronoun(&words)?;
             let end = r.end;
@@ -90,7 +90,7 @@ pub fn broken(
         return Some(missing((r, verb_at, false)));
     }
     after_quote::source_after_quote(s, text, &words)
-        .or_else(|| trailing::trailing_source(text, &words))
+        .or_else(|| trailing::trailing_source(text, &words, known))
         .filter(|(r, _, _)| !place::is_place_after_comma(text, r))
         .map(missing)
 }

@@ -2,10 +2,10 @@
 //! clash", "Survival, Ms. Okafor, depends on ...". The reporter's "..., he said, ..." lost
 //! its "said".
 //!
-//! Only a subject pronoun, people in the plural ("officials", "Democratic aides") or a name
-//! with a courtesy title ("Mr.", "Ms.", "Dr.") is read so: a
-//! bare name between commas is as often a place ("in Columbus, Ohio, the ...") or an
-//! apposition ("His brother, Frank, was ..."), and a titled name after a word for a person
+//! Only a subject pronoun, people in the plural ("officials", "Democratic aides"), a name
+//! with a courtesy title ("Mr.", "Ms.", "Dr.") or a surname the story met in a full name is
+//! read so: another bare name between commas is as often a place ("in Columbus, Ohio, the
+//! ...") or an apposition ("His brother, Frank, was ..."), and a titled name after a word for a person
 //! ("her lawyer, Mr. Smith, was") is that person's apposition. What follows the second comma
 //! must go on with the sentence: not a list ("he, she and I"), not a relative clause, not an
 //! age or a place of origin ("Ms. Lee, 45, of Ohio"), not an aside ("he, too, ...").
@@ -16,11 +16,12 @@ use super::trailing::{is_agent_noun, is_appositive};
 use super::{is_role, lower, name_len, role_len};
 use crate::analysis::attribution::cue::{has_reporting_verb, is_name_word};
 use crate::analysis::attribution::lexicon::{Words, APPOSITION_HEADS, SUBJECT_PRONOUNS};
+use crate::analysis::attribution::people::Surnames;
 use crate::analysis::tokens::is_never_a_name;
 use std::ops::Range;
 
 /// Titles that mark a name as a person's in running text.
-static COURTESY: Words = Words::new("mr ms mrs miss dr");
+pub(super) static COURTESY: Words = Words::new("mr ms mrs miss dr");
 
 /// Words for people that a name between commas may stand in apposition to.
 static PERSON_NOUNS: Words = Words::new(
@@ -32,7 +33,7 @@ static PERSON_NOUNS: Words = Words::new(
 /// Words after the second comma that show an apposition, a list or an aside rather than the
 /// rest of the sentence.
 static NOT_AFTER: Words = Words::new(
-    "who whom whose which and or but nor too also though however then of from like unlike as \
+    "who whom whose which and or but nor if too also though however then of from like unlike as \
     in at such including especially particularly mostly many most all both each some",
 );
 
@@ -73,8 +74,13 @@ fn apposed_before_quote(s: &str, words: &[(usize, &str)], k: usize) -> bool {
     person || opening_subject || has_reporting_verb(segment)
 }
 
-/// The source between commas, and where its verb belongs (straight after it).
-pub fn parenthetical_source(s: &str, words: &[(usize, &str)]) -> Option<(Range<usize>, usize)> {
+/// The source between commas, and where its verb belongs (straight after it). `known`: the
+/// surnames the story has met, so that "The trouble, Okafor, began ..." reads as a person.
+pub fn parenthetical_source(
+    s: &str,
+    words: &[(usize, &str)],
+    known: &Surnames,
+) -> Option<(Range<usize>, usize)> {
     let comma_before = |k: usize| s[..words[k].0].trim_end().ends_with(',');
     for k in 1..words.len() {
         if !comma_before(k) {
@@ -108,9 +114,11 @@ pub fn parenthetical_source(s: &str, words: &[(usize, &str)]) -> Option<(Range<u
             continue;
         }
         let pronoun = len == 1 && SUBJECT_PRONOUNS.contains_any_case(segment[0]);
+        // "Ms. Okafor", or "Okafor" after the story met "Ann Okafor".
         let titled = len >= 2
             && COURTESY.contains_any_case(segment[0])
-            && segment[1..].iter().all(|w| is_name_word(w));
+            && segment[1..].iter().all(|w| is_name_word(w))
+            || len == 1 && is_name_word(segment[0]) && known.met(segment[0], None);
         // "Mr. Obama, officials, has ...", "In some ways, the aides, Okafor might ...": people
         // in the plural, unless after a plural subject they are a list or its apposition
         // ("The victims, tourists, were ...").
@@ -191,9 +199,37 @@ pub fn parenthetical_source(s: &str, words: &[(usize, &str)]) -> Option<(Range<u
 mod tests {
     use super::super::tests::with_words;
     use super::*;
+    use crate::analysis::tokens::Tokens;
+    use crate::analysis::{Document, Format};
 
     fn source(s: &str) -> Option<&str> {
-        with_words(s, |words| parenthetical_source(s, words)).map(|(r, _)| &s[r])
+        with_words(s, |words| {
+            parenthetical_source(s, words, &Surnames::default())
+        })
+        .map(|(r, _)| &s[r])
+    }
+
+    /// The source in `s`, the last paragraph of a story that opens with `before`.
+    fn source_after<'s>(before: &str, s: &'s str) -> Option<&'s str> {
+        let doc = Document::parse(&format!("{before}\n\n{s}"), Format::Text);
+        let mut met = Surnames::default();
+        Tokens::new(&doc).blocks.iter().for_each(|b| met.add(b));
+        with_words(s, |words| parenthetical_source(s, words, &met)).map(|(r, _)| &s[r])
+    }
+
+    #[test]
+    fn a_surname_the_story_met_between_commas() {
+        let before = "Ann Okafor runs the ferry line.";
+        for (s, found) in [
+            ("The trouble, Okafor, began in the spring.", Some("Okafor")),
+            ("The ferries, Okafor, will run again.", Some("Okafor")),
+            ("Her partner, Okafor, was not there.", None),
+            ("The crew met Brandt, Okafor, and the mayor.", None),
+            ("The trouble, Brandt, began in the spring.", None),
+            ("Well, Okafor, if the ferry ran, we would go.", None),
+        ] {
+            assert_eq!(source_after(before, s), found, "{s}");
+        }
     }
 
     #[test]

@@ -6,11 +6,13 @@
 //! no noun, name or verb acting on it stands before the comma, unless a title or an appositive
 //! marks it as a person.
 
+use super::parenthetical::COURTESY;
 use super::{is_role, is_title, lower, name_len, role_len, words_within};
 use crate::analysis::attribution::cue::{has_reporting_verb, is_data_source, is_name_word};
 use crate::analysis::attribution::lexicon::{
     Words, APPOSITION_HEADS, AUXILIARIES, IRREGULAR_PAST, NOUN_DETERMINERS, VERBISH,
 };
+use crate::analysis::attribution::people::Surnames;
 use crate::analysis::attribution::quote::marks;
 use std::ops::Range;
 
@@ -159,8 +161,12 @@ fn names_a_person(segment: &[&str]) -> bool {
 }
 
 /// The source, where its verb belongs, and whether after a comma (after its appositives).
-/// `words` are the sentence's words.
-pub fn trailing_source(s: &str, words: &[(usize, &str)]) -> Option<(Range<usize>, usize, bool)> {
+/// `words` are the sentence's words, `known` the surnames the story met in full names.
+pub fn trailing_source(
+    s: &str,
+    words: &[(usize, &str)],
+    known: &Surnames,
+) -> Option<(Range<usize>, usize, bool)> {
     let body = s.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '.' | '!' | '"' | '\u{201d}' | '\u{2019}' | ')')
     });
@@ -252,8 +258,15 @@ pub fn trailing_source(s: &str, words: &[(usize, &str)]) -> Option<(Range<usize>
         // a bare "..., police." is a source.
         let determined = source[0] == "the" || source[0].ends_with("'s");
 
+        // "..., Okafor." or "..., Ms. Okafor." alone, the story having met "Ann Okafor": a
+        // person, not a place or the next item of a list of names, and after a clause's verb
+        // no object.
+        let met = by_name
+            && rest.is_empty()
+            && (source_len == 1 || source_len == 2 && COURTESY.contains_any_case(source[0]))
+            && known.met(source[source_len - 1], None);
         // "He met Karin Holm, an oceanographer": the name is what the verb acts on.
-        let object = by_name && is_past_tense(last);
+        let object = by_name && !met && is_past_tense(last);
         // A role after a name that a reporting verb introduces is that name's apposition:
         // "..., said Maria Keller, chief economist at Hanseatic Bank."
         let clause = body[..cut].rsplit(',').next().unwrap_or("");
@@ -279,6 +292,7 @@ pub fn trailing_source(s: &str, words: &[(usize, &str)]) -> Option<(Range<usize>
             || is_role(last) && !counted
             || (by_name
                 && !titled
+                && !met
                 && last.starts_with(char::is_uppercase)
                 && !DATES.contains_any_case(last))
             || ((with_article || !by_name && determined) && is_name_word(last));
@@ -296,4 +310,38 @@ pub fn trailing_source(s: &str, words: &[(usize, &str)]) -> Option<(Range<usize>
         return Some((start..body.len(), verb_at, false));
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::with_words;
+    use super::*;
+    use crate::analysis::tokens::Tokens;
+    use crate::analysis::{Document, Format};
+
+    /// The trailing source in `s`, the last paragraph of a story that opens with `before`.
+    fn source_after<'s>(before: &str, s: &'s str) -> Option<&'s str> {
+        let doc = Document::parse(&format!("{before}\n\n{s}"), Format::Text);
+        let mut met = Surnames::default();
+        Tokens::new(&doc).blocks.iter().for_each(|b| met.add(b));
+        with_words(s, |words| trailing_source(s, words, &met)).map(|(r, _, _)| &s[r])
+    }
+
+    #[test]
+    fn a_surname_the_story_met_after_the_clause() {
+        let before = "Ann Okafor runs the ferry line.";
+        for (s, found) in [
+            ("The fares were never raised, Okafor.", Some("Okafor")),
+            (
+                "The fares were never raised, Ms. Okafor.",
+                Some("Ms. Okafor"),
+            ),
+            ("That was before the vote in Ohio, Okafor.", Some("Okafor")),
+            ("The fares were never raised, Brandt.", None),
+            ("The ferry sailed on to Portland, Oregon.", None),
+            ("The mayor thanked her deputy, Okafor.", None),
+        ] {
+            assert_eq!(source_after(before, s), found, "{s}");
+        }
+    }
 }
