@@ -324,6 +324,17 @@ mod tests {
     }
 
     #[test]
+    fn the_quick_no_leaves_spelt_out_quantities_to_the_patterns() {
+        assert_eq!(
+            figures("Nearly HALF of the voters stayed home."),
+            Some("HALF of")
+        );
+        assert_eq!(figures("Rescuers pulled five people from the river."), None);
+        assert!(figures("At least ſix villages were flooded.").is_some());
+        assert_eq!(figures("The mayor opened the new library."), None);
+    }
+
+    #[test]
     fn counts_that_describe_an_event_are_not_figures() {
         for s in [
             "The trial opened in Paris on Monday with 14 defendants in the dock.",
