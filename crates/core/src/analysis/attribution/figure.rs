@@ -10,6 +10,7 @@
 
 use super::lexicon::{alternation, ascii_regex, Words};
 use super::own::Own;
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -125,6 +126,9 @@ pub fn figure(own: &Own) -> Option<Range<usize>> {
         })
         .flatten();
     let Some(number) = number else {
+        if !may_name_quantity(s) {
+            return None;
+        }
         return SCALE_WORDS
             .find(s)
             .or_else(|| COUNT.find(s))
@@ -137,6 +141,30 @@ pub fn figure(own: &Own) -> Option<Range<usize>> {
         .filter(|m| s[number.end..m.start()].trim().is_empty())
         .map_or(number.end, |m| m.end());
     Some(number.start..end)
+}
+
+/// A word one of the scale, count or share patterns needs, for a quick no: "%", "percent",
+/// "half", "three", "dozens". Most sentences have none, and the patterns are slow to run.
+static QUANTITY_HINTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let scale = "% percent million billion trillion bn doubled tripled quadrupled \
+        halved most majority minority half third quarter fifth fold";
+    let count = "three four five six seven eight nine ten eleven twelve twenty thirty forty fifty \
+        dozens hundreds thousands";
+    let words = scale.split_whitespace().chain(count.split_whitespace());
+    let words = words.chain(["per cent"]);
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(words)
+        .expect("quantity hints")
+});
+
+/// Whether `s` may hold a scale, a spelt-out count or a share without a figure number. Any digit
+/// may open a share ("one in 20") or an ordinal streak; the long s and the Kelvin sign fold to
+/// "s" and "k" in COUNT's Unicode case-insensitive matching, so they leave the question open.
+fn may_name_quantity(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_digit())
+        || s.contains(['\u{17f}', '\u{212a}'])
+        || QUANTITY_HINTS.is_match(s)
 }
 
 /// Whether the number at `r` states a quantity rather than naming or dating something.
@@ -293,6 +321,17 @@ mod tests {
 
     fn figures(s: &str) -> Option<&str> {
         figure(&Own::from_text(s)).map(|r| &s[r])
+    }
+
+    #[test]
+    fn the_quick_no_leaves_spelt_out_quantities_to_the_patterns() {
+        assert_eq!(
+            figures("Nearly HALF of the voters stayed home."),
+            Some("HALF of")
+        );
+        assert_eq!(figures("Rescuers pulled five people from the river."), None);
+        assert!(figures("At least ſix villages were flooded.").is_some());
+        assert_eq!(figures("The mayor opened the new library."), None);
     }
 
     #[test]
