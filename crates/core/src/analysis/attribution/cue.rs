@@ -56,9 +56,42 @@ pub fn stance_only(own: &Own) -> Option<usize> {
 
 /// Where `phrases` stand in the sentence as cues, not as words of a name nor as plural nouns.
 fn cues<'s>(own: &'s Own, phrases: &'s Phrases) -> impl Iterator<Item = Range<usize>> + 's {
-    phrases
-        .find_iter(own.text)
-        .filter(|m| !in_a_name(own, m.clone()) && !counted_plural(own, m.clone()))
+    phrases.find_iter(own.text).filter(|m| {
+        !in_a_name(own, m.clone())
+            && !counted_plural(own, m.clone())
+            && !plural_subject(own, m.clone())
+    })
+}
+
+/// Verbs that agree with a plural subject, not with "he" or "it": after a cue in "-s" they
+/// make it a noun, the subject ("Those states are", "His remarks were", "the reports have").
+static PLURAL_VERBS: Words = Words::new("are were have will would can could should may might must");
+
+/// A cue in "-s" right before a plural's verb is a plural noun: "member states have pledged",
+/// "his remarks were the worst", which report nothing. Not after a relative word and a source
+/// (a name, pronoun or role), the cue's subject in a clause that lacks its own: "which the agency estimates will
+/// cost", "what she thinks would work" (but "which states will vote").
+fn plural_subject(own: &Own, cue: Range<usize>) -> bool {
+    let word = &own.text[cue.clone()];
+    let mut before = own.before(cue.start);
+    let subject = before.next().is_some_and(|w| is_source_word(w.text));
+    let relative = subject
+        && before
+            .take(4)
+            .any(|w| matches!(w.lower.as_str(), "which" | "that" | "what" | "who" | "whom"));
+    !relative
+        && !word.contains(' ')
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && own.next_word(cue.end).is_some_and(|w| {
+            let past = w.lower.ends_with("ed");
+            // "Ten states sued the agency", "member states agreed to": a past verb with its
+            // object or "to" after it, where an adjective ("reports increased sales") has a noun.
+            let object = own
+                .next_word(w.range.end)
+                .is_some_and(|o| NOUN_DETERMINERS.contains(&o.lower) || o.is("to"));
+            PLURAL_VERBS.contains(&w.lower) || past && object
+        })
 }
 
 /// Words that count a plural noun after them, which no verb in "-s" agrees with: "both

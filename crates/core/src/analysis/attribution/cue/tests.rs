@@ -90,6 +90,9 @@ fn reporting_verbs_in_every_position() {
         "Fares will rise, predicted the bank's chief economist.",
         "The mayor noted on Friday that fares had doubled.",
         "It was a hard sell: According to the union, pay fell 9 percent.",
+        // A relative clause's own subject before a cue in "-s".
+        "The toll, which the agency estimates will raise $9 million, starts in May.",
+        "The firm reports increased sales of 9 percent.",
     ] {
         assert!(is_attributed(&Own::from_text(s)), "{s}");
     }
@@ -146,6 +149,10 @@ fn everyday_senses_of_weak_verbs_do_not_attribute() {
         "The changes proposed by the council were the biggest ever.",
         "They would definitely support the biggest cut ever.",
         "The levy rose, called the Fair Share scheme, to the highest in years.",
+        // A cue in "-s" as the subject of a plural's verb.
+        "His remarks were the harshest of the session.",
+        "The coastal states have the highest fuel taxes in the union.",
+        "The member states agreed to a 3 percent cap.",
     ] {
         assert!(!is_attributed(&Own::from_text(s)), "{s}");
     }
