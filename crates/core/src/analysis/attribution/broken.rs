@@ -176,6 +176,11 @@ fn role_len(words: &[&str]) -> usize {
         if i > 0 && opens_a_clause(words, i) {
             break;
         }
+        // "Trump became the first candidate", "HP remains a firm": a determiner after the
+        // first word, before any role noun, opens a verb's object; a role's modifiers hold none.
+        if i > 0 && best == 0 && NOUN_DETERMINERS.contains_any_case(w) {
+            break;
+        }
         if is_role(w) {
             best = i + 1;
         } else if best > 0 || PREPOSITIONS.contains(w) {
@@ -307,6 +312,9 @@ mod tests {
             "The school was founded by a parent, Jo Hart.",
             "The bill was backed by Rep. Jo Hart, Sen. Ann Lee, and Sen. Tom Reyes.",
             "The grant was shared by the Red Cross, the World Food Programme and Oxfam.",
+            "By spring, Tom Reyes became the first candidate to qualify for the ballot.",
+            "After the vote, Jo Hart remains a director of the bank.",
+            "In 2010, he served as the commander of the base.",
         ] {
             assert_eq!(kind(s), None, "{s}");
         }
