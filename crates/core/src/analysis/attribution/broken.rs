@@ -21,6 +21,7 @@
 //! A missing verb comes with where "said" belongs, for the quick fix.
 
 mod after_quote;
+mod heading;
 mod inner;
 mod leading;
 mod parenthetical;
@@ -73,6 +74,9 @@ pub fn broken(
         return Some((Broken::EmptyAccordingTo, m.start()..end));
     }
     let words: Vec<(usize, &str)> = own.words.iter().map(|w| (w.range.start, w.text)).collect();
+    if heading::title_case(&words) {
+        return None;
+    }
     let missing = |(range, verb_at, comma): (Range<usize>, usize, bool)| {
         (Broken::MissingVerb { verb_at, comma }, range)
     };
@@ -85,13 +89,15 @@ pub fn broken(
             Some((r, end))
         })
         .or_else(|| inner::inner_source(text, &words))
-        .filter(|(r, _)| !place::is_place_after_comma(text, r));
+        .filter(|(r, _)| !place::is_place_after_comma(text, r))
+        .filter(|(r, _)| !heading::shouted_range(&words, r));
     if let Some((r, verb_at)) = leading {
         return Some(missing((r, verb_at, false)));
     }
     after_quote::source_after_quote(s, text, &words)
         .or_else(|| trailing::trailing_source(text, &words))
         .filter(|(r, _, _)| !place::is_place_after_comma(text, r))
+        .filter(|(r, _, _)| !heading::shouted_range(&words, r))
         .map(missing)
 }
 
