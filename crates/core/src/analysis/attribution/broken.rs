@@ -21,6 +21,7 @@
 //! A missing verb comes with where "said" belongs, for the quick fix.
 
 mod after_quote;
+mod heading;
 mod inner;
 mod leading;
 mod parenthetical;
@@ -73,6 +74,9 @@ pub fn broken(
         return Some((Broken::EmptyAccordingTo, m.start()..end));
     }
     let words: Vec<(usize, &str)> = own.words.iter().map(|w| (w.range.start, w.text)).collect();
+    if heading::title_case(&words) {
+        return None;
+    }
     let missing = |(range, verb_at, comma): (Range<usize>, usize, bool)| {
         (Broken::MissingVerb { verb_at, comma }, range)
     };
@@ -85,13 +89,15 @@ pub fn broken(
             Some((r, end))
         })
         .or_else(|| inner::inner_source(text, &words))
-        .filter(|(r, _)| !place::is_place_after_comma(text, r));
+        .filter(|(r, _)| !place::is_place_after_comma(text, r))
+        .filter(|(r, _)| !heading::shouted_range(&words, r));
     if let Some((r, verb_at)) = leading {
         return Some(missing((r, verb_at, false)));
     }
     after_quote::source_after_quote(s, text, &words)
         .or_else(|| trailing::trailing_source(text, &words, known))
         .filter(|(r, _, _)| !place::is_place_after_comma(text, r))
+        .filter(|(r, _, _)| !heading::shouted_range(&words, r))
         .map(missing)
 }
 
@@ -174,6 +180,11 @@ fn role_len(words: &[&str]) -> usize {
             break;
         }
         if i > 0 && opens_a_clause(words, i) {
+            break;
+        }
+        // "Trump became the first candidate", "HP remains a firm": a determiner after the
+        // first word, before any role noun, opens a verb's object; a role's modifiers hold none.
+        if i > 0 && best == 0 && NOUN_DETERMINERS.contains_any_case(w) {
             break;
         }
         if is_role(w) {
@@ -307,6 +318,9 @@ mod tests {
             "The school was founded by a parent, Jo Hart.",
             "The bill was backed by Rep. Jo Hart, Sen. Ann Lee, and Sen. Tom Reyes.",
             "The grant was shared by the Red Cross, the World Food Programme and Oxfam.",
+            "By spring, Tom Reyes became the first candidate to qualify for the ballot.",
+            "After the vote, Jo Hart remains a director of the bank.",
+            "In 2010, he served as the commander of the base.",
         ] {
             assert_eq!(kind(s), None, "{s}");
         }

@@ -177,11 +177,12 @@ fn subject_at(
         return None;
     }
     // A name run stops at a comma: "The chief executive, Ann Lee, ..." is a role and its
-    // apposition; and at a bracket or a dash ("PARIS (AP) \u{2014} Okafor ...").
+    // apposition; and at a colon ("Q: Is he ..."), a bracket or a dash ("PARIS
+    // (AP) \u{2014} Okafor ...").
     let subject = (1..subject)
         .find(|&i| {
             s[words[i - 1].0 + words[i - 1].1.len()..words[i].0]
-                .contains([',', '(', ')', '\u{2014}', '\u{2013}', '\u{2015}'])
+                .contains([',', ':', '(', ')', '\u{2014}', '\u{2013}', '\u{2015}'])
         })
         .unwrap_or(subject);
     // "Melania Lee Lee supporters ...", "Gov. Ann Lee Sen. Tom Cruz is ...": two names run
@@ -199,9 +200,10 @@ fn subject_at(
     let end = words[subject - 1].0 + words[subject - 1].1.len();
     // "FALLIN: I think ...": a speaker's label in a transcript is attribution enough; a dash
     // after the subject opens an apposition ("Ann Lee \u{2013} a fan \u{2013} gave ...").
+    // So does a dateline's dash, after a bracket too ("PARIS (AP) \u{2015} ...").
     if s[end..]
-        .trim_start()
-        .starts_with([':', '\u{2013}', '\u{2014}', '-'])
+        .trim_start_matches([')', ' '])
+        .starts_with([':', '\u{2013}', '\u{2014}', '\u{2015}', '-'])
     {
         return None;
     }

@@ -355,6 +355,9 @@ fn subjects_with_their_verbs() {
 fn openers_that_are_never_a_source() {
     for s in [
         "Alongside the new budget, the council approved two bridges.",
+        "Q: Is the plan dead?",
+        "DENVER \u{2015} The city council approved two bridges.",
+        "(AP) \u{2014} Was the vote ever in doubt?",
         "Along the way, she met farmers in every county.",
         "Besides the tax cut, the plan adds a child credit.",
         "Specifically, the rule limits what lenders may charge.",
