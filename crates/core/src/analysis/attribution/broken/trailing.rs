@@ -202,7 +202,15 @@ pub fn trailing_source(
         if segments.iter().any(Vec::is_empty) {
             continue;
         }
-        let (source, rest) = segments.split_first()?;
+        // "..., Okafor, adding that ...": what follows "adding" is a further remark, and the
+        // source ends before it.
+        let kept = segments
+            .iter()
+            .skip(1)
+            .position(|a| a[0] == "adding")
+            .map_or(segments.len(), |j| j + 1);
+        let end = spans[kept - 1].end;
+        let (source, rest) = segments[..kept].split_first()?;
         if has_reporting_verb(texts[0]) {
             continue;
         }
@@ -301,13 +309,13 @@ pub fn trailing_source(
         }
         let start = cut + 1 + (body[cut + 1..].len() - body[cut + 1..].trim_start().len());
         if !rest.is_empty() {
-            return Some((start..body.len(), body.len(), true));
+            return Some((start..end, end, true));
         }
         // "..., the ministry in a statement.": the verb goes after "the ministry".
         let verb_at = words_within(words, spans[0].clone())
             .get(source_len.saturating_sub(1))
-            .map_or(body.len(), |(at, w)| at + w.len());
-        return Some((start..body.len(), verb_at, false));
+            .map_or(end, |(at, w)| at + w.len());
+        return Some((start..end, verb_at, false));
     }
     None
 }
@@ -337,6 +345,10 @@ mod tests {
                 Some("Ms. Okafor"),
             ),
             ("That was before the vote in Ohio, Okafor.", Some("Okafor")),
+            (
+                "The fares were never raised, Okafor, adding that none would be.",
+                Some("Okafor"),
+            ),
             ("The fares were never raised, Brandt.", None),
             ("The ferry sailed on to Portland, Oregon.", None),
             ("The mayor thanked her deputy, Okafor.", None),
