@@ -127,6 +127,13 @@ fn is_title(w: &str) -> bool {
 /// ("Kremlin spokesman Dmitry Peskov", "the General Administration of Customs"); ends on a
 /// capitalised word.
 fn name_len(words: &[&str]) -> usize {
+    // "Said Ann Lee, ...": an inverted reporting verb opens the sentence, not a name.
+    if words
+        .first()
+        .is_some_and(|w| matches!(*w, "Said" | "Says" | "Added" | "Asked"))
+    {
+        return 0;
+    }
     let start = usize::from(words.first().is_some_and(|w| matches!(*w, "the" | "The")));
     let mut best = 0;
     for (i, w) in words.iter().enumerate().skip(start).take(7) {
@@ -223,6 +230,12 @@ mod tests {
         assert_eq!(role_len(&["a", "farmer", "told", "the", "paper"]), 2);
         let relative = ["whom", "he", "thanked", "during", "the", "campaign"];
         assert_eq!(role_len(&relative), 0);
+    }
+
+    #[test]
+    fn an_inverted_reporting_verb_is_no_name() {
+        assert_eq!(name_len(&["Said", "Okafor"]), 0);
+        assert_eq!(name_len(&["Ann", "Okafor"]), 2);
     }
 
     /// The words of `s` outside its quotations.

@@ -160,6 +160,22 @@ fn names_a_person(segment: &[&str]) -> bool {
     })
 }
 
+/// "That includes you, Ann Lee.", "Change her mind, Mr. Lee!": a clause outside quotation
+/// marks that speaks to someone ("you", an exclamation) names whom it addresses after the
+/// comma; a paraphrase reports in the third person.
+fn addresses(s: &str, head_text: &str, head: &[(usize, &str)]) -> bool {
+    if marks(head_text).next().is_some() {
+        return false;
+    }
+    let exclaimed = s
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ')'))
+        .ends_with('!');
+    exclaimed
+        || head
+            .iter()
+            .any(|&(_, w)| matches!(w.to_lowercase().as_str(), "you" | "your" | "yours"))
+}
+
 /// The source, where its verb belongs, and whether after a comma (after its appositives).
 /// `words` are the sentence's words, `known` the surnames the story met in full names.
 pub fn trailing_source(
@@ -184,6 +200,9 @@ pub fn trailing_source(
         // A clause before the comma: three words, or a quotation.
         let head = words_within(words, 0..cut);
         if head.len() < 3 && marks(&s[..cut]).next().is_none() {
+            continue;
+        }
+        if addresses(s, &s[..cut], head) {
             continue;
         }
         let ends = cuts[cuts.len() - k..].iter().copied().chain([body.len()]);
@@ -352,6 +371,21 @@ mod tests {
             ("The fares were never raised, Brandt.", None),
             ("The ferry sailed on to Portland, Oregon.", None),
             ("The mayor thanked her deputy, Okafor.", None),
+        ] {
+            assert_eq!(source_after(before, s), found, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_name_the_clause_addresses() {
+        let before = "Ann Okafor runs the ferry line.";
+        for (s, found) in [
+            ("That goes for you too, Okafor.", None),
+            ("The fares will never be raised again, Okafor!", None),
+            (
+                "The fares will never be raised again, Okafor.",
+                Some("Okafor"),
+            ),
         ] {
             assert_eq!(source_after(before, s), found, "{s}");
         }
