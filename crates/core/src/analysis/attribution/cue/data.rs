@@ -158,6 +158,12 @@ fn subject_names(own: &Own, verb: usize, names: impl Fn(&str) -> bool) -> bool {
         .after(clause)
         .take_while(|w| w.range.end <= verb)
         .collect();
+    // "to" between figures is a range, not an infinitive: "a survey of those 18 to 35 ...".
+    let number =
+        |w: Option<&&OwnWord>| w.is_some_and(|w| w.text.starts_with(|c: char| c.is_ascii_digit()));
+    let infinitive = |i: usize| {
+        subject[i].is("to") && !(i > 0 && number(subject.get(i - 1)) && number(subject.get(i + 1)))
+    };
     let opens = subject.first().is_some_and(|w| {
         NOUN_DETERMINERS.contains(&w.lower) || w.is("that") || is_name_word(w.text)
     });
@@ -173,8 +179,6 @@ fn subject_names(own: &Own, verb: usize, names: impl Fn(&str) -> bool) -> bool {
     opens
         && !after_preposition
         && subject.len() <= 16
-        && subject.iter().take(7).any(|w| names(&w.lower))
-        && !subject
-            .iter()
-            .any(|w| w.is("to") || VERBISH.contains(&w.lower))
+        && subject.iter().take(8).any(|w| names(&w.lower))
+        && !(0..subject.len()).any(|i| infinitive(i) || VERBISH.contains(&subject[i].lower))
 }

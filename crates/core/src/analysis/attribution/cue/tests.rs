@@ -55,6 +55,7 @@ fn reporting_verbs_in_every_position() {
         "Some voters feel the count was wrong.",
         "In the latest county poll, the mayor leads her rival 51 percent to 40 percent.",
         "The senator fell to 9 percent in a survey released on Tuesday.",
+        "A new Metro Daily/City College survey of renters aged 18 to 30 shows 60 percent want the cap.",
         "Under the new contract, drivers will earn 12 percent more.",
         "The index puts the mayor's approval at 38 percent.",
         "The governor has proposed a 4 percent rise in the fuel tax.",
