@@ -11,10 +11,11 @@ use std::ops::Range;
 
 /// Abbreviations that never end a sentence in wire copy: titles, months, "No.", "St.".
 const TITLES: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Cpl",
-    "Adm", "Cmdr", "Prof", "Rev", "Hon", "Pres", "Supt", "Insp", "Det", "Fr", "St", "Mt", "Ft",
-    "No", "Nos", "Vol", "Art", "Sec", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-    "Sept", "Oct", "Nov", "Dec", "approx", "vs", "v", "cf", "e.g", "i.e", "Messrs", "Mme", "Mlle",
+    "Mr", "Mrs", "Ms", "Dr", "Gov", "Sen", "Sens", "Rep", "Reps", "Gen", "Lt", "Col", "Maj",
+    "Capt", "Sgt", "Cpl", "Adm", "Cmdr", "Prof", "Rev", "Hon", "Pres", "Supt", "Insp", "Det", "Fr",
+    "St", "Mt", "Ft", "No", "Nos", "Vol", "Art", "Sec", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
+    "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "approx", "vs", "v", "cf", "e.g", "i.e", "Messrs",
+    "Mme", "Mlle",
 ];
 
 /// Abbreviations that may also end a sentence ("... sanctions on the U.S. The ministry ..."):

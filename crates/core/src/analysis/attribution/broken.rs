@@ -36,6 +36,7 @@ use super::lexicon::{
 };
 use super::own::Own;
 use super::people::Surnames;
+use super::quote::marks;
 use crate::analysis::tokens::strip_possessive;
 use regex::Regex;
 use std::ops::Range;
@@ -99,6 +100,26 @@ pub fn broken(
         .filter(|(r, _, _)| !place::is_place_after_comma(text, r))
         .filter(|(r, _, _)| !heading::shouted_range(&words, r))
         .map(missing)
+}
+
+/// Whether `prev` ends on a quotation closed by a question or exclamation mark, which ends
+/// the sentence before its source: "\u{201c}Is that fair?\u{201d}".
+pub fn closes_quoted_question(prev: &str) -> bool {
+    let closed = prev.trim_end();
+    let inner = closed.trim_end_matches(['"', '\u{201d}', '\'', '\u{2019}']);
+    inner.len() < closed.len() && inner.ends_with(['?', '!'])
+}
+
+/// A sentence that is only a source, its verb cut, after a sentence closing a quotation with
+/// "?" or "!": "Okafor.", "Okafor on Sunday.", "he Fox News.".
+pub fn source_after_split_quote(own: &Own) -> Option<(Broken, Range<usize>)> {
+    let words: Vec<(usize, &str)> = own.words.iter().map(|w| (w.range.start, w.text)).collect();
+    // "[HuffPost.]", "- Democrats ...": a credit or a list item, not a source.
+    if marks(own.text).next().is_some() || !own.text.starts_with(char::is_alphanumeric) {
+        return None;
+    }
+    let (r, verb_at, comma) = after_quote::source_in_tail(own.text, &words, 0, own.text.len())?;
+    Some((Broken::MissingVerb { verb_at, comma }, r))
 }
 
 /// The words starting inside `range` of the sentence.
@@ -230,6 +251,27 @@ mod tests {
         assert_eq!(role_len(&["a", "farmer", "told", "the", "paper"]), 2);
         let relative = ["whom", "he", "thanked", "during", "the", "campaign"];
         assert_eq!(role_len(&relative), 0);
+    }
+
+    #[test]
+    fn a_source_alone_after_a_quoted_question() {
+        assert!(closes_quoted_question("\u{201c}Is that fair?\u{201d}"));
+        assert!(closes_quoted_question("\"We won!\" "));
+        assert!(!closes_quoted_question(
+            "\u{201c}It is fair,\u{201d} he said."
+        ));
+        let source = |s: &str| source_after_split_quote(&Own::from_text(s)).map(|(_, r)| r);
+        assert_eq!(source("Okafor."), Some(0..6));
+        assert_eq!(source("Okafor on Sunday."), Some(0..6));
+        assert_eq!(source("He Fox News."), Some(0..2));
+        for s in [
+            "Okafor said.",
+            "The answer came quickly.",
+            "[Wire.]",
+            "- Voters said no.",
+        ] {
+            assert_eq!(source(s), None, "{s}");
+        }
     }
 
     #[test]

@@ -210,6 +210,27 @@ pub fn read_paragraph(tokens: &BlockTokens, carry: &mut Carry, known: &Surnames)
         .zip(&owns)
         .map(|(r, own)| read_sentence(&text[r.clone()], own, r.start, known, paragraph))
         .collect();
+    // A quotation closed by "?" or "!" ends its sentence, so a source whose verb was cut after
+    // it stands alone: "\u{201c}Is that fair?\u{201d} Okafor."
+    for i in 1..ranges.len() {
+        if readings[i].broken.is_none()
+            && broken::closes_quoted_question(&text[ranges[i - 1].clone()])
+        {
+            readings[i].broken = broken::source_after_split_quote(&owns[i]).map(|(b, r)| {
+                let shift = ranges[i].start;
+                match b {
+                    Broken::MissingVerb { verb_at, comma } => (
+                        Broken::MissingVerb {
+                            verb_at: verb_at + shift,
+                            comma,
+                        },
+                        r.start + shift..r.end + shift,
+                    ),
+                    other => (other, r.start + shift..r.end + shift),
+                }
+            });
+        }
+    }
     let direct: Vec<bool> = readings
         .iter()
         .map(|r| r.attributed || r.broken.is_some())

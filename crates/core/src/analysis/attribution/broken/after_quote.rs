@@ -9,9 +9,9 @@
 
 use super::trailing::{is_appositive, source_segment};
 use super::{is_role, lower, name_len, role_len, words_within};
-use crate::analysis::attribution::cue::has_reporting_verb;
+use crate::analysis::attribution::cue::{has_reporting_verb, is_name_word};
 use crate::analysis::attribution::lexicon::{
-    Words, AUXILIARIES, IRREGULAR_PAST, SPEECH_VERBS, SUBJECT_PRONOUNS,
+    Words, AUXILIARIES, IRREGULAR_PAST, NOUN_DETERMINERS, SPEECH_VERBS, SUBJECT_PRONOUNS,
 };
 use crate::analysis::attribution::quote::marks;
 use crate::analysis::tokens::strip_possessive;
@@ -38,6 +38,11 @@ fn opens_clause(first: &str) -> bool {
                 | "on"
                 | "during"
                 | "referring"
+                | "but"
+                | "not"
+                | "asked"
+                | "just"
+                | "instead"
         )
 }
 
@@ -89,19 +94,26 @@ fn setting_before_verb(rest: &[&str]) -> bool {
     // "\u{201c}...\u{201d} he advisers": whom it was told.
     let told =
         first.ends_with('s') && first.starts_with(char::is_lowercase) && is_role(singular(first));
-    let opens = AFTER_SOURCE.contains_any_case(first) || told;
+    let opens = AFTER_SOURCE.contains_any_case(first) || told || addressee(rest);
     if !opens {
         return false;
     }
-    // "\u{201c}...,\u{201d} Okafor when asked about it.": a clause of its own, whose verb is
-    // not the source's.
+    // "\u{201c}...,\u{201d} Okafor when asked about it.", "..., he after the judge read the
+    // charges": a clause of its own, whose verb is not the source's.
     if SUBORDINATORS.contains_any_case(first) {
         return !rest.iter().any(|w| SPEECH_VERBS.contains_any_case(w));
     }
     for (i, w) in rest.iter().enumerate() {
+        // "in a tweet", "in his memoir": a noun after its determiner, not a verb.
+        if (1..=3).any(|d| i >= d && NOUN_DETERMINERS.contains_any_case(rest[i - d])) {
+            continue;
+        }
         let l = lower(w);
         if i > 0 && CLAUSE_OPENERS.contains(&l) {
-            return true;
+            // "Democrats in Iowa who watched the debate said": a relative clause on the source,
+            // and its verb after it.
+            let relative = matches!(l.as_str(), "who" | "which" | "that" | "whose");
+            return !(relative && rest[i..].iter().any(|w| has_reporting_verb(w)));
         }
         if has_reporting_verb(w)
             || AUXILIARIES.contains(&l)
@@ -114,13 +126,36 @@ fn setting_before_verb(rest: &[&str]) -> bool {
     true
 }
 
+/// Whom the words were told, its verb cut: "\u{201c}...\u{201d} he Fox News", "... she him",
+/// "... the narrator the Post". A name or an object pronoun straight after the source (a
+/// subject followed by another noun phrase with no verb between them).
+fn addressee(rest: &[&str]) -> bool {
+    let Some(first) = rest.first() else {
+        return false;
+    };
+    let name =
+        |w: &str| is_name_word(w) && !has_reporting_verb(w) && !AFTER_SOURCE.contains_any_case(w);
+    OBJECT_PRONOUNS.contains(first)
+        || name(first) && !DAYS.contains_any_case(first)
+        || *first == "the" && rest.get(1).is_some_and(|w| name(w))
+}
+
+/// Pronouns that are a verb's object, never its subject.
+static OBJECT_PRONOUNS: Words = Words::new("him them me us");
+
+/// Days and months, which are times after the source, not whom it told.
+static DAYS: Words = Words::new(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may \
+    june july august september october november december dec jan feb aug sept oct nov",
+);
+
 fn singular(w: &str) -> &str {
     w.strip_suffix('s').unwrap_or(w)
 }
 
 /// Words that open a clause whose subject is not the source ("when asked"), never a
 /// preposition.
-static SUBORDINATORS: Words = Words::new("when while");
+static SUBORDINATORS: Words = Words::new("when while after before as because since until");
 
 /// Words that open a clause of their own after a setting: "in August after ... announced".
 static CLAUSE_OPENERS: Words = Words::new(
@@ -176,13 +211,15 @@ pub(super) fn source_in_tail(
     let first = *source_words.first()?;
     let start = source_at + (source_text.len() - source_text.trim_start().len());
     // "\u{201c}...,\u{201d} he on Monday.": a pronoun, then a time or a setting.
-    let n = if SUBJECT_PRONOUNS.contains_any_case(first) {
+    let pronoun = SUBJECT_PRONOUNS.contains_any_case(first);
+    let n = if pronoun {
         1
     } else {
         source_segment(&source_words)
             .map(|(_, n)| n)
             .or_else(|| leading_source_len(&source_words))?
     };
+    let by_name = !pronoun && name_len(&source_words) >= n;
     // "\u{201c}...,\u{201d} Tom Reyes wrote": the verb is there.
     let verb_inside = source_words[..n].iter().any(|w| has_reporting_verb(w));
     if verb_inside || has_reporting_verb(source_text) && !setting_before_verb(&source_words[n..]) {
@@ -224,7 +261,13 @@ pub(super) fn source_in_tail(
                     .first()
                     .is_some_and(|&(_, w)| opens_clause(w))
             });
-        if age || *first == "of" || is_appositive(&seg_words) && !has_reporting_verb(seg) {
+        // "..., the press secretary, Josh Lee, ...": a role's name.
+        let role_named = i == 1 && !by_name && name_len(&seg_words) == seg_words.len();
+        if age
+            || *first == "of"
+            || role_named
+            || is_appositive(&seg_words) && !has_reporting_verb(seg)
+        {
             end = seg_at + seg.trim_end().len();
             comma = true;
         } else if relative && !said_after(&segments[i + 1..]) {
@@ -232,7 +275,7 @@ pub(super) fn source_in_tail(
             end = seg_at + seg.trim_end().len();
             comma = true;
             break;
-        } else if opens_clause(first) {
+        } else if opens_clause(first) || i > 1 && setting_before_verb(&seg_words) {
             // A participle ("adding that ...") is no finite verb of saying, but one may come
             // after a relative clause ("..., Okafor, who is a farmer, said.").
             if said_after(&segments[i + 1..]) {
@@ -296,6 +339,15 @@ mod tests {
             "\u{201c}It works,\u{201d} Tom Reyes, a farmer who grows apples near Fresno.",
             "\u{201c}It works,\u{201d} Okafor when asked about the plan.",
             "\u{201c}He told me, \u{2018}I am busy,\u{2019}\u{201d} she.",
+            "\u{201c}It was hard,\u{201d} she in a tweet.",
+            "\u{201c}It was hard,\u{201d} he Channel 4 News.",
+            "\u{201c}It was hard,\u{201d} she him.",
+            "\u{201c}It was hard,\u{201d} the spokesman the Herald.",
+            "\u{201c}It was hard,\u{201d} she, but added that taxes were high.",
+            "\u{201c}It was hard,\u{201d} Okafor, asked about the plan.",
+            "\u{201c}It was hard,\u{201d} Ann Lee, the mayor's chief of staff, in an interview.",
+            "\u{201c}It was hard,\u{201d} the press secretary, Ann Lee, on Tuesday.",
+            "\u{201c}They are accurate,\u{201d} he after the judge read the charges.",
         ] {
             assert!(source(s).is_some(), "{s}");
         }
@@ -315,6 +367,9 @@ mod tests {
             "\u{201c}It works,\u{201d} Tom Reyes, a farmer who grows apples, won the prize.",
             "\u{201c}We are friends,\u{201d} Tom Reyes, 57, told a voter who seemed confused.",
             "He called it \u{201c}a distortion,\u{201d} describing the team as skilled.",
+            "\u{201c}It was hard,\u{201d} he told Channel 4 News.",
+            "\u{201c}It was hard,\u{201d} Ann Lee, the mayor's chief of staff, told him.",
+            "\u{201c}It works,\u{201d} voters in Ohio who backed the plan said.",
         ] {
             assert_eq!(source(s).map(|x| x.0), None, "{s}");
         }

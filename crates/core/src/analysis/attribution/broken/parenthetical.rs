@@ -105,7 +105,12 @@ pub fn parenthetical_source(
                 .map(str::trim_start)
                 .is_some_and(|q| q.starts_with(['"', '\u{201c}']) || q.starts_with("''"))
         };
-        if quoted && source_len(&segment) == len && !apposed_before_quote(s, words, k) {
+        // A pronoun stands in apposition to nothing: "The streets were empty, he, \u{201c}...".
+        let lone_pronoun = len == 1 && SUBJECT_PRONOUNS.contains_any_case(segment[0]);
+        if quoted
+            && source_len(&segment) == len
+            && (lone_pronoun || !apposed_before_quote(s, words, k))
+        {
             let (last_at, last) = words[k + len - 1];
             let end = last_at + last.len();
             return Some((words[k].0..end, end));
@@ -162,8 +167,14 @@ pub fn parenthetical_source(
             continue;
         }
         // The rest runs on for more than an aside ("he, in turn, ...").
+        // "..., she, is \u{201c}doing better\u{201d}": a quotation goes on with it too.
+        let quote_after = {
+            let (at, w) = words[next];
+            let gap = s[at + w.len()..].trim_start();
+            gap.starts_with(['"', '\u{201c}']) || gap.starts_with("''")
+        };
         let runs_on = (next + 1..words.len().min(next + 3)).all(|j| !comma_before(j))
-            && next + 1 < words.len();
+            && (next + 1 < words.len() || quote_after);
         // "..., she, Okafor was trying ...": a clause with its own named subject, after a
         // pronoun or people (a titled name may be an apposition: "another guest, Mr. Lee,
         // Mr. Okafor was ...").
@@ -236,6 +247,14 @@ mod tests {
     fn a_source_between_commas_with_no_verb() {
         for (s, found) in [
             ("The harder part, she, is paying for it.", "she"),
+            (
+                "The harder part, she, is \u{201c}paying for it.\u{201d}",
+                "she",
+            ),
+            (
+                "The roads were empty, he, \u{201c}but people came.\u{201d}",
+                "he",
+            ),
             ("Tourism, Mr. Brandt, depends on the ferries.", "Mr. Brandt"),
             (
                 "In any case, Ms. Castell, the levy was never popular.",

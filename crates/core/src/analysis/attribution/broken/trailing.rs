@@ -14,6 +14,7 @@ use crate::analysis::attribution::lexicon::{
 };
 use crate::analysis::attribution::people::Surnames;
 use crate::analysis::attribution::quote::marks;
+use crate::analysis::tokens::strip_possessive;
 use std::ops::Range;
 
 /// Words that may follow a source whose verb was dropped: "the ministry in a statement",
@@ -69,6 +70,15 @@ pub(super) fn source_segment(segment: &[&str]) -> Option<(bool, usize)> {
 /// "an associate research fellow from the Chinese Academy of Social Sciences",
 /// "an oceanographer at the University of Bergen": a role, or a word for what someone does.
 pub(super) fn is_appositive(segment: &[&str]) -> bool {
+    // "Facebook's outreach director", "Mrs. Obama's chief of staff": a role that a name owns.
+    let owned = segment
+        .iter()
+        .take(3)
+        .position(|w| strip_possessive(w).is_some())
+        .filter(|&p| segment[..=p].iter().all(|w| is_name_word(w)));
+    if let Some(p) = owned {
+        return p + 1 < segment.len() && is_appositive(&segment[p + 1..]);
+    }
     segment
         .first()
         .is_some_and(|w| w.starts_with(char::is_lowercase))
