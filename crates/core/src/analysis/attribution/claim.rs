@@ -10,9 +10,12 @@ mod comparative;
 mod degree;
 mod fragment;
 mod judged_as;
+mod nested;
 mod opinion;
 mod prediction;
 mod reported;
+
+pub use nested::cue_only_after;
 
 use super::figure;
 use super::lexicon::phrases::Phrases;

@@ -58,6 +58,9 @@ pub struct Reading {
     pub broken: Option<(Broken, Range<usize>)>,
     /// A quotation opens in this sentence and nobody is said to have said it.
     pub unattributed_quote: Option<Range<usize>>,
+    /// The claim's clause is the reporter's though a cue in a later clause attributes the
+    /// sentence ("Fares will rise because the board has promised ...").
+    pub own_claim: bool,
     /// The sentence's own attribution is to a vague source ("critics say"), and where it is.
     pub vague_source: Option<Range<usize>>,
 }
@@ -277,8 +280,9 @@ pub fn read_paragraph(tokens: &BlockTokens, carry: &mut Carry, known: &Surnames)
             && (only_quoted[i] || continues(&owns[i]))
             && !cue::attributed_to_data_only(&owns[i - 1]);
         let r = &mut readings[i];
-        r.attributed =
-            direct[i] || spoken || continues_speaker || (only_quoted[i] && in_attributed_quote[i]);
+        let carried = spoken || continues_speaker || (only_quoted[i] && in_attributed_quote[i]);
+        r.attributed = direct[i] || carried;
+        r.own_claim &= !carried;
     }
     if !quotes.last().is_some_and(|q| q.open_at_end) {
         carry.open_quote = None;
@@ -326,6 +330,11 @@ fn read_sentence(s: &str, own: &Own, offset: usize, known: &Surnames, paragraph:
                     && claim::find_claim(&Own::from_text(clause_from(own.text, at))).is_none()
             })
     });
+    let own_claim = attributed
+        && !counted
+        && claim.as_ref().is_some_and(|c| {
+            claim::cue_only_after(own, c.phrase.start - offset..c.phrase.end - offset)
+        });
     let vague_source = attributed
         .then(|| vague::vague_source(own))
         .flatten()
@@ -333,6 +342,7 @@ fn read_sentence(s: &str, own: &Own, offset: usize, known: &Surnames, paragraph:
     Reading {
         sentence: offset..offset + own.text.len(),
         attributed: attributed && !counted,
+        own_claim,
         claim,
         broken,
         unattributed_quote: None,

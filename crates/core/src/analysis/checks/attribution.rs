@@ -113,7 +113,8 @@ impl Check for Attribution {
                         ),
                     ));
                 }
-                if let (Some(claim), false, None) = (&r.claim, r.attributed, &r.broken) {
+                let unsourced = !r.attributed || r.own_claim;
+                if let (Some(claim), true, None) = (&r.claim, unsourced, &r.broken) {
                     let message = format!(
                         "This sentence states {} (\"{}\") with no source: say who says so.",
                         claim.kind.noun(),

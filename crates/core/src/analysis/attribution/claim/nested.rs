@@ -1,0 +1,98 @@
+//! A cue nested in a clause after the claim: "Fares will rise because the board has promised a
+//! new ferry", "It is the oldest ferry that the board says is safe". The cue's
+//! source speaks for the clause it stands in, not for the main clause before it, which stays
+//! the reporter's claim. A cue after that clause ("..., because fuel costs more, the board
+//! said") attributes the whole sentence.
+
+use super::super::cue::is_attributed;
+use super::super::lexicon::{Words, REPORTING_WORDS};
+use super::super::own::Own;
+use std::ops::Range;
+
+/// Words that open a clause the main clause does not speak through: a reason, or what a
+/// "that" adds ("the only state that the board says ..."). A relative "who" or "which" often
+/// describes the source by what it said, and a clause of time reports an event.
+static OPENERS: Words = Words::new("because that");
+
+/// What ends the opened clause: a comma, a colon, a dash, a quotation mark (a quotation's
+/// inside is blanked, its commas with it).
+const CLAUSE_ENDS: &[char] = &[
+    ',', ';', ':', '\u{2014}', '\u{2013}', '"', '\u{201c}', '\u{201d}',
+];
+
+/// Whether the sentence's cues all stand in the clause that opens after the claim at `claim`
+/// (a range in `own.text`): none before that clause, none after it.
+pub fn cue_only_after(own: &Own, claim: Range<usize>) -> bool {
+    let s = own.text;
+    // "according to the ministry" closes a sentence as its attribution, with or without a comma.
+    if s.to_ascii_lowercase().contains("according to") {
+        return false;
+    }
+    let Some(i) = own
+        .words
+        .iter()
+        .position(|w| w.range.start >= claim.end && OPENERS.contains(&w.lower))
+    else {
+        return false;
+    };
+    let opener = &own.words[i];
+    // "by suggesting that ...": the cue before the opener reports the clause.
+    if i > 0 && REPORTING_WORDS.contains(own.words[i - 1].lower.as_str()) {
+        return false;
+    }
+    let head = &s[..opener.range.start];
+    let clause_end = s[opener.range.end..]
+        .find(CLAUSE_ENDS)
+        .map_or(s.len(), |at| opener.range.end + at);
+    let clause = &s[opener.range.start..clause_end];
+    let rest = &s[clause_end..];
+    let attributed = |part: &str| is_attributed(&Own::from_text(part));
+    attributed(clause) && !attributed(head) && !attributed(rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn own_claim(s: &str, claim: &str) -> bool {
+        let at = s.find(claim).expect("claim in sentence");
+        cue_only_after(&Own::from_text(s), at..at + claim.len())
+    }
+
+    #[test]
+    fn a_cue_in_a_later_clause_leaves_the_claim_unsourced() {
+        for (s, claim) in [
+            (
+                "The ferry is the oldest that the board says is safe.",
+                "oldest",
+            ),
+            (
+                "Fares will rise because the board has promised a new ferry.",
+                "will rise",
+            ),
+        ] {
+            assert!(own_claim(s, claim), "{s}");
+        }
+    }
+
+    #[test]
+    fn a_cue_that_governs_the_claim_attributes_it() {
+        for (s, claim) in [
+            (
+                "The board said fares will rise because fuel costs more.",
+                "will rise",
+            ),
+            (
+                "Fares will rise because fuel costs more, the board said.",
+                "will rise",
+            ),
+            (
+                "Fares will rise 5 percent because of fuel according to the board.",
+                "5 percent",
+            ),
+            ("Fares will rise 5 percent, the board said.", "5 percent"),
+        ] {
+            assert!(!own_claim(s, claim), "{s}");
+        }
+    }
+}
