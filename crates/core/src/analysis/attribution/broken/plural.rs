@@ -51,6 +51,10 @@ pub fn plural_subject(s: &str, words: &[(usize, &str)]) -> Option<(Range<usize>,
     let plain: Vec<&str> = words.iter().map(|&(_, w)| w).collect();
     let n = subject_len(&plain)?;
     let end = words[n - 1].0 + words[n - 1].1.len();
+    // "Salem, Oregon, Okafor reporters ...": a subject runs to no comma.
+    if s[words[0].0..end].contains(',') {
+        return None;
+    }
     // A comma or a dash after the subject opens an apposition or an aside, not a clause.
     if !s[end..words.get(n)?.0].trim().is_empty() {
         return None;
@@ -157,7 +161,7 @@ static NOT_MODIFIERS: Words = Words::new(
 
 /// People in the plural named by what they do: "aides", "officials", "supporters"; a word
 /// for what someone does ("lobbyists") only in lower case ("Sanders" is a name).
-fn is_people(w: &str) -> bool {
+pub(super) fn is_people(w: &str) -> bool {
     if !is_plural(w) {
         return false;
     }

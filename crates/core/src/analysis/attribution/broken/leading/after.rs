@@ -2,9 +2,10 @@
 //! counts things, a noun with a verb soon after it.
 
 use super::super::lower;
+use super::super::plural::is_people;
 use super::{CLAUSE_STARTERS, NOT_A_NOUN_START, TIME_NOUNS};
 use crate::analysis::attribution::lexicon::{
-    AUXILIARIES, IRREGULAR_PAST, LINKING_WORDS, SUBJECT_ADVERBS,
+    Words, AUXILIARIES, IRREGULAR_PAST, LINKING_WORDS, SUBJECT_ADVERBS,
 };
 
 /// A finite verb: an auxiliary ("would", "won't"), an irregular past or one in "-ed".
@@ -75,7 +76,7 @@ pub(super) fn noun_before_verb(words: &[&str]) -> bool {
     // A word in "-s" is a verb ("It says") unless an auxiliary follows it ("It crews would").
     let aux_next = words
         .get(1)
-        .is_some_and(|n| AUXILIARIES.contains_any_case(n));
+        .is_some_and(|n| AUXILIARIES.contains_any_case(n) || negative_auxiliary(n));
     let could_be_verb = |w: &str| {
         AUXILIARIES.contains(w)
             || negative_auxiliary(w)
@@ -85,6 +86,10 @@ pub(super) fn noun_before_verb(words: &[&str]) -> bool {
             || w.ends_with("ed")
             || w.ends_with("ly")
     };
+    // "He members of the court shouldn't ...": people in the plural, then a verb of their own.
+    if people_before_verb(words) {
+        return true;
+    }
     if !first.starts_with(char::is_lowercase)
         || could_be_verb(&w)
         || SUBJECT_ADVERBS.contains(&w)
@@ -95,6 +100,30 @@ pub(super) fn noun_before_verb(words: &[&str]) -> bool {
     }
     words[1..].iter().take(4).any(|w| {
         let w = lower(w);
-        AUXILIARIES.contains(&w) || w.ends_with("ed") || IRREGULAR_PAST.contains(&w)
+        AUXILIARIES.contains(&w)
+            || negative_auxiliary(&w)
+            || w.ends_with("ed")
+            || IRREGULAR_PAST.contains(&w)
     })
 }
+
+/// "members of the court shouldn't", "voters were": people in the plural ("sponsors",
+/// "monitors" may be the pronoun's verb) whose own finite verb follows within six words,
+/// before any word that would open a relative clause or a list ("He sponsors the bill that
+/// would ...").
+fn people_before_verb(words: &[&str]) -> bool {
+    let Some(first) = words.first() else {
+        return false;
+    };
+    first.starts_with(char::is_lowercase)
+        && is_people(first)
+        && words[1..]
+            .iter()
+            .take(6)
+            .take_while(|w| !CLAUSE_BREAKS.contains_any_case(w))
+            .any(|w| is_finite(w))
+}
+
+/// Words that end a noun phrase's run to its verb: a relative word or a conjunction.
+static CLAUSE_BREAKS: Words =
+    Words::new("that which who whom whose and or but because if when while as to");

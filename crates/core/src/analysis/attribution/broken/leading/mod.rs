@@ -263,16 +263,27 @@ fn subject_at(
     // "A shuttle service he ran ...": after an indefinite role, only a determiner shows a
     // new clause; a pronoun may open a relative clause.
     let relative = indefinite && !matches!(starter.as_str(), "the" | "a" | "an");
-    let cut = !floating
-        && !adverb
-        && !relative
-        && if attributed {
-            NEW_CLAUSE.contains(&starter)
-        } else {
-            // After a role, "that" only as `that_with_no_verb` reads it: "the company that
-            // makes ...".
-            CLAUSE_STARTERS.contains(&starter) && !(starter == "that" && role) || digit
-        }
+    // "Okafor if she were elected, ...", "The actress why it mattered": a subject is never
+    // followed straight by "if", "whether", "why" or "how"; its verb asked or told them.
+    // "Reasons why ...": a plural the story has not met as a name is a common noun.
+    let common = subject == 1 && plural::is_plural(first) && !at.known.met(first, None);
+    let asked = !common
+        && match starter.as_str() {
+            "why" | "how" => true,
+            "if" | "whether" => plain.get(next + 1).is_some_and(|w| opens_a_clause(w)),
+            _ => false,
+        };
+    let cut = asked
+        || !floating
+            && !adverb
+            && !relative
+            && if attributed {
+                NEW_CLAUSE.contains(&starter)
+            } else {
+                // After a role, "that" only as `that_with_no_verb` reads it: "the company that
+                // makes ...".
+                CLAUSE_STARTERS.contains(&starter) && !(starter == "that" && role) || digit
+            }
         || pronoun_subject && !relative
         || name_after_pronoun
         || that_with_no_verb(&plain[next..], role)

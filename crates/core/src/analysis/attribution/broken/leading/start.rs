@@ -2,7 +2,9 @@
 //! opening phrase or time and its comma, or after a dateline.
 
 use super::super::lower;
+use super::after::is_finite;
 use super::SUBJECT_PRONOUNS;
+use crate::analysis::attribution::cue::is_name_word;
 use crate::analysis::attribution::lexicon::{Words, VERBISH};
 use crate::analysis::tokens::is_never_a_name;
 
@@ -25,13 +27,20 @@ pub(in super::super) fn subject_starts<'w>(
     let phrase = words.first().is_some_and(|(_, w)| opens_a_phrase(w))
         || opens_with_a_time(s, words)
         || adverb;
-    let after_phrase = phrase
-        .then(|| {
-            (1..words.len().min(14))
-                .find(|&k| s[..words[k].0].trim_end().ends_with(','))
-                .filter(|&k| !s[words[k - 1].0..words[k].0].contains(['"', '\u{201c}', '\u{201d}']))
-        })
-        .flatten();
+    let after_phrase = phrase.then(|| after_comma(s, words, 0)).flatten();
+    // "During a meeting in Cedar Rapids, Iowa, Rubio ...", "Then, in 2017, Kerry ...": the
+    // opening phrase runs on past a place or a phrase of its own between commas.
+    // Not past a clause of the sentence's own: "Yet he has paid no price, with attacks on
+    // Ann Lee at Amazon, Tom Reyes at ...".
+    let verbless = |end: usize| !words[1..end].iter().any(|(_, w)| is_finite(w));
+    let further = std::iter::successors(after_phrase, move |&k| {
+        let segment = &words[k..];
+        let next = after_comma(s, words, k)?;
+        let place = next - k <= 3 && segment[..next - k].iter().all(|(_, w)| is_name_word(w));
+        (verbless(next) && (place || opens_a_phrase(&capitalised(segment[0].1)))).then_some(next)
+    })
+    .skip(1)
+    .take(3);
     // "Regarding the bill, ...": a participle before its comma is no name.
     let opening = after_phrase.is_none().then_some(0);
     [
@@ -42,6 +51,23 @@ pub(in super::super) fn subject_starts<'w>(
     ]
     .into_iter()
     .flatten()
+    .chain(further)
+}
+
+/// `w` with its first letter in capitals, as it would open a sentence: "in" as "In".
+fn capitalised(w: &str) -> String {
+    let mut chars = w.chars();
+    chars.next().map_or(String::new(), |c| {
+        c.to_uppercase().chain(chars).collect::<String>()
+    })
+}
+
+/// Where the words after the first comma following word `from` start, within 14 words and
+/// not straight after a quotation.
+fn after_comma(s: &str, words: &[(usize, &str)], from: usize) -> Option<usize> {
+    (from + 1..words.len().min(from + 14))
+        .find(|&k| s[..words[k].0].trim_end().ends_with(','))
+        .filter(|&k| !s[words[k - 1].0..words[k].0].contains(['"', '\u{201c}', '\u{201d}']))
 }
 
 /// Where the story starts after a dateline and its dash: "WASHINGTON (AP) \u{2014} ...",

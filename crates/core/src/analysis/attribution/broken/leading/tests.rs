@@ -387,3 +387,38 @@ fn openers_that_are_never_a_source() {
     );
     assert_eq!(cut("Zhao the plan will work.", false), Some("Zhao"));
 }
+
+#[test]
+fn a_subject_before_whom_it_told_a_question_or_people() {
+    for (s, subject) in [
+        (
+            "Ann Lee members of the city council that the budget had failed.",
+            "Ann Lee",
+        ),
+        ("Tom Reyes Tuesday night that he would run.", "Tom Reyes"),
+        ("Okafor if she were elected, taxes would fall.", "Okafor"),
+        ("The senator why the bill mattered to her.", "The senator"),
+        ("He how hard the campaign had been.", "He"),
+        ("He members of the board shouldn't vote on it.", "He"),
+        ("She critics of the plan were wrong.", "She"),
+        ("But he bullying doesn't just happen to children.", "he"),
+        (
+            "During a meeting in Salem, Oregon, Okafor reporters that the plan had failed.",
+            "Okafor",
+        ),
+        ("Then, in 2019, Okafor that the talks had failed.", "Okafor"),
+    ] {
+        assert_eq!(cut(s, false), Some(subject), "{s}");
+    }
+    for s in [
+        "Labor leaders point out that the plan could fail.",
+        "He sponsors the bill that would cut taxes.",
+        "He monitors the markets and will report back.",
+        "Reasons why the plan failed are many.",
+        "She, if elected, would cut taxes.",
+        "Okafor if elected would cut taxes.",
+        "During the rally in Salem, Oregon, the crowd that gathered was large.",
+    ] {
+        assert_eq!(cut(s, false), None, "{s}");
+    }
+}

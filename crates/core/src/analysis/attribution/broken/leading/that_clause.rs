@@ -42,13 +42,21 @@ pub(in super::super) fn that_with_no_verb(words: &[&str], role: bool) -> bool {
                     .get(i + 1)
                     .is_some_and(|n| TIME_NOUNS.contains_any_case(n));
         }
-        let filler = w.starts_with(char::is_uppercase) || BEFORE_THAT.contains_any_case(w);
+        // "Okafor members of the council that ...", "Okafor Wednesday night that ...": whom
+        // it was told, or the rest of a time whose day the name run took.
+        // People only before whom they are ("members of the council", "voters in Ohio") or
+        // the "that": "Labor leaders point out that ..." is a subject and its verb.
+        let whom = words.get(1).is_some_and(|n| {
+            matches!(*n, "of" | "in" | "at" | "from" | "on" | "that") || is_name_word(n)
+        });
+        let told = i == 0 && (plural::is_people(w) && whom || TIME_NOUNS.contains_any_case(w));
+        let filler = w.starts_with(char::is_uppercase) || BEFORE_THAT.contains_any_case(w) || told;
         // "in her opening remarks": after a determiner a word in "-ing" is an adjective.
         let determined = i > 0 && DETERMINERS.contains_any_case(words[i - 1]);
         if !filler && (role || i == 0 || !is_filler(w, determined)) {
             return false;
         }
-        loose |= !filler;
+        loose |= !filler || told;
     }
     false
 }
