@@ -7,6 +7,7 @@
 use super::super::cue::is_attributed;
 use super::super::lexicon::{Words, REPORTING_WORDS};
 use super::super::own::Own;
+use super::{find_claim, Claim};
 use std::ops::Range;
 
 /// Words that open a clause the main clause does not speak through: a reason, or what a
@@ -64,6 +65,15 @@ pub fn cue_only_after(own: &Own, claim: Range<usize>) -> bool {
     attributed(clause) && !attributed(head) && !attributed(rest)
 }
 
+/// A claim before the sentence's first opener whose clause holds all its cues, when the
+/// sentence's first claim stands in that clause: "would be biased" of "The judge would be
+/// biased because he has advocated ...", whose "because" is itself a claim of cause.
+pub fn claim_before_cue(own: &Own) -> Option<Claim> {
+    let i = (0..own.words.len()).find(|&i| opens_clause(own, i))?;
+    let claim = find_claim(&Own::from_text(&own.text[..own.words[i].range.start]))?;
+    cue_only_after(own, claim.phrase.clone()).then_some(claim)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,6 +101,15 @@ mod tests {
         ] {
             assert!(own_claim(s, claim), "{s}");
         }
+    }
+
+    #[test]
+    fn a_claim_before_a_clause_of_cause_is_read_there() {
+        let s = "The new ferry would be too slow because the board has promised a bigger one.";
+        let claim = claim_before_cue(&Own::from_text(s)).map(|c| &s[c.phrase]);
+        assert_eq!(claim, Some("would be too"));
+        let s = "The ferry stopped because the board said it was unsafe.";
+        assert_eq!(claim_before_cue(&Own::from_text(s)), None);
     }
 
     #[test]
