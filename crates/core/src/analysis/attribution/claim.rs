@@ -15,7 +15,7 @@ mod opinion;
 mod prediction;
 mod reported;
 
-pub use nested::cue_only_after;
+pub use nested::{claim_before_cue, cue_only_after};
 
 use super::figure;
 use super::lexicon::phrases::Phrases;

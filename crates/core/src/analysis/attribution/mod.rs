@@ -330,11 +330,24 @@ fn read_sentence(s: &str, own: &Own, offset: usize, known: &Surnames, paragraph:
                     && claim::find_claim(&Own::from_text(clause_from(own.text, at))).is_none()
             })
     });
-    let own_claim = attributed
-        && !counted
-        && claim.as_ref().is_some_and(|c| {
-            claim::cue_only_after(own, c.phrase.start - offset..c.phrase.end - offset)
-        });
+    // "Fares will rise because the board has promised ...": the claim before the cue's clause.
+    let nested = (attributed && !counted)
+        .then(|| {
+            claim
+                .clone()
+                .filter(|c| {
+                    claim::cue_only_after(own, c.phrase.start - offset..c.phrase.end - offset)
+                })
+                .or_else(|| {
+                    claim::claim_before_cue(own).map(|c| Claim {
+                        kind: c.kind,
+                        phrase: shift(c.phrase),
+                    })
+                })
+        })
+        .flatten();
+    let own_claim = nested.is_some();
+    let claim = nested.or(claim);
     let vague_source = attributed
         .then(|| vague::vague_source(own))
         .flatten()

@@ -7,12 +7,29 @@
 use super::super::cue::is_attributed;
 use super::super::lexicon::{Words, REPORTING_WORDS};
 use super::super::own::Own;
+use super::{find_claim, Claim};
 use std::ops::Range;
 
 /// Words that open a clause the main clause does not speak through: a reason, or what a
 /// "that" adds ("the only state that the board says ..."). A relative "who" or "which" often
 /// describes the source by what it said, and a clause of time reports an event.
 static OPENERS: Words = Words::new("because that");
+
+/// Verbs that name a thing by a source's word for it, after "what" and the source: "fight what
+/// he called homegrown terrorism" gives his term, not the claim around it.
+static NAMING: Words = Words::new("called calls termed terms dubbed dubs labeled labelled");
+
+/// Whether the word at `i` opens a clause whose cue leaves the claim before it the reporter's:
+/// one of [`OPENERS`], or "what" before a source and a naming verb.
+fn opens_clause(own: &Own, i: usize) -> bool {
+    let w = &own.words[i];
+    OPENERS.contains(&w.lower)
+        || (w.is("what")
+            && own
+                .words
+                .get(i + 2)
+                .is_some_and(|v| NAMING.contains(&v.lower)))
+}
 
 /// What ends the opened clause: a comma, a colon, a dash, a quotation mark (a quotation's
 /// inside is blanked, its commas with it).
@@ -28,10 +45,8 @@ pub fn cue_only_after(own: &Own, claim: Range<usize>) -> bool {
     if s.to_ascii_lowercase().contains("according to") {
         return false;
     }
-    let Some(i) = own
-        .words
-        .iter()
-        .position(|w| w.range.start >= claim.end && OPENERS.contains(&w.lower))
+    let Some(i) = (0..own.words.len())
+        .find(|&i| own.words[i].range.start >= claim.end && opens_clause(own, i))
     else {
         return false;
     };
@@ -48,6 +63,15 @@ pub fn cue_only_after(own: &Own, claim: Range<usize>) -> bool {
     let rest = &s[clause_end..];
     let attributed = |part: &str| is_attributed(&Own::from_text(part));
     attributed(clause) && !attributed(head) && !attributed(rest)
+}
+
+/// A claim before the sentence's first opener whose clause holds all its cues, when the
+/// sentence's first claim stands in that clause: "would be biased" of "The judge would be
+/// biased because he has advocated ...", whose "because" is itself a claim of cause.
+pub fn claim_before_cue(own: &Own) -> Option<Claim> {
+    let i = (0..own.words.len()).find(|&i| opens_clause(own, i))?;
+    let claim = find_claim(&Own::from_text(&own.text[..own.words[i].range.start]))?;
+    cue_only_after(own, claim.phrase.clone()).then_some(claim)
 }
 
 #[cfg(test)]
@@ -67,12 +91,25 @@ mod tests {
                 "oldest",
             ),
             (
+                "The town must act to stop what he called a growing crisis.",
+                "must",
+            ),
+            (
                 "Fares will rise because the board has promised a new ferry.",
                 "will rise",
             ),
         ] {
             assert!(own_claim(s, claim), "{s}");
         }
+    }
+
+    #[test]
+    fn a_claim_before_a_clause_of_cause_is_read_there() {
+        let s = "The new ferry would be too slow because the board has promised a bigger one.";
+        let claim = claim_before_cue(&Own::from_text(s)).map(|c| &s[c.phrase]);
+        assert_eq!(claim, Some("would be too"));
+        let s = "The ferry stopped because the board said it was unsafe.";
+        assert_eq!(claim_before_cue(&Own::from_text(s)), None);
     }
 
     #[test]
@@ -91,6 +128,7 @@ mod tests {
                 "5 percent",
             ),
             ("Fares will rise 5 percent, the board said.", "5 percent"),
+            ("The town must ask what the mayor says about it.", "must"),
         ] {
             assert!(!own_claim(s, claim), "{s}");
         }
