@@ -31,11 +31,14 @@ pub fn holds_claim(own: &Own, claim: usize) -> bool {
     !own.text[words[k].range.end..claim].contains(';') && subject_holds(own, &words[..k])
 }
 
-/// "that" bringing in a clause ("betting that the voters", "aware that she"), or "whether";
+/// "that" bringing in a clause ("betting that the voters", "aware that she"), or "whether",
+/// "how" or "why";
 /// not a relative "that" ("a plan that would"), "so that", "now that", nor "the fact that",
 /// which the reporter states.
 fn opens_a_clause(own: &Own, w: &OwnWord) -> bool {
-    if w.is("whether") {
+    // An embedded question: "looking into whether", "unsure how it should" ("what" is as
+    // often a thing: "in what could be the closest race").
+    if matches!(w.lower.as_str(), "whether" | "how" | "why") {
         return true;
     }
     if !w.is("that") {
@@ -80,8 +83,10 @@ fn opens_a_clause(own: &Own, w: &OwnWord) -> bool {
     let next = own.next_word(w.range.end);
     // A clause opens with its subject: a determiner, a pronoun, a name, a number or a
     // gerund ("sure that keeping him in jail ..."), or after a view any word but a verb.
+    // After a past verb ("argued that voters ...") no relative can follow, only a clause.
+    let after_verb = previous.is_some_and(|p| p.lower.ends_with("ed"));
     let clause = next.is_some_and(|n| {
-        (view && !VERBISH.contains(&n.lower) && !MODALS.contains(&n.lower))
+        ((view || after_verb) && !VERBISH.contains(&n.lower) && !MODALS.contains(&n.lower))
             || n.lower.ends_with("ing")
             || NOUN_DETERMINERS.contains(&n.lower)
             || matches!(
