@@ -19,6 +19,7 @@ mod broken;
 mod claim;
 mod cue;
 mod figure;
+mod held;
 mod lexicon;
 mod opinion;
 mod own;
@@ -63,6 +64,9 @@ pub struct Reading {
     pub own_claim: bool,
     /// The sentence's own attribution is to a vague source ("critics say"), and where it is.
     pub vague_source: Option<Range<usize>>,
+    /// Attributed only because its claim lies in a clause its subject holds ("She is betting
+    /// that ..."): a view, not a speaker that the next sentence goes on quoting.
+    pub held: bool,
 }
 
 /// What one paragraph passes to the next.
@@ -234,9 +238,10 @@ pub fn read_paragraph(tokens: &BlockTokens, carry: &mut Carry, known: &Surnames)
             });
         }
     }
+    // A held view says no quotation: only a cue or a broken one does.
     let direct: Vec<bool> = readings
         .iter()
-        .map(|r| r.attributed || r.broken.is_some())
+        .map(|r| (r.attributed && !r.held) || r.broken.is_some())
         .collect();
     let only_quoted: Vec<bool> = ranges
         .iter()
@@ -255,7 +260,7 @@ pub fn read_paragraph(tokens: &BlockTokens, carry: &mut Carry, known: &Surnames)
                 q.range.start == text.len() - text.trim_start().len() && carry.open_quote.is_some();
             let said = (continued && carry.open_quote == Some(true))
                 || direct[first..=last].iter().any(|&d| d)
-                || (first > 0 && readings[first - 1].attributed)
+                || (first > 0 && readings[first - 1].attributed && !readings[first - 1].held)
                 || (first == 0 && carry.lead_in)
                 || direct.get(last + 1).copied().unwrap_or(false);
             // A quotation left open may be attributed where it closes, paragraphs later, so
@@ -277,12 +282,13 @@ pub fn read_paragraph(tokens: &BlockTokens, carry: &mut Carry, known: &Surnames)
         // Data do not go on speaking: "according to official results. It was the worst ..."
         let continues_speaker = i > 0
             && readings[i - 1].attributed
+            && !readings[i - 1].held
             && (only_quoted[i] || continues(&owns[i]))
             && !cue::attributed_to_data_only(&owns[i - 1]);
         let r = &mut readings[i];
         let carried = spoken || continues_speaker || (only_quoted[i] && in_attributed_quote[i]);
-        r.attributed = direct[i] || carried;
-        r.own_claim &= !carried;
+        r.attributed = direct[i] || r.held || carried;
+        r.own_claim &= !carried && !r.held;
     }
     if !quotes.last().is_some_and(|q| q.open_at_end) {
         carry.open_quote = None;
@@ -352,10 +358,15 @@ fn read_sentence(s: &str, own: &Own, offset: usize, known: &Surnames, paragraph:
         .then(|| vague::vague_source(own))
         .flatten()
         .map(shift);
+    // A claim in a clause the subject holds is the subject's: "She is betting that ...".
+    let held = claim
+        .as_ref()
+        .is_some_and(|c| held::holds_claim(own, c.phrase.start - offset));
     Reading {
         sentence: offset..offset + own.text.len(),
-        attributed: attributed && !counted,
+        attributed: (attributed || held) && !counted,
         own_claim,
+        held: held && !attributed,
         claim,
         broken,
         unattributed_quote: None,
