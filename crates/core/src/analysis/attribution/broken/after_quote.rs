@@ -77,7 +77,18 @@ pub fn source_after_quote(
             continue;
         }
         let tail_end = marks.get(k + 1).map_or(own.len(), |m| m.start);
-        if let Some(found) = source_in_tail(own, words, mark.end, tail_end) {
+        let Some(found) = source_in_tail(own, words, mark.end, tail_end) else {
+            continue;
+        };
+        // "... the presence of ''Ann Lee,'' his mother.": after a quotation inside the
+        // sentence, "his mother" is what it names; after a quotation that opens the sentence,
+        // she is its speaker.
+        let owned = own[found.0.clone()]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| matches!(w, "his" | "her" | "their" | "its" | "our" | "my"));
+        let opens = k > 0 && own[..marks[k - 1].start].trim().is_empty();
+        if !owned || opens {
             return Some(found);
         }
     }
