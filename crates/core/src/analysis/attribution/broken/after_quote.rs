@@ -261,16 +261,18 @@ pub(super) fn source_in_tail(
         // relative clause, nothing but another clause ("..., who ran, won the seat").
         let relative = seg_words
             .iter()
-            .position(|w| matches!(*w, "who" | "whose"))
+            .position(|w| matches!(*w, "who" | "whose" | "which"))
             .is_some_and(|r| {
                 r > 0
                     && is_appositive(&seg_words[..r])
                     && !seg_words[..r].iter().any(|w| has_reporting_verb(w))
             })
             && segments.get(i + 1).is_none_or(|&(at, next)| {
+                // "... who chairs the Committee on Science, Space and Technology": the
+                // relative clause's list goes on past the comma.
                 words_within(words, at..at + next.len())
                     .first()
-                    .is_some_and(|&(_, w)| opens_clause(w))
+                    .is_some_and(|&(_, w)| opens_clause(w) || is_name_word(w))
             });
         // "..., the press secretary, Josh Lee, ...": a role's name.
         let role_named = i == 1 && !by_name && name_len(&seg_words) == seg_words.len();
@@ -359,6 +361,7 @@ mod tests {
             "\u{201c}It was hard,\u{201d} Ann Lee, the mayor's chief of staff, in an interview.",
             "\u{201c}It was hard,\u{201d} the press secretary, Ann Lee, on Tuesday.",
             "\u{201c}They are accurate,\u{201d} he after the judge read the charges.",
+            "\u{201c}It works,\u{201d} Ann Lee, a fellow who chairs the Board of Trade, Fish and Farms.",
         ] {
             assert!(source(s).is_some(), "{s}");
         }
