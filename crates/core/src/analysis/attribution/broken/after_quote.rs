@@ -126,6 +126,20 @@ fn setting_before_verb(rest: &[&str]) -> bool {
             let relative = matches!(l.as_str(), "who" | "which" | "that" | "whose");
             return !(relative && rest[i..].iter().any(|w| has_reporting_verb(w)));
         }
+        // "in a video posted by a channel", "in an interview aired Monday": a participle on a
+        // setting's noun, not the source's verb.
+        let participle = l.ends_with("ed")
+            && i >= 2
+            && rest[..i - 1]
+                .iter()
+                .any(|w| NOUN_DETERMINERS.contains_any_case(w))
+            && rest.get(i + 1).is_none_or(|n| {
+                matches!(lower(n).as_str(), "by" | "to" | "on" | "in" | "at")
+                    || DAYS.contains_any_case(n)
+            });
+        if participle {
+            continue;
+        }
         if has_reporting_verb(w)
             || AUXILIARIES.contains(&l)
             || IRREGULAR_PAST.contains(&l)
@@ -362,6 +376,8 @@ mod tests {
             "\u{201c}It was hard,\u{201d} the press secretary, Ann Lee, on Tuesday.",
             "\u{201c}They are accurate,\u{201d} he after the judge read the charges.",
             "\u{201c}It works,\u{201d} Ann Lee, a fellow who chairs the Board of Trade, Fish and Farms.",
+            "\u{201c}It works,\u{201d} Okafor in a video posted by the party.",
+            "\u{201c}It works,\u{201d} Okafor in an interview aired Monday.",
         ] {
             assert!(source(s).is_some(), "{s}");
         }
