@@ -77,7 +77,18 @@ pub fn source_after_quote(
             continue;
         }
         let tail_end = marks.get(k + 1).map_or(own.len(), |m| m.start);
-        if let Some(found) = source_in_tail(own, words, mark.end, tail_end) {
+        let Some(found) = source_in_tail(own, words, mark.end, tail_end) else {
+            continue;
+        };
+        // "... the presence of ''Ann Lee,'' his mother.": after a quotation inside the
+        // sentence, "his mother" is what it names; after a quotation that opens the sentence,
+        // she is its speaker.
+        let owned = own[found.0.clone()]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| matches!(w, "his" | "her" | "their" | "its" | "our" | "my"));
+        let opens = k > 0 && own[..marks[k - 1].start].trim().is_empty();
+        if !owned || opens {
             return Some(found);
         }
     }
@@ -114,6 +125,20 @@ fn setting_before_verb(rest: &[&str]) -> bool {
             // and its verb after it.
             let relative = matches!(l.as_str(), "who" | "which" | "that" | "whose");
             return !(relative && rest[i..].iter().any(|w| has_reporting_verb(w)));
+        }
+        // "in a video posted by a channel", "in an interview aired Monday": a participle on a
+        // setting's noun, not the source's verb.
+        let participle = l.ends_with("ed")
+            && i >= 2
+            && rest[..i - 1]
+                .iter()
+                .any(|w| NOUN_DETERMINERS.contains_any_case(w))
+            && rest.get(i + 1).is_none_or(|n| {
+                matches!(lower(n).as_str(), "by" | "to" | "on" | "in" | "at")
+                    || DAYS.contains_any_case(n)
+            });
+        if participle {
+            continue;
         }
         if has_reporting_verb(w)
             || AUXILIARIES.contains(&l)
@@ -250,16 +275,18 @@ pub(super) fn source_in_tail(
         // relative clause, nothing but another clause ("..., who ran, won the seat").
         let relative = seg_words
             .iter()
-            .position(|w| matches!(*w, "who" | "whose"))
+            .position(|w| matches!(*w, "who" | "whose" | "which"))
             .is_some_and(|r| {
                 r > 0
                     && is_appositive(&seg_words[..r])
                     && !seg_words[..r].iter().any(|w| has_reporting_verb(w))
             })
             && segments.get(i + 1).is_none_or(|&(at, next)| {
+                // "... who chairs the Committee on Science, Space and Technology": the
+                // relative clause's list goes on past the comma.
                 words_within(words, at..at + next.len())
                     .first()
-                    .is_some_and(|&(_, w)| opens_clause(w))
+                    .is_some_and(|&(_, w)| opens_clause(w) || is_name_word(w))
             });
         // "..., the press secretary, Josh Lee, ...": a role's name.
         let role_named = i == 1 && !by_name && name_len(&seg_words) == seg_words.len();
@@ -348,6 +375,9 @@ mod tests {
             "\u{201c}It was hard,\u{201d} Ann Lee, the mayor's chief of staff, in an interview.",
             "\u{201c}It was hard,\u{201d} the press secretary, Ann Lee, on Tuesday.",
             "\u{201c}They are accurate,\u{201d} he after the judge read the charges.",
+            "\u{201c}It works,\u{201d} Ann Lee, a fellow who chairs the Board of Trade, Fish and Farms.",
+            "\u{201c}It works,\u{201d} Okafor in a video posted by the party.",
+            "\u{201c}It works,\u{201d} Okafor in an interview aired Monday.",
         ] {
             assert!(source(s).is_some(), "{s}");
         }

@@ -163,7 +163,11 @@ pub fn parenthetical_source(
             continue;
         }
         let bracketed = next + following.len() < words.len();
-        if is_appositive(&following) || bracketed && matches!(following[0], "a" | "an" | "the") {
+        // A pronoun's appositive opens with its article ("he, a former judge, ..."); "she,
+        // exists thanks to a former governor" is the sentence going on.
+        let apposition =
+            (!pronoun || matches!(following[0], "a" | "an" | "the")) && is_appositive(&following);
+        if apposition || bracketed && matches!(following[0], "a" | "an" | "the") {
             continue;
         }
         // The rest runs on for more than an aside ("he, in turn, ...").
@@ -247,6 +251,7 @@ mod tests {
     fn a_source_between_commas_with_no_verb() {
         for (s, found) in [
             ("The harder part, she, is paying for it.", "she"),
+            ("The nickname, she, comes from a former teacher.", "she"),
             (
                 "The harder part, she, is \u{201c}paying for it.\u{201d}",
                 "she",

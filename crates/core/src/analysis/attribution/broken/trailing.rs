@@ -21,7 +21,7 @@ use std::ops::Range;
 /// "local officials the state news agency", "official results published on Monday".
 static AFTER_SOURCE: Words = Words::new(
     "the a an on in at to by from of for reporters journalists published released issued \
-    compiled during",
+    compiled during close familiar",
 );
 
 /// "met", "interviewed": a verb whose object a name after it can be (not an auxiliary: "as
@@ -64,7 +64,43 @@ pub(super) fn source_segment(segment: &[&str]) -> Option<(bool, usize)> {
         return None;
     }
     let role = role_len(segment);
-    (role > 0 && fits_after_source(&segment[role..])).then_some((false, role))
+    if role > 0 && fits_after_source(&segment[role..]) {
+        return Some((false, role));
+    }
+    let person = person_len(segment);
+    (person > 0 && fits_after_source(&segment[person..])).then_some((false, person))
+}
+
+/// Words that open a phrase for people: "his brother", "one longtime friend", "several
+/// aides".
+static PERSON_DETERMINERS: Words =
+    Words::new("the a an his her their our my one several some many another those these");
+
+/// How many leading words name people by a relation or what they do, after a determiner:
+/// "his brother", "her friend", "one longtime friend", "several former aides" (up to two
+/// modifiers before the noun, none a word of a clause).
+fn person_len(segment: &[&str]) -> usize {
+    if !segment
+        .first()
+        .is_some_and(|w| PERSON_DETERMINERS.contains_any_case(w))
+    {
+        return 0;
+    }
+    for (i, w) in segment.iter().enumerate().skip(1).take(3) {
+        let plain = w.starts_with(char::is_lowercase)
+            && !VERBISH.contains_any_case(w)
+            && !super::PREPOSITIONS.contains(w)
+            && !PERSON_DETERMINERS.contains(w)
+            && !matches!(*w, "and" | "or" | "but" | "not" | "who" | "that");
+        if !plain {
+            break;
+        }
+        let singular = w.strip_suffix('s').unwrap_or(w);
+        if is_person_noun(singular) || is_person_noun(w) {
+            return i + 1;
+        }
+    }
+    0
 }
 
 /// "an associate research fellow from the Chinese Academy of Social Sciences",
@@ -132,7 +168,9 @@ fn is_person_noun(w: &str) -> bool {
 static PERSON_NOUNS: Words = Words::new(
     "rival rivals mate parent child son daughter wife husband brother sister friend ally \
     colleague successor predecessor opponent challenger nominee candidate delegate patron mentor \
-    boss deputy star person man woman runner conservative liberal democrat republican",
+    boss deputy star person man woman runner conservative liberal democrat republican mother \
+    father cousin nephew niece uncle aunt neighbor neighbour admiral employee donor respondent \
+    confidant aide",
 );
 
 /// Roles that name a body or a document rather than a person.
@@ -246,6 +284,12 @@ pub fn trailing_source(
         let Some((by_name, source_len)) = source_segment(source) else {
             continue;
         };
+        // "..., said Ann Lee, 23, a social worker": a person named by what they do is an
+        // apposition where the clause has its verb of saying.
+        let by_person = !by_name && role_len(source) == 0 && source_len > 1;
+        if by_person && has_reporting_verb(&s[..cut]) {
+            continue;
+        }
         // "..., Ann Lee, a fellow at CASS, who has studied ...": a relative clause may follow
         // the source's appositives (a name with only a relative clause is an object: "...
         // by an agent, Ann Lee, who escapes").
@@ -293,7 +337,9 @@ pub fn trailing_source(
         let with_article = matches!(source[0], "a" | "an") && !is_data_source(texts[0]);
         // "met Volodina, Australia's envoy": a determined role after a name is its apposition;
         // a bare "..., police." is a source.
-        let determined = source[0] == "the" || source[0].ends_with("'s");
+        let determined = source[0] == "the"
+            || source[0].ends_with("'s")
+            || by_person && matches!(source[0], "his" | "her" | "their" | "its" | "our");
 
         // "..., Okafor." or "..., Ms. Okafor." alone, the story having met "Ann Okafor": a
         // person, not a place or the next item of a list of names, and after a clause's verb
@@ -332,7 +378,9 @@ pub fn trailing_source(
                 && !met
                 && last.starts_with(char::is_uppercase)
                 && !DATES.contains_any_case(last))
-            || ((with_article || !by_name && determined) && is_name_word(last));
+            || ((with_article || !by_name && determined) && is_name_word(last))
+            // "... of ''Ann Lee,'' his mother.": what the quotation names, its apposition.
+            || by_person && last.is_empty();
         if apposed {
             continue;
         }
@@ -383,6 +431,30 @@ mod tests {
             ("The mayor thanked her deputy, Okafor.", None),
         ] {
             assert_eq!(source_after(before, s), found, "{s}");
+        }
+    }
+
+    #[test]
+    fn people_named_by_a_relation_after_the_clause() {
+        for (s, found) in [
+            (
+                "The family moved in June, his brother.",
+                Some("his brother"),
+            ),
+            (
+                "The fares were never raised, one longtime friend.",
+                Some("one longtime friend"),
+            ),
+            ("The fares will rise, several aides.", Some("several aides")),
+            ("She thanked Ann Lee, her mother.", None),
+            ("He thanked the coach, his mentor.", None),
+            ("He said the fares would rise, his brother.", None),
+            (
+                "He feels the presence of \u{201c}Ann Lee,\u{201d} his mother.",
+                None,
+            ),
+        ] {
+            assert_eq!(source_after("The ferry runs daily.", s), found, "{s}");
         }
     }
 
