@@ -12,7 +12,9 @@
 
 use super::trailing::is_agent_noun;
 use super::{is_role, lower, name_len};
-use crate::analysis::attribution::lexicon::{Words, AUXILIARIES, IRREGULAR_PAST, VERBISH};
+use crate::analysis::attribution::lexicon::{
+    Words, AUXILIARIES, IRREGULAR_PAST, LINKING_WORDS, SUBJECT_ADVERBS, VERBISH,
+};
 use crate::analysis::tokens::strip_possessive;
 use std::ops::Range;
 
@@ -80,6 +82,7 @@ fn subject_len(plain: &[&str]) -> Option<usize> {
             || super::PREPOSITIONS.contains(&l)
             || CLAUSE_DETERMINERS.contains(&l)
             || CLAUSE_PRONOUNS.contains(&l)
+            || CLAUSE_PRONOUNS.contains(l.split(['\'', '\u{2019}']).next().unwrap_or(""))
             || strip_possessive(w).is_some()
         {
             break;
@@ -112,8 +115,12 @@ fn owner_len(plain: &[&str]) -> usize {
     if plain[0].eq_ignore_ascii_case("the") && plain.get(1).is_some_and(role_owner) {
         return 2;
     }
+    // "He's telling allies": a pronoun's "'s" is its verb, not an owner.
     let name = name_len(plain);
-    if name > 0 && strip_possessive(plain[name - 1]).is_some() {
+    if name > 0
+        && strip_possessive(plain[name - 1])
+            .is_some_and(|base| !CLAUSE_PRONOUNS.contains_any_case(base))
+    {
         return name;
     }
     0
@@ -241,7 +248,24 @@ fn opens_clause(clause: &[&str], people: bool) -> bool {
     } else {
         2
     };
-    let Some(verb) = (subject..clause.len().min(subject + limit)).find(|&i| is_finite(clause[i]))
+    // "Aides they support the plan": after a pronoun, a plain word is its verb in the present.
+    let present = |i: usize| {
+        let w = clause[i];
+        let l = lower(w);
+        subject == 1
+            && i == 1
+            && !contracted
+            && CLAUSE_PRONOUNS.contains(head)
+            && w.chars().all(|c| c.is_lowercase() || c == '-')
+            && !(SUBJECT_ADVERBS.contains(&l)
+                || LINKING_WORDS.contains(&l)
+                || CLAUSE_ENDS.contains(&l)
+                || GAP_WORDS.contains(&l)
+                || super::PREPOSITIONS.contains(&l)
+                || l.ends_with("ly"))
+    };
+    let Some(verb) =
+        (subject..clause.len().min(subject + limit)).find(|&i| is_finite(clause[i]) || present(i))
     else {
         return contracted;
     };
