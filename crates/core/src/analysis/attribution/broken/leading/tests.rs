@@ -451,3 +451,22 @@ fn a_second_subject_where_the_verb_was() {
         Some("Several senators")
     );
 }
+
+#[test]
+fn a_role_holder_run_into_a_person_the_story_met() {
+    assert_eq!(
+        cut_after(
+            "The mayor met Luis Moreno on Monday.",
+            "City Hall spokesman Ana Alvarez Moreno enjoys the job."
+        ),
+        Some("City Hall spokesman Ana Alvarez")
+    );
+    // A title opens the holder's name: "candidate Texas Senator Tom Reyes".
+    assert_eq!(
+        cut_after(
+            "Tom Reyes spoke on Monday.",
+            "Republican presidential candidate Texas Senator Tom Reyes argued that taxes would rise."
+        ),
+        None
+    );
+}
