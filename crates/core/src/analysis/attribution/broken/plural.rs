@@ -73,7 +73,19 @@ pub fn plural_subject(s: &str, words: &[(usize, &str)]) -> Option<(Range<usize>,
 /// modifiers and a plural noun; with neither, the noun must name people by what they do.
 fn subject_len(plain: &[&str]) -> Option<usize> {
     let quantified = QUANTIFIERS.contains_any_case(plain.first()?);
-    let start = if quantified { 1 } else { owner_len(plain) };
+    // "Most of the candidates", "Some of Okafor's allies": the people a quantifier picks from.
+    let picked = quantified
+        && plain.get(1).is_some_and(|w| *w == "of")
+        && plain
+            .get(2)
+            .is_some_and(|w| *w == "the" || OWNERS.contains(w) || strip_possessive(w).is_some());
+    let start = if picked {
+        3
+    } else if quantified {
+        1
+    } else {
+        owner_len(plain)
+    };
     let mut head = None;
     for (i, w) in plain.iter().enumerate().skip(start).take(4) {
         let l = lower(w);
@@ -349,6 +361,14 @@ mod tests {
                 "The mayor's aides",
             ),
             ("Several farmers they'll sell the land.", "Several farmers"),
+            (
+                "Most of the candidates they support the plan.",
+                "Most of the candidates",
+            ),
+            (
+                "Some of Okafor's allies they had come to accept it.",
+                "Some of Okafor's allies",
+            ),
         ] {
             assert_eq!(cut(s), Some(subject), "{s}");
         }
@@ -368,6 +388,7 @@ mod tests {
             "Most households the survey reached had a car.",
             "Many employers that the agency inspected had broken the rules.",
             "Many times the plan has failed.",
+            "Most of the voters they met were angry.",
             "Some things the council does are popular.",
             "His aides the mayor would have fired were kept on.",
             "Okafor told reporters that the plan had failed.",
