@@ -262,7 +262,7 @@ pub static TITLES: Words = Words::new(
     Mayor President Minister Prime Foreign Finance Defence Defense Interior Trade Economy \
     Gen Col Dr Sen Gov Rep Prof Mr Ms Mrs Lt Maj Capt Sgt Adm Spokesman Spokeswoman Spokesperson \
     Chairman Chairwoman Director Secretary Ambassador Judge Justice Chief Commander Deputy Vice \
-    King Queen Prince Pope Premier Chancellor Governor Senator Coach Officer Professor",
+    King Queen Prince Pope Premier Chancellor Governor Senator Coach Officer Professor Speaker",
 );
 
 /// Words that make a phrase a clause rather than a name or a role.

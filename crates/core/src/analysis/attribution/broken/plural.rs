@@ -12,7 +12,9 @@
 
 use super::trailing::is_agent_noun;
 use super::{is_role, lower, name_len};
-use crate::analysis::attribution::lexicon::{Words, AUXILIARIES, IRREGULAR_PAST, VERBISH};
+use crate::analysis::attribution::lexicon::{
+    Words, AUXILIARIES, IRREGULAR_PAST, LINKING_WORDS, SUBJECT_ADVERBS, VERBISH,
+};
 use crate::analysis::tokens::strip_possessive;
 use std::ops::Range;
 
@@ -71,7 +73,19 @@ pub fn plural_subject(s: &str, words: &[(usize, &str)]) -> Option<(Range<usize>,
 /// modifiers and a plural noun; with neither, the noun must name people by what they do.
 fn subject_len(plain: &[&str]) -> Option<usize> {
     let quantified = QUANTIFIERS.contains_any_case(plain.first()?);
-    let start = if quantified { 1 } else { owner_len(plain) };
+    // "Most of the candidates", "Some of Okafor's allies": the people a quantifier picks from.
+    let picked = quantified
+        && plain.get(1).is_some_and(|w| *w == "of")
+        && plain
+            .get(2)
+            .is_some_and(|w| *w == "the" || OWNERS.contains(w) || strip_possessive(w).is_some());
+    let start = if picked {
+        3
+    } else if quantified {
+        1
+    } else {
+        owner_len(plain)
+    };
     let mut head = None;
     for (i, w) in plain.iter().enumerate().skip(start).take(4) {
         let l = lower(w);
@@ -80,6 +94,7 @@ fn subject_len(plain: &[&str]) -> Option<usize> {
             || super::PREPOSITIONS.contains(&l)
             || CLAUSE_DETERMINERS.contains(&l)
             || CLAUSE_PRONOUNS.contains(&l)
+            || CLAUSE_PRONOUNS.contains(l.split(['\'', '\u{2019}']).next().unwrap_or(""))
             || strip_possessive(w).is_some()
         {
             break;
@@ -112,8 +127,12 @@ fn owner_len(plain: &[&str]) -> usize {
     if plain[0].eq_ignore_ascii_case("the") && plain.get(1).is_some_and(role_owner) {
         return 2;
     }
+    // "He's telling allies": a pronoun's "'s" is its verb, not an owner.
     let name = name_len(plain);
-    if name > 0 && strip_possessive(plain[name - 1]).is_some() {
+    if name > 0
+        && strip_possessive(plain[name - 1])
+            .is_some_and(|base| !CLAUSE_PRONOUNS.contains_any_case(base))
+    {
         return name;
     }
     0
@@ -241,7 +260,24 @@ fn opens_clause(clause: &[&str], people: bool) -> bool {
     } else {
         2
     };
-    let Some(verb) = (subject..clause.len().min(subject + limit)).find(|&i| is_finite(clause[i]))
+    // "Aides they support the plan": after a pronoun, a plain word is its verb in the present.
+    let present = |i: usize| {
+        let w = clause[i];
+        let l = lower(w);
+        subject == 1
+            && i == 1
+            && !contracted
+            && CLAUSE_PRONOUNS.contains(head)
+            && w.chars().all(|c| c.is_lowercase() || c == '-')
+            && !(SUBJECT_ADVERBS.contains(&l)
+                || LINKING_WORDS.contains(&l)
+                || CLAUSE_ENDS.contains(&l)
+                || GAP_WORDS.contains(&l)
+                || super::PREPOSITIONS.contains(&l)
+                || l.ends_with("ly"))
+    };
+    let Some(verb) =
+        (subject..clause.len().min(subject + limit)).find(|&i| is_finite(clause[i]) || present(i))
     else {
         return contracted;
     };
@@ -325,6 +361,14 @@ mod tests {
                 "The mayor's aides",
             ),
             ("Several farmers they'll sell the land.", "Several farmers"),
+            (
+                "Most of the candidates they support the plan.",
+                "Most of the candidates",
+            ),
+            (
+                "Some of Okafor's allies they had come to accept it.",
+                "Some of Okafor's allies",
+            ),
         ] {
             assert_eq!(cut(s), Some(subject), "{s}");
         }
@@ -344,6 +388,7 @@ mod tests {
             "Most households the survey reached had a car.",
             "Many employers that the agency inspected had broken the rules.",
             "Many times the plan has failed.",
+            "Most of the voters they met were angry.",
             "Some things the council does are popular.",
             "His aides the mayor would have fired were kept on.",
             "Okafor told reporters that the plan had failed.",

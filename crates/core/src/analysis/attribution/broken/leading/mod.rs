@@ -36,7 +36,7 @@ use subject::{
 /// "Zhao none of the money ...".
 pub(super) static CLAUSE_STARTERS: Words = Words::new(
     "the a an that it its there this these those he she they his her their some most much many \
-    at no both none several",
+    at no both none several millions thousands hundreds dozens",
 );
 
 /// The clause starters that are never an adverbial after a subject ("Zhao this week said",

@@ -82,8 +82,9 @@ static PARTICLES: Words = Words::new("abu ibn bin bint al el de del della di da 
 /// "Alvarez Moreno was busy": where a second person starts inside a run of capitalised words
 /// (`run`, the sentence's words from its subject on) that was read as one name, the first
 /// one's verb cut between them. Both must be known apart: the first a surname the story has
-/// met at the end of a full name, the second a surname met after some other word, or a full
-/// name met as such; only white space may stand between them, and a verb must follow.
+/// met at the end of a full name (or named in full after a role in lower case), the second a
+/// surname met after some other word, or a full name met as such; only white space may stand
+/// between them, and a verb must follow.
 pub(super) fn met_apart(at: Sentence, words: &[(usize, &str)], run: usize) -> Option<usize> {
     let plain: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
     // "Pataki Kasich \u{201c}has a record\u{201d}": the verb may open a quotation.
@@ -113,7 +114,15 @@ pub(super) fn met_apart(at: Sentence, words: &[(usize, &str)], run: usize) -> Op
     (1..run).find(|&j| {
         let (first, second) = (plain[j - 1], &plain[j..run]);
         let gap = &at.original[words[j - 1].0 + first.len()..words[j].0];
-        let first_met = at.known.met(first, None);
+        // "spokesman Josh Earnest Obama enjoys": a given name and surname straight after a role
+        // in lower case name the one who holds it here.
+        let named_here = j >= 3
+            && plain[j - 3].starts_with(char::is_lowercase)
+            && is_role(plain[j - 3])
+            && is_name_word(plain[j - 2])
+            && !TITLES.contains(plain[j - 2])
+            && !TITLES.contains(first);
+        let first_met = at.known.met(first, None) || named_here;
         let second_met = match second {
             [one] => at.known.met(one, Some(first)),
             [given, surname] => at.known.named(given, surname, first),

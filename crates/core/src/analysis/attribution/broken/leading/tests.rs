@@ -422,3 +422,51 @@ fn a_subject_before_whom_it_told_a_question_or_people() {
         assert_eq!(cut(s, false), None, "{s}");
     }
 }
+
+#[test]
+fn a_second_subject_where_the_verb_was() {
+    assert_eq!(
+        cut("Okafor millions lost their homes in the crash.", false),
+        Some("Okafor")
+    );
+    assert_eq!(
+        cut_after(
+            "House Speaker Ana Alvarez met Luis Moreno.",
+            "Alvarez Moreno has never kept his word."
+        ),
+        Some("Alvarez")
+    );
+    assert_eq!(
+        cut("Local officials they welcome the attention.", false),
+        Some("Local officials")
+    );
+    for s in [
+        "He's telling allies that he hopes the vote will pass.",
+        "Some voters they know are angry about the plan.",
+    ] {
+        assert_eq!(cut(s, false), None, "{s}");
+    }
+    assert_eq!(
+        cut("Several senators they're willing to let it go.", false),
+        Some("Several senators")
+    );
+}
+
+#[test]
+fn a_role_holder_run_into_a_person_the_story_met() {
+    assert_eq!(
+        cut_after(
+            "The mayor met Luis Moreno on Monday.",
+            "City Hall spokesman Ana Alvarez Moreno enjoys the job."
+        ),
+        Some("City Hall spokesman Ana Alvarez")
+    );
+    // A title opens the holder's name: "candidate Texas Senator Tom Reyes".
+    assert_eq!(
+        cut_after(
+            "Tom Reyes spoke on Monday.",
+            "Republican presidential candidate Texas Senator Tom Reyes argued that taxes would rise."
+        ),
+        None
+    );
+}
