@@ -26,6 +26,9 @@ static CLAUSE_OPENERS: Words = Words::new(
     "and but while when after though although because since whereas before if until once as",
 );
 
+/// Clause openers that are never prepositions.
+static CONJUNCTIONS_ONLY: Words = Words::new("while though although because whereas when if");
+
 /// Determiners that open a noun phrase, so never follow a subject pronoun: "he the plan".
 static DETERMINERS: Words = Words::new("the a an his her their its this these those");
 
@@ -51,7 +54,7 @@ pub fn inner_source(s: &str, words: &[(usize, &str)]) -> Option<(Range<usize>, u
         if after_mark && words[k].1 == "who" {
             return relative_source(&words[k..]);
         }
-        source_at(s, &words[k..], pair)
+        source_at(s, &words[k..], pair, &opener)
     })
 }
 
@@ -83,7 +86,12 @@ fn relative_source(words: &[(usize, &str)]) -> Option<(Range<usize>, usize)> {
 }
 
 /// A source at the start of `words` whose verb was cut.
-fn source_at(s: &str, words: &[(usize, &str)], pair: bool) -> Option<(Range<usize>, usize)> {
+fn source_at(
+    s: &str,
+    words: &[(usize, &str)],
+    pair: bool,
+    opener: &str,
+) -> Option<(Range<usize>, usize)> {
     let plain: Vec<&str> = words.iter().map(|&(_, w)| w).collect();
     let first = lower(plain[0]);
     let pronoun = matches!(first.as_str(), "he" | "she" | "they" | "we" | "i");
@@ -125,6 +133,11 @@ fn source_at(s: &str, words: &[(usize, &str)], pair: bool) -> Option<(Range<usiz
         second_subject
             || matches!(l.as_str(), "his" | "her" | "their") && rest.len() > 2
             || !pair && l == "that" && rest.get(1).is_some_and(|w| opens_a_clause(w))
+            // "While Okafor there was ...": after a conjunction that is no preposition
+            // ("After Okafor there was silence" is sound).
+            || l == "there"
+                && CONJUNCTIONS_ONLY.contains(opener)
+                && rest.get(1).is_some_and(|w| is_finite(w))
     };
     cut.then(|| (words[0].0..end, end))
 }
@@ -165,6 +178,7 @@ mod tests {
                 "Okafor",
             ),
             ("Lee spoke, while Okafor that 40 seats were lost.", "Okafor"),
+            ("While Okafor there was no plan, Lee had one.", "Okafor"),
             ("Lee smiled as she how hard the race had been.", "she"),
             ("Lee vetoed the bill because she it was unfair.", "she"),
             ("Lee lost, though he there were too few votes.", "he"),
@@ -215,6 +229,7 @@ mod tests {
             "The seat went to Lee, who in the race that made her name won.",
             "Voters asked who that helps.",
             "Lee left as he had come.",
+            "After Okafor there was silence.",
             "She won because she ran it well.",
             "He paid, as he does it every year.",
         ] {

@@ -55,6 +55,9 @@ static TIME_NOUNS: Words = Words::new(
 static GROUP_ADVERBS: Words =
     Words::new("not never also still only even already just really always often");
 
+/// Forms of "be" after an empty "there".
+static BEING: Words = Words::new("is are was were");
+
 /// Prepositions that may be stranded at a clause's end, holding the gap.
 static STRANDED: Words = Words::new(
     "to for with about of at on in from by into against over under behind after before like",
@@ -77,6 +80,10 @@ fn full_clause(s: &str, words: &[(usize, &str)]) -> bool {
     let Some(first) = plain.first() else {
         return false;
     };
+    // "who there were too many ...": an empty subject and its verb.
+    if *first == "there" && plain.get(1).is_some_and(|w| BEING.contains(w)) {
+        return true;
+    }
     let pronoun = matches!(*first, "he" | "she" | "they" | "we" | "I");
     let subject = if pronoun {
         1
@@ -87,6 +94,14 @@ fn full_clause(s: &str, words: &[(usize, &str)]) -> bool {
     };
     if subject == 0 || subject >= plain.len() {
         return false;
+    }
+    // "who the Times he would ...": whom it was told, then the clause's own subject.
+    let next = plain[subject]
+        .split(['\'', '\u{2019}'])
+        .next()
+        .unwrap_or("");
+    if !pronoun && matches!(next, "he" | "she" | "they" | "we") {
+        return true;
     }
     // The verb group: auxiliaries and adverbs, then the verb.
     let mut i = subject;
@@ -162,6 +177,8 @@ mod tests {
             "Voters who they backed the mayor in 2012 stayed home.",
             "Okafor, who Lee is attacking him because the polls moved, spoke.",
             "Lee, who Okafor insulted her in 1990, spoke out.",
+            "Lee, who there were too many rivals, quit.",
+            "Okafor, who Reuters he would run again, spoke.",
         ] {
             assert_eq!(source(s), Some("who"), "{s}");
         }
