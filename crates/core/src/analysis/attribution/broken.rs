@@ -29,6 +29,7 @@ mod place;
 mod plural;
 mod quantity;
 mod trailing;
+mod who;
 
 use super::cue::is_name_word;
 use super::lexicon::{
@@ -90,6 +91,7 @@ pub fn broken(
             Some((r, end))
         })
         .or_else(|| inner::inner_source(text, &words))
+        .or_else(|| who::who_clause(text, &words))
         .filter(|(r, _)| !place::is_place_after_comma(text, r))
         .filter(|(r, _)| !heading::shouted_range(&words, r));
     if let Some((r, verb_at)) = leading {

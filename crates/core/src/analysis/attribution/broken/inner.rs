@@ -4,8 +4,9 @@
 //!
 //! Inside a sentence a subject follows a conjunction ("and", "while", "after") or a comma, a
 //! semicolon or a dash. The sentence's own verb may stand anywhere, so only what never follows
-//! a subject counts: after "he", "she", "they" or "we", a "that" clause, a determiner, a
-//! second subject pronoun, or a name before a lower-case word; after a name, a subject
+//! a subject counts: after "he", "she", "they", "we" or "I", a "that" clause, a determiner, a
+//! second subject pronoun ("it" or "there" too, with its verb), "how" or "why", or a name
+//! before a lower-case word; after a name, a subject
 //! pronoun ("... and Okafor he would ..."), a possessive ("After Okafor his ..."), or a "that"
 //! opening a clause. A name followed by "the" or "a" is left alone: "Lee won the north and
 //! Okafor the south" only leaves out a repeated verb. A relative "who" after a comma is a
@@ -13,6 +14,7 @@
 //! plan ...").
 
 use super::leading::{opens_a_clause, that_with_no_verb};
+use super::plural::is_finite;
 use super::{lower, name_len};
 use crate::analysis::attribution::cue::is_name_word;
 use crate::analysis::attribution::lexicon::{Words, SUBJECT_PRONOUNS};
@@ -21,8 +23,11 @@ use std::ops::Range;
 
 /// Words that open a clause inside a sentence, straight before its subject.
 static CLAUSE_OPENERS: Words = Words::new(
-    "and but while when after though although because since whereas before if until once",
+    "and but while when after though although because since whereas before if until once as",
 );
+
+/// Clause openers that are never prepositions.
+static CONJUNCTIONS_ONLY: Words = Words::new("while though although because whereas when if");
 
 /// Determiners that open a noun phrase, so never follow a subject pronoun: "he the plan".
 static DETERMINERS: Words = Words::new("the a an his her their its this these those");
@@ -49,7 +54,7 @@ pub fn inner_source(s: &str, words: &[(usize, &str)]) -> Option<(Range<usize>, u
         if after_mark && words[k].1 == "who" {
             return relative_source(&words[k..]);
         }
-        source_at(s, &words[k..], pair)
+        source_at(s, &words[k..], pair, &opener)
     })
 }
 
@@ -81,10 +86,15 @@ fn relative_source(words: &[(usize, &str)]) -> Option<(Range<usize>, usize)> {
 }
 
 /// A source at the start of `words` whose verb was cut.
-fn source_at(s: &str, words: &[(usize, &str)], pair: bool) -> Option<(Range<usize>, usize)> {
+fn source_at(
+    s: &str,
+    words: &[(usize, &str)],
+    pair: bool,
+    opener: &str,
+) -> Option<(Range<usize>, usize)> {
     let plain: Vec<&str> = words.iter().map(|&(_, w)| w).collect();
     let first = lower(plain[0]);
-    let pronoun = matches!(first.as_str(), "he" | "she" | "they" | "we");
+    let pronoun = matches!(first.as_str(), "he" | "she" | "they" | "we" | "i");
     let n = if pronoun {
         1
     } else if is_name_word(plain[0]) {
@@ -107,6 +117,11 @@ fn source_at(s: &str, words: &[(usize, &str)], pair: bool) -> Option<(Range<usiz
     let rest = &plain[n..];
     let cut = if pronoun {
         second_subject
+            // "as he how tough it is": a question word never follows a subject.
+            || matches!(l.as_str(), "how" | "why")
+            // "because she it was ...": a second subject and its own verb.
+            || matches!(head, "it" | "there")
+                && rest.get(1).is_some_and(|w| is_finite(w) || head == "it" && w.ends_with('s'))
             || DETERMINERS.contains(&l) && rest.len() > 2
             || that_with_no_verb(rest, false) && rest.len() > 2
             || is_name_word(next)
@@ -118,6 +133,11 @@ fn source_at(s: &str, words: &[(usize, &str)], pair: bool) -> Option<(Range<usiz
         second_subject
             || matches!(l.as_str(), "his" | "her" | "their") && rest.len() > 2
             || !pair && l == "that" && rest.get(1).is_some_and(|w| opens_a_clause(w))
+            // "While Okafor there was ...": after a conjunction that is no preposition
+            // ("After Okafor there was silence" is sound).
+            || l == "there"
+                && CONJUNCTIONS_ONLY.contains(opener)
+                && rest.get(1).is_some_and(|w| is_finite(w))
     };
     cut.then(|| (words[0].0..end, end))
 }
@@ -158,6 +178,14 @@ mod tests {
                 "Okafor",
             ),
             ("Lee spoke, while Okafor that 40 seats were lost.", "Okafor"),
+            ("While Okafor there was no plan, Lee had one.", "Okafor"),
+            ("Lee smiled as she how hard the race had been.", "she"),
+            ("Lee vetoed the bill because she it was unfair.", "she"),
+            ("Lee lost, though he there were too few votes.", "he"),
+            (
+                "I was not thinking of Lee when I Democrats are no enemy.",
+                "I",
+            ),
             (
                 "The plan was backed by Ann Lee, who that the cost would fall.",
                 "who",
@@ -200,6 +228,10 @@ mod tests {
             "She thanked her staff, who they said had worked hard.",
             "The seat went to Lee, who in the race that made her name won.",
             "Voters asked who that helps.",
+            "Lee left as he had come.",
+            "After Okafor there was silence.",
+            "She won because she ran it well.",
+            "He paid, as he does it every year.",
         ] {
             assert_eq!(source(s), None, "{s}");
         }
