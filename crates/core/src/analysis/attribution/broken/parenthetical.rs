@@ -37,6 +37,31 @@ static NOT_AFTER: Words = Words::new(
     in at such including especially particularly mostly many most all both each some",
 );
 
+/// "sources", "Democratic sources", "an inside source": unnamed informants between commas,
+/// which elsewhere may be things ("energy sources"), so only with a modifier of people or none.
+fn is_sources(segment: &[&str]) -> bool {
+    let Some((last, modifiers)) = segment.split_last() else {
+        return false;
+    };
+    let modifiers = match modifiers.split_first() {
+        Some((a, rest)) if *last == "source" && matches!(*a, "a" | "an" | "one" | "another") => {
+            rest
+        }
+        _ if *last == "sources" => modifiers,
+        _ => return false,
+    };
+    modifiers.len() <= 2
+        && modifiers.iter().all(|w| {
+            SOURCE_MODIFIERS.contains_any_case(w) || is_name_word(w) && !is_never_a_name(w)
+        })
+}
+
+/// Words that make a source a person who tells: "an inside source", "senior sources".
+static SOURCE_MODIFIERS: Words = Words::new(
+    "inside senior anonymous informed knowledgeable reliable trusted unnamed campaign party \
+    administration government diplomatic military intelligence police security congressional",
+);
+
 /// How many words of `segment` name a source: a pronoun, a name, a determiner and a role.
 fn source_len(segment: &[&str]) -> usize {
     if segment.len() == 1 && SUBJECT_PRONOUNS.contains_any_case(segment[0]) || segment == ["it"] {
@@ -128,8 +153,8 @@ pub fn parenthetical_source(
         // in the plural, unless after a plural subject they are a list or its apposition
         // ("The victims, tourists, were ...").
         let opening = (1..k).all(|j| !comma_before(j)) && opens_a_phrase(words[0].1);
-        let people =
-            plural::is_people_phrase(&segment) && (opening || !plural::is_plural(words[k - 1].1));
+        let people = (plural::is_people_phrase(&segment) || is_sources(&segment))
+            && (opening || !plural::is_plural(words[k - 1].1));
         if !(pronoun || titled || people) {
             continue;
         }
@@ -268,6 +293,15 @@ mod tests {
             ("Many of the crossings, they, have been cancelled.", "they"),
             ("The ferry, officials, will run again.", "officials"),
             (
+                "The plan, an inside source, is to cut fares.",
+                "an inside source",
+            ),
+            ("The report, sources, was shelved.", "sources"),
+            (
+                "Despite the storm, party sources, Brandt still has hope.",
+                "party sources",
+            ),
+            (
                 "In some ways, harbour workers, Brandt was right.",
                 "harbour workers",
             ),
@@ -312,6 +346,8 @@ mod tests {
             "The harbour master, Nora Castell, \u{201c}had the keys,\u{201d} Brandt said.",
             "Brandt issued a statement, \u{201c}We are closing.\u{201d}",
             "Instead, Mr. Brandt, a retired skipper, plans to sail on.",
+            "Coal, an energy source, is cheap.",
+            "Wind and sun, renewable sources, are cheap.",
             "In a letter on Sunday, Ms. Castell, the harbour master, asked for help.",
         ] {
             assert_eq!(source(s), None, "{s}");
