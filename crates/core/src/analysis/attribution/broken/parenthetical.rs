@@ -217,9 +217,16 @@ pub fn parenthetical_source(
         // After people, only their verb ("..., officials, has ...") or a pronoun's clause
         // goes on with the sentence: "..., white, working-class voters, those ..." is a list
         // of modifiers, "..., candidates, to varying degrees, ..." an aside.
+        // "..., aides, the plan would ..." has a subject of its own under a determiner; in
+        // "..., voters, those Democrats argued, ..." the people are a list and the verb is there.
+        let determined_clause = matches!(after, "the" | "this" | "these" | "those" | "their")
+            && following.len() > 2
+            && following[1..3].iter().any(|w| plural::is_finite(w))
+            && !following.iter().any(|w| has_reporting_verb(w));
         let people_go_on = plural::is_finite(after)
             || SUBJECT_PRONOUNS.contains(after)
-                && following.get(1).is_some_and(|w| plural::is_finite(w));
+                && following.get(1).is_some_and(|w| plural::is_finite(w))
+            || determined_clause;
         let goes_on = after.starts_with(char::is_lowercase)
             && !NOT_AFTER.contains(after)
             && !(after.ends_with("ing") && after.len() > 4)
@@ -292,6 +299,7 @@ mod tests {
             ),
             ("Many of the crossings, they, have been cancelled.", "they"),
             ("The ferry, officials, will run again.", "officials"),
+            ("To win, organizers, the party must spend.", "organizers"),
             (
                 "The plan, an inside source, is to cut fares.",
                 "an inside source",
@@ -346,6 +354,7 @@ mod tests {
             "The harbour master, Nora Castell, \u{201c}had the keys,\u{201d} Brandt said.",
             "Brandt issued a statement, \u{201c}We are closing.\u{201d}",
             "Instead, Mr. Brandt, a retired skipper, plans to sail on.",
+            "In towns hit by the closures, older voters, those leaders argued, would suffer.",
             "Coal, an energy source, is cheap.",
             "Wind and sun, renewable sources, are cheap.",
             "In a letter on Sunday, Ms. Castell, the harbour master, asked for help.",
