@@ -153,8 +153,10 @@ pub fn parenthetical_source(
         // in the plural, unless after a plural subject they are a list or its apposition
         // ("The victims, tourists, were ...").
         let opening = (1..k).all(|j| !comma_before(j)) && opens_a_phrase(words[0].1);
+        // "Many days, former employees, she ...": a time before them is no list of people.
+        let timed = plural::TIMES.contains_any_case(words[k - 1].1);
         let people = (plural::is_people_phrase(&segment) || is_sources(&segment))
-            && (opening || !plural::is_plural(words[k - 1].1));
+            && (opening || timed || !plural::is_plural(words[k - 1].1));
         if !(pronoun || titled || people) {
             continue;
         }
@@ -299,6 +301,10 @@ mod tests {
             ),
             ("Many of the crossings, they, have been cancelled.", "they"),
             ("The ferry, officials, will run again.", "officials"),
+            (
+                "Some days, former employees, she worked late.",
+                "former employees",
+            ),
             ("To win, organizers, the party must spend.", "organizers"),
             (
                 "The plan, an inside source, is to cut fares.",
