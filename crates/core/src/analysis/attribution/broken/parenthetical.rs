@@ -155,7 +155,10 @@ pub fn parenthetical_source(
         let opening = (1..k).all(|j| !comma_before(j)) && opens_a_phrase(words[0].1);
         // "Many days, former employees, she ...": a time before them is no list of people.
         let timed = plural::TIMES.contains_any_case(words[k - 1].1);
-        let people = (plural::is_people_phrase(&segment) || is_sources(&segment))
+        // "Mrs. Okafor, these people, would ...": people the story has pointed to.
+        let pointed = matches!(segment[0], "these" | "those")
+            && (segment[1..] == ["people"] || plural::is_people_phrase(&segment[1..]));
+        let people = (plural::is_people_phrase(&segment) || is_sources(&segment) || pointed)
             && (opening || timed || !plural::is_plural(words[k - 1].1));
         if !(pronoun || titled || people) {
             continue;
@@ -301,6 +304,10 @@ mod tests {
             ),
             ("Many of the crossings, they, have been cancelled.", "they"),
             ("The ferry, officials, will run again.", "officials"),
+            (
+                "Ms. Castell, these people, would sail again.",
+                "these people",
+            ),
             (
                 "Some days, former employees, she worked late.",
                 "former employees",
