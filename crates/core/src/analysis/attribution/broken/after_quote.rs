@@ -26,6 +26,7 @@ fn opens_clause(first: &str) -> bool {
             "who"
                 | "whose"
                 | "which"
+                | "where"
                 | "when"
                 | "while"
                 | "though"
@@ -111,8 +112,13 @@ fn setting_before_verb(rest: &[&str]) -> bool {
     }
     // "\u{201c}...,\u{201d} Okafor when asked about it.", "..., he after the judge read the
     // charges": a clause of its own, whose verb is not the source's.
+    // A speech verb on a noun ("the number of reported cases") is no verb of the clause.
     if SUBORDINATORS.contains_any_case(first) {
-        return !rest.iter().any(|w| SPEECH_VERBS.contains_any_case(w));
+        return !rest.iter().enumerate().any(|(i, w)| {
+            SPEECH_VERBS.contains_any_case(w)
+                && !(i > 0
+                    && (NOUN_DETERMINERS.contains_any_case(rest[i - 1]) || rest[i - 1] == "of"))
+        });
     }
     for (i, w) in rest.iter().enumerate() {
         // "in a tweet", "in his memoir": a noun after its determiner, not a verb.
@@ -365,6 +371,7 @@ mod tests {
             "\u{201c}Rents are up,\u{201d} Okafor, adding that landlords were \u{201c}greedy.\u{201d}",
             "\u{201c}It works,\u{201d} Tom Reyes, a farmer who grows apples near Fresno.",
             "\u{201c}It works,\u{201d} Okafor when asked about the plan.",
+            "\u{201c}It works,\u{201d} Okafor when asked about Ohio, where the number of reported cases rose.",
             "\u{201c}He told me, \u{2018}I am busy,\u{2019}\u{201d} she.",
             "\u{201c}It was hard,\u{201d} she in a tweet.",
             "\u{201c}It was hard,\u{201d} he Channel 4 News.",
@@ -394,6 +401,7 @@ mod tests {
             "\u{201c}It works,\u{201d} Tom Reyes wrote in a letter.",
             "\u{201c}It works,\u{201d} Tom Reyes, a farmer who grows apples, said.",
             "\u{201c}It works,\u{201d} Okafor said when asked about the plan.",
+            "\u{201c}It works,\u{201d} Okafor when asked about the plan said the cost was low.",
             "\u{201c}It works,\u{201d} Tom Reyes, a farmer who grows apples, won the prize.",
             "\u{201c}We are friends,\u{201d} Tom Reyes, 57, told a voter who seemed confused.",
             "He called it \u{201c}a distortion,\u{201d} describing the team as skilled.",

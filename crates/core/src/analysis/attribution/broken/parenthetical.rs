@@ -37,6 +37,31 @@ static NOT_AFTER: Words = Words::new(
     in at such including especially particularly mostly many most all both each some",
 );
 
+/// "sources", "Democratic sources", "an inside source": unnamed informants between commas,
+/// which elsewhere may be things ("energy sources"), so only with a modifier of people or none.
+fn is_sources(segment: &[&str]) -> bool {
+    let Some((last, modifiers)) = segment.split_last() else {
+        return false;
+    };
+    let modifiers = match modifiers.split_first() {
+        Some((a, rest)) if *last == "source" && matches!(*a, "a" | "an" | "one" | "another") => {
+            rest
+        }
+        _ if *last == "sources" => modifiers,
+        _ => return false,
+    };
+    modifiers.len() <= 2
+        && modifiers.iter().all(|w| {
+            SOURCE_MODIFIERS.contains_any_case(w) || is_name_word(w) && !is_never_a_name(w)
+        })
+}
+
+/// Words that make a source a person who tells: "an inside source", "senior sources".
+static SOURCE_MODIFIERS: Words = Words::new(
+    "inside senior anonymous informed knowledgeable reliable trusted unnamed campaign party \
+    administration government diplomatic military intelligence police security congressional",
+);
+
 /// How many words of `segment` name a source: a pronoun, a name, a determiner and a role.
 fn source_len(segment: &[&str]) -> usize {
     if segment.len() == 1 && SUBJECT_PRONOUNS.contains_any_case(segment[0]) || segment == ["it"] {
@@ -128,8 +153,13 @@ pub fn parenthetical_source(
         // in the plural, unless after a plural subject they are a list or its apposition
         // ("The victims, tourists, were ...").
         let opening = (1..k).all(|j| !comma_before(j)) && opens_a_phrase(words[0].1);
-        let people =
-            plural::is_people_phrase(&segment) && (opening || !plural::is_plural(words[k - 1].1));
+        // "Many days, former employees, she ...": a time before them is no list of people.
+        let timed = plural::TIMES.contains_any_case(words[k - 1].1);
+        // "Mrs. Okafor, these people, would ...": people the story has pointed to.
+        let pointed = matches!(segment[0], "these" | "those")
+            && (segment[1..] == ["people"] || plural::is_people_phrase(&segment[1..]));
+        let people = (plural::is_people_phrase(&segment) || is_sources(&segment) || pointed)
+            && (opening || timed || !plural::is_plural(words[k - 1].1));
         if !(pronoun || titled || people) {
             continue;
         }
@@ -192,9 +222,16 @@ pub fn parenthetical_source(
         // After people, only their verb ("..., officials, has ...") or a pronoun's clause
         // goes on with the sentence: "..., white, working-class voters, those ..." is a list
         // of modifiers, "..., candidates, to varying degrees, ..." an aside.
+        // "..., aides, the plan would ..." has a subject of its own under a determiner; in
+        // "..., voters, those Democrats argued, ..." the people are a list and the verb is there.
+        let determined_clause = matches!(after, "the" | "this" | "these" | "those" | "their")
+            && following.len() > 2
+            && following[1..3].iter().any(|w| plural::is_finite(w))
+            && !following.iter().any(|w| has_reporting_verb(w));
         let people_go_on = plural::is_finite(after)
             || SUBJECT_PRONOUNS.contains(after)
-                && following.get(1).is_some_and(|w| plural::is_finite(w));
+                && following.get(1).is_some_and(|w| plural::is_finite(w))
+            || determined_clause;
         let goes_on = after.starts_with(char::is_lowercase)
             && !NOT_AFTER.contains(after)
             && !(after.ends_with("ing") && after.len() > 4)
@@ -268,6 +305,24 @@ mod tests {
             ("Many of the crossings, they, have been cancelled.", "they"),
             ("The ferry, officials, will run again.", "officials"),
             (
+                "Ms. Castell, these people, would sail again.",
+                "these people",
+            ),
+            (
+                "Some days, former employees, she worked late.",
+                "former employees",
+            ),
+            ("To win, organizers, the party must spend.", "organizers"),
+            (
+                "The plan, an inside source, is to cut fares.",
+                "an inside source",
+            ),
+            ("The report, sources, was shelved.", "sources"),
+            (
+                "Despite the storm, party sources, Brandt still has hope.",
+                "party sources",
+            ),
+            (
                 "In some ways, harbour workers, Brandt was right.",
                 "harbour workers",
             ),
@@ -312,6 +367,9 @@ mod tests {
             "The harbour master, Nora Castell, \u{201c}had the keys,\u{201d} Brandt said.",
             "Brandt issued a statement, \u{201c}We are closing.\u{201d}",
             "Instead, Mr. Brandt, a retired skipper, plans to sail on.",
+            "In towns hit by the closures, older voters, those leaders argued, would suffer.",
+            "Coal, an energy source, is cheap.",
+            "Wind and sun, renewable sources, are cheap.",
             "In a letter on Sunday, Ms. Castell, the harbour master, asked for help.",
         ] {
             assert_eq!(source(s), None, "{s}");

@@ -22,7 +22,7 @@ use std::ops::Range;
 static QUANTIFIERS: Words = Words::new("some many several most few other various numerous");
 
 /// Plural nouns of time, which a quantifier makes an adverbial: "Many times", "Most days".
-static TIMES: Words = Words::new(
+pub(super) static TIMES: Words = Words::new(
     "times days weeks months years decades hours minutes nights mornings evenings weekends \
     occasions instances",
 );
@@ -189,8 +189,11 @@ pub(super) fn is_people(w: &str) -> bool {
         .strip_suffix("ies")
         .map_or_else(|| l[..l.len() - 1].to_string(), |stem| format!("{stem}y"));
     let agent = w.starts_with(char::is_lowercase) && is_agent_noun(&one) && !VERBS.contains(&one);
-    (is_role(&l) || is_role(&one) || agent) && !NOT_PEOPLE.contains(&one)
+    (is_role(&l) || is_role(&one) || agent || TIED.contains(&one)) && !NOT_PEOPLE.contains(&one)
 }
+
+/// People named by their tie to a body rather than by what they do: "former employees".
+static TIED: Words = Words::new("employee donor respondent");
 
 /// Role nouns that name no people: what is said, not who says it ("reports", "polls").
 static NOT_PEOPLE: Words = Words::new(
