@@ -268,6 +268,8 @@ pub struct Folded {
     letters: [i16; 64],
     /// [`stable_letters`] of the plain word.
     stable: u32,
+    /// The buckets of `letters` in use ([`bucket_mask`]).
+    mask: u64,
 }
 
 /// A registry word counted once for [`Folded::may_be_near_counted`]: a misspelling search
@@ -283,6 +285,7 @@ pub struct Counted {
     plain_chars: usize,
     letters: [i16; 64],
     stable: u32,
+    mask: u64,
 }
 
 impl Counted {
@@ -299,6 +302,7 @@ impl Counted {
             plain_lower: plain.to_ascii_lowercase().into(),
             plain,
             plain_chars,
+            mask: bucket_mask(&letters),
             letters,
             stable,
         }
@@ -315,6 +319,7 @@ impl Folded {
             lower: word.to_lowercase().into(),
             plain: p.into(),
             plain_chars,
+            mask: bucket_mask(&letters),
             letters,
             stable,
         }
@@ -364,12 +369,16 @@ impl Folded {
         if w.lower == c.lower || w.plain == c.plain {
             return true;
         }
-        // `within_edits(plain, plain, 2)` on the counts.
-        let differ: usize = (w.letters.iter().zip(&c.letters))
-            .map(|(a, b)| a.wrapping_sub(*b).unsigned_abs() as usize)
-            .sum();
-        if w.plain_chars.abs_diff(c.plain_chars) <= 2 && differ <= 4 {
-            return true;
+        // `within_edits(plain, plain, 2)` on the counts. A bucket one word uses and the other
+        // does not differs by a letter at least: more than four such rule the pair out
+        // without summing, as they do for nearly every word a search asks about.
+        if (w.mask ^ c.mask).count_ones() <= 4 && w.plain_chars.abs_diff(c.plain_chars) <= 2 {
+            let differ: usize = (w.letters.iter().zip(&c.letters))
+                .map(|(a, b)| a.wrapping_sub(*b).unsigned_abs() as usize)
+                .sum();
+            if differ <= 4 {
+                return true;
+            }
         }
         c.stable == w.stable && same_skeleton(&w.plain, &c.plain_lower)
     }
@@ -387,6 +396,13 @@ fn count_letters(p: &str) -> ([i16; 64], usize, u32) {
         stable |= stable_letter(c);
     }
     (letters, n, stable)
+}
+
+/// The buckets of counted letters in use, one bit each.
+fn bucket_mask(letters: &[i16; 64]) -> u64 {
+    (letters.iter().enumerate())
+        .filter(|(_, &n)| n != 0)
+        .fold(0, |mask, (i, _)| mask | 1 << i)
 }
 
 /// Letters no transliteration folding of [`fold`] adds or removes (each rule there rewrites

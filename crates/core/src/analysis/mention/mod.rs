@@ -514,15 +514,31 @@ impl<'r> Finder<'r> {
                 .collect();
             if !ascii {
                 leads.extend(exact.iter().map(|(l, n)| (l.clone(), n.clone(), true)));
-                let owned = |s: &str| Cow::Owned(unaccented(s).into_owned());
+                // A word with nothing to drop is kept as it is, not copied: most are.
+                fn dropped<'s>(s: &Cow<'s, str>) -> Cow<'s, str> {
+                    match unaccented(s) {
+                        Cow::Borrowed(_) => s.clone(),
+                        Cow::Owned(o) => Cow::Owned(o),
+                    }
+                }
                 leads.extend(
                     exact
                         .iter()
-                        .map(|(l, n)| (owned(l), n.as_deref().map(owned), true)),
+                        .map(|(l, n)| (dropped(l), n.as_ref().map(dropped), true)),
                 );
             }
             for (k, (lead, next, fold)) in leads.iter().enumerate() {
-                if leads[..k].contains(&(lead.clone(), next.clone(), *fold)) {
+                // Most leads are the same words as an earlier one, borrowed from the same
+                // text: the same bytes are the same lead without comparing them.
+                let same = |a: &str, b: &str| std::ptr::eq(a, b) || a == b;
+                let same_next = |a: &Option<Cow<str>>, b: &Option<Cow<str>>| match (a, b) {
+                    (Some(a), Some(b)) => same(a, b),
+                    (a, b) => a.is_none() && b.is_none(),
+                };
+                if leads[..k]
+                    .iter()
+                    .any(|(l, n, f)| f == fold && same(l, lead) && same_next(n, next))
+                {
                     continue;
                 }
                 let forms = self.lead_forms(lead, next.as_deref());

@@ -19,12 +19,33 @@ pub(super) struct NearForms {
     entities: OnceLock<Box<[EntityIdx]>>,
 }
 
+/// The shortest list set as bits rather than sorted.
+const BITS_FROM: usize = 512;
+
 impl NearForms {
     pub(super) fn new(mut ids: Vec<u32>) -> NearForms {
-        // The index gives a sorted list per key, one after another: the stable sort merges
-        // such runs (`sort_unstable` sorted them over, a twentieth of a large check).
-        ids.sort();
-        ids.dedup();
+        let most = ids.iter().max().map_or(0, |&m| m as usize + 1);
+        if ids.len() >= BITS_FROM && ids.len() * 8 >= most / 64 {
+            // A long list (a common word's, tens of thousands of forms) is set as bits and
+            // read back in order: sorting it was a twentieth of a large check.
+            let mut bits = vec![0u64; most.div_ceil(64)];
+            for &id in &ids {
+                bits[id as usize / 64] |= 1 << (id % 64);
+            }
+            ids.clear();
+            for (i, &word) in bits.iter().enumerate() {
+                let mut word = word;
+                while word != 0 {
+                    ids.push((i * 64) as u32 + word.trailing_zeros());
+                    word &= word - 1;
+                }
+            }
+        } else {
+            // The index gives a sorted list per key, one after another: the stable sort
+            // merges such runs (`sort_unstable` sorted them over).
+            ids.sort();
+            ids.dedup();
+        }
         NearForms {
             ids: ids.into(),
             by_count: OnceLock::new(),
@@ -35,15 +56,17 @@ impl NearForms {
     /// The forms of this list with `n` words by [`NameIndex::peek_words`], sorted.
     pub(super) fn of_count(&self, index: &NameIndex, n: usize) -> &[u32] {
         let groups = self.by_count.get_or_init(|| {
-            let mut counted: Vec<(usize, u32)> = self
-                .ids
-                .iter()
-                .map(|&id| (index.peek_words(id, 0).0, id))
-                .collect();
-            counted.sort_unstable();
-            counted
-                .chunk_by(|a, b| a.0 == b.0)
-                .map(|group| (group[0].0, group.iter().map(|&(_, id)| id).collect()))
+            // `ids` is sorted, and so each group as it fills: a few word counts, no sort.
+            let mut groups: Vec<(usize, Vec<u32>)> = Vec::new();
+            for &id in self.ids.iter() {
+                let count = index.peek_words(id, 0).0;
+                match groups.iter_mut().find(|(c, _)| *c == count) {
+                    Some((_, group)) => group.push(id),
+                    None => groups.push((count, vec![id])),
+                }
+            }
+            (groups.into_iter())
+                .map(|(count, group)| (count, group.into()))
                 .collect()
         });
         groups

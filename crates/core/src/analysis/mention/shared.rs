@@ -5,6 +5,7 @@ use crate::registry::spelling::{Counted, Folded};
 use crate::registry::{NameIndex, Separator};
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::Arc;
 
 /// The forms worth comparing with a span: of its length, and found near every written word but
@@ -42,33 +43,33 @@ pub(super) fn shared_candidates(
     // Folded once per span, and only when some form is missing from one list.
     let mut folded: Option<Vec<Folded>> = None;
     for k in 0..n {
-        let from = &lists[if k == shortest { second } else { shortest }];
-        let missing =
-            (from.of_count(index, n).iter().copied()).filter(|&id| !on(k, id) && on_all_but(k, id));
         if hyphenated {
+            let from = &lists[if k == shortest { second } else { shortest }];
+            let missing = (from.of_count(index, n).iter().copied())
+                .filter(|&id| !on(k, id) && on_all_but(k, id));
             found.extend(missing);
             continue;
         }
-        let mut missing = missing.peekable();
-        if missing.peek().is_none() {
-            continue;
-        }
-        let written =
-            folded.get_or_insert_with(|| written.iter().map(|w| Folded::new(w)).collect());
         FORM_WORDS.with_borrow_mut(|words| {
             words.start(registry);
-            // Many forms share a word ("University" at `k` = 0): each asked about once.
-            let mut answers: FxHashMap<u32, bool> = FxHashMap::default();
-            for id in missing {
-                let near = words.at(index, id, k).is_none_or(|w| {
-                    *answers.entry(w).or_insert_with(|| {
-                        let f = &words.counted[w as usize];
-                        written[k].may_be_near_counted(f)
-                            || (n == 2 && written[1 - k].may_be_near_counted(f))
-                    })
-                });
+            let group = words.group(index, written, lists, k);
+            if group.ids.is_empty() && group.unworded.is_empty() {
+                return;
+            }
+            let missing = |id: &&u32| !on(k, **id);
+            let written =
+                folded.get_or_insert_with(|| written.iter().map(|w| Folded::new(w)).collect());
+            found.extend(group.unworded.iter().filter(missing));
+            for &(w, start, end) in &group.words {
+                let f = &words.counted[w as usize];
+                let near = written[k].may_be_near_counted(f)
+                    || (n == 2 && written[1 - k].may_be_near_counted(f));
                 if near {
-                    found.push(id);
+                    found.extend(
+                        group.ids[start as usize..end as usize]
+                            .iter()
+                            .filter(missing),
+                    );
                 }
             }
         });
@@ -76,6 +77,20 @@ pub(super) fn shared_candidates(
     found.sort_unstable();
     found.dedup();
     found
+}
+
+/// The forms of a span's length on every written word's list but word `k`'s, by their word
+/// `k`: what a misspelling in word `k` may be of. The same for every span that shares the
+/// other words ("University of Kardle", "University of Falarmre": 3,000 "University of ..."
+/// forms), so built once per thread and kept in [`FormWords`].
+#[derive(Default)]
+struct Group {
+    /// Word `k`'s number in [`FormWords::counted`], and where its forms are in `ids`.
+    words: Vec<(u32, u32, u32)>,
+    /// The forms with a word `k`, by word.
+    ids: Vec<u32>,
+    /// Forms whose peek stops short of word `k`: kept whatever word `k` is written.
+    unworded: Vec<u32>,
 }
 
 /// Registry forms' words, counted for [`Folded::may_be_near_counted`] as a misspelling search
@@ -89,6 +104,10 @@ struct FormWords {
     at: FxHashMap<(u32, usize), Option<u32>>,
     numbers: FxHashMap<Box<str>, u32>,
     counted: Vec<Counted>,
+    /// Groups by span length, `k` and the other written words ([`group_key`]).
+    groups: FxHashMap<String, Rc<Group>>,
+    /// How many forms `groups` holds.
+    grouped: usize,
 }
 
 impl FormWords {
@@ -100,6 +119,69 @@ impl FormWords {
                 ..FormWords::default()
             };
         }
+    }
+
+    /// The [`Group`] of written words' forms for word `k`, built the first time it is asked for
+    /// (a small one each time: keeping it would cost more than building it).
+    fn group(
+        &mut self,
+        index: &NameIndex,
+        written: &[&str],
+        lists: &[Arc<NearForms>],
+        k: usize,
+    ) -> Rc<Group> {
+        let n = written.len();
+        // Walked from the shortest of the other lists.
+        let from = (0..n)
+            .filter(|&j| j != k)
+            .min_by_key(|&j| lists[j].ids.len())
+            .expect("a span of two words or more");
+        let seeds = lists[from].of_count(index, n);
+        if seeds.len() < GROUP_KEPT_FROM {
+            return Rc::new(self.build(index, lists, k, seeds));
+        }
+        let key = group_key(written, k);
+        if let Some(group) = self.groups.get(&key) {
+            return group.clone();
+        }
+        let group = Rc::new(self.build(index, lists, k, seeds));
+        let size = group.ids.len() + group.unworded.len();
+        if self.grouped + size > GROUPED_MAX {
+            self.groups.clear();
+            self.grouped = 0;
+        }
+        self.grouped += size;
+        self.groups.insert(key, group.clone());
+        group
+    }
+
+    /// The [`Group`] of the `seeds` on every list but `k`'s.
+    fn build(
+        &mut self,
+        index: &NameIndex,
+        lists: &[Arc<NearForms>],
+        k: usize,
+        seeds: &[u32],
+    ) -> Group {
+        let on = |j: usize, id: u32| lists[j].ids.binary_search(&id).is_ok();
+        let mut group = Group::default();
+        let mut worded: Vec<(u32, u32)> = Vec::new();
+        for &id in seeds {
+            if !(0..lists.len()).all(|j| j == k || on(j, id)) {
+                continue;
+            }
+            match self.at(index, id, k) {
+                None => group.unworded.push(id),
+                Some(w) => worded.push((w, id)),
+            }
+        }
+        worded.sort_unstable();
+        for same in worded.chunk_by(|a, b| a.0 == b.0) {
+            let start = group.ids.len() as u32;
+            group.ids.extend(same.iter().map(|&(_, id)| id));
+            group.words.push((same[0].0, start, group.ids.len() as u32));
+        }
+        group
     }
 
     /// The number of form `id`'s word `k`, peeked as [`NameIndex::peek_words`] gives it with
@@ -122,6 +204,26 @@ impl FormWords {
         number
     }
 }
+
+/// A [`Group`]'s key: the span's length, `k`, and the other words, each after its length.
+fn group_key(written: &[&str], k: usize) -> String {
+    let mut key = format!("{} {k}", written.len());
+    for (j, w) in written.iter().enumerate() {
+        if j != k {
+            key.push(' ');
+            key.push_str(&w.len().to_string());
+            key.push(':');
+            key.push_str(w);
+        }
+    }
+    key
+}
+
+/// The fewest seeds of a [`Group`] worth keeping.
+const GROUP_KEPT_FROM: usize = 64;
+
+/// How many forms [`FormWords::groups`] holds before it starts again.
+const GROUPED_MAX: usize = 1 << 20;
 
 /// How many form words [`FORM_WORDS`] keeps before it starts again.
 const FORM_WORDS_MAX: usize = 1 << 18;
