@@ -469,6 +469,8 @@ impl<'r> Finder<'r> {
         // Once per block: asked per word, a 10 MB paragraph took minutes.
         let ascii = block.text().is_ascii();
         let longest = index.longest_form();
+        // The leads of each word, in one buffer for the block.
+        let mut leads = Vec::with_capacity(12);
         let mut i = 0;
         while i < words.len() {
             let base = words[i].base();
@@ -508,10 +510,8 @@ impl<'r> Finder<'r> {
             // `Registry::omits_diacritics`): first as written, then, in prose with any
             // diacritics, also with them dropped ("João Lourenço" for "Joao Lourenco"). A
             // reading as written comes first, and wins at equal length.
-            let mut leads: Vec<_> = exact
-                .iter()
-                .map(|(l, n)| (l.clone(), n.clone(), false))
-                .collect();
+            leads.clear();
+            leads.extend(exact.iter().map(|(l, n)| (l.clone(), n.clone(), false)));
             if !ascii {
                 leads.extend(exact.iter().map(|(l, n)| (l.clone(), n.clone(), true)));
                 // A word with nothing to drop is kept as it is, not copied: most are.
@@ -527,6 +527,9 @@ impl<'r> Finder<'r> {
                         .map(|(l, n)| (dropped(l), n.as_ref().map(dropped), true)),
                 );
             }
+            // The forms of each lead looked up: a lead read again with diacritics dropped
+            // has the forms it had as written.
+            let mut looked: [Option<Arc<LeadForms>>; 12] = Default::default();
             for (k, (lead, next, fold)) in leads.iter().enumerate() {
                 // Most leads are the same words as an earlier one, borrowed from the same
                 // text: the same bytes are the same lead without comparing them.
@@ -535,13 +538,19 @@ impl<'r> Finder<'r> {
                     (Some(a), Some(b)) => same(a, b),
                     (a, b) => a.is_none() && b.is_none(),
                 };
-                if leads[..k]
-                    .iter()
-                    .any(|(l, n, f)| f == fold && same(l, lead) && same_next(n, next))
-                {
+                let same_lead =
+                    |j: &usize| same(&leads[*j].0, lead) && same_next(&leads[*j].1, next);
+                if (0..k).any(|j| leads[j].2 == *fold && same_lead(&j)) {
                     continue;
                 }
-                let forms = self.lead_forms(lead, next.as_deref());
+                let earlier = (0..k).filter(|j| looked[*j].is_some()).find(same_lead);
+                let forms = match earlier.and_then(|j| looked[j].clone()) {
+                    Some(forms) => forms,
+                    None => self.lead_forms(lead, next.as_deref()),
+                };
+                if let Some(slot) = looked.get_mut(k) {
+                    *slot = Some(forms.clone());
+                }
                 let later = || {
                     let (as_written, folded) = later();
                     if *fold {

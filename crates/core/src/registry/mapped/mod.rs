@@ -334,12 +334,21 @@ impl MappedRegistry {
         let sk = self.section(Section::SkeletonForms);
         let offsets = sk.start + 4..sk.start + 4 + (self.skeleton_count + 1) * 4;
         let values = offsets.end.min(sk.end)..sk.end;
+        // The forms that lie inside the file, as `u32_at` reads them one by one, read as one
+        // slice: a common word's skeletons list tens of thousands.
+        let stored = b.len().min(values.end).saturating_sub(values.start) / 4;
         for n in self.near.values(b, i) {
             let n = n as usize;
             let (Some(s), Some(e)) = (u32_at(b, &offsets, n), u32_at(b, &offsets, n + 1)) else {
                 continue;
             };
-            out.extend((s as usize..e as usize).map_while(|j| u32_at(b, &values, j)));
+            let (s, e) = (s as usize, (e as usize).min(stored));
+            if s < e {
+                let bytes = &b[values.start + s * 4..values.start + e * 4];
+                out.extend(
+                    (bytes.chunks_exact(4)).map(|c| u32::from_ne_bytes([c[0], c[1], c[2], c[3]])),
+                );
+            }
         }
     }
 
