@@ -22,6 +22,7 @@ use lead::LeadForms;
 pub use memo::Memo;
 use misspelled::{first_plain, name_runs, same_first_letter};
 use near::NearForms;
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
@@ -239,6 +240,10 @@ struct Finder<'r> {
     registry: &'r Registry,
     /// Family names of people mentioned so far, by their first word.
     families: HashMap<String, Vec<FamilyName>>,
+    /// The same by entity (a person has one family name), and the entities by its first
+    /// letter: a capitalised word is compared with the families it may be a typo of, not all.
+    family_of: FxHashMap<EntityIdx, FamilyName>,
+    by_letter: FxHashMap<Option<char>, Vec<EntityIdx>>,
     /// Family names of people the registry does not know, from names written in full so far
     /// ("Martin Schulz"): a later "Schulz" is that person, not a misspelling of Scholz.
     other_names: HashSet<String>,
@@ -271,6 +276,8 @@ impl<'r> Finder<'r> {
         Finder {
             registry,
             families: HashMap::new(),
+            family_of: FxHashMap::default(),
+            by_letter: FxHashMap::default(),
             other_names: HashSet::new(),
             other_people: HashSet::new(),
             mentions: Vec::new(),
@@ -458,7 +465,12 @@ impl<'r> Finder<'r> {
             let letter = first_plain(first);
             let list = self.families.entry(first.to_string()).or_default();
             list.retain(|(_, e, _)| *e != r.entity);
-            list.push((family, r.entity, letter));
+            list.push((family.clone(), r.entity, letter));
+            let same = self.by_letter.entry(letter).or_default();
+            if !same.contains(&r.entity) {
+                same.push(r.entity);
+            }
+            self.family_of.insert(r.entity, (family, r.entity, letter));
         }
     }
 
@@ -669,12 +681,23 @@ impl<'r> Finder<'r> {
         let mut best: Option<(u32, usize, EntityIdx)> = None;
         let mut tie = false;
         let letter = first_plain(words[i].text);
-        for (family, entity, first) in self.families.values().flatten() {
+        // The families of that letter, then those of other letters the index finds near: each
+        // person once, and the best is the same in any order (one family name a person).
+        let near_entities = near.entities(index);
+        let mut people: Vec<EntityIdx> = (self.by_letter.get(&letter).cloned()).unwrap_or_default();
+        let other_letter = |e: &&EntityIdx| self.family_of.get(*e).is_some_and(|f| f.2 != letter);
+        if near_entities.len() <= self.family_of.len() {
+            people.extend(near_entities.iter().filter(other_letter));
+        } else {
+            people.extend(
+                (self.family_of.keys())
+                    .filter(other_letter)
+                    .filter(|e| near_entities.binary_search(e).is_ok()),
+            );
+        }
+        for (family, entity, _) in people.iter().filter_map(|e| self.family_of.get(e)) {
             let n = family.len();
-            if i + n > words.len()
-                || !words[i + n - 1].name_like()
-                || !(letter == *first || near.names(index, *entity))
-            {
+            if i + n > words.len() || !words[i + n - 1].name_like() {
                 continue;
             }
             // A particle after the word makes it a given name: "Osama bin Laden".

@@ -75,16 +75,15 @@ impl NearForms {
             .map_or(&[], |(_, g)| &g[..])
     }
 
-    /// Whether a form of this list names `entity`.
-    pub(super) fn names(&self, index: &NameIndex, entity: EntityIdx) -> bool {
-        let entities = self.entities.get_or_init(|| {
+    /// The entities of this list's forms, sorted, each once.
+    pub(super) fn entities(&self, index: &NameIndex) -> &[EntityIdx] {
+        self.entities.get_or_init(|| {
             // Peeked, not decoded: a common word's list holds thousands of forms.
             let mut all: Vec<EntityIdx> =
                 self.ids.iter().map(|&id| index.peek_entity(id)).collect();
             all.sort_unstable();
             all.dedup();
             all.into()
-        });
-        entities.binary_search(&entity).is_ok()
+        })
     }
 }
