@@ -683,17 +683,20 @@ impl<'r> Finder<'r> {
         let letter = first_plain(words[i].text);
         // The families of that letter, then those of other letters the index finds near: each
         // person once, and the best is the same in any order (one family name a person).
-        let near_entities = near.entities(index);
         let mut people: Vec<EntityIdx> = (self.by_letter.get(&letter).cloned()).unwrap_or_default();
         let other_letter = |e: &&EntityIdx| self.family_of.get(*e).is_some_and(|f| f.2 != letter);
-        if near_entities.len() <= self.family_of.len() {
-            people.extend(near_entities.iter().filter(other_letter));
-        } else {
-            people.extend(
-                (self.family_of.keys())
-                    .filter(other_letter)
-                    .filter(|e| near_entities.binary_search(e).is_ok()),
-            );
+        // The near forms' entities are gathered only when some family has another letter.
+        if self.family_of.len() > people.len() {
+            let near_entities = near.entities(index);
+            if near_entities.len() <= self.family_of.len() {
+                people.extend(near_entities.iter().filter(other_letter));
+            } else {
+                people.extend(
+                    (self.family_of.keys())
+                        .filter(other_letter)
+                        .filter(|e| near_entities.binary_search(e).is_ok()),
+                );
+            }
         }
         for (family, entity, _) in people.iter().filter_map(|e| self.family_of.get(e)) {
             let n = family.len();
