@@ -138,13 +138,13 @@ impl FormWords {
             .expect("a span of two words or more");
         let seeds = lists[from].of_count(index, n);
         if seeds.len() < GROUP_KEPT_FROM {
-            return Rc::new(self.build(index, lists, k, seeds));
+            return Rc::new(self.build(index, lists, (k, from), seeds));
         }
         let key = group_key(written, k);
         if let Some(group) = self.groups.get(&key) {
             return group.clone();
         }
-        let group = Rc::new(self.build(index, lists, k, seeds));
+        let group = Rc::new(self.build(index, lists, (k, from), seeds));
         let size = group.ids.len() + group.unworded.len();
         if self.grouped + size > GROUPED_MAX {
             self.groups.clear();
@@ -155,19 +155,21 @@ impl FormWords {
         group
     }
 
-    /// The [`Group`] of the `seeds` on every list but `k`'s.
+    /// The [`Group`] of the `seeds` (list `from`'s forms of the span's length) on every list
+    /// but `k`'s.
     fn build(
         &mut self,
         index: &NameIndex,
         lists: &[Arc<NearForms>],
-        k: usize,
+        (k, from): (usize, usize),
         seeds: &[u32],
     ) -> Group {
         let on = |j: usize, id: u32| lists[j].ids.binary_search(&id).is_ok();
         let mut group = Group::default();
         let mut worded: Vec<(u32, u32)> = Vec::new();
         for &id in seeds {
-            if !(0..lists.len()).all(|j| j == k || on(j, id)) {
+            // A seed is on its own list: a span of two words asks nothing more.
+            if !(0..lists.len()).all(|j| j == k || j == from || on(j, id)) {
                 continue;
             }
             match self.at(index, id, k) {
