@@ -78,7 +78,7 @@ fn plural_subject(own: &Own, cue: Range<usize>) -> bool {
     let relative = subject
         && before
             .take(4)
-            .any(|w| matches!(w.lower.as_str(), "which" | "that" | "what" | "who" | "whom"));
+            .any(|w| matches!(w.lower.as_ref(), "which" | "that" | "what" | "who" | "whom"));
     !relative
         && !word.contains(' ')
         && word.ends_with('s')

@@ -39,17 +39,9 @@ impl Words {
             .contains(word.as_ref())
     }
 
-    /// Looks up `word` in lower case, without allocating for short ASCII words.
+    /// Looks up `word` in lower case, without allocating for most words.
     pub fn contains_any_case(&self, word: &str) -> bool {
-        let mut buf = [0u8; 24];
-        match buf.get_mut(..word.len()) {
-            Some(lower) if word.is_ascii() => {
-                lower.copy_from_slice(word.as_bytes());
-                lower.make_ascii_lowercase();
-                std::str::from_utf8(lower).is_ok_and(|w| self.contains(w))
-            }
-            _ => self.contains(word.to_lowercase()),
-        }
+        self.contains(super::lower::lower(word))
     }
 }
 

@@ -52,7 +52,7 @@ pub fn cue_only_after(own: &Own, claim: Range<usize>) -> bool {
     };
     let opener = &own.words[i];
     // "by suggesting that ...": the cue before the opener reports the clause.
-    if i > 0 && REPORTING_WORDS.contains(own.words[i - 1].lower.as_str()) {
+    if i > 0 && REPORTING_WORDS.contains(own.words[i - 1].lower.as_ref()) {
         return false;
     }
     let head = &s[..opener.range.start];
