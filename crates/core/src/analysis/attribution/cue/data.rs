@@ -14,11 +14,14 @@ use super::source::{is_name_word, is_plural_noun};
 /// for no poll.
 pub(super) fn names_respondents(own: &Own) -> bool {
     own.words.iter().enumerate().any(|(i, w)| {
-        let described = own.words[..i]
-            .iter()
-            .any(|p| matches!(p.lower.as_ref(), "who" | "which" | "like" | "among"));
+        // Looked back for only at a respondent: a scan of the words before each word is slow.
+        let described = || {
+            own.words[..i]
+                .iter()
+                .any(|p| matches!(p.lower.as_ref(), "who" | "which" | "like" | "among"))
+        };
         CUES.respondents.contains(w.lower.as_ref())
-            && !described
+            && !described()
             && (w.lower.ends_with('s')
                 || i.checked_sub(1)
                     .and_then(|p| own.words.get(p))
@@ -85,7 +88,8 @@ fn has_figure(own: &Own) -> bool {
 /// Whether `s` names data with their source: what a source after a comma may be instead of a
 /// person ("..., a survey by Gallup.").
 pub fn is_data_source(s: &str) -> bool {
-    names_data_source(&Own::from_text(s))
+    // As `names_data_source` needs, before reading `s` as a sentence.
+    CUES.data_links.is_match(s) && names_data_source(&Own::from_text(s))
 }
 
 /// Data named with their source and no verb: "data from the statistics bureau", "a survey by

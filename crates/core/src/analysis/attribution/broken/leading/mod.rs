@@ -331,10 +331,12 @@ pub fn doubled_pronoun(words: &[(usize, &str)]) -> Option<Range<usize>> {
             return None;
         }
         let first_lower = lower(first);
+        if !SUBJECT_PRONOUNS.contains(&first_lower) {
+            return None;
+        }
         let second_lower = lower(second);
         let second_bare = second_lower.split(['\'', '\u{2019}']).next()?;
-        (SUBJECT_PRONOUNS.contains(&first_lower) && first_lower == second_bare)
-            .then(|| *at..*at + first.len())
+        (first_lower == second_bare).then(|| *at..*at + first.len())
     })
 }
 
