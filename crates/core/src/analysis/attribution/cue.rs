@@ -172,7 +172,10 @@ pub fn has_reporting_verb(s: &str) -> bool {
 /// construction.
 pub(super) fn first_reporting_cue(own: &Own) -> Option<Range<usize>> {
     let speech = cues(own, &CUES.speech).next();
-    let weak = cues(own, &CUES.weak).find(|m| weak_cue_reports(own, m.clone()));
+    // Cues come in order, and one from the speech verb on would not come first.
+    let weak = cues(own, &CUES.weak)
+        .take_while(|m| speech.as_ref().is_none_or(|sp| m.start < sp.start))
+        .find(|m| weak_cue_reports(own, m.clone()));
     speech.into_iter().chain(weak).min_by_key(|m| m.start)
 }
 
