@@ -35,6 +35,7 @@ use super::cue::is_name_word;
 use super::lexicon::{
     Words, APPOSITION_HEADS, IRREGULAR_PAST, NOUN_DETERMINERS, ROLE_NOUNS, TITLES, VERBISH,
 };
+use super::lower::lower;
 use super::own::Own;
 use super::people::Surnames;
 use super::quote::marks;
@@ -132,10 +133,6 @@ fn words_within<'w, 'a>(
     let start = words.partition_point(|&(at, _)| at < range.start);
     let end = words.partition_point(|&(at, _)| at < range.end);
     &words[start..end.max(start)]
-}
-
-fn lower(w: &str) -> String {
-    w.to_lowercase()
 }
 
 fn is_role(w: &str) -> bool {

@@ -20,6 +20,7 @@ pub use nested::{claim_before_cue, cue_only_after};
 use super::figure;
 use super::lexicon::phrases::Phrases;
 use super::lexicon::{ascii_regex, Words, CLAIM_WORDS, COPULAS, DEGREE_ADVERBS, EVENT_VERBS};
+use super::lower::ascii_lower;
 use super::own::{Own, OwnWord};
 use regex::Regex;
 use std::ops::Range;
@@ -66,10 +67,12 @@ fn is_copula(w: &OwnWord) -> bool {
     if COPULAS.contains(&w.lower) {
         return true;
     }
-    let lower = w.text.to_ascii_lowercase().replace('\u{2019}', "'");
-    lower.split_once('\'').is_some_and(|(pronoun, verb)| {
-        matches!(verb, "s" | "re") && CONTRACTED_SUBJECTS.contains(pronoun)
-    })
+    w.text
+        .split_once(['\'', '\u{2019}'])
+        .is_some_and(|(pronoun, verb)| {
+            matches!(ascii_lower(verb).as_str(), "s" | "re")
+                && CONTRACTED_SUBJECTS.contains(ascii_lower(pronoun))
+        })
 }
 
 /// Pronouns a copula is contracted onto: "it's", "that's", "they're".
@@ -114,7 +117,7 @@ fn predicate(own: &Own) -> Option<Range<usize>> {
             .find(|w| !(DEGREE_ADVERBS.contains(&w.lower) || w.lower.ends_with("ly")))?;
         CLAIM_WORDS
             .predicates
-            .contains(adjective.lower.as_str())
+            .contains(adjective.lower.as_ref())
             .then_some(copula.range.start..adjective.range.end)
     })
 }
@@ -153,13 +156,13 @@ fn judged_noun(own: &Own) -> Option<Range<usize>> {
         // Adjectives that make the noun after them a judgement: "a decisive step".
         if !CLAIM_WORDS
             .judging_adjectives
-            .contains(adjective.lower.as_str())
+            .contains(adjective.lower.as_ref())
         {
             continue;
         }
         for w in words.iter().skip(i + 1).take(5) {
             // Nouns of progress and importance that such an adjective makes an evaluation.
-            if CLAIM_WORDS.judged_nouns.contains(w.lower.as_str()) {
+            if CLAIM_WORDS.judged_nouns.contains(w.lower.as_ref()) {
                 return Some(adjective.range.start..w.range.end);
             }
             if PHRASE_BREAKS.contains(&w.lower) {
@@ -212,12 +215,16 @@ pub fn fragment_claim(own: &Own) -> Option<Claim> {
 /// A line in Title Case or capitals, every longer word capitalised ("5 Actors Who Spoke Out
 /// On Pay", "WHERE THE NEW PARK WILL GO"): a heading inside the text, which asserts nothing.
 fn reads_as_title(own: &Own) -> bool {
-    let long: Vec<_> = own
+    let mut long = own
         .words
         .iter()
-        .filter(|w| w.text.chars().count() >= 4 && w.text.starts_with(char::is_alphabetic))
-        .collect();
-    long.len() >= 4 && long.iter().all(|w| w.text.starts_with(char::is_uppercase))
+        .filter(|w| w.text.chars().nth(3).is_some() && w.text.starts_with(char::is_alphabetic));
+    let mut count = 0;
+    let capitalised = long.all(|w| {
+        count += 1;
+        w.text.starts_with(char::is_uppercase)
+    });
+    capitalised && count >= 4
 }
 
 fn cause(own: &Own) -> Option<Range<usize>> {
@@ -226,7 +233,7 @@ fn cause(own: &Own) -> Option<Range<usize>> {
         if !own.text[r.clone()].eq_ignore_ascii_case("due to") {
             return true;
         }
-        let next = own.after(r.end).next().map_or("", |w| w.lower.as_str());
+        let next = own.after(r.end).next().map_or("", |w| w.lower.as_ref());
         !(next == "be" || EVENT_VERBS.contains(next))
     })
 }

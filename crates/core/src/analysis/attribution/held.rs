@@ -38,7 +38,7 @@ pub fn holds_claim(own: &Own, claim: usize) -> bool {
 fn opens_a_clause(own: &Own, w: &OwnWord) -> bool {
     // An embedded question: "looking into whether", "unsure how it should" ("what" is as
     // often a thing: "in what could be the closest race").
-    if matches!(w.lower.as_str(), "whether" | "how" | "why") {
+    if matches!(w.lower.as_ref(), "whether" | "how" | "why") {
         return true;
     }
     if !w.is("that") {
@@ -48,7 +48,7 @@ fn opens_a_clause(own: &Own, w: &OwnWord) -> bool {
     let previous = before.next();
     let after_a_link = previous.is_some_and(|p| {
         matches!(
-            p.lower.as_str(),
+            p.lower.as_ref(),
             "so" | "such"
                 | "now"
                 | "given"
@@ -69,7 +69,7 @@ fn opens_a_clause(own: &Own, w: &OwnWord) -> bool {
     let view = own
         .before(w.range.start)
         .take(3)
-        .any(|n| CUES.opinion_nouns.contains(n.lower.as_str()));
+        .any(|n| CUES.opinion_nouns.contains(n.lower.as_ref()));
     // After another noun with its determiner the "that" is a relative ("the contribution that
     // Pate made").
     // An object pronoun is no such noun: "confided to her that ...".
@@ -90,7 +90,7 @@ fn opens_a_clause(own: &Own, w: &OwnWord) -> bool {
             || n.lower.ends_with("ing")
             || NOUN_DETERMINERS.contains(&n.lower)
             || matches!(
-                n.lower.as_str(),
+                n.lower.as_ref(),
                 "he" | "she" | "they" | "we" | "i" | "it" | "there" | "if" | "when" | "because"
             )
             || n.text.starts_with(|c: char| c.is_ascii_digit())
@@ -174,7 +174,7 @@ fn names_someone(own: &Own, words: &[OwnWord]) -> bool {
             || w.text.ends_with("\u{2019}s")
             || own.text[w.range.end..].starts_with(['\'', '\u{2019}']);
         !matches!(
-            w.lower.as_str(),
+            w.lower.as_ref(),
             "it" | "which" | "who" | "this" | "that" | "there"
         ) && !NOUN_DETERMINERS.contains(&w.lower)
             && !possessive

@@ -23,6 +23,8 @@ use std::sync::OnceLock;
 pub struct Words {
     list: &'static str,
     set: OnceLock<HashSet<&'static str>>,
+    /// The longest entry's length in bytes (or more): a longer word is answered unhashed.
+    longest: usize,
 }
 
 impl Words {
@@ -30,27 +32,45 @@ impl Words {
         Words {
             list,
             set: OnceLock::new(),
+            longest: longest_run(list),
         }
     }
 
     pub fn contains(&self, word: impl AsRef<str>) -> bool {
-        self.set
-            .get_or_init(|| self.list.split_whitespace().collect())
-            .contains(word.as_ref())
+        let word = word.as_ref();
+        word.len() <= self.longest
+            && self
+                .set
+                .get_or_init(|| self.list.split_whitespace().collect())
+                .contains(word)
     }
 
-    /// Looks up `word` in lower case, without allocating for short ASCII words.
+    /// Looks up `word` in lower case, without allocating for most words.
     pub fn contains_any_case(&self, word: &str) -> bool {
-        let mut buf = [0u8; 24];
-        match buf.get_mut(..word.len()) {
-            Some(lower) if word.is_ascii() => {
-                lower.copy_from_slice(word.as_bytes());
-                lower.make_ascii_lowercase();
-                std::str::from_utf8(lower).is_ok_and(|w| self.contains(w))
-            }
-            _ => self.contains(word.to_lowercase()),
+        // Lower-casing ASCII keeps the length.
+        if word.is_ascii() && word.len() > self.longest {
+            return false;
         }
+        self.contains(super::lower::lower(word))
     }
+}
+
+/// The longest run of bytes between ASCII white space in `list`: at least its longest word.
+const fn longest_run(list: &str) -> usize {
+    let bytes = list.as_bytes();
+    let (mut i, mut run, mut longest) = (0, 0, 0);
+    while i < bytes.len() {
+        run = if bytes[i].is_ascii_whitespace() {
+            0
+        } else {
+            run + 1
+        };
+        if run > longest {
+            longest = run;
+        }
+        i += 1;
+    }
+    longest
 }
 
 /// A pattern over English words, matched in ASCII mode (word boundaries, `\w`, case): the

@@ -21,6 +21,7 @@ mod cue;
 mod figure;
 mod held;
 mod lexicon;
+mod lower;
 mod opinion;
 mod own;
 mod people;
@@ -434,7 +435,7 @@ fn continues(own: &Own) -> bool {
         // "he'll", "they'd": the modal is in the contraction.
         let next = match own.words[i].lower.split_once(['\'', '\u{2019}']) {
             Some((_, ending)) => Some(ending),
-            None => own.words.get(i + 1).map(|w| w.lower.as_str()),
+            None => own.words.get(i + 1).map(|w| w.lower.as_ref()),
         };
         !next.is_some_and(|n| MODALS.contains(n) || matches!(n, "ll" | "d"))
     })

@@ -17,7 +17,7 @@ const POSSESSIVE_PRONOUNS: &[&str] = &["his", "her", "their", "its", "our", "my"
 
 /// A possessor: "their", or a word with a possessive ending ("the union's", "Sanders'").
 fn is_possessor(own: &Own, w: &OwnWord) -> bool {
-    POSSESSIVE_PRONOUNS.contains(&w.lower.as_str())
+    POSSESSIVE_PRONOUNS.contains(&w.lower.as_ref())
         || w.text.ends_with("'s")
         || w.text.ends_with("\u{2019}s")
         || (w.lower.ends_with('s') && own.text[w.range.end..].starts_with(['\'', '\u{2019}']))
@@ -31,10 +31,10 @@ fn owned_opinion_is_that(own: &Own) -> bool {
     let words = &own.words;
     words.windows(2).enumerate().any(|(i, pair)| {
         let is_that =
-            matches!(pair[0].lower.as_str(), "is" | "was" | "remains") && pair[1].is("that");
+            matches!(pair[0].lower.as_ref(), "is" | "was" | "remains") && pair[1].is("that");
         is_that
             && words[..i].iter().enumerate().rev().any(|(j, noun)| {
-                CUES.opinion_nouns.contains(noun.lower.as_str())
+                CUES.opinion_nouns.contains(noun.lower.as_ref())
                     && words[j.saturating_sub(3)..j]
                         .iter()
                         .any(|w| is_possessor(own, w))
@@ -56,7 +56,7 @@ fn in_someones_view(own: &Own) -> bool {
         let view = |k: usize| {
             words
                 .get(k)
-                .is_some_and(|v| CUES.view_settings.contains(v.lower.as_str()))
+                .is_some_and(|v| CUES.view_settings.contains(v.lower.as_ref()))
         };
         let owned = (1..=3).any(|n| {
             view(i + n + 1)
@@ -89,8 +89,8 @@ fn regards_as(own: &Own) -> bool {
             .is_some_and(|w| {
                 is_source_word(w.text)
                     || is_plural_noun(w)
-                    || CUES.vague_sources.contains(w.lower.as_str())
-                    || matches!(w.lower.as_str(), "who" | "that")
+                    || CUES.vague_sources.contains(w.lower.as_ref())
+                    || matches!(w.lower.as_ref(), "who" | "that")
             });
         // "Voters will see the plan as ...": a prediction, the reporter's.
         let predicted = predicts(own, m.start);
@@ -116,7 +116,7 @@ fn regards_as(own: &Own) -> bool {
 fn as_is_a_conjunction(own: &Own, w: &OwnWord) -> bool {
     own.next_word(w.range.end).is_some_and(|n| {
         matches!(
-            n.lower.as_str(),
+            n.lower.as_ref(),
             "well"
                 | "if"
                 | "though"

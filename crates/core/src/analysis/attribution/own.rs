@@ -6,6 +6,7 @@
 //! is not the adjective alone.
 
 use crate::analysis::tokens::{is_hyphen, words, Word};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Whether `gap` is white space, at least one character of it.
@@ -20,8 +21,8 @@ pub struct OwnWord<'a> {
     pub range: Range<usize>,
     pub text: &'a str,
     /// Lower case, without diacritics or a possessive ending (the token layer's plain form;
-    /// a compound's parts joined by their hyphens).
-    pub lower: String,
+    /// a compound's parts joined by their hyphens). Borrowed from the token unless joined.
+    pub lower: Cow<'a, str>,
 }
 
 impl OwnWord<'_> {
@@ -40,31 +41,32 @@ pub struct Own<'a> {
 impl<'a> Own<'a> {
     /// The sentence whose own text is `text`, standing at `offset` in its block, with the
     /// block's tokens of that sentence (`words`, ranges in the block).
-    pub fn new(text: &'a str, offset: usize, words: &[Word]) -> Own<'a> {
+    pub fn new(text: &'a str, offset: usize, words: &'a [Word]) -> Own<'a> {
         let parts = words
             .iter()
             .filter(|w| w.range.start >= offset && w.range.end <= offset + text.len())
             .map(|w| {
                 (
                     w.range.start - offset..w.range.end - offset,
-                    w.lower.as_str(),
+                    w.lower.as_ref(),
                 )
             })
             // Blanked: the word is inside a quotation.
             .filter(|(r, _)| !text[r.clone()].starts_with(' '));
-        let mut joined: Vec<OwnWord<'a>> = Vec::new();
+        let mut joined: Vec<OwnWord<'a>> = Vec::with_capacity(words.len());
         for (range, lower) in parts {
             match joined.last_mut() {
                 Some(last) if is_hyphen(&text[last.range.end..range.start]) => {
-                    last.lower.push_str(&text[last.range.end..range.start]);
-                    last.lower.push_str(lower);
+                    let joined = last.lower.to_mut();
+                    joined.push_str(&text[last.range.end..range.start]);
+                    joined.push_str(lower);
                     last.range.end = range.end;
                     last.text = &text[last.range.clone()];
                 }
                 _ => joined.push(OwnWord {
                     text: &text[range.clone()],
                     range,
-                    lower: lower.to_string(),
+                    lower: Cow::Borrowed(lower),
                 }),
             }
         }
@@ -77,7 +79,17 @@ impl<'a> Own<'a> {
     /// Bare text, split by the token layer's splitter: for a phrase read outside a block.
     pub fn from_text(text: &'a str) -> Own<'a> {
         let tokens: Vec<Word> = words(text).map(|(i, w)| Word::new(i, w, 0)).collect();
-        Own::new(text, 0, &tokens)
+        // The tokens go with this call: each word keeps its own lower case.
+        let words = Own::new(text, 0, &tokens)
+            .words
+            .into_iter()
+            .map(|w| OwnWord {
+                text: &text[w.range.clone()],
+                range: w.range,
+                lower: Cow::Owned(w.lower.into_owned()),
+            })
+            .collect();
+        Own { text, words }
     }
 
     /// The words starting at or after byte `at`, in order.
@@ -108,7 +120,7 @@ mod tests {
     #[test]
     fn compounds_are_one_word_and_quotations_none() {
         let own = Own::from_text("The ex-minister's         plan, he said.");
-        let words: Vec<&str> = own.words.iter().map(|w| w.lower.as_str()).collect();
+        let words: Vec<&str> = own.words.iter().map(|w| w.lower.as_ref()).collect();
         assert_eq!(words, ["the", "ex-minister", "plan", "he", "said"]);
         assert_eq!(own.words[1].text, "ex-minister's");
         assert_eq!(own.next_word(3).map(|w| w.text), Some("ex-minister's"));

@@ -50,15 +50,16 @@ impl Surnames {
                 run.clear();
             }
             let base = strip_possessive(w.text).unwrap_or(w.text);
-            let titled = TITLES.contains(base) || ROLE_NOUNS.contains_any_case(base);
-            if is_name_word(base) && !titled && !initial {
+            // Looked up only where it matters: most words are no name and end no run.
+            let titled = || TITLES.contains(base) || ROLE_NOUNS.contains_any_case(base);
+            if is_name_word(base) && !initial && !titled() {
                 if run.is_empty() {
                     person = !NOT_BEFORE_A_PERSON.contains_any_case(before);
                 }
                 run.push(base);
             } else {
                 // Names straight before a title qualify it: "the Obama Education Secretary".
-                self.add_run(&run, person && !(joined && titled));
+                self.add_run(&run, person && !run.is_empty() && !(joined && titled()));
                 run.clear();
             }
             // A possessive ends a name: "Ana Alvarez's team".
@@ -87,7 +88,12 @@ impl Surnames {
     /// word: a long story meets thousands of names, a paragraph holds a few).
     pub fn within(&self, tokens: &BlockTokens) -> Surnames {
         let mut used = BTreeMap::new();
-        for w in &tokens.words {
+        // Every surname met is a name word, so starts with a capital.
+        let capitalised = tokens
+            .words
+            .iter()
+            .filter(|w| w.text.starts_with(char::is_uppercase));
+        for w in capitalised {
             let word = strip_possessive(w.text).unwrap_or(w.text);
             if let Some((surname, given)) = self.0.get_key_value(word) {
                 used.entry(surname.clone()).or_insert_with(|| given.clone());

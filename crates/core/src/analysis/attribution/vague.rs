@@ -50,7 +50,7 @@ fn vague_cue_source(own: &Own) -> Option<Range<usize>> {
 /// voters shows", "with top officials underlining"), not a subject.
 fn is_preposition(w: &OwnWord) -> bool {
     matches!(
-        w.lower.as_str(),
+        w.lower.as_ref(),
         "at" | "in" | "of" | "from" | "for" | "with" | "on" | "to" | "by" | "about"
     )
 }
@@ -62,7 +62,7 @@ fn ends_phrase(w: &OwnWord) -> bool {
         || w.lower.ends_with("ing")
         || is_preposition(w)
         || matches!(
-            w.lower.as_str(),
+            w.lower.as_ref(),
             "but"
                 | "what"
                 | "than"
@@ -96,7 +96,7 @@ fn before<'o, 'a>(own: &'o Own<'a>, verb: usize) -> Option<Vec<&'o OwnWord<'a>>>
         let joined = own.text[w.range.end..phrase[0].range.start]
             .trim()
             .is_empty();
-        let joins = matches!(w.lower.as_str(), "and" | "or" | "nor");
+        let joins = matches!(w.lower.as_ref(), "and" | "or" | "nor");
         if joined && (joins || is_preposition(w)) {
             return None;
         }
@@ -137,14 +137,14 @@ fn is_vague(own: &Own, phrase: &[&OwnWord]) -> bool {
             || w.text.ends_with("'s")
             || w.text.ends_with("\u{2019}s")
             || matches!(
-                w.lower.as_str(),
+                w.lower.as_ref(),
                 "his" | "her" | "its" | "their" | "our" | "my" | "your" | "both" | "the"
             )
     });
     if named {
         return false;
     }
-    let lower = head.lower.as_str();
+    let lower = head.lower.as_ref();
     let singular = lower.strip_suffix('s').unwrap_or(lower);
     // People who speak ("critics", "analysts", "officials"), not a document ("records show")
     // nor a plural that is no one ("graders", nor a name that ends in "s": "Sanders said").
@@ -167,7 +167,7 @@ fn is_vague(own: &Own, phrase: &[&OwnWord]) -> bool {
     let quantity = CUES.vague_sources.contains(lower) && phrase.len() == 1 && opens_clause;
     // "a senior official said", "one source said".
     let unnamed_one = matches!(lower, "official" | "source")
-        && matches!(first.lower.as_str(), "a" | "an" | "one" | "another");
+        && matches!(first.lower.as_ref(), "a" | "an" | "one" | "another");
     people || quantity || unnamed_one
 }
 

@@ -39,8 +39,7 @@ pub fn inner_source(s: &str, words: &[(usize, &str)]) -> Option<(Range<usize>, u
             .checked_sub(2)
             .map_or(0, |j| words[j].0 + words[j].1.len());
         let between = &s[before..words[k].0];
-        let opener = lower(words[k - 1].1);
-        let after_opener = CLAUSE_OPENERS.contains(&opener)
+        let after_opener = CLAUSE_OPENERS.contains_any_case(words[k - 1].1)
             && !between.contains(['"', '\u{201c}', '\u{201d}', '(', ')']);
         let gap = &s[words[k - 1].0 + words[k - 1].1.len()..words[k].0];
         let after_mark = gap.contains([',', ';', '\u{2014}', '\u{2013}'])
@@ -48,6 +47,7 @@ pub fn inner_source(s: &str, words: &[(usize, &str)]) -> Option<(Range<usize>, u
         if !(after_opener || after_mark) {
             return None;
         }
+        let opener = lower(words[k - 1].1);
         // "Lee and Okafor that ...": after "and" or "or" a name may be one of a pair, whose
         // "that" is a relative ("Ohio and Florida that vote in March").
         let pair = matches!(opener.as_str(), "and" | "or") && after_opener;

@@ -66,18 +66,16 @@ pub fn share_subject(s: &str, words: &[(usize, &str)]) -> Option<(Range<usize>, 
 }
 
 fn share_at(s: &str, words: &[(usize, &str)]) -> Option<(Range<usize>, usize)> {
-    let plain: Vec<&str> = words.iter().map(|&(_, w)| w).collect();
+    let word = |i: usize| words.get(i).map(|&(_, w)| w);
     let mut i = 0;
-    while i < 3
-        && plain
-            .get(i)
-            .is_some_and(|w| APPROXIMATORS.contains_any_case(w))
-    {
+    while i < 3 && word(i).is_some_and(|w| APPROXIMATORS.contains_any_case(w)) {
         i += 1;
     }
-    if !plain.get(i).is_some_and(|w| is_share(w)) {
+    // Most sentences hold no share: their words are not gathered.
+    if !word(i).is_some_and(is_share) {
         return None;
     }
+    let plain: Vec<&str> = words.iter().map(|&(_, w)| w).collect();
     let fraction = lower(plain[i])
         .split('-')
         .any(|part| FRACTIONS.contains(part));

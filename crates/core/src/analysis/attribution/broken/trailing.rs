@@ -221,7 +221,7 @@ fn addresses(s: &str, head_text: &str, head: &[(usize, &str)]) -> bool {
     exclaimed
         || head
             .iter()
-            .any(|&(_, w)| matches!(w.to_lowercase().as_str(), "you" | "your" | "yours"))
+            .any(|&(_, w)| matches!(lower(w).as_str(), "you" | "your" | "yours"))
 }
 
 /// The source, where its verb belongs, and whether after a comma (after its appositives).

@@ -9,7 +9,7 @@
 //! later ("who he called a liar", "who he expects the party to pick"), so they are left out,
 //! and so is a clause that ends on a preposition ("who he gave the book to").
 
-use super::{lower, name_len};
+use super::name_len;
 use crate::analysis::attribution::cue::is_name_word;
 use crate::analysis::attribution::lexicon::{Words, AUXILIARIES, IRREGULAR_PAST};
 use std::ops::Range;
@@ -66,7 +66,8 @@ static STRANDED: Words = Words::new(
 /// The relative "who" whose verb was cut, and where "said" belongs (after "who").
 pub fn who_clause(s: &str, words: &[(usize, &str)]) -> Option<(Range<usize>, usize)> {
     (0..words.len()).find_map(|k| {
-        if lower(words[k].1) != "who" || !full_clause(s, &words[k + 1..]) {
+        // Only "who" in some ASCII case lowers to "who": a plain comparison does.
+        if !words[k].1.eq_ignore_ascii_case("who") || !full_clause(s, &words[k + 1..]) {
             return None;
         }
         let (at, who) = words[k];

@@ -47,7 +47,7 @@ pub fn comparison(own: &Own) -> Option<Range<usize>> {
                 if QUANTITY.contains(&w.lower) {
                     return k + 1 < j;
                 }
-                CLAIM_WORDS.comparatives.contains(w.lower.as_str())
+                CLAIM_WORDS.comparatives.contains(w.lower.as_ref())
             })?;
         let (k, word) = comparative;
         // "Better" and "worse" judge wherever they compare: "knows the port better than",

@@ -97,7 +97,7 @@ fn most_adjective(own: &Own) -> Option<Range<usize>> {
         {
             return None;
         }
-        let word = adjective.lower.as_str();
+        let word = adjective.lower.as_ref();
         let adjectival = word == "likely"
             || CLAIM_WORDS.opinion.contains(word)
             || (word.len() >= 5 && ADJECTIVE_ENDINGS.iter().any(|e| word.ends_with(e)));
@@ -136,7 +136,7 @@ fn lexicon_superlative(own: &Own) -> Option<Range<usize>> {
 fn modal_superlative(own: &Own) -> Option<Range<usize>> {
     own.words.windows(3).find_map(|w| {
         let (modal, most, verb) = (&w[0], &w[1], &w[2]);
-        let ranks = matches!(most.lower.as_str(), "best" | "most" | "least");
+        let ranks = matches!(most.lower.as_ref(), "best" | "most" | "least");
         let verb_like = verb.text.starts_with(|c: char| c.is_ascii_lowercase())
             && !NOT_VERBS_AFTER_MOST.contains(&verb.lower);
         (MODALS.contains(&modal.lower) && ranks && verb_like)
@@ -151,7 +151,7 @@ static NOT_VERBS_AFTER_MOST: Words = Words::new("likely probably certainly of th
 /// possessive.
 fn possessive_superlative(own: &Own) -> Option<Range<usize>> {
     own.words.windows(2).find_map(|pair| {
-        let most = matches!(pair[1].lower.as_str(), "most" | "best" | "worst" | "least");
+        let most = matches!(pair[1].lower.as_ref(), "most" | "best" | "worst" | "least");
         (is_possessive(own, &pair[0]) && most).then(|| pair[0].range.start..pair[1].range.end)
     })
 }

@@ -11,6 +11,7 @@
 use super::super::lexicon::{
     Words, AUXILIARIES, CLAIM_WORDS, IRREGULAR_PAST, MODALS, REPORTING_WORDS,
 };
+use super::super::lower::ascii_lower;
 use super::super::own::{Own, OwnWord};
 use std::ops::Range;
 
@@ -29,7 +30,7 @@ pub fn fragment_judgement(own: &Own) -> Option<Range<usize>> {
         return None;
     }
     words.iter().enumerate().find_map(|(i, w)| {
-        let lower = w.lower.as_str();
+        let lower = w.lower.as_ref();
         let judges = CLAIM_WORDS.verdicts.contains(lower) || CLAIM_WORDS.predicates.contains(lower);
         let measures = words.get(i + 1).is_some_and(|n| AMOUNTS.contains(&n.lower));
         // A capitalised word inside is a name: "Radical Islam".
@@ -41,7 +42,7 @@ pub fn fragment_judgement(own: &Own) -> Option<Range<usize>> {
 /// Whether `w` is, or most likely is, a verb: a copula, an auxiliary or modal, a past tense
 /// or participle, or a reporting verb.
 fn is_verb(w: &OwnWord) -> bool {
-    let lower = w.lower.as_str();
+    let lower = w.lower.as_ref();
     AUXILIARIES.contains(lower)
         || MODALS.contains(lower)
         || IRREGULAR_PAST.contains(lower)
@@ -53,10 +54,11 @@ fn is_verb(w: &OwnWord) -> bool {
 
 /// A verb contracted onto a word: "didn't", "they'll", "we'd", "I've" ("it's" is a copula).
 fn contracted(w: &OwnWord) -> bool {
-    let text = w.text.to_ascii_lowercase().replace('\u{2019}', "'");
+    let text = ascii_lower(w.text);
     text.ends_with("n't")
+        || text.ends_with("n\u{2019}t")
         || text
-            .split_once('\'')
+            .split_once(['\'', '\u{2019}'])
             .is_some_and(|(_, verb)| matches!(verb, "ll" | "d" | "ve" | "re" | "m"))
 }
 

@@ -56,7 +56,7 @@ fn judgement(own: &Own, from: usize) -> Option<(usize, usize)> {
     let words = &own.words;
     let mut article = false;
     for (k, w) in words.iter().enumerate().skip(from).take(4) {
-        let lower = w.lower.as_str();
+        let lower = w.lower.as_ref();
         if !w.text.starts_with(|c: char| c.is_ascii_lowercase()) {
             return None;
         }
@@ -84,7 +84,7 @@ fn judgement(own: &Own, from: usize) -> Option<(usize, usize)> {
 /// Whether `w` is, or most likely is, a verb: a copula, an auxiliary, a past tense, a
 /// reporting verb, a verb of regard or one that takes "as".
 fn is_verb(w: &OwnWord) -> bool {
-    let lower = w.lower.as_str();
+    let lower = w.lower.as_ref();
     super::is_copula(w)
         || AUXILIARIES.contains(lower)
         || IRREGULAR_PAST.contains(lower)

@@ -42,7 +42,7 @@ const CLAUSE_ENDS: &[char] = &[
 pub fn cue_only_after(own: &Own, claim: Range<usize>) -> bool {
     let s = own.text;
     // "according to the ministry" closes a sentence as its attribution, with or without a comma.
-    if s.to_ascii_lowercase().contains("according to") {
+    if says_according_to(s) {
         return false;
     }
     let Some(i) = (0..own.words.len())
@@ -52,7 +52,7 @@ pub fn cue_only_after(own: &Own, claim: Range<usize>) -> bool {
     };
     let opener = &own.words[i];
     // "by suggesting that ...": the cue before the opener reports the clause.
-    if i > 0 && REPORTING_WORDS.contains(own.words[i - 1].lower.as_str()) {
+    if i > 0 && REPORTING_WORDS.contains(own.words[i - 1].lower.as_ref()) {
         return false;
     }
     let head = &s[..opener.range.start];
@@ -69,9 +69,23 @@ pub fn cue_only_after(own: &Own, claim: Range<usize>) -> bool {
 /// sentence's first claim stands in that clause: "would be biased" of "The judge would be
 /// biased because he has advocated ...", whose "because" is itself a claim of cause.
 pub fn claim_before_cue(own: &Own) -> Option<Claim> {
+    // As `cue_only_after` will say, before reading the claim.
+    if says_according_to(own.text) {
+        return None;
+    }
     let i = (0..own.words.len()).find(|&i| opens_clause(own, i))?;
     let claim = find_claim(&Own::from_text(&own.text[..own.words[i].range.start]))?;
     cue_only_after(own, claim.phrase.clone()).then_some(claim)
+}
+
+/// Whether "according to" stands in `s`, in any case.
+fn says_according_to(s: &str) -> bool {
+    let phrase = b"according to";
+    s.match_indices(['a', 'A']).any(|(at, _)| {
+        s.as_bytes()
+            .get(at..at + phrase.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(phrase))
+    })
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@ static LEAD_INS: Words = Words::new(
 pub fn opinion(own: &Own) -> Option<Range<usize>> {
     let words = &own.words;
     words.iter().enumerate().find_map(|(i, adjective)| {
-        let lower = adjective.lower.as_str();
+        let lower = adjective.lower.as_ref();
         let verdict = CLAIM_WORDS.verdicts.contains(lower);
         if !adjective.text.starts_with(|c: char| c.is_ascii_lowercase())
             || !(verdict || CLAIM_WORDS.opinion.contains(lower))

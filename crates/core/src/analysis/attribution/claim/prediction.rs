@@ -61,7 +61,7 @@ pub fn prediction(own: &Own) -> Option<Range<usize>> {
             continue;
         }
         let after = own.next_word(verb.range.end);
-        let next = after.map_or("", |w| w.lower.as_str());
+        let next = after.map_or("", |w| w.lower.as_ref());
         let lower = said.to_ascii_lowercase();
         let hypothetical = (HYPOTHETICAL.contains(&lower) || (lower == "could" && !negated))
             && !opened_by(own, modal.start, &RELATIVES);

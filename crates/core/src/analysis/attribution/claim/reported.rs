@@ -13,7 +13,7 @@ pub fn reported_from(own: &Own) -> Option<usize> {
         let (noun, that) = (&pair[0], &pair[1]);
         (that.is("that")
             && is_space(&own.text[noun.range.end..that.range.start])
-            && CLAIM_WORDS.report_nouns.contains(noun.lower.as_str()))
+            && CLAIM_WORDS.report_nouns.contains(noun.lower.as_ref()))
         .then_some(that.range.start)
     })
 }

@@ -14,11 +14,14 @@ use super::source::{is_name_word, is_plural_noun};
 /// for no poll.
 pub(super) fn names_respondents(own: &Own) -> bool {
     own.words.iter().enumerate().any(|(i, w)| {
-        let described = own.words[..i]
-            .iter()
-            .any(|p| matches!(p.lower.as_str(), "who" | "which" | "like" | "among"));
-        CUES.respondents.contains(w.lower.as_str())
-            && !described
+        // Looked back for only at a respondent: a scan of the words before each word is slow.
+        let described = || {
+            own.words[..i]
+                .iter()
+                .any(|p| matches!(p.lower.as_ref(), "who" | "which" | "like" | "among"))
+        };
+        CUES.respondents.contains(w.lower.as_ref())
+            && !described()
             && (w.lower.ends_with('s')
                 || i.checked_sub(1)
                     .and_then(|p| own.words.get(p))
@@ -35,7 +38,7 @@ pub(super) fn names_respondents(own: &Own) -> bool {
 /// the comma).
 pub(super) fn document_setting(own: &Own) -> bool {
     own.words.iter().enumerate().any(|(i, w)| {
-        let (nouns, polls) = match w.lower.as_str() {
+        let (nouns, polls) = match w.lower.as_ref() {
             "in" => (&CUES.document_settings, Some(&CUES.polls)),
             "under" => (&CUES.rule_settings, None),
             _ => return false,
@@ -46,7 +49,7 @@ pub(super) fn document_setting(own: &Own) -> bool {
         let before = own.text[..w.range.start].trim_end();
         let frames = before.is_empty()
             || before.ends_with(',')
-            || (i == 1 && matches!(own.words[0].lower.as_str(), "and" | "but" | "yet"))
+            || (i == 1 && matches!(own.words[0].lower.as_ref(), "and" | "but" | "yet"))
             || own.words[..i]
                 .last()
                 .is_some_and(|p| FIGURE_UNITS.contains(&p.lower) || p.text.ends_with('%'));
@@ -58,7 +61,7 @@ pub(super) fn document_setting(own: &Own) -> bool {
             // A clause or an infinitive ends the phrase: "in the day after polls closed",
             // "in Florida to take advantage of falling poll numbers".
             let ends = matches!(
-                next.lower.as_str(),
+                next.lower.as_ref(),
                 "to" | "after" | "before" | "since" | "until" | "as" | "than"
             );
             gap.chars().all(|c| c.is_whitespace() || c == '/')
@@ -69,8 +72,8 @@ pub(super) fn document_setting(own: &Own) -> bool {
         // polls"), but not a sentence with none ("because of his rise in the polls"); a document
         // elsewhere may be what a noun is about ("the change in its projections").
         phrase.any(|next| {
-            (frames && nouns.contains(next.lower.as_str()))
-                || (polls.is_some_and(|p| p.contains(next.lower.as_str())) && has_figure(own))
+            (frames && nouns.contains(next.lower.as_ref()))
+                || (polls.is_some_and(|p| p.contains(next.lower.as_ref())) && has_figure(own))
         })
     })
 }
@@ -85,7 +88,8 @@ fn has_figure(own: &Own) -> bool {
 /// Whether `s` names data with their source: what a source after a comma may be instead of a
 /// person ("..., a survey by Gallup.").
 pub fn is_data_source(s: &str) -> bool {
-    names_data_source(&Own::from_text(s))
+    // As `names_data_source` needs, before reading `s` as a sentence.
+    CUES.data_links.is_match(s) && names_data_source(&Own::from_text(s))
 }
 
 /// Data named with their source and no verb: "data from the statistics bureau", "a survey by
@@ -93,7 +97,7 @@ pub fn is_data_source(s: &str) -> bool {
 pub(super) fn names_data_source(own: &Own) -> bool {
     CUES.data_links.find_iter(own.text).any(|link| {
         own.before(link.start).next().is_some_and(|w| {
-            CUES.data.contains(w.lower.as_str()) && is_space(&own.text[w.range.end..link.start])
+            CUES.data.contains(w.lower.as_ref()) && is_space(&own.text[w.range.end..link.start])
         })
     })
 }
@@ -104,7 +108,7 @@ pub(super) fn puts_a_figure(own: &Own) -> bool {
         let words: Vec<&OwnWord> = own.after(m.end).take(4).collect();
         // "put the toll at", "puts the mayor's approval at".
         let determined = words.first().is_some_and(|w| {
-            matches!(w.lower.as_str(), "the" | "its" | "their" | "his" | "her")
+            matches!(w.lower.as_ref(), "the" | "its" | "their" | "his" | "her")
                 || w.text.ends_with("'s")
                 || w.text.ends_with("\u{2019}s")
         });
@@ -112,7 +116,7 @@ pub(super) fn puts_a_figure(own: &Own) -> bool {
         let at = |i: usize| {
             words
                 .get(i)
-                .is_some_and(|w| CUES.tallies.contains(w.lower.as_str()))
+                .is_some_and(|w| CUES.tallies.contains(w.lower.as_ref()))
                 && words.get(i + 1).is_some_and(|w| w.is("at"))
         };
         determined && (at(1) || at(2))
@@ -172,7 +176,7 @@ fn subject_names(own: &Own, verb: usize, names: impl Fn(&str) -> bool) -> bool {
     let after_preposition = subject.last().is_some_and(|w| {
         NOUN_DETERMINERS.contains(&w.lower)
             || matches!(
-                w.lower.as_str(),
+                w.lower.as_ref(),
                 "of" | "in" | "on" | "at" | "for" | "from" | "with" | "by" | "about" | "as"
             )
     });

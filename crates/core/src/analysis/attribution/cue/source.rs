@@ -4,6 +4,7 @@
 //! "..., predicted the bank's chief economist").
 
 use super::super::lexicon::*;
+use super::super::lower::lower;
 use super::super::own::{Own, OwnWord};
 use crate::analysis::tokens::is_never_a_name;
 use std::ops::Range;
@@ -55,7 +56,7 @@ pub(super) fn is_name_inside(own: &Own, w: &OwnWord) -> bool {
 
 /// A plural noun that can be a subject: "farmers", "Republicans" (not "was", "this", "its").
 pub fn is_plural_noun(w: &OwnWord) -> bool {
-    let lower = w.lower.as_str();
+    let lower = w.lower.as_ref();
     lower.len() >= 4
         && lower.ends_with('s')
         && !lower.ends_with("ss")
@@ -109,12 +110,9 @@ pub fn is_source_word(w: &str) -> bool {
     // no source, nor "she'll", a modal).
     let w = w
         .split_once(['\'', '\u{2019}'])
-        .filter(|(p, aux)| {
-            SUBJECT_PRONOUNS.contains(p.to_lowercase().as_str())
-                && matches!(*aux, "s" | "re" | "ve")
-        })
+        .filter(|(p, aux)| SUBJECT_PRONOUNS.contains(lower(p)) && matches!(*aux, "s" | "re" | "ve"))
         .map_or(w, |(p, _)| p);
-    let lower = w.to_lowercase();
+    let lower = lower(w);
     // Plurals: "reports", "aides", "analyses" is rare enough to leave.
     let singular = lower.strip_suffix('s').unwrap_or(&lower);
     if PRONOUNS.contains(lower.as_str())

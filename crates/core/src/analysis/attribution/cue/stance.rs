@@ -21,7 +21,7 @@ pub(super) fn is_a_noun(own: &Own, verb: &Range<usize>, next: Option<&OwnWord>) 
         .next()
         .filter(|w| is_space(&own.text[w.range.end..verb.start]));
     let after_have =
-        right_before.is_some_and(|w| matches!(w.lower.as_str(), "has" | "have" | "had" | "having"));
+        right_before.is_some_and(|w| matches!(w.lower.as_ref(), "has" | "have" | "had" | "having"));
     // "the mayor's report", "Sanders' support".
     // "She's hoping" is a pronoun and its auxiliary.
     let possessed = right_before.is_some_and(|w| {
@@ -38,7 +38,7 @@ pub(super) fn is_a_noun(own: &Own, verb: &Range<usize>, next: Option<&OwnWord>) 
     // word qualifies: "Republican support for", not "Voters know from experience".
     let qualified = right_before.is_some_and(|w| is_name_word(w.text));
     let bare = !participle && !word.ends_with('s') && !word.ends_with("ing");
-    let complement = next.is_some_and(|w| match w.lower.as_str() {
+    let complement = next.is_some_and(|w| match w.lower.as_ref() {
         "among" | "from" | "of" => true,
         "for" => !VERBS_WITH_FOR.contains(word.as_str()),
         _ => false,
@@ -74,14 +74,14 @@ pub(super) fn stance_has_subject(
     // subject when a clause or an object follows, which a participle describing its noun
     // does not take ("the changes proposed by the council"): "Landlords feared the rise ...".
     let determined = own.before(previous.range.start).next().is_some_and(|d| {
-        matches!(d.lower.as_str(), "the" | "a" | "an" | "this" | "that")
+        matches!(d.lower.as_ref(), "the" | "a" | "an" | "this" | "that")
             && previous.text.chars().all(|c| c.is_ascii_lowercase())
             && !NOT_PLURAL_NOUNS.contains(&previous.lower)
     });
     let clause = own.next_word(verb.end).is_some_and(|w| {
         NOUN_DETERMINERS.contains(&w.lower)
             || matches!(
-                w.lower.as_str(),
+                w.lower.as_ref(),
                 "he" | "she" | "they" | "it" | "we" | "there"
             )
             || is_name_word(w.text)
@@ -95,7 +95,7 @@ pub(super) fn stance_has_subject(
     // A subject, not a determiner ("the blame for"), a conjunction or a preposition.
     let subject = !NOUN_DETERMINERS.contains(&previous.lower)
         && !matches!(
-            previous.lower.as_str(),
+            previous.lower.as_ref(),
             "of" | "with"
                 | "and"
                 | "or"
@@ -112,11 +112,11 @@ pub(super) fn stance_has_subject(
     // An object first ("accused the mayor of", not "the man accused of"), then the complement.
     let object = own
         .next_word(verb.end)
-        .is_some_and(|w| !matches!(w.lower.as_str(), "of" | "for" | "as" | "to" | "by"));
+        .is_some_and(|w| !matches!(w.lower.as_ref(), "of" | "for" | "as" | "to" | "by"));
     let complement = own
         .after(verb.end)
         .skip(1)
         .take(5)
-        .any(|w| matches!(w.lower.as_str(), "of" | "for" | "as"));
+        .any(|w| matches!(w.lower.as_ref(), "of" | "for" | "as"));
     verdict && !participle && subject && object && complement
 }

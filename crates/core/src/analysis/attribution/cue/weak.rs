@@ -30,7 +30,7 @@ pub(super) fn weak_cue_reports(own: &Own, verb: Range<usize>) -> bool {
     // "Officials are hoping ...": a stance in the progressive has its subject before the "are".
     let progressive = s[verb.clone()].ends_with("ing")
         && is_stance(own, &verb)
-        && previous.is_some_and(|w| matches!(w.lower.as_str(), "is" | "are" | "was" | "were"));
+        && previous.is_some_and(|w| matches!(w.lower.as_ref(), "is" | "are" | "was" | "were"));
     let previous = match previous {
         Some(aux) if progressive => own
             .before(aux.range.start)
@@ -38,7 +38,7 @@ pub(super) fn weak_cue_reports(own: &Own, verb: Range<usize>) -> bool {
             .find(|w| !LINKING_WORDS.contains(&w.lower) && !is_manner_adverb(w.text)),
         _ => previous,
     };
-    let lower_prev = previous.map(|w| w.lower.as_str());
+    let lower_prev = previous.map(|w| w.lower.as_ref());
     let passive = lower_prev.is_some_and(|w| NOT_A_REPORT_BEFORE.contains(w));
     let next = own.next_word(verb.end);
     if is_a_noun(own, &verb, next) {
@@ -85,7 +85,7 @@ pub(super) fn weak_cue_reports(own: &Own, verb: Range<usize>) -> bool {
         return false;
     }
     let source = previous
-        .is_some_and(|w| is_source_word(w.text) || CUES.vague_sources.contains(w.lower.as_str()));
+        .is_some_and(|w| is_source_word(w.text) || CUES.vague_sources.contains(w.lower.as_ref()));
     if source || appositive_source(own, verb.start) || after_quotation(own, verb.clone()) {
         return true;
     }
@@ -140,7 +140,7 @@ fn that_after_a_phrase(own: &Own, verb_end: usize) -> bool {
         return false;
     };
     let opens = matches!(
-        first.lower.as_str(),
+        first.lower.as_ref(),
         "in" | "on" | "at" | "during" | "last" | "earlier" | "this" | "for" | "after" | "before"
     );
     let mut end = verb_end;
@@ -180,11 +180,11 @@ fn reports_after_past(own: &Own, at: usize) -> bool {
     };
     let then = own.next_word(next.range.end);
     let document =
-        |w: Option<&OwnWord>| w.is_some_and(|w| CUES.documents.contains(w.lower.as_str()));
+        |w: Option<&OwnWord>| w.is_some_and(|w| CUES.documents.contains(w.lower.as_ref()));
     next.is("separately")
         || setting_or_audience(own, at)
         || CUES.channels.opens(&own.text[next.range.start..])
         || (next.is("at") && then.is_some_and(|w| w.is("a") || w.is("an")))
-        || (matches!(next.lower.as_str(), "the" | "a" | "an" | "its" | "their")
+        || (matches!(next.lower.as_ref(), "the" | "a" | "an" | "its" | "their")
             && (document(then) || document(then.and_then(|w| own.next_word(w.range.end)))))
 }

@@ -36,7 +36,7 @@ pub(super) fn counts_things(words: &[&str]) -> bool {
 /// How many words after a subject are a time or an adverb: "on Monday", "the next day",
 /// "last week", "also".
 pub(super) fn time_or_adverb_len(words: &[&str]) -> usize {
-    let lowered: Vec<String> = words.iter().take(3).map(|w| lower(w)).collect();
+    let lowered: Vec<_> = words.iter().take(3).map(|w| lower(w)).collect();
     let l = |i: usize| lowered.get(i).cloned().unwrap_or_default();
     if l(0) == "on" && l(1).ends_with("day") {
         return 2;

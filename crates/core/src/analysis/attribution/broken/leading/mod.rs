@@ -305,7 +305,16 @@ fn role_and_name_len(words: &[&str]) -> Option<usize> {
 fn qualified_role_and_name(words: &[&str]) -> Option<(usize, usize)> {
     let role = role_len(words);
     let lower_case = role > 1 && words[role - 1].starts_with(char::is_lowercase);
-    let n = role_and_name_len(words).filter(|_| lower_case)?;
+    // As `role_and_name_len`, without reading the role twice.
+    let name = if lower_case {
+        name_len(&words[role..])
+    } else {
+        0
+    };
+    if name == 0 {
+        return None;
+    }
+    let n = role + name;
     let owned = with_owned_role(words, n);
     (owned == n).then_some((role, n))
 }
@@ -317,11 +326,17 @@ pub fn doubled_pronoun(words: &[(usize, &str)]) -> Option<Range<usize>> {
         let [(at, first), (_, second)] = pair else {
             return None;
         };
+        // No subject pronoun is longer ("they"), in any case.
+        if first.len() > 4 {
+            return None;
+        }
         let first_lower = lower(first);
+        if !SUBJECT_PRONOUNS.contains(&first_lower) {
+            return None;
+        }
         let second_lower = lower(second);
         let second_bare = second_lower.split(['\'', '\u{2019}']).next()?;
-        (SUBJECT_PRONOUNS.contains(&first_lower) && first_lower == second_bare)
-            .then(|| *at..*at + first.len())
+        (first_lower == second_bare).then(|| *at..*at + first.len())
     })
 }
 

@@ -15,7 +15,7 @@ pub(in super::super) fn subject_starts<'w>(
     s: &'w str,
     words: &'w [(usize, &str)],
 ) -> impl Iterator<Item = usize> + 'w {
-    let first = words.first().map_or(String::new(), |(_, w)| lower(w));
+    let first = words.first().map(|(_, w)| lower(w)).unwrap_or_default();
     let conjunction = OPENING_CONJUNCTIONS.contains(&first)
         && words
             .get(1)
