@@ -74,11 +74,20 @@ pub fn source_after_quote(
             .chars()
             .next_back()
             .is_some_and(|c| matches!(c, ',' | '?' | '!' | '\u{2014}' | '\u{2013}' | '-'));
-        if !ends_statement {
+        // "... words like \u{201c}perhaps\u{201d}, he reporters.": a comma outside the closing
+        // mark, British style, after a word.
+        let after = &own[mark.end..];
+        let comma_outside = after.starts_with(',')
+            && s[..mark.start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+        if !ends_statement && !comma_outside {
             continue;
         }
+        let tail_start = mark.end + usize::from(comma_outside);
         let tail_end = marks.get(k + 1).map_or(own.len(), |m| m.start);
-        let Some(found) = source_in_tail(own, words, mark.end, tail_end) else {
+        let Some(found) = source_in_tail(own, words, tail_start, tail_end) else {
             continue;
         };
         // "... the presence of ''Ann Lee,'' his mother.": after a quotation inside the
@@ -164,8 +173,11 @@ fn addressee(rest: &[&str]) -> bool {
     let Some(first) = rest.first() else {
         return false;
     };
-    let name =
-        |w: &str| is_name_word(w) && !has_reporting_verb(w) && !AFTER_SOURCE.contains_any_case(w);
+    // "he ABC's This Week": an outlet's programme, owned by its name.
+    let name = |w: &str| {
+        let w = strip_possessive(w).unwrap_or(w);
+        is_name_word(w) && !has_reporting_verb(w) && !AFTER_SOURCE.contains_any_case(w)
+    };
     OBJECT_PRONOUNS.contains(first)
         || name(first) && !DAYS.contains_any_case(first)
         || *first == "the" && rest.get(1).is_some_and(|w| name(w))
@@ -385,6 +397,8 @@ mod tests {
             "\u{201c}It works,\u{201d} Ann Lee, a fellow who chairs the Board of Trade, Fish and Farms.",
             "\u{201c}It works,\u{201d} Okafor in a video posted by the party.",
             "\u{201c}It works,\u{201d} Okafor in an interview aired Monday.",
+            "Avoid words like \u{201c}maybe\u{201d} and \u{201c}perhaps\u{201d}, he reporters.",
+            "\u{201c}It was hard,\u{201d} he NBC's Today show.",
         ] {
             assert!(source(s).is_some(), "{s}");
         }
@@ -408,6 +422,8 @@ mod tests {
             "\u{201c}It was hard,\u{201d} he told Channel 4 News.",
             "\u{201c}It was hard,\u{201d} Ann Lee, the mayor's chief of staff, told him.",
             "\u{201c}It works,\u{201d} voters in Ohio who backed the plan said.",
+            "Words like \u{201c}maybe\u{201d}, he said, are vague.",
+            "He liked \u{201c}Fargo\u{201d}, a film about snow.",
         ] {
             assert_eq!(source(s).map(|x| x.0), None, "{s}");
         }
