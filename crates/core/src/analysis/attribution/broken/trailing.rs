@@ -41,7 +41,10 @@ static DATES: Words = Words::new(
 fn fits_after_source(rest: &[&str]) -> bool {
     // "Ann Lee released the statement": a participle with an object is the source's verb.
     let acts = rest.len() > 1 && is_past_tense(rest[0]) && determines(rest[1]);
+    // "..., the airline Thursday.": the day it spoke.
+    let dated = rest.len() <= 2 && rest.first().is_some_and(|w| DATES.contains_any_case(w));
     rest.is_empty()
+        || dated
         || rest.len() <= 7
             && AFTER_SOURCE.contains_any_case(rest[0])
             && !acts
@@ -323,16 +326,16 @@ pub fn trailing_source(
                     .collect()
             })
             .collect();
-        if segments.iter().any(Vec::is_empty) {
-            continue;
-        }
         // "..., Okafor, adding that ...": what follows "adding" is a further remark, and the
-        // source ends before it.
+        // source ends before it (a quotation after it too: "..., Okafor, adding, \u{201c}...").
         let kept = segments
             .iter()
             .skip(1)
-            .position(|a| a[0] == "adding")
+            .position(|a| a.first() == Some(&"adding"))
             .map_or(segments.len(), |j| j + 1);
+        if segments[..kept].iter().any(Vec::is_empty) {
+            continue;
+        }
         let end = spans[kept - 1].end;
         let (source, rest) = segments[..kept].split_first()?;
         if has_reporting_verb(texts[0]) {
@@ -558,6 +561,14 @@ mod tests {
             ),
             ("On Monday night, Ann Lee.", Some("Ann Lee")),
             ("The fares will rise, police.", Some("police")),
+            (
+                "The ferry had no faults, the company Monday.",
+                Some("the company Monday"),
+            ),
+            (
+                "The fares will rise next week, Ann Lee, adding, \u{201c}They must.\u{201d}",
+                Some("Ann Lee"),
+            ),
         ] {
             assert_eq!(source_after("The ferry runs daily.", s), found, "{s}");
         }
