@@ -29,22 +29,50 @@ pub(super) fn is_state(w: &str) -> bool {
 /// capitalised word, a town or a lawmaker ("Ames, Iowa", "Ann Lee, R-Texas"); after a common
 /// noun a state may open a source's title ("..., Virginia Sen. Tom Reyes.").
 pub(super) fn is_place_after_comma(s: &str, range: &std::ops::Range<usize>) -> bool {
-    let first = s[range.start..]
+    let mut parts = s[range.start..]
         .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty());
+    let first = parts.next().unwrap_or("");
+    // "Hudson, New Hampshire": a state in two words.
+    let two_words = parts
         .next()
-        .unwrap_or("");
+        .is_some_and(|second| TWO_WORD_STATES.contains(&[first, second].join(" ").as_str()));
     let before = s[..range.start].trim_end();
     let after_name = before.strip_suffix(',').is_some_and(|b| {
         b.rsplit(char::is_whitespace)
             .next()
             .is_some_and(|w| w.starts_with(char::is_uppercase))
     });
-    after_name && is_state(first)
+    after_name && (is_state(first) || two_words)
 }
+
+/// States named in two words.
+const TWO_WORD_STATES: &[&str] = &[
+    "New Hampshire",
+    "New Jersey",
+    "New Mexico",
+    "New York",
+    "North Carolina",
+    "North Dakota",
+    "South Carolina",
+    "South Dakota",
+    "West Virginia",
+    "Rhode Island",
+];
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_state_in_two_words_after_a_town() {
+        let s = "They met in Hudson, New Hampshire Monday.";
+        let at = s.find("New").unwrap();
+        assert!(is_place_after_comma(s, &(at..s.len() - 1)));
+        let s = "The plan will fail, Ann Lee.";
+        let at = s.find("Ann").unwrap();
+        assert!(!is_place_after_comma(s, &(at..s.len() - 1)));
+    }
 
     #[test]
     fn states_and_party_tags_but_not_names() {

@@ -39,9 +39,15 @@ static DATES: Words = Words::new(
 
 /// What may follow a source in the same comma segment.
 fn fits_after_source(rest: &[&str]) -> bool {
+    // "Ann Lee released the statement": a participle with an object is the source's verb.
+    let acts = rest.len() > 1 && is_past_tense(rest[0]) && determines(rest[1]);
+    // "..., the airline Thursday.": the day it spoke.
+    let dated = rest.len() <= 2 && rest.first().is_some_and(|w| DATES.contains_any_case(w));
     rest.is_empty()
+        || dated
         || rest.len() <= 7
             && AFTER_SOURCE.contains_any_case(rest[0])
+            && !acts
             && !rest.iter().any(|w| VERBISH.contains_any_case(w))
         || name_len(rest) == rest.len()
 }
@@ -141,13 +147,15 @@ static NOT_AGENTS: Words = Words::new(
     "after other under over number quarter center centre matter letter order border factor \
     sector error either rather further neither whether corner chapter winter summer october \
     november december september minor major senior junior interior exterior anterior behavior \
-    behaviour vigor honor honour favor favour labour labor harbor harbour color colour",
+    behaviour vigor honor honour favor favour labour labor harbor harbour color colour \
+    better greater larger bigger smaller higher lower longer faster stronger weaker harder \
+    easier earlier later never however whatever together otherwise another",
 );
 
 /// Words that open a noun phrase: "his", "a", "Ukraine's".
 fn determines(w: &str) -> bool {
     NOUN_DETERMINERS.contains_any_case(w)
-        || matches!(w, "another" | "my" | "your")
+        || matches!(w, "another" | "my" | "your" | "one")
         || w.ends_with("'s")
         || w.ends_with("\u{2019}s")
 }
@@ -170,7 +178,7 @@ static PERSON_NOUNS: Words = Words::new(
     colleague successor predecessor opponent challenger nominee candidate delegate patron mentor \
     boss deputy star person man woman runner conservative liberal democrat republican mother \
     father cousin nephew niece uncle aunt neighbor neighbour admiral employee donor respondent \
-    confidant aide",
+    confidant aide billionaire millionaire",
 );
 
 /// Roles that name a body or a document rather than a person.
@@ -180,6 +188,58 @@ static BODIES: Words = Words::new(
     company firm group organisation organization union party campaign military army embassy \
     court website police general",
 );
+
+/// Words for people or things counted as a whole, which need no article: "..., police.",
+/// "..., research by Yale.".
+static MASS_NOUNS: Words =
+    Words::new("police staff personnel media people research data analysis counsel intelligence");
+
+/// "..., U.S. attorney for the district.", "..., albeit modest, legislator.": a role in the
+/// singular with no article names nobody; it ends a noun phrase or renames the one before.
+fn bare_singular_role(source: &[&str], len: usize) -> bool {
+    let head = source[len - 1];
+    let first = source[0];
+    // "digital consultant Phil Musser": the role is the name's title.
+    let titles_a_name = source.get(len).is_some_and(|w| is_name_word(w));
+    !determines(first)
+        && !titles_a_name
+        && strip_possessive(first).is_none()
+        && !PERSON_DETERMINERS.contains_any_case(first)
+        && head.starts_with(char::is_lowercase)
+        && !head.ends_with('s')
+        && !MASS_NOUNS.contains(head)
+        && (is_role(head) || is_person_noun(head))
+}
+
+/// Words that open a sentence's introductory clause: "When the vote ended, ...".
+static SUBORDINATORS: Words = Words::new(
+    "when while after before if since although though because unless once until whenever",
+);
+
+/// "When the vote ended, Ann Lee won.", "On Monday night, the mayor ...": the sentence opens
+/// with a clause or phrase leading to its main clause, which follows the comma, so the words
+/// after it are that clause's subject, no verbless source. A phrase, not a clause: no verb.
+/// A main clause holding a quotation may be a source's words with its verb cut ("At the
+/// rally, Ann Lee the plan is \u{201c}dead\u{201d}"), so a phrase opens such a one only by a
+/// subordinator.
+fn introduces(s: &str, cut: usize, head: &[(usize, &str)]) -> bool {
+    if s[..cut].contains([',', ';', ':']) {
+        return false;
+    }
+    let quoted = marks(s).next().is_some();
+    // "...\u{201d} before the vote, he.": the head opens inside a quotation.
+    let Some(&(_, first)) = head.first().filter(|&&(at, _)| s[..at].trim().is_empty()) else {
+        return false;
+    };
+    let first = lower(first);
+    SUBORDINATORS.contains(&first)
+        || !quoted
+            && (super::PREPOSITIONS.contains(&first)
+                || matches!(first.as_str(), "under" | "during"))
+            && !head
+                .iter()
+                .any(|&(_, w)| VERBISH.contains_any_case(w) || is_past_tense(w))
+}
 
 /// "... her running mate, Tim Kaine.", "... his closest rival in the field, Ben Carson.": the
 /// clause ends on a determined noun phrase for a person (with only a prepositional phrase after
@@ -266,16 +326,16 @@ pub fn trailing_source(
                     .collect()
             })
             .collect();
-        if segments.iter().any(Vec::is_empty) {
-            continue;
-        }
         // "..., Okafor, adding that ...": what follows "adding" is a further remark, and the
-        // source ends before it.
+        // source ends before it (a quotation after it too: "..., Okafor, adding, \u{201c}...").
         let kept = segments
             .iter()
             .skip(1)
-            .position(|a| a[0] == "adding")
+            .position(|a| a.first() == Some(&"adding"))
             .map_or(segments.len(), |j| j + 1);
+        if segments[..kept].iter().any(Vec::is_empty) {
+            continue;
+        }
         let end = spans[kept - 1].end;
         let (source, rest) = segments[..kept].split_first()?;
         if has_reporting_verb(texts[0]) {
@@ -284,6 +344,29 @@ pub fn trailing_source(
         let Some((by_name, source_len)) = source_segment(source) else {
             continue;
         };
+        // "..., Ferdinand Marcos in the Philippines and Mr. Yanukovych.": items of a list.
+        if source[source_len..]
+            .iter()
+            .any(|w| matches!(*w, "and" | "or"))
+        {
+            continue;
+        }
+        // "Ann Lee, Sanders' campaign manager, in a statement": a role a name owns.
+        let owned = texts[0]
+            .trim_start()
+            .get(source[0].len()..)
+            .is_some_and(|after| after.starts_with(['\'', '\u{2019}']));
+        if !by_name && !owned && bare_singular_role(source, source_len) && !is_data_source(texts[0])
+        {
+            continue;
+        }
+        // "On Monday night, Ann Lee released ...": the phrase opens the clause after it; a
+        // source alone after it ("On Monday, Ann Lee.") has lost its verb.
+        let after = &source[source_len..];
+        let continues = !after.is_empty() && name_len(after) < after.len();
+        if k + 1 == cuts.len() && segments.len() == 1 && continues && introduces(s, cut, head) {
+            continue;
+        }
         // "..., said Ann Lee, 23, a social worker": a person named by what they do is an
         // apposition where the clause has its verb of saying.
         let by_person = !by_name && role_len(source) == 0 && source_len > 1;
@@ -357,7 +440,7 @@ pub fn trailing_source(
         // user, Ann Lee."
         let opens_with_verb = clause
             .split_whitespace()
-            .next()
+            .find(|w| w.contains(char::is_alphanumeric))
             .is_some_and(has_reporting_verb);
         let introduced = is_name_word(last) && has_reporting_verb(clause)
             || by_name && rest.is_empty() && opens_with_verb;
@@ -452,6 +535,39 @@ mod tests {
             (
                 "He feels the presence of \u{201c}Ann Lee,\u{201d} his mother.",
                 None,
+            ),
+        ] {
+            assert_eq!(source_after("The ferry runs daily.", s), found, "{s}");
+        }
+    }
+
+    #[test]
+    fn what_completes_or_renames_a_noun_is_no_source() {
+        for s in [
+            "The board named Jo Hart, deputy director of the port authority.",
+            "He has long been a quiet, patient, legislator.",
+            "When the vote ended, Mayor Ann Lee released the results.",
+            "On Monday night, campaign manager Tom Reyes issued a memo.",
+            "She had one son, Tom Reyes of Dayton.",
+            "Its main rival, Acme, did slightly better.",
+            "The fund backed firms in Lagos, Tom Reyes in Accra and Ann Lee in Nairobi.",
+        ] {
+            assert_eq!(source_after("The ferry runs daily.", s), None, "{s}");
+        }
+        for (s, found) in [
+            (
+                "The fares will rise, economist Ann Lee.",
+                Some("economist Ann Lee"),
+            ),
+            ("On Monday night, Ann Lee.", Some("Ann Lee")),
+            ("The fares will rise, police.", Some("police")),
+            (
+                "The ferry had no faults, the company Monday.",
+                Some("the company Monday"),
+            ),
+            (
+                "The fares will rise next week, Ann Lee, adding, \u{201c}They must.\u{201d}",
+                Some("Ann Lee"),
             ),
         ] {
             assert_eq!(source_after("The ferry runs daily.", s), found, "{s}");
