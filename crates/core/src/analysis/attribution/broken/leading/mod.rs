@@ -9,6 +9,7 @@
 
 mod after;
 mod apposition;
+mod bracket;
 mod person;
 mod quotation;
 mod start;
@@ -22,6 +23,7 @@ use super::{lower, name_len, plural, role_len};
 use crate::analysis::attribution::cue::is_name_word;
 use crate::analysis::attribution::lexicon::{Words, AUXILIARIES};
 use crate::analysis::attribution::people::Surnames;
+use crate::analysis::tokens::strip_possessive;
 use after::{counts_things, noun_before_verb, time_or_adverb_len};
 use apposition::pronoun_after_apposition;
 use person::person_before_pronoun;
@@ -162,7 +164,7 @@ fn subject_at(
     {
         // "White House press secretary Ann Lee", "MSNBC reporter Tom Reyes": a name, a role it
         // qualifies in lower case and the name of the one who holds it.
-        let name = with_owned_role(&plain, name_len(&plain));
+        let name = with_owned_role(&plain, before_bracket(s, words, name_len(&plain)));
         match qualified_role_and_name(&plain) {
             Some((role, n)) if n > name => {
                 held_from = role;
@@ -207,32 +209,41 @@ fn subject_at(
     {
         return None;
     }
+    // "Sen. Ann Lee (D-Ohio) he would ...": after a bracket straight after the subject, its
+    // verb belongs after the bracket, and what follows is read from there.
+    let (after, verb_at, tagged) = match bracket::bracket_after(s, end) {
+        Some((close, party)) => {
+            let k = words.iter().position(|&(w, _)| w >= close)?;
+            (k, close, party)
+        }
+        None => (subject, end, false),
+    };
     // A quotation straight after the subject is its clause ("Obama \u{201c}it gets me
     // mad\u{201d}") or its verb phrase ("He \u{201c}misspoke\u{201d}"), never a starter.
-    if starts_with_mark(&at.original[end..]) {
-        let clause = !indefinite && quotation_opens_clause(at, end);
-        return clause.then(|| (words[0].0..end, end));
+    if starts_with_mark(&at.original[verb_at..]) {
+        let clause = !indefinite && quotation_opens_clause(at, verb_at);
+        return clause.then(|| (words[0].0..end, verb_at));
     }
-    if subject == plain.len() {
-        return quote_after_comma(&s[end..]).then(|| (words[0].0..end, end));
+    if after == plain.len() {
+        return quote_after_comma(&s[verb_at..]).then(|| (words[0].0..end, verb_at));
     }
     // A comma straight after the subject opens an aside ("Ann Lee, then 38, ..."), even one
     // that starts with an adverb.
-    let aside = s[end..words[subject].0].contains(',');
+    let aside = s[verb_at..words[after].0].contains(',');
     let next = if aside {
-        subject
+        after
     } else {
-        subject + time_or_adverb_len(&plain[subject..])
+        after + time_or_adverb_len(&plain[after..])
     };
     let starter = lower(plain.get(next)?);
     if s[..words[next].0].trim_end().ends_with(',') {
-        if quote_after_comma(&s[end..]) {
-            return Some((words[0].0..end, end));
+        if quote_after_comma(&s[verb_at..]) {
+            return Some((words[0].0..end, verb_at));
         }
         // "..., who fishes off the pier, said he ...": the verb goes before the pronoun. After
         // an opening phrase only a "that" clause shows it: a name there may be the phrase's
         // apposition ("Like his sister, Ann Lee, now a judge, he ...").
-        let pronoun = pronoun_after_apposition(s, &words[subject..], !opening)?;
+        let pronoun = pronoun_after_apposition(s, &words[after..], !opening)?;
         return Some((words[0].0..end, s[..pronoun].trim_end().len()));
     }
     let digit = counts_things(&plain[next..]);
@@ -248,8 +259,9 @@ fn subject_at(
     // "He Congress will ...", "She Ann Lee's plan would ...": a pronoun is never followed by
     // a name; the name's own words run on to a lower-case one.
     let name_end = next + name_len(&plain[next..]).max(1);
-    let name_after_pronoun = pronoun
-        && is_name_word(plain[next])
+    // So is a party tag: "Sen. Ann Lee (D-Ohio) Tom Reyes's plan would ...".
+    let name_after_pronoun = (pronoun || tagged)
+        && is_name_word(strip_possessive(plain[next]).unwrap_or(plain[next]))
         && plain
             .get(name_end)
             .copied()
@@ -288,7 +300,15 @@ fn subject_at(
         || name_after_pronoun
         || that_with_no_verb(&plain[next..], role)
         || matches!(first_lower.as_str(), "he" | "she" | "it") && noun_before_verb(&plain[next..]);
-    cut.then(|| (words[0].0..end, end))
+    cut.then(|| (words[0].0..end, verb_at))
+}
+
+/// The first `n` words, up to a bracket between two of them: "Ann Lee (D-Ohio) Okafor's
+/// plan" is a name, a party tag and another name in the possessive.
+fn before_bracket(s: &str, words: &[(usize, &str)], n: usize) -> usize {
+    (1..n)
+        .find(|&i| s[words[i - 1].0 + words[i - 1].1.len()..words[i].0].contains('('))
+        .unwrap_or(n)
 }
 
 /// How many leading words form a role and the name after it: "federal prosecutor Ann Lee".

@@ -470,3 +470,34 @@ fn a_role_holder_run_into_a_person_the_story_met() {
         None
     );
 }
+
+#[test]
+fn a_subject_with_a_bracket_after_it() {
+    for (s, subject) in [
+        ("Sen. Ann Lee (D-Ohio) he would run again.", "Sen. Ann Lee"),
+        ("Gov. Tom Reyes (R) the deal was done.", "Gov. Tom Reyes"),
+        (
+            "Rep. Ann Lee (D-N.Y.) Okafor's plan would fail.",
+            "Rep. Ann Lee",
+        ),
+        ("Okafor (who won in 2012) it was easy.", "Okafor"),
+    ] {
+        assert_eq!(cut(s, false), Some(subject), "{s}");
+    }
+    let s = "Sen. Ann Lee (D-Ohio) he would run again.";
+    let verb_at = with_words(s, |w| leading_subject(s, s, w, false, &Surnames::default()));
+    assert_eq!(
+        verb_at.map(|(_, v)| v),
+        Some(21),
+        "the verb goes after the bracket"
+    );
+    for s in [
+        "Sen. Ann Lee (D-Ohio) said the plan would fail.",
+        "Sen. Ann Lee (D-Ohio) on Monday said the plan would fail.",
+        "Sen. Ann Lee (D-Ohio), who chairs the panel, voted no.",
+        "Acme (ACME) shares fell sharply on Monday.",
+        "Okafor (pictured) won the race.",
+    ] {
+        assert_eq!(cut(s, false), None, "{s}");
+    }
+}
