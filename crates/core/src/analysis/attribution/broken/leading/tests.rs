@@ -501,3 +501,35 @@ fn a_subject_with_a_bracket_after_it() {
         assert_eq!(cut(s, false), None, "{s}");
     }
 }
+
+#[test]
+fn a_subject_before_a_longer_phrase_and_that() {
+    for (s, subject) in [
+        (
+            "Okafor foundation employees on Thursday that the office would close.",
+            "Okafor",
+        ),
+        (
+            "Okafor in an interview with The Daily Courier last week that she would run.",
+            "Okafor",
+        ),
+        (
+            "Okafor through a spokesman that he had done nothing wrong.",
+            "Okafor",
+        ),
+        ("Okafor late Wednesday that he would go ahead.", "Okafor"),
+    ] {
+        assert_eq!(cut(s, false), Some(subject), "{s}");
+    }
+    for s in [
+        "Okafor delegates at the convention that she chaired were angry.",
+        "Okafor supporters at the rally that day cheered.",
+        "Okafor employees say that the office would close.",
+        "He notes in the column that the office would close.",
+        "Okafor frequently emphasizes that she is a proud Democrat.",
+        "He dismisses accusations that Okafor has lied.",
+        "None of this means that Okafor has lied.",
+    ] {
+        assert_eq!(cut(s, false), None, "{s}");
+    }
+}
