@@ -533,3 +533,25 @@ fn a_subject_before_a_longer_phrase_and_that() {
         assert_eq!(cut(s, false), None, "{s}");
     }
 }
+
+#[test]
+fn an_honorific_opens_a_second_name() {
+    for (s, subject) in [
+        (
+            "The Times Mr. Okafor had provided a statement.",
+            "The Times",
+        ),
+        ("Republicans Mr. Okafor would lose the vote.", "Republicans"),
+    ] {
+        assert_eq!(cut(s, false), Some(subject), "{s}");
+    }
+    for s in [
+        "Prime Minister Mr. Okafor said the vote was fair.",
+        "Mr. Okafor had provided a statement.",
+        "The Times and Mr. Okafor had agreed.",
+        "Beating Mrs. Okafor in her home state would be a coup.",
+        "Like Mr. Okafor, she would vote no.",
+    ] {
+        assert_eq!(cut(s, false), None, "{s}");
+    }
+}
