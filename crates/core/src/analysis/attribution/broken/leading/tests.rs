@@ -555,3 +555,13 @@ fn an_honorific_opens_a_second_name() {
         assert_eq!(cut(s, false), None, "{s}");
     }
 }
+
+#[test]
+fn a_subject_after_a_long_opening_phrase() {
+    let s = "With Ann Lee facing questions about the grants during her time as the state's \
+        treasurer, Okafor the fund would close.";
+    assert_eq!(cut(s, false), Some("Okafor"));
+    let s = "Retired surgeon Ann Lee the voters in the city that she has served for many years, \
+        despite her age, would back her.";
+    assert_eq!(cut(s, false), Some("Retired surgeon Ann Lee"));
+}
