@@ -44,7 +44,8 @@ pub(super) static CLAUSE_STARTERS: Words = Words::new(
 /// The clause starters that are never an adverbial after a subject ("Zhao this week said",
 /// "Zhao at the meeting said" are sound), so still show a cut verb in a sentence that has a
 /// reporting cue elsewhere.
-pub(super) static NEW_CLAUSE: Words = Words::new("the a an it he she they there its his her their");
+pub(super) static NEW_CLAUSE: Words =
+    Words::new("the a an it he she they there its his her their many several none");
 
 /// Subject pronouns: "She she expected ..." repeats the subject where the verb was.
 pub(super) static SUBJECT_PRONOUNS: Words = Words::new("he she it they we i");
@@ -81,7 +82,15 @@ pub fn leading_subject(
         // ("Like his sister, Ann Lee, now a judge, he ..."), so only a verb missing
         // before the next clause counts.
         let phrase = k > 1 || k == 1 && !OPENING_CONJUNCTIONS.contains_any_case(words[0].1);
-        subject_at(at, &words[k..], attributed, !phrase)
+        // A role in lower case opens the subject only after a phrase a preposition, an adverb
+        // or a participle opens ("On Tuesday, campaign chairman Ann Lee ..."), not after a
+        // noun phrase it stands in apposition to ("Okafor's partner, committee chairman ...").
+        let conjunction = words
+            .first()
+            .is_some_and(|w| OPENING_CONJUNCTIONS.contains_any_case(w.1));
+        let opener = words.get(usize::from(conjunction)).map_or("", |w| w.1);
+        let lower_role = phrase && opens_a_phrase(opener);
+        subject_at(at, &words[k..], attributed, !phrase, lower_role)
             .or_else(|| plural::plural_subject(s, &words[k..]))
     })
 }
@@ -116,6 +125,7 @@ fn subject_at(
     words: &[(usize, &str)],
     attributed: bool,
     opening: bool,
+    lower_role: bool,
 ) -> Option<(Range<usize>, usize)> {
     let s = at.own;
     let plain: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
@@ -141,6 +151,10 @@ fn subject_at(
             0 => person_before_pronoun(&plain),
             n => n,
         }
+    } else if lower_role && first.starts_with(char::is_lowercase) {
+        // "On Tuesday, campaign chairman Ann Lee ...": after an opening phrase, a role in
+        // lower case and the name of the one who holds it.
+        role_and_name_len(&plain).unwrap_or(0)
     } else if first_lower == "one" {
         // "One voter he would vote ...": a person counted out, then the pronoun's clause.
         person_before_pronoun(&plain)

@@ -565,3 +565,18 @@ fn a_subject_after_a_long_opening_phrase() {
         despite her age, would back her.";
     assert_eq!(cut(s, false), Some("Retired surgeon Ann Lee"));
 }
+
+#[test]
+fn a_role_in_lower_case_after_an_opening_and_a_quantifier_after_a_name() {
+    let s = "On Tuesday, campaign chairman Ann Lee a lunch group that the plan was firm.";
+    assert_eq!(cut(s, false), Some("campaign chairman Ann Lee"));
+    let s = "On Tuesday, campaign chairman Ann Lee told a lunch group that the plan was firm.";
+    assert_eq!(cut(s, true), None);
+    let s = "But Okafor's usual partner, committee ranking Democrat Sen. Ann Lee (Md.), is not on \
+        board.";
+    assert_eq!(cut(s, false), None);
+    assert_eq!(
+        cut("Okafor many doubted her in Ohio.", true),
+        Some("Okafor")
+    );
+}
