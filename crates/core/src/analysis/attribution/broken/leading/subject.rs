@@ -129,9 +129,12 @@ pub(super) fn met_apart(at: Sentence, words: &[(usize, &str)], run: usize) -> Op
         let gap = &at.original[words[j - 1].0 + first.len()..words[j].0];
         // "spokesman Josh Earnest Obama enjoys": a given name and surname straight after a role
         // in lower case name the one who holds it here.
+        // So do they after a title ("Sen. Ann Lee Okafor should ..."), when no role stands
+        // in them ("Foreign Ministry spokesman Lu Kang").
+        let titled =
+            j >= 3 && TITLES.contains(plain[j - 3]) && !is_role(first) && !is_role(plain[j - 2]);
         let named_here = j >= 3
-            && plain[j - 3].starts_with(char::is_lowercase)
-            && is_role(plain[j - 3])
+            && (plain[j - 3].starts_with(char::is_lowercase) && is_role(plain[j - 3]) || titled)
             && is_name_word(plain[j - 2])
             && !TITLES.contains(plain[j - 2])
             && !TITLES.contains(first);

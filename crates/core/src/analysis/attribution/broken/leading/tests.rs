@@ -259,6 +259,11 @@ fn two_people_the_story_met_apart() {
             "Alvarez Moreno \u{201c}has done nothing for us.\u{201d}",
             "Alvarez",
         ),
+        (
+            "The debate pitted Luis Moreno against two rivals.",
+            "Sen. Ana Alvarez Moreno should quit the race.",
+            "Sen. Ana Alvarez",
+        ),
     ] {
         assert_eq!(cut_after(before, s), Some(subject), "{s}");
     }
@@ -267,6 +272,10 @@ fn two_people_the_story_met_apart() {
         ("Ana Alvarez Moreno arrived.", "Alvarez Moreno was busy."),
         ("The speaker met Ana Alvarez.", "Alvarez Moreno was busy."),
         ("Zhao Leji arrived in Moscow.", "Zhao Leji met the speaker."),
+        (
+            "Lu Kang spoke.",
+            "Chinese Foreign Ministry spokesman Lu Kang repeated the view.",
+        ),
         // The sentence's own run does not vouch for its last two names.
         ("Ana Alvarez arrived.", "Alvarez Keller Moreno was busy."),
         (
