@@ -9,6 +9,7 @@
 
 mod after;
 mod apposition;
+mod bracket;
 mod person;
 mod quotation;
 mod start;
@@ -22,6 +23,7 @@ use super::{lower, name_len, plural, role_len};
 use crate::analysis::attribution::cue::is_name_word;
 use crate::analysis::attribution::lexicon::{Words, AUXILIARIES};
 use crate::analysis::attribution::people::Surnames;
+use crate::analysis::tokens::strip_possessive;
 use after::{counts_things, noun_before_verb, time_or_adverb_len};
 use apposition::pronoun_after_apposition;
 use person::person_before_pronoun;
@@ -42,7 +44,8 @@ pub(super) static CLAUSE_STARTERS: Words = Words::new(
 /// The clause starters that are never an adverbial after a subject ("Zhao this week said",
 /// "Zhao at the meeting said" are sound), so still show a cut verb in a sentence that has a
 /// reporting cue elsewhere.
-pub(super) static NEW_CLAUSE: Words = Words::new("the a an it he she they there its his her their");
+pub(super) static NEW_CLAUSE: Words =
+    Words::new("the a an it he she they there its his her their many several none");
 
 /// Subject pronouns: "She she expected ..." repeats the subject where the verb was.
 pub(super) static SUBJECT_PRONOUNS: Words = Words::new("he she it they we i");
@@ -79,7 +82,15 @@ pub fn leading_subject(
         // ("Like his sister, Ann Lee, now a judge, he ..."), so only a verb missing
         // before the next clause counts.
         let phrase = k > 1 || k == 1 && !OPENING_CONJUNCTIONS.contains_any_case(words[0].1);
-        subject_at(at, &words[k..], attributed, !phrase)
+        // A role in lower case opens the subject only after a phrase a preposition, an adverb
+        // or a participle opens ("On Tuesday, campaign chairman Ann Lee ..."), not after a
+        // noun phrase it stands in apposition to ("Okafor's partner, committee chairman ...").
+        let conjunction = words
+            .first()
+            .is_some_and(|w| OPENING_CONJUNCTIONS.contains_any_case(w.1));
+        let opener = words.get(usize::from(conjunction)).map_or("", |w| w.1);
+        let lower_role = phrase && opens_a_phrase(opener);
+        subject_at(at, &words[k..], attributed, !phrase, lower_role)
             .or_else(|| plural::plural_subject(s, &words[k..]))
     })
 }
@@ -114,6 +125,7 @@ fn subject_at(
     words: &[(usize, &str)],
     attributed: bool,
     opening: bool,
+    lower_role: bool,
 ) -> Option<(Range<usize>, usize)> {
     let s = at.own;
     let plain: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
@@ -139,6 +151,10 @@ fn subject_at(
             0 => person_before_pronoun(&plain),
             n => n,
         }
+    } else if lower_role && first.starts_with(char::is_lowercase) {
+        // "On Tuesday, campaign chairman Ann Lee ...": after an opening phrase, a role in
+        // lower case and the name of the one who holds it.
+        role_and_name_len(&plain).unwrap_or(0)
     } else if first_lower == "one" {
         // "One voter he would vote ...": a person counted out, then the pronoun's clause.
         person_before_pronoun(&plain)
@@ -162,7 +178,7 @@ fn subject_at(
     {
         // "White House press secretary Ann Lee", "MSNBC reporter Tom Reyes": a name, a role it
         // qualifies in lower case and the name of the one who holds it.
-        let name = with_owned_role(&plain, name_len(&plain));
+        let name = with_owned_role(&plain, before_bracket(s, words, name_len(&plain)));
         match qualified_role_and_name(&plain) {
             Some((role, n)) if n > name => {
                 held_from = role;
@@ -207,32 +223,41 @@ fn subject_at(
     {
         return None;
     }
+    // "Sen. Ann Lee (D-Ohio) he would ...": after a bracket straight after the subject, its
+    // verb belongs after the bracket, and what follows is read from there.
+    let (after, verb_at, tagged) = match bracket::bracket_after(s, end) {
+        Some((close, party)) => {
+            let k = words.iter().position(|&(w, _)| w >= close)?;
+            (k, close, party)
+        }
+        None => (subject, end, false),
+    };
     // A quotation straight after the subject is its clause ("Obama \u{201c}it gets me
     // mad\u{201d}") or its verb phrase ("He \u{201c}misspoke\u{201d}"), never a starter.
-    if starts_with_mark(&at.original[end..]) {
-        let clause = !indefinite && quotation_opens_clause(at, end);
-        return clause.then(|| (words[0].0..end, end));
+    if starts_with_mark(&at.original[verb_at..]) {
+        let clause = !indefinite && quotation_opens_clause(at, verb_at);
+        return clause.then(|| (words[0].0..end, verb_at));
     }
-    if subject == plain.len() {
-        return quote_after_comma(&s[end..]).then(|| (words[0].0..end, end));
+    if after == plain.len() {
+        return quote_after_comma(&s[verb_at..]).then(|| (words[0].0..end, verb_at));
     }
     // A comma straight after the subject opens an aside ("Ann Lee, then 38, ..."), even one
     // that starts with an adverb.
-    let aside = s[end..words[subject].0].contains(',');
+    let aside = s[verb_at..words[after].0].contains(',');
     let next = if aside {
-        subject
+        after
     } else {
-        subject + time_or_adverb_len(&plain[subject..])
+        after + time_or_adverb_len(&plain[after..])
     };
     let starter = lower(plain.get(next)?);
     if s[..words[next].0].trim_end().ends_with(',') {
-        if quote_after_comma(&s[end..]) {
-            return Some((words[0].0..end, end));
+        if quote_after_comma(&s[verb_at..]) {
+            return Some((words[0].0..end, verb_at));
         }
         // "..., who fishes off the pier, said he ...": the verb goes before the pronoun. After
         // an opening phrase only a "that" clause shows it: a name there may be the phrase's
         // apposition ("Like his sister, Ann Lee, now a judge, he ...").
-        let pronoun = pronoun_after_apposition(s, &words[subject..], !opening)?;
+        let pronoun = pronoun_after_apposition(s, &words[after..], !opening)?;
         return Some((words[0].0..end, s[..pronoun].trim_end().len()));
     }
     let digit = counts_things(&plain[next..]);
@@ -248,8 +273,9 @@ fn subject_at(
     // "He Congress will ...", "She Ann Lee's plan would ...": a pronoun is never followed by
     // a name; the name's own words run on to a lower-case one.
     let name_end = next + name_len(&plain[next..]).max(1);
-    let name_after_pronoun = pronoun
-        && is_name_word(plain[next])
+    // So is a party tag: "Sen. Ann Lee (D-Ohio) Tom Reyes's plan would ...".
+    let name_after_pronoun = (pronoun || tagged)
+        && is_name_word(strip_possessive(plain[next]).unwrap_or(plain[next]))
         && plain
             .get(name_end)
             .copied()
@@ -288,7 +314,15 @@ fn subject_at(
         || name_after_pronoun
         || that_with_no_verb(&plain[next..], role)
         || matches!(first_lower.as_str(), "he" | "she" | "it") && noun_before_verb(&plain[next..]);
-    cut.then(|| (words[0].0..end, end))
+    cut.then(|| (words[0].0..end, verb_at))
+}
+
+/// The first `n` words, up to a bracket between two of them: "Ann Lee (D-Ohio) Okafor's
+/// plan" is a name, a party tag and another name in the possessive.
+fn before_bracket(s: &str, words: &[(usize, &str)], n: usize) -> usize {
+    (1..n)
+        .find(|&i| s[words[i - 1].0 + words[i - 1].1.len()..words[i].0].contains('('))
+        .unwrap_or(n)
 }
 
 /// How many leading words form a role and the name after it: "federal prosecutor Ann Lee".

@@ -27,7 +27,14 @@ pub(in super::super) fn subject_starts<'w>(
     let phrase = words.first().is_some_and(|(_, w)| opens_a_phrase(w))
         || opens_with_a_time(s, words)
         || adverb;
-    let after_phrase = phrase.then(|| after_comma(s, words, 0)).flatten();
+    // A phrase that a preposition opens may run long before its comma ("With Ann Lee facing
+    // questions over ... during her time in office, Okafor ..."); one that a participle or a
+    // quantifier opens may be the subject itself ("Retired surgeon Ann Lee ...").
+    let preposition = words
+        .first()
+        .is_some_and(|(_, w)| LONG_PHRASE_OPENERS.contains_any_case(w));
+    let reach = if preposition { 20 } else { 14 };
+    let after_phrase = phrase.then(|| after_comma(s, words, 0, reach)).flatten();
     // "During a meeting in Cedar Rapids, Iowa, Rubio ...", "Then, in 2017, Kerry ...": the
     // opening phrase runs on past a place or a phrase of its own between commas.
     // Not past a clause of the sentence's own: "Yet he has paid no price, with attacks on
@@ -35,7 +42,7 @@ pub(in super::super) fn subject_starts<'w>(
     let verbless = |end: usize| !words[1..end].iter().any(|(_, w)| is_finite(w));
     let further = std::iter::successors(after_phrase, move |&k| {
         let segment = &words[k..];
-        let next = after_comma(s, words, k)?;
+        let next = after_comma(s, words, k, 14)?;
         let place = next - k <= 3 && segment[..next - k].iter().all(|(_, w)| is_name_word(w));
         (verbless(next) && (place || opens_a_phrase(&capitalised(segment[0].1)))).then_some(next)
     })
@@ -62,10 +69,13 @@ fn capitalised(w: &str) -> String {
     })
 }
 
-/// Where the words after the first comma following word `from` start, within 14 words and
-/// not straight after a quotation.
-fn after_comma(s: &str, words: &[(usize, &str)], from: usize) -> Option<usize> {
-    (from + 1..words.len().min(from + 14))
+/// Prepositions that open a sentence with a phrase that may run long before its comma.
+static LONG_PHRASE_OPENERS: Words = Words::new("with in as after during despite amid for");
+
+/// Where the words after the first comma following word `from` start, within `reach` words
+/// and not straight after a quotation.
+fn after_comma(s: &str, words: &[(usize, &str)], from: usize, reach: usize) -> Option<usize> {
+    (from + 1..words.len().min(from + reach))
         .find(|&k| s[..words[k].0].trim_end().ends_with(','))
         .filter(|&k| !s[words[k - 1].0..words[k].0].contains(['"', '\u{201c}', '\u{201d}']))
 }

@@ -30,19 +30,32 @@ pub(super) fn opens_otherwise(plain: &[&str]) -> bool {
 }
 
 /// Where a second name starts inside a run of capitalised words that was read as one: the
-/// same word twice ("Ann Lee Lee supporters"), or a capitalised title after a name that a
-/// title or role already opened ("Gov. Ann Lee Sen. Tom Cruz").
+/// same word twice ("Ann Lee Lee supporters"), a capitalised title after a name that a title
+/// or role already opened ("Gov. Ann Lee Sen. Tom Cruz"), or "Mr.", "Mrs." or "Ms." after a
+/// name ("The Times Mr. Okafor ..."), which opens a name and never qualifies one.
 pub(super) fn second_name_at(run: &[&str]) -> Option<usize> {
     let titled = |w: &str| TITLES.contains(w) || is_role(w);
-    (2..run.len()).find(|&j| {
+    (1..run.len()).find(|&j| {
         let (w, before) = (run[j], run[j - 1]);
+        let named_after = || run[j + 1..].iter().any(|n| is_name_word(n) && !titled(n));
+        // "Prime Minister Mr. Okafor", "Opposition Leader Mr. Okafor": after a title or role
+        // the honorific is the holder's; a role word in a body's name is none ("The Times").
+        let body = run[0] == "The" && !TITLES.contains(before);
+        // A lone word before it may be no name at all ("Like Mr. Okafor, ...", "Beating
+        // Mrs. Okafor ..."), unless a plural ("Republicans Mr. Okafor would ...").
+        let opens = j >= 2 || super::super::plural::is_plural(before);
+        let honorific = matches!(w, "Mr" | "Mrs" | "Ms")
+            && opens
+            && is_name_word(before)
+            && (body || !titled(before))
+            && named_after();
         let repeated = w == before && is_name_word(w) && !TITLES.contains(w);
         let second_title = TITLES.contains(w)
             && is_name_word(before)
             && !titled(before)
             && run[..j - 1].iter().any(|t| titled(t))
-            && run[j + 1..].iter().any(|n| is_name_word(n) && !titled(n));
-        repeated || second_title
+            && named_after();
+        honorific || j >= 2 && (repeated || second_title)
     })
 }
 
@@ -116,9 +129,12 @@ pub(super) fn met_apart(at: Sentence, words: &[(usize, &str)], run: usize) -> Op
         let gap = &at.original[words[j - 1].0 + first.len()..words[j].0];
         // "spokesman Josh Earnest Obama enjoys": a given name and surname straight after a role
         // in lower case name the one who holds it here.
+        // So do they after a title ("Sen. Ann Lee Okafor should ..."), when no role stands
+        // in them ("Foreign Ministry spokesman Lu Kang").
+        let titled =
+            j >= 3 && TITLES.contains(plain[j - 3]) && !is_role(first) && !is_role(plain[j - 2]);
         let named_here = j >= 3
-            && plain[j - 3].starts_with(char::is_lowercase)
-            && is_role(plain[j - 3])
+            && (plain[j - 3].starts_with(char::is_lowercase) && is_role(plain[j - 3]) || titled)
             && is_name_word(plain[j - 2])
             && !TITLES.contains(plain[j - 2])
             && !TITLES.contains(first);

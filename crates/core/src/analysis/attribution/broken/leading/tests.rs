@@ -259,6 +259,11 @@ fn two_people_the_story_met_apart() {
             "Alvarez Moreno \u{201c}has done nothing for us.\u{201d}",
             "Alvarez",
         ),
+        (
+            "The debate pitted Luis Moreno against two rivals.",
+            "Sen. Ana Alvarez Moreno should quit the race.",
+            "Sen. Ana Alvarez",
+        ),
     ] {
         assert_eq!(cut_after(before, s), Some(subject), "{s}");
     }
@@ -267,6 +272,10 @@ fn two_people_the_story_met_apart() {
         ("Ana Alvarez Moreno arrived.", "Alvarez Moreno was busy."),
         ("The speaker met Ana Alvarez.", "Alvarez Moreno was busy."),
         ("Zhao Leji arrived in Moscow.", "Zhao Leji met the speaker."),
+        (
+            "Lu Kang spoke.",
+            "Chinese Foreign Ministry spokesman Lu Kang repeated the view.",
+        ),
         // The sentence's own run does not vouch for its last two names.
         ("Ana Alvarez arrived.", "Alvarez Keller Moreno was busy."),
         (
@@ -468,5 +477,115 @@ fn a_role_holder_run_into_a_person_the_story_met() {
             "Republican presidential candidate Texas Senator Tom Reyes argued that taxes would rise."
         ),
         None
+    );
+}
+
+#[test]
+fn a_subject_with_a_bracket_after_it() {
+    for (s, subject) in [
+        ("Sen. Ann Lee (D-Ohio) he would run again.", "Sen. Ann Lee"),
+        ("Gov. Tom Reyes (R) the deal was done.", "Gov. Tom Reyes"),
+        (
+            "Rep. Ann Lee (D-N.Y.) Okafor's plan would fail.",
+            "Rep. Ann Lee",
+        ),
+        ("Okafor (who won in 2012) it was easy.", "Okafor"),
+    ] {
+        assert_eq!(cut(s, false), Some(subject), "{s}");
+    }
+    let s = "Sen. Ann Lee (D-Ohio) he would run again.";
+    let verb_at = with_words(s, |w| leading_subject(s, s, w, false, &Surnames::default()));
+    assert_eq!(
+        verb_at.map(|(_, v)| v),
+        Some(21),
+        "the verb goes after the bracket"
+    );
+    for s in [
+        "Sen. Ann Lee (D-Ohio) said the plan would fail.",
+        "Sen. Ann Lee (D-Ohio) on Monday said the plan would fail.",
+        "Sen. Ann Lee (D-Ohio), who chairs the panel, voted no.",
+        "Acme (ACME) shares fell sharply on Monday.",
+        "Okafor (pictured) won the race.",
+    ] {
+        assert_eq!(cut(s, false), None, "{s}");
+    }
+}
+
+#[test]
+fn a_subject_before_a_longer_phrase_and_that() {
+    for (s, subject) in [
+        (
+            "Okafor foundation employees on Thursday that the office would close.",
+            "Okafor",
+        ),
+        (
+            "Okafor in an interview with The Daily Courier last week that she would run.",
+            "Okafor",
+        ),
+        (
+            "Okafor through a spokesman that he had done nothing wrong.",
+            "Okafor",
+        ),
+        ("Okafor late Wednesday that he would go ahead.", "Okafor"),
+    ] {
+        assert_eq!(cut(s, false), Some(subject), "{s}");
+    }
+    for s in [
+        "Okafor delegates at the convention that she chaired were angry.",
+        "Okafor supporters at the rally that day cheered.",
+        "Okafor employees say that the office would close.",
+        "He notes in the column that the office would close.",
+        "Okafor frequently emphasizes that she is a proud Democrat.",
+        "He dismisses accusations that Okafor has lied.",
+        "None of this means that Okafor has lied.",
+    ] {
+        assert_eq!(cut(s, false), None, "{s}");
+    }
+}
+
+#[test]
+fn an_honorific_opens_a_second_name() {
+    for (s, subject) in [
+        (
+            "The Times Mr. Okafor had provided a statement.",
+            "The Times",
+        ),
+        ("Republicans Mr. Okafor would lose the vote.", "Republicans"),
+    ] {
+        assert_eq!(cut(s, false), Some(subject), "{s}");
+    }
+    for s in [
+        "Prime Minister Mr. Okafor said the vote was fair.",
+        "Mr. Okafor had provided a statement.",
+        "The Times and Mr. Okafor had agreed.",
+        "Beating Mrs. Okafor in her home state would be a coup.",
+        "Like Mr. Okafor, she would vote no.",
+    ] {
+        assert_eq!(cut(s, false), None, "{s}");
+    }
+}
+
+#[test]
+fn a_subject_after_a_long_opening_phrase() {
+    let s = "With Ann Lee facing questions about the grants during her time as the state's \
+        treasurer, Okafor the fund would close.";
+    assert_eq!(cut(s, false), Some("Okafor"));
+    let s = "Retired surgeon Ann Lee the voters in the city that she has served for many years, \
+        despite her age, would back her.";
+    assert_eq!(cut(s, false), Some("Retired surgeon Ann Lee"));
+}
+
+#[test]
+fn a_role_in_lower_case_after_an_opening_and_a_quantifier_after_a_name() {
+    let s = "On Tuesday, campaign chairman Ann Lee a lunch group that the plan was firm.";
+    assert_eq!(cut(s, false), Some("campaign chairman Ann Lee"));
+    let s = "On Tuesday, campaign chairman Ann Lee told a lunch group that the plan was firm.";
+    assert_eq!(cut(s, true), None);
+    let s = "But Okafor's usual partner, committee ranking Democrat Sen. Ann Lee (Md.), is not on \
+        board.";
+    assert_eq!(cut(s, false), None);
+    assert_eq!(
+        cut("Okafor many doubted her in Ohio.", true),
+        Some("Okafor")
     );
 }
