@@ -8,6 +8,9 @@
 use super::lexicon::{core, normalise};
 use super::Org;
 use crate::registry::{Entity, Kind, Registry, Role, RoleOf};
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// How a written organisation compares with a role's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,11 +33,60 @@ pub enum Relation {
     Other,
 }
 
+/// A role title normalised, and its core (the title without its ranks).
+#[derive(Clone)]
+struct Wording {
+    full: Rc<str>,
+    core: Rc<str>,
+}
+
+type Memo<T> = RefCell<FxHashMap<Box<str>, T>>;
+
+thread_local! {
+    // A long draft compares its titles with the same few hundred registry titles tens of
+    // thousands of times; normalising is pure, so each title is normalised once per thread.
+    static WORDINGS: Memo<Wording> = RefCell::default();
+    static CORES: Memo<Rc<str>> = RefCell::default();
+}
+
+/// Past this many titles a memo starts afresh, so a server's memory stays bounded.
+const MEMO_LIMIT: usize = 8192;
+
+fn memo<T: Clone>(
+    key: &'static std::thread::LocalKey<Memo<T>>,
+    raw: &str,
+    f: impl FnOnce() -> T,
+) -> T {
+    key.with(|m| {
+        if let Some(v) = m.borrow().get(raw) {
+            return v.clone();
+        }
+        let v = f();
+        let mut m = m.borrow_mut();
+        if m.len() >= MEMO_LIMIT {
+            m.clear();
+        }
+        m.insert(raw.into(), v.clone());
+        v
+    })
+}
+
+fn wording(raw: &str) -> Wording {
+    memo(&WORDINGS, raw, || {
+        let full = normalise(raw);
+        let core = core(&full);
+        Wording {
+            full: full.into(),
+            core: core.into(),
+        }
+    })
+}
+
 /// Every normalised wording of a role's title.
-fn wordings(role: &Role) -> impl Iterator<Item = String> + '_ {
+fn wordings(role: &Role) -> impl Iterator<Item = Wording> + '_ {
     std::iter::once(&role.title)
         .chain(&role.aliases)
-        .map(|t| normalise(t))
+        .map(|t| wording(t))
 }
 
 pub fn relation(registry: &Registry, title: &str, org: Option<&Org>, role: &Role) -> Relation {
@@ -42,19 +94,20 @@ pub fn relation(registry: &Registry, title: &str, org: Option<&Org>, role: &Role
         (Some(org), Some(of)) => org_fit(registry, org, of),
         _ => Fit::Unknown,
     };
-    if wordings(role).any(|w| w == title) {
+    if wordings(role).any(|w| *w.full == *title) {
         return if fit == Fit::Different {
             Relation::Related
         } else {
             Relation::Same
         };
     }
-    let title_core = core(title);
     // "the head of the Federal Reserve" describes its chairman rather than miscalls him.
     let generic = matches!(title, "head" | "chief");
-    if (fit == Fit::Same && !generic)
-        || (!title_core.is_empty() && wordings(role).any(|w| core(&w) == title_core))
-    {
+    if fit == Fit::Same && !generic {
+        return Relation::Related;
+    }
+    let title_core = memo(&CORES, title, || core(title).into());
+    if !title_core.is_empty() && wordings(role).any(|w| w.core == title_core) {
         Relation::Related
     } else {
         Relation::Other
@@ -104,5 +157,27 @@ fn same_names(entity: &Entity, text: &str) -> Fit {
         Fit::Same
     } else {
         Fit::Unknown
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The memo answers as normalising afresh does, the first time and when asked again.
+    #[test]
+    fn memoised_wordings_answer_as_normalising_does() {
+        for raw in [
+            "Vice Chairman",
+            "First Deputy Prime Minister",
+            "Secretary-General",
+            "président",
+        ] {
+            for _ in 0..2 {
+                let w = wording(raw);
+                assert_eq!(*w.full, normalise(raw));
+                assert_eq!(*w.core, core(&normalise(raw)));
+            }
+        }
     }
 }
