@@ -78,10 +78,17 @@ impl Surnames {
             ([given, surname], true) => ("", given, surname),
             _ => return,
         };
-        self.0
-            .entry(surname.to_string())
-            .or_default()
-            .insert((first.to_string(), given.to_string()));
+        // A long story names the same people again and again: copy the words only when new.
+        let pair = || (first.to_string(), given.to_string());
+        match self.0.get_mut(*surname) {
+            Some(pairs) if pairs.iter().any(|(f, g)| f == first && g == given) => {}
+            Some(pairs) => {
+                pairs.insert(pair());
+            }
+            None => {
+                self.0.insert(surname.to_string(), BTreeSet::from([pair()]));
+            }
+        }
     }
 
     /// What of these a paragraph can use: the surnames among its words (looked up word by
