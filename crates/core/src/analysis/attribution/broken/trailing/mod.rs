@@ -19,7 +19,7 @@ use crate::analysis::attribution::lexicon::{
 use crate::analysis::attribution::people::Surnames;
 use crate::analysis::attribution::quote::marks;
 use crate::analysis::tokens::strip_possessive;
-use not_source::{addresses, bare_singular_role, introduces, names_a_person};
+use not_source::{addresses, bare_singular_role, introduces, names_a_person, names_an_owned_thing};
 use std::ops::Range;
 
 /// Words that may follow a source whose verb was dropped: "the ministry in a statement",
@@ -364,6 +364,7 @@ pub fn trailing_source(
         let apposed = object
             || introduced
             || by_name && names_a_person(&last_segment)
+            || by_name && !titled && !met && names_an_owned_thing(&last_segment)
             || APPOSITION_HEADS.contains_any_case(last)
             || is_role(last) && !counted
             || (by_name

@@ -102,3 +102,34 @@ pub(super) fn addresses(s: &str, head_text: &str, head: &[(usize, &str)]) -> boo
             .iter()
             .any(|&(_, w)| matches!(lower(w).as_str(), "you" | "your" | "yours"))
 }
+
+/// "... his favorite social media venue, Twitter.", "... Obama's signature achievement, the
+/// Affordable Care Act.": the clause ends on a thing someone owns (an owner and up to three
+/// lowercase words, no verb), whose name the apposition gives.
+pub(super) fn names_an_owned_thing(segment: &[&str]) -> bool {
+    let Some((&noun, before)) = segment.split_last() else {
+        return false;
+    };
+    let plain =
+        |w: &str| w.starts_with(char::is_lowercase) && !VERBISH.contains(w) && !is_past_tense(w);
+    let owner = |w: &str| {
+        matches!(w, "his" | "her" | "its" | "their" | "our" | "my" | "your")
+            || strip_possessive(w).is_some()
+    };
+    plain(noun)
+        && before
+            .iter()
+            .rev()
+            .take(4)
+            .try_fold((), |(), w| {
+                if owner(w) {
+                    Err(true)
+                } else if plain(w) && !PREPOSITIONS.contains(w) {
+                    Ok(())
+                } else {
+                    Err(false)
+                }
+            })
+            .err()
+            .unwrap_or(false)
+}

@@ -30,6 +30,12 @@ fn a_surname_the_story_met_after_the_clause() {
         ("The fares were never raised, Brandt.", None),
         ("The ferry sailed on to Portland, Oregon.", None),
         ("The mayor thanked her deputy, Okafor.", None),
+        ("The band played at her favorite club, Harbor Lights.", None),
+        (
+            "The council backed the mayor's flagship plan, the Green Deal.",
+            None,
+        ),
+        ("The fares will rise with her plan, Okafor.", Some("Okafor")),
     ] {
         assert_eq!(source_after(before, s), found, "{s}");
     }
