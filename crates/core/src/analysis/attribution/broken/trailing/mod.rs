@@ -6,6 +6,10 @@
 //! no noun, name or verb acting on it stands before the comma, unless a title or an appositive
 //! marks it as a person.
 
+mod not_source;
+#[cfg(test)]
+mod tests;
+
 use super::parenthetical::COURTESY;
 use super::{is_role, is_title, lower, name_len, role_len, words_within};
 use crate::analysis::attribution::cue::{has_reporting_verb, is_data_source, is_name_word};
@@ -15,6 +19,7 @@ use crate::analysis::attribution::lexicon::{
 use crate::analysis::attribution::people::Surnames;
 use crate::analysis::attribution::quote::marks;
 use crate::analysis::tokens::strip_possessive;
+use not_source::{addresses, bare_singular_role, introduces, names_a_person, names_an_owned_thing};
 use std::ops::Range;
 
 /// Words that may follow a source whose verb was dropped: "the ministry in a statement",
@@ -189,101 +194,6 @@ static BODIES: Words = Words::new(
     court website police general",
 );
 
-/// Words for people or things counted as a whole, which need no article: "..., police.",
-/// "..., research by Yale.".
-static MASS_NOUNS: Words =
-    Words::new("police staff personnel media people research data analysis counsel intelligence");
-
-/// "..., U.S. attorney for the district.", "..., albeit modest, legislator.": a role in the
-/// singular with no article names nobody; it ends a noun phrase or renames the one before.
-fn bare_singular_role(source: &[&str], len: usize) -> bool {
-    let head = source[len - 1];
-    let first = source[0];
-    // "digital consultant Phil Musser": the role is the name's title.
-    let titles_a_name = source.get(len).is_some_and(|w| is_name_word(w));
-    !determines(first)
-        && !titles_a_name
-        && strip_possessive(first).is_none()
-        && !PERSON_DETERMINERS.contains_any_case(first)
-        && head.starts_with(char::is_lowercase)
-        && !head.ends_with('s')
-        && !MASS_NOUNS.contains(head)
-        && (is_role(head) || is_person_noun(head))
-}
-
-/// Words that open a sentence's introductory clause: "When the vote ended, ...".
-static SUBORDINATORS: Words = Words::new(
-    "when while after before if since although though because unless once until whenever",
-);
-
-/// "When the vote ended, Ann Lee won.", "On Monday night, the mayor ...": the sentence opens
-/// with a clause or phrase leading to its main clause, which follows the comma, so the words
-/// after it are that clause's subject, no verbless source. A phrase, not a clause: no verb.
-/// A main clause holding a quotation may be a source's words with its verb cut ("At the
-/// rally, Ann Lee the plan is \u{201c}dead\u{201d}"), so a phrase opens such a one only by a
-/// subordinator.
-fn introduces(s: &str, cut: usize, head: &[(usize, &str)]) -> bool {
-    if s[..cut].contains([',', ';', ':']) {
-        return false;
-    }
-    let quoted = marks(s).next().is_some();
-    // "...\u{201d} before the vote, he.": the head opens inside a quotation.
-    let Some(&(_, first)) = head.first().filter(|&&(at, _)| s[..at].trim().is_empty()) else {
-        return false;
-    };
-    let first = lower(first);
-    SUBORDINATORS.contains(&first)
-        || !quoted
-            && (super::PREPOSITIONS.contains(&first)
-                || matches!(first.as_str(), "under" | "during"))
-            && !head
-                .iter()
-                .any(|&(_, w)| VERBISH.contains_any_case(w) || is_past_tense(w))
-}
-
-/// "... her running mate, Tim Kaine.", "... his closest rival in the field, Ben Carson.": the
-/// clause ends on a determined noun phrase for a person (with only a prepositional phrase after
-/// its noun), whose name the apposition gives; a cut verb's source follows a clause's end, not
-/// a person the clause names. `segment` is the last comma segment before the name.
-fn names_a_person(segment: &[&str]) -> bool {
-    // The words back to a verb, last first: "... in the crowded field" keeps its noun, "...
-    // defeated the" ends at its verb.
-    let back: Vec<&str> = segment.iter().rev().take(10).copied().collect();
-    let verb = |i: usize| {
-        VERBISH.contains_any_case(back[i])
-            || is_past_tense(back[i]) && i > 0 && determines(back[i - 1])
-    };
-    let phrase = &back[..(0..back.len()).find(|&i| verb(i)).unwrap_or(back.len())];
-    let prepositional = |i: usize| i == 0 || super::PREPOSITIONS.contains(phrase[i - 1]);
-    phrase.iter().enumerate().any(|(i, w)| {
-        let Some(d) = (i + 1..phrase.len().min(i + 5)).find(|&d| determines(phrase[d])) else {
-            return false;
-        };
-        // "... as an anchor": a predicate, and "his top aide" alone: the source itself.
-        let before = segment.len() - d - 1;
-        is_person_noun(w)
-            && prepositional(i)
-            && before > 0
-            && !segment[before - 1].eq_ignore_ascii_case("as")
-    })
-}
-
-/// "That includes you, Ann Lee.", "Change her mind, Mr. Lee!": a clause outside quotation
-/// marks that speaks to someone ("you", an exclamation) names whom it addresses after the
-/// comma; a paraphrase reports in the third person.
-fn addresses(s: &str, head_text: &str, head: &[(usize, &str)]) -> bool {
-    if marks(head_text).next().is_some() {
-        return false;
-    }
-    let exclaimed = s
-        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ')'))
-        .ends_with('!');
-    exclaimed
-        || head
-            .iter()
-            .any(|&(_, w)| matches!(lower(w).as_str(), "you" | "your" | "yours"))
-}
-
 /// The source, where its verb belongs, and whether after a comma (after its appositives).
 /// `words` are the sentence's words, `known` the surnames the story met in full names.
 pub fn trailing_source(
@@ -454,6 +364,7 @@ pub fn trailing_source(
         let apposed = object
             || introduced
             || by_name && names_a_person(&last_segment)
+            || by_name && !titled && !met && names_an_owned_thing(&last_segment)
             || APPOSITION_HEADS.contains_any_case(last)
             || is_role(last) && !counted
             || (by_name
@@ -478,114 +389,4 @@ pub fn trailing_source(
         return Some((start..end, verb_at, false));
     }
     None
-}
-
-#[cfg(test)]
-mod tests {
-    use super::super::tests::with_words;
-    use super::*;
-    use crate::analysis::tokens::Tokens;
-    use crate::analysis::{Document, Format};
-
-    /// The trailing source in `s`, the last paragraph of a story that opens with `before`.
-    fn source_after<'s>(before: &str, s: &'s str) -> Option<&'s str> {
-        let doc = Document::parse(&format!("{before}\n\n{s}"), Format::Text);
-        let mut met = Surnames::default();
-        Tokens::new(&doc).blocks.iter().for_each(|b| met.add(b));
-        with_words(s, |words| trailing_source(s, words, &met)).map(|(r, _, _)| &s[r])
-    }
-
-    #[test]
-    fn a_surname_the_story_met_after_the_clause() {
-        let before = "Ann Okafor runs the ferry line.";
-        for (s, found) in [
-            ("The fares were never raised, Okafor.", Some("Okafor")),
-            (
-                "The fares were never raised, Ms. Okafor.",
-                Some("Ms. Okafor"),
-            ),
-            ("That was before the vote in Ohio, Okafor.", Some("Okafor")),
-            (
-                "The fares were never raised, Okafor, adding that none would be.",
-                Some("Okafor"),
-            ),
-            ("The fares were never raised, Brandt.", None),
-            ("The ferry sailed on to Portland, Oregon.", None),
-            ("The mayor thanked her deputy, Okafor.", None),
-        ] {
-            assert_eq!(source_after(before, s), found, "{s}");
-        }
-    }
-
-    #[test]
-    fn people_named_by_a_relation_after_the_clause() {
-        for (s, found) in [
-            (
-                "The family moved in June, his brother.",
-                Some("his brother"),
-            ),
-            (
-                "The fares were never raised, one longtime friend.",
-                Some("one longtime friend"),
-            ),
-            ("The fares will rise, several aides.", Some("several aides")),
-            ("She thanked Ann Lee, her mother.", None),
-            ("He thanked the coach, his mentor.", None),
-            ("He said the fares would rise, his brother.", None),
-            (
-                "He feels the presence of \u{201c}Ann Lee,\u{201d} his mother.",
-                None,
-            ),
-        ] {
-            assert_eq!(source_after("The ferry runs daily.", s), found, "{s}");
-        }
-    }
-
-    #[test]
-    fn what_completes_or_renames_a_noun_is_no_source() {
-        for s in [
-            "The board named Jo Hart, deputy director of the port authority.",
-            "He has long been a quiet, patient, legislator.",
-            "When the vote ended, Mayor Ann Lee released the results.",
-            "On Monday night, campaign manager Tom Reyes issued a memo.",
-            "She had one son, Tom Reyes of Dayton.",
-            "Its main rival, Acme, did slightly better.",
-            "The fund backed firms in Lagos, Tom Reyes in Accra and Ann Lee in Nairobi.",
-        ] {
-            assert_eq!(source_after("The ferry runs daily.", s), None, "{s}");
-        }
-        for (s, found) in [
-            (
-                "The fares will rise, economist Ann Lee.",
-                Some("economist Ann Lee"),
-            ),
-            ("On Monday night, Ann Lee.", Some("Ann Lee")),
-            ("The fares will rise, police.", Some("police")),
-            (
-                "The ferry had no faults, the company Monday.",
-                Some("the company Monday"),
-            ),
-            (
-                "The fares will rise next week, Ann Lee, adding, \u{201c}They must.\u{201d}",
-                Some("Ann Lee"),
-            ),
-        ] {
-            assert_eq!(source_after("The ferry runs daily.", s), found, "{s}");
-        }
-    }
-
-    #[test]
-    fn a_name_the_clause_addresses() {
-        let before = "Ann Okafor runs the ferry line.";
-        for (s, found) in [
-            ("That goes for you too, Okafor.", None),
-            ("The fares will never be raised again, Okafor!", None),
-            (
-                "The fares will never be raised again, Okafor.",
-                Some("Okafor"),
-            ),
-        ] {
-            assert_eq!(source_after(before, s), found, "{s}");
-        }
-    }
 }
