@@ -11,6 +11,13 @@ use crate::analysis::attribution::lexicon::{Words, AUXILIARIES, IRREGULAR_PAST};
 /// "immigrant", "student".
 const PERSON_ENDINGS: [&str; 7] = ["ess", "ist", "ian", "or", "er", "ant", "ent"];
 
+/// Nouns for people without those endings that an appositive name may follow ("the candidate,
+/// Ann Lee"), a subset of `APPOSITION_HEADS`: "The candidate he does not believe ...".
+static PERSON_HEADS: Words = Words::new(
+    "wife husband son daughter mother father brother sister friend colleague rival \
+    counterpart victim suspect coach captain candidate ally nominee champion",
+);
+
 /// Words with those endings that are not people ("the other", "the moment"), or that are
 /// people only as a pronoun's antecedent in a relative clause.
 static NOT_PEOPLE: Words = Words::new(
@@ -20,6 +27,9 @@ static NOT_PEOPLE: Words = Words::new(
     statement argument amount point percent talent parent event instant less business process \
     address progress access success list",
 );
+
+/// Verbs of belief in their plain form, after "does not", "would": their clause is content.
+static BELIEF_VERBS: Words = Words::new("believe think expect hope fear doubt know");
 
 /// Words that end the pronoun's clause: a conjunction or a relative opening the next one.
 static CLAUSE_ENDS: Words = Words::new(
@@ -53,7 +63,8 @@ pub(super) fn person_before_pronoun(words: &[&str]) -> usize {
     let head = (head.strip_suffix("es").filter(|h| h.ends_with("ss")))
         .or_else(|| head.strip_suffix('s').filter(|h| !h.ends_with('s')))
         .unwrap_or(head);
-    let person = PERSON_ENDINGS.iter().any(|e| head.ends_with(e)) && !NOT_PEOPLE.contains(head);
+    let person = PERSON_ENDINGS.iter().any(|e| head.ends_with(e)) && !NOT_PEOPLE.contains(head)
+        || PERSON_HEADS.contains(head);
     if !modifiers.iter().all(plain) || !person || !clause_without_main_verb(&words[n + 1..]) {
         return 0;
     }
@@ -82,6 +93,11 @@ fn clause_without_main_verb(words: &[&str]) -> bool {
         .get(auxiliaries)
         .is_some_and(|w| w.ends_with("ed") || w.ends_with("en") || IRREGULAR_PAST.contains(*w));
     let group = auxiliaries + usize::from(participle);
+    // "he does not believe the party will win": a belief verb takes a clause of its own, whose
+    // verbs are no second main verb.
+    if words.get(group).is_some_and(|w| BELIEF_VERBS.contains(*w)) {
+        return true;
+    }
     words[group..]
         .iter()
         .take_while(|w| !CLAUSE_ENDS.contains(**w))
@@ -110,6 +126,11 @@ mod tests {
         assert_eq!(subject("One voter he was not convinced at all"), 2);
         assert_eq!(subject("A retired farmer she would vote for change"), 3);
         assert_eq!(subject("An organizer they were hoping for more"), 2);
+        assert_eq!(
+            subject("The candidate he does not believe his rivals will win"),
+            2
+        );
+        assert_eq!(subject("The rival she would not run again"), 2);
     }
 
     #[test]
@@ -132,6 +153,8 @@ mod tests {
             "One voter he spoke to was angry",
             "One thing he was sure of was the date",
             "An hour he was waiting there",
+            "The candidate he had backed lost the race",
+            "The capital he was visiting is far",
         ] {
             assert_eq!(subject(s), 0, "{s}");
         }

@@ -55,9 +55,26 @@ pub(super) fn second_name_at(run: &[&str]) -> Option<usize> {
             && !titled(before)
             && run[..j - 1].iter().any(|t| titled(t))
             && named_after();
-        honorific || j >= 2 && (repeated || second_title)
+        // "Dr. Ann Lee Democrat Tom Reyes is ...": a party word after a titled full name opens
+        // the next person's name (a role word there may qualify it: "Clinton rival Tom Reyes").
+        let rest = &run[j + 1..];
+        let party = PARTY_WORDS.contains(w)
+            && is_name_word(before)
+            && !titled(before)
+            && run[..j - 1].iter().any(|t| titled(t))
+            && (2..=3).contains(&rest.len())
+            && rest
+                .iter()
+                .all(|n| is_name_word(n) && !titled(n) && !BODY_WORDS.contains(n));
+        honorific || j >= 2 && (repeated || second_title || party)
     })
 }
+
+/// Party words that name a member: "Democrat Ann Lee".
+static PARTY_WORDS: Words = Words::new("Democrat Republican Libertarian");
+
+/// Words that make a party word part of a body's name: "Republican National Committee".
+static BODY_WORDS: Words = Words::new("Party National Committee Convention Caucus Club Conference");
 
 /// "It's", "That's", "I'm": a word that carries its verb ("is", "am") is no verbless subject.
 pub(super) fn carries_its_verb(first: &str) -> bool {

@@ -566,6 +566,19 @@ fn an_honorific_opens_a_second_name() {
 }
 
 #[test]
+fn a_party_word_opens_a_second_name() {
+    let s = "Retired surgeon Dr. Ann Lee Democrat Tom Reyes is not fit to serve.";
+    assert_eq!(cut(s, false), Some("Retired surgeon Dr. Ann Lee"));
+    for s in [
+        "Ann Lee Republican National Committee members met on Monday.",
+        "The Ann Lee Democrat Club Reyes met on Monday.",
+        "Democrat Tom Reyes is not fit to serve.",
+    ] {
+        assert_eq!(cut(s, false), None, "{s}");
+    }
+}
+
+#[test]
 fn a_subject_after_a_long_opening_phrase() {
     let s = "With Ann Lee facing questions about the grants during her time as the state's \
         treasurer, Okafor the fund would close.";
