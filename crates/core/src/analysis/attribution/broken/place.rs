@@ -34,9 +34,11 @@ pub(super) fn is_place_after_comma(s: &str, range: &std::ops::Range<usize>) -> b
         .filter(|w| !w.is_empty());
     let first = parts.next().unwrap_or("");
     // "Hudson, New Hampshire": a state in two words.
-    let two_words = parts
-        .next()
-        .is_some_and(|second| TWO_WORD_STATES.contains(&[first, second].join(" ").as_str()));
+    let two_words = parts.next().is_some_and(|second| {
+        TWO_WORD_STATES
+            .iter()
+            .any(|state| state.split_once(' ') == Some((first, second)))
+    });
     let before = s[..range.start].trim_end();
     let after_name = before.strip_suffix(',').is_some_and(|b| {
         b.rsplit(char::is_whitespace)
