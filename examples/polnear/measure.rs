@@ -192,7 +192,7 @@ fn measure_story(story: &Story, registry: &Registry, report: &mut Report) {
     let paragraphs: Vec<Paragraph> = document
         .blocks
         .iter()
-        .filter(|b| b.kind == BlockKind::Paragraph)
+        .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem))
         .map(|b| Paragraph {
             range: b.source_span(),
             sentences: sentences(&b.text)

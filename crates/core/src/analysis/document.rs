@@ -234,7 +234,7 @@ fn text_paragraphs(source: &str, from: usize) -> Vec<Block> {
         let content = line.trim_end_matches(['\n', '\r']);
         if content.trim().is_empty() {
             if let Some(s) = start.take() {
-                blocks.push(text_block(source, s..end));
+                text_blocks(source, s..end, &mut blocks);
             }
         } else {
             start.get_or_insert(pos);
@@ -243,15 +243,68 @@ fn text_paragraphs(source: &str, from: usize) -> Vec<Block> {
         pos += line.len();
     }
     if let Some(s) = start {
-        blocks.push(text_block(source, s..end));
+        text_blocks(source, s..end, &mut blocks);
     }
     blocks
 }
 
-fn text_block(source: &str, range: Range<usize>) -> Block {
-    let mut block = Block::new(BlockKind::Paragraph, false);
-    block.push(&source[range.clone()], range);
+/// A plain-text paragraph. A list (each line opening with "1." or "-" as its first line does) becomes
+/// one block per item with the markers left out, as Markdown's would; a one-line paragraph in
+/// capitals is a wire subhead, not prose.
+fn text_blocks(source: &str, range: Range<usize>, blocks: &mut Vec<Block>) {
+    let first_marker = list_marker(&source[range.clone()]);
+    let mut block: Option<Block> = None;
+    let mut pos = range.start;
+    for line in source[range].split_inclusive('\n') {
+        let marker = list_marker(line).filter(|m| first_marker.is_some_and(|f| f.1 == m.1));
+        match (marker, block.as_mut()) {
+            (None, Some(b)) => b.push(line, pos..pos + line.len()),
+            (marker, _) => {
+                blocks.extend(block.take().map(finish_text_block));
+                let kind = match marker {
+                    Some(_) => BlockKind::ListItem,
+                    None => BlockKind::Paragraph,
+                };
+                let skip = marker.map_or(0, |(len, _)| len);
+                let mut b = Block::new(kind, false);
+                b.push(&line[skip..], pos + skip..pos + line.len());
+                block = Some(b);
+            }
+        }
+        pos += line.len();
+    }
+    blocks.extend(block.map(finish_text_block));
+}
+
+fn finish_text_block(mut block: Block) -> Block {
+    let text = block.text.trim_end();
+    let capitals = !text.contains('\n')
+        && text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !text.chars().any(char::is_lowercase)
+        && text.split_whitespace().count() <= 16;
+    if capitals {
+        block.kind = BlockKind::Heading;
+    }
     block
+}
+
+/// The length of a list marker opening a line ("1. ", "12) ", "- ", "* ", "• ") with text after
+/// it, and whether it is numbered. Three digits at most: "2016. " ends a sentence.
+fn list_marker(line: &str) -> Option<(usize, bool)> {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let (len, numbered) =
+        if (1..=3).contains(&digits) && matches!(line.as_bytes().get(digits), Some(b'.' | b')')) {
+            (digits + 1, true)
+        } else if line.starts_with(['-', '*', '\u{2022}']) {
+            (line.chars().next().map_or(1, char::len_utf8), false)
+        } else {
+            return None;
+        };
+    let space = line[len..]
+        .bytes()
+        .take_while(|b| matches!(b, b' ' | b'\t'))
+        .count();
+    (space > 0 && !line[len + space..].trim().is_empty()).then_some((len + space, numbered))
 }
 
 #[cfg(test)]
@@ -312,6 +365,32 @@ mod tests {
         let doc = Document::parse("One\ntwo `x`\n\n \nThree\n", Format::Text);
         let texts: Vec<_> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(texts, vec!["One\ntwo `x`", "Three"]);
+    }
+
+    #[test]
+    fn text_lists_lose_their_markers_and_capitals_are_subheads() {
+        let src = "Intro.\n\n1. FIRST ITEM.\n\n2) Second item\ngoes on\n3. Third\n\n- a\n- b\n\nIn 2016. Then\n10. more\n";
+        let doc = Document::parse(src, Format::Text);
+        let blocks: Vec<_> = doc
+            .blocks
+            .iter()
+            .map(|b| (b.kind, b.text.as_str()))
+            .collect();
+        use BlockKind::*;
+        assert_eq!(
+            blocks,
+            vec![
+                (Headline, "Intro."),
+                (Heading, "FIRST ITEM."),
+                (ListItem, "Second item\ngoes on\n"),
+                (ListItem, "Third"),
+                (ListItem, "a\n"),
+                (ListItem, "b"),
+                (Paragraph, "In 2016. Then\n10. more"),
+            ]
+        );
+        let third = &doc.blocks[3];
+        assert_eq!(&src[third.source_range(0..5)], "Third");
     }
 
     #[test]

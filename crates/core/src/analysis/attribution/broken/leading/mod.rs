@@ -38,7 +38,7 @@ use subject::{
 /// "Zhao none of the money ...".
 pub(super) static CLAUSE_STARTERS: Words = Words::new(
     "the a an that it its there this these those he she they his her their some most much many \
-    at no both none several millions thousands hundreds dozens",
+    no both none several millions thousands hundreds dozens",
 );
 
 /// The clause starters that are never an adverbial after a subject ("Zhao this week said",
@@ -260,7 +260,10 @@ fn subject_at(
         let pronoun = pronoun_after_apposition(s, &words[after..], !opening)?;
         return Some((words[0].0..end, s[..pronoun].trim_end().len()));
     }
-    let digit = counts_things(&plain[next..]);
+    // "The group at least 60 people had been killed": a count opens the clause; "Okafor at
+    // the debate attacked ..." is where the subject was, its verb still to come.
+    let digit = counts_things(&plain[next..])
+        || starter == "at" && plain.get(next + 1).is_some_and(|w| *w == "least");
     // A role may take a relative "that" ("the company that makes"); a name takes "who".
     let role = first_lower == "the" || indefinite;
     // "They both were ...": a quantifier after a pronoun belongs to it.

@@ -347,6 +347,9 @@ fn subjects_with_their_verbs() {
         "Kremlin press secretary Ann Lee spoke on Monday.",
         "Governor Ann Lee's most costly decision the voters remember.",
         "Senator Tom Reyes's chief of staff the day before had resigned.",
+        // Where the subject was, in a sentence with no reporting verb: its own verb follows.
+        "Okafor at the debate attacked her rival over his record.",
+        "Turnout at the polls rose 40 percent this year.",
     ] {
         assert_eq!(cut(s, false), None, "{s}");
     }
