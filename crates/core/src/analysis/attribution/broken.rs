@@ -183,6 +183,12 @@ fn owner(w: &str) -> bool {
 /// Words that end a role's modifiers before its noun.
 static PREPOSITIONS: Words = Words::new("to for of in on at with from by about into");
 
+/// Words that may stand before a count of people: "some 40 officials", "nearly 200 people".
+static COUNT_OPENERS: Words = Words::new(
+    "the some about nearly almost around roughly approximately over under more fewer least \
+    just only another all his her their its our these those up",
+);
+
 /// How many leading words form a role: "the foreign ministry", "local officials",
 /// "the United Nations refugee agency".
 fn role_len(words: &[&str]) -> usize {
@@ -190,9 +196,16 @@ fn role_len(words: &[&str]) -> usize {
         return 0;
     };
     let l = lower(first);
+    // "..., carried 40 people": a word other than a determiner or an approximator before a
+    // count is a verb with its object.
+    let counted = words
+        .get(1)
+        .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        && !COUNT_OPENERS.contains(&l);
     if APPOSITION_HEADS.contains(&l)
         || VERBISH.contains(&l)
         || is_name_word(first) && !is_role(first) && words.len() == 1
+        || counted
     {
         return 0;
     }
