@@ -67,6 +67,12 @@ impl Key for str {
     }
 }
 
+impl Key for [u8] {
+    fn key(&self) -> &[u8] {
+        self
+    }
+}
+
 impl Key for String {
     fn key(&self) -> &[u8] {
         self.as_bytes()
