@@ -41,7 +41,7 @@ pub fn stance_only(own: &Own) -> Option<usize> {
     if reported(own) {
         return None;
     }
-    let mut cues = cues(own, &CUES.weak)
+    let mut cues = weak_cues(own)
         .filter(|m| weak_cue_reports(own, m.clone()))
         .peekable();
     let first = cues.peek().map(|m| m.start)?;
@@ -52,6 +52,22 @@ pub fn stance_only(own: &Own) -> Option<usize> {
                 .contains(own.text[m.clone()].to_ascii_lowercase().as_str())
     };
     cues.all(|m| stance(&m)).then_some(first)
+}
+
+/// Where the speech cues stand in the sentence (see [`cues`]).
+fn speech_cues<'s>(own: &'s Own) -> impl Iterator<Item = Range<usize>> + 's {
+    own.speech_cues
+        .get_or_init(|| cues(own, &CUES.speech).collect())
+        .iter()
+        .cloned()
+}
+
+/// Where the weak cues stand in the sentence (see [`cues`]).
+fn weak_cues<'s>(own: &'s Own) -> impl Iterator<Item = Range<usize>> + 's {
+    own.weak_cues
+        .get_or_init(|| cues(own, &CUES.weak).collect())
+        .iter()
+        .cloned()
 }
 
 /// Where `phrases` stand in the sentence as cues, not as words of a name nor as plural nouns.
@@ -133,8 +149,12 @@ fn in_a_name(own: &Own, cue: Range<usize>) -> bool {
 
 /// Attributed by anything but a weak verb: a speech verb, an estimate, a setting or data.
 fn reported(own: &Own) -> bool {
+    *own.reported.get_or_init(|| reads_reported(own))
+}
+
+fn reads_reported(own: &Own) -> bool {
     let s = own.text;
-    let strong = cues(own, &CUES.speech).any(|m| {
+    let strong = speech_cues(own).any(|m| {
         let after = &s[m.end..];
         let names_something = after
             .trim_start()
@@ -171,16 +191,16 @@ pub fn has_reporting_verb(s: &str) -> bool {
 /// The first cue that attributes the sentence: a speech verb, or a weak verb in a reporting
 /// construction.
 pub(super) fn first_reporting_cue(own: &Own) -> Option<Range<usize>> {
-    let speech = cues(own, &CUES.speech).next();
+    let speech = speech_cues(own).next();
     // Cues come in order, and one from the speech verb on would not come first.
-    let weak = cues(own, &CUES.weak)
+    let weak = weak_cues(own)
         .take_while(|m| speech.as_ref().is_none_or(|sp| m.start < sp.start))
         .find(|m| weak_cue_reports(own, m.clone()));
     speech.into_iter().chain(weak).min_by_key(|m| m.start)
 }
 
 fn weak_verb_reports(own: &Own) -> bool {
-    cues(own, &CUES.weak).any(|m| weak_cue_reports(own, m))
+    weak_cues(own).any(|m| weak_cue_reports(own, m))
 }
 
 /// An attribution to data or a document alone, which later sentences cannot continue.

@@ -22,7 +22,8 @@ use std::sync::OnceLock;
 /// A word list written as one string, looked up in constant time once first used.
 pub struct Words {
     list: &'static str,
-    set: OnceLock<HashSet<&'static str>>,
+    /// By bytes: a word lowered on the stack is looked up without checking it is UTF-8.
+    set: OnceLock<HashSet<&'static [u8]>>,
     /// The longest entry's length in bytes (or more): a longer word is answered unhashed.
     longest: usize,
 }
@@ -36,12 +37,12 @@ impl Words {
         }
     }
 
-    pub fn contains(&self, word: impl AsRef<str>) -> bool {
-        let word = word.as_ref();
+    pub fn contains(&self, word: impl Key) -> bool {
+        let word = word.key();
         word.len() <= self.longest
             && self
                 .set
-                .get_or_init(|| self.list.split_whitespace().collect())
+                .get_or_init(|| self.list.split_whitespace().map(str::as_bytes).collect())
                 .contains(word)
     }
 
@@ -52,6 +53,41 @@ impl Words {
             return false;
         }
         self.contains(super::lower::lower(word))
+    }
+}
+
+/// A word as [`Words`] looks it up: its UTF-8 bytes.
+pub trait Key {
+    fn key(&self) -> &[u8];
+}
+
+impl Key for str {
+    fn key(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
+impl Key for [u8] {
+    fn key(&self) -> &[u8] {
+        self
+    }
+}
+
+impl Key for String {
+    fn key(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
+impl Key for std::borrow::Cow<'_, str> {
+    fn key(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
+impl<T: Key + ?Sized> Key for &T {
+    fn key(&self) -> &[u8] {
+        (**self).key()
     }
 }
 

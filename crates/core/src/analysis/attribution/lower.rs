@@ -1,6 +1,7 @@
 //! Words in lower case without a heap string for each: the rules lower-case every word they
 //! look at, hundreds of thousands of times in a long story.
 
+use super::lexicon::Key;
 use std::fmt;
 use std::ops::Deref;
 
@@ -71,6 +72,15 @@ pub fn ascii_lower(w: &str) -> Lower<'_> {
 }
 
 impl Lower<'_> {
+    /// The bytes, unchecked: what a lookup or a comparison needs.
+    pub fn as_bytes(&self) -> &[u8] {
+        match self {
+            Lower::Same(w) => w.as_bytes(),
+            Lower::Short { bytes, len } => &bytes[..usize::from(*len)],
+            Lower::Long(w) => w.as_bytes(),
+        }
+    }
+
     pub fn as_str(&self) -> &str {
         match self {
             Lower::Same(w) => w,
@@ -102,21 +112,28 @@ impl AsRef<str> for Lower<'_> {
     }
 }
 
+impl Key for Lower<'_> {
+    fn key(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
+// Equal strings are equal bytes: compared without checking the stack copy is UTF-8.
 impl PartialEq<str> for Lower<'_> {
     fn eq(&self, other: &str) -> bool {
-        self.as_str() == other
+        self.as_bytes() == other.as_bytes()
     }
 }
 
 impl PartialEq<&str> for Lower<'_> {
     fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
+        self.as_bytes() == other.as_bytes()
     }
 }
 
 impl PartialEq for Lower<'_> {
     fn eq(&self, other: &Self) -> bool {
-        self.as_str() == other.as_str()
+        self.as_bytes() == other.as_bytes()
     }
 }
 

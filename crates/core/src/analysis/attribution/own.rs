@@ -7,6 +7,7 @@
 
 use crate::analysis::tokens::{is_hyphen, words, Word};
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::ops::Range;
 
 /// Whether `gap` is white space, at least one character of it.
@@ -36,6 +37,12 @@ impl OwnWord<'_> {
 pub struct Own<'a> {
     pub text: &'a str,
     pub words: Vec<OwnWord<'a>>,
+    /// Where the speech and the weak cues stand (see `cue`), found once for the several
+    /// readings that ask.
+    pub(super) speech_cues: OnceCell<Vec<Range<usize>>>,
+    pub(super) weak_cues: OnceCell<Vec<Range<usize>>>,
+    /// Attributed by anything but a weak verb (see `cue`).
+    pub(super) reported: OnceCell<bool>,
 }
 
 impl<'a> Own<'a> {
@@ -70,10 +77,7 @@ impl<'a> Own<'a> {
                 }),
             }
         }
-        Own {
-            text,
-            words: joined,
-        }
+        Own::with_words(text, joined)
     }
 
     /// Bare text, split by the token layer's splitter: for a phrase read outside a block.
@@ -89,7 +93,17 @@ impl<'a> Own<'a> {
                 lower: Cow::Owned(w.lower.into_owned()),
             })
             .collect();
-        Own { text, words }
+        Own::with_words(text, words)
+    }
+
+    fn with_words(text: &'a str, words: Vec<OwnWord<'a>>) -> Own<'a> {
+        Own {
+            text,
+            words,
+            speech_cues: OnceCell::new(),
+            weak_cues: OnceCell::new(),
+            reported: OnceCell::new(),
+        }
     }
 
     /// The words starting at or after byte `at`, in order.

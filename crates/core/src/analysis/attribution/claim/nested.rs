@@ -45,11 +45,14 @@ pub fn cue_only_after(own: &Own, claim: Range<usize>) -> bool {
     if says_according_to(s) {
         return false;
     }
-    let Some(i) = (0..own.words.len())
+    (0..own.words.len())
         .find(|&i| own.words[i].range.start >= claim.end && opens_clause(own, i))
-    else {
-        return false;
-    };
+        .is_some_and(|i| cues_only_in_clause(own, i))
+}
+
+/// Whether the sentence's cues all stand in the clause opened by word `i`.
+fn cues_only_in_clause(own: &Own, i: usize) -> bool {
+    let s = own.text;
     let opener = &own.words[i];
     // "by suggesting that ...": the cue before the opener reports the clause.
     if i > 0 && REPORTING_WORDS.contains(own.words[i - 1].lower.as_ref()) {
@@ -74,8 +77,12 @@ pub fn claim_before_cue(own: &Own) -> Option<Claim> {
         return None;
     }
     let i = (0..own.words.len()).find(|&i| opens_clause(own, i))?;
-    let claim = find_claim(&Own::from_text(&own.text[..own.words[i].range.start]))?;
-    cue_only_after(own, claim.phrase.clone()).then_some(claim)
+    // A claim before the first opener ends before it, so `cue_only_after` would read the
+    // clause of that opener: asked first, it spares reading the claim.
+    if !cues_only_in_clause(own, i) {
+        return None;
+    }
+    find_claim(&Own::from_text(&own.text[..own.words[i].range.start]))
 }
 
 /// Whether "according to" stands in `s`, in any case.

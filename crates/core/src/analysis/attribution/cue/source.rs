@@ -114,11 +114,11 @@ pub fn is_source_word(w: &str) -> bool {
         .map_or(w, |(p, _)| p);
     let lower = lower(w);
     // Plurals: "reports", "aides", "analyses" is rare enough to leave.
-    let singular = lower.strip_suffix('s').unwrap_or(&lower);
-    if PRONOUNS.contains(lower.as_str())
-        || ROLE_NOUNS.contains(lower.as_str())
-        || ROLE_NOUNS.contains(singular)
-    {
+    let singular = lower
+        .as_bytes()
+        .strip_suffix(b"s")
+        .unwrap_or(lower.as_bytes());
+    if PRONOUNS.contains(&lower) || ROLE_NOUNS.contains(&lower) || ROLE_NOUNS.contains(singular) {
         return true;
     }
     is_name_word(w)

@@ -4,6 +4,13 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
+
+/// Bytes a lexicon searches with its NFA before it builds a DFA: a DFA searches about twice
+/// as fast but takes several times longer to build, which only a long story (or a language
+/// server's many re-checks) repays. Both find the same matches.
+const DFA_AFTER: usize = 128 * 1024;
 
 /// One line of a lexicon file.
 pub struct Line {
@@ -37,13 +44,17 @@ pub fn lines(data: &'static str) -> impl Iterator<Item = Result<Line, &'static s
 
 /// Phrases matched as whole words, in any (ASCII) case.
 pub struct Phrases {
+    patterns: Vec<&'static str>,
     automaton: AhoCorasick,
+    /// Built once [`DFA_AFTER`] bytes have been searched.
+    dfa: OnceLock<AhoCorasick>,
+    searched: AtomicUsize,
     /// By pattern: the form ended in `*`, so any word ending may follow.
     open_ended: Vec<bool>,
 }
 
 impl Phrases {
-    pub fn new<'a>(forms: impl IntoIterator<Item = &'a str>) -> Phrases {
+    pub fn new(forms: impl IntoIterator<Item = &'static str>) -> Phrases {
         let (patterns, open_ended): (Vec<&str>, Vec<bool>) = forms
             .into_iter()
             .map(|f| match f.strip_suffix('*') {
@@ -52,17 +63,27 @@ impl Phrases {
             })
             .unzip();
         // A contiguous NFA builds several times faster than a DFA, which a check run once per
-        // process (the CLI) feels, and searches sentences nearly as fast.
-        let automaton = AhoCorasickBuilder::new()
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(patterns)
-            .expect("lexicon phrases build");
+        // process (the CLI) feels; a long story switches to a DFA (see `DFA_AFTER`).
+        let automaton = build(&patterns, AhoCorasickKind::ContiguousNFA);
         Phrases {
+            patterns,
             automaton,
+            dfa: OnceLock::new(),
+            searched: AtomicUsize::new(0),
             open_ended,
         }
+    }
+
+    /// The automaton to search `s` with: the DFA once enough text has been searched.
+    fn automaton(&self, s: &str) -> &AhoCorasick {
+        if let Some(dfa) = self.dfa.get() {
+            return dfa;
+        }
+        if self.searched.fetch_add(s.len(), Ordering::Relaxed) < DFA_AFTER {
+            return &self.automaton;
+        }
+        self.dfa
+            .get_or_init(|| build(&self.patterns, AhoCorasickKind::DFA))
     }
 
     /// Where the phrases stand in `s`, as whole words (an open-ended form runs to the end of
@@ -74,7 +95,7 @@ impl Phrases {
                 .get(i)
                 .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
         };
-        self.automaton.find_iter(s).filter_map(move |m| {
+        self.automaton(s).find_iter(s).filter_map(move |m| {
             if m.start() > 0 && word_byte(m.start() - 1) {
                 return None;
             }
@@ -98,4 +119,14 @@ impl Phrases {
     pub fn is_match(&self, s: &str) -> bool {
         self.find(s).is_some()
     }
+}
+
+/// The automaton of `patterns`: whole phrases in any ASCII case, the longest at each start.
+fn build(patterns: &[&str], kind: AhoCorasickKind) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .kind(Some(kind))
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(patterns)
+        .expect("lexicon phrases build")
 }
