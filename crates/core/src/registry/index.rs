@@ -272,6 +272,15 @@ impl NameIndex {
         }
     }
 
+    /// Form `id`'s word count, as [`Self::peek_words`] gives it, without reading a mapped
+    /// form's record.
+    pub fn word_count(&self, id: u32) -> usize {
+        match &self.mapped {
+            Some(m) => m.word_count(id).unwrap_or_default(),
+            None => self.forms.get(id as usize).map_or(0, |f| f.words.len()),
+        }
+    }
+
     /// Form `id`'s entity, without decoding a mapped form: for gathering the entities of long
     /// candidate lists. It agrees with [`Self::form`] on every form that decodes.
     pub fn peek_entity(&self, id: u32) -> EntityIdx {

@@ -17,8 +17,8 @@ use std::ops::Range;
 
 pub const MAGIC: &[u8; 8] = b"CPDKIDX\0";
 /// Bumped whenever the layout or the checksum changes: an index of another version is rebuilt,
-/// not read. (2: the checksum and source fingerprints became XXH3.)
-pub const FORMAT_VERSION: u32 = 2;
+/// not read. (2: the checksum and source fingerprints became XXH3. 3: forms' word counts.)
+pub const FORMAT_VERSION: u32 = 3;
 pub const BYTE_ORDER: u32 = 0x0102_0304;
 pub const HEADER: usize = 32;
 
@@ -52,9 +52,16 @@ pub enum Section {
     Origins,
     /// Each file's name, `as_of` and sources: u32 count, then the records.
     Provenances,
+    /// Each form's word count, one byte a form ([`WORDS_UNCOUNTED`] for 255 or more): a
+    /// misspelling search splits a common word's thousands of forms by word count, and
+    /// peeking each record for it was a twentieth of a long check.
+    FormWordCounts,
 }
 
-pub const SECTIONS: usize = 13;
+pub const SECTIONS: usize = 14;
+
+/// A form's entry in [`Section::FormWordCounts`] when its count does not fit: read its record.
+pub const WORDS_UNCOUNTED: u8 = u8::MAX;
 
 /// A fast, stable 64-bit fingerprint (not cryptographic): it catches a damaged index and tells
 /// whether a source file changed, and is the same on every run, build and machine. XXH3: opening
