@@ -210,12 +210,23 @@ impl Map {
         bytes.get(self.keys.start + s..self.keys.start + e)
     }
 
-    /// The position of `key`, by binary search over the sorted keys.
+    /// The position of `key`, by binary search over the sorted keys. Each step compares the
+    /// keys' first eight bytes as one number and reads the rest only when those are the same:
+    /// a misspelling search looks up every deletion of every capitalised word.
     pub fn find(&self, bytes: &[u8], key: &[u8]) -> Option<usize> {
+        let offsets = bytes.get(self.key_offsets.clone())?;
+        let keys = bytes.get(self.keys.clone())?;
+        let at = |i: usize| {
+            let b = offsets.get(i * 4..i * 4 + 4)?;
+            Some(u32::from_ne_bytes([b[0], b[1], b[2], b[3]]) as usize)
+        };
+        let wanted = first_eight(key);
         let (mut lo, mut hi) = (0, self.len);
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            match self.key(bytes, mid)?.cmp(key) {
+            let k = keys.get(at(mid)?..at(mid + 1)?)?;
+            let order = first_eight(k).cmp(&wanted).then_with(|| k.cmp(key));
+            match order {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
                 std::cmp::Ordering::Equal => return Some(mid),
@@ -259,6 +270,16 @@ impl Map {
         self.find(bytes, key.as_bytes())
             .map_or_else(Vec::new, |i| self.values(bytes, i).collect())
     }
+}
+
+/// A key's first eight bytes (zero after its end) as a number that orders as the bytes do: keys
+/// whose numbers differ are in the numbers' order, and a key that ends early (padded with zero)
+/// sorts first, as a prefix does.
+fn first_eight(key: &[u8]) -> u64 {
+    let mut b = [0u8; 8];
+    let n = key.len().min(8);
+    b[..n].copy_from_slice(&key[..n]);
+    u64::from_be_bytes(b)
 }
 
 /// Checks that `count + 1` u32 offsets at `range` start at 0, never decrease, and end at `end`.

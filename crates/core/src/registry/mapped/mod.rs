@@ -298,6 +298,16 @@ impl MappedRegistry {
         codec::peek_words(bytes, wanted)
     }
 
+    /// Form `id`'s word `k`, read in place (see [`codec::peek_word`]): `None` when the form
+    /// has no word `k` or its record is cut short.
+    pub fn peek_word(&self, id: u32, k: usize) -> Option<&str> {
+        if let Some(form) = self.forms.get(id as usize)?.get() {
+            return form.words.get(k).map(|w| &**w);
+        }
+        let bytes = self.record(Section::FormOffsets, Section::Forms, id as usize)?;
+        codec::peek_word(bytes, k)
+    }
+
     /// Form `id`'s word count, as [`Self::peek_words`] gives it, from the table of counts:
     /// no record read unless the count does not fit there. `None` when the record must be
     /// read and is cut short.
