@@ -52,6 +52,35 @@ fn findings_with_the_index_equal_findings_with_the_json() {
     }
 }
 
+/// The index's table of word counts (which splits a common word's forms without reading
+/// their records) gives every form's count as its record does, a long form's too; and a word
+/// peeked alone is the word peeked with those before it.
+#[test]
+fn the_table_of_word_counts_agrees_with_the_forms() {
+    let mut text = gen::registry_json(2_000);
+    let long = vec!["Word"; 300].join(" ");
+    let at = text.rfind(']').unwrap();
+    text.insert_str(
+        at,
+        &format!(r#", {{"id": "long", "kind": "other", "name": "{long}"}}"#),
+    );
+    let built = Registry::new([parse_registry("g.json", &text).unwrap().entities]);
+    let index = mapped(&built);
+    let (a, b) = (built.index(), index.index());
+    let mut id = 0;
+    while a.peek_words(id, 0).0 > 0 {
+        assert_eq!(b.word_count(id), a.word_count(id), "form {id}");
+        assert_eq!(b.word_count(id), b.peek_words(id, 0).0, "form {id}");
+        for k in 0..4 {
+            let words = b.peek_words(id, k + 1).1;
+            assert_eq!(b.peek_word(id, k), words.get(k).copied(), "form {id}");
+            assert_eq!(a.peek_word(id, k), words.get(k).copied(), "form {id}");
+        }
+        id += 1;
+    }
+    assert!(id > 2_000 && a.word_count(id - 1) == 300, "{id}");
+}
+
 #[test]
 fn an_empty_registry_makes_an_empty_index() {
     let index = mapped(&Registry::default());

@@ -272,6 +272,24 @@ impl NameIndex {
         }
     }
 
+    /// Form `id`'s word `k`, as [`Self::peek_words`] gives it with `k + 1` words wanted, without
+    /// decoding a mapped form or gathering the words before it.
+    pub fn peek_word(&self, id: u32, k: usize) -> Option<&str> {
+        match &self.mapped {
+            Some(m) => m.peek_word(id, k),
+            None => (self.forms.get(id as usize)).and_then(|f| f.words.get(k).map(|w| &**w)),
+        }
+    }
+
+    /// Form `id`'s word count, as [`Self::peek_words`] gives it, without reading a mapped
+    /// form's record.
+    pub fn word_count(&self, id: u32) -> usize {
+        match &self.mapped {
+            Some(m) => m.word_count(id).unwrap_or_default(),
+            None => self.forms.get(id as usize).map_or(0, |f| f.words.len()),
+        }
+    }
+
     /// Form `id`'s entity, without decoding a mapped form: for gathering the entities of long
     /// candidate lists. It agrees with [`Self::form`] on every form that decodes.
     pub fn peek_entity(&self, id: u32) -> EntityIdx {

@@ -2,7 +2,7 @@
 //!
 //! A common word ("Bank", "National") is near thousands of forms, nearly all longer than the
 //! span being read; a span of two words wants only the two-word ones. Splitting a list once by
-//! word count (peeked from the index, not decoded) spares decoding and checking every form of
+//! word count (from the index's table of counts, not decoded) spares decoding and checking every form of
 //! it at each span it seeds.
 
 use crate::registry::{EntityIdx, NameIndex};
@@ -53,13 +53,13 @@ impl NearForms {
         }
     }
 
-    /// The forms of this list with `n` words by [`NameIndex::peek_words`], sorted.
+    /// The forms of this list with `n` words by [`NameIndex::word_count`], sorted.
     pub(super) fn of_count(&self, index: &NameIndex, n: usize) -> &[u32] {
         let groups = self.by_count.get_or_init(|| {
             // `ids` is sorted, and so each group as it fills: a few word counts, no sort.
             let mut groups: Vec<(usize, Vec<u32>)> = Vec::new();
             for &id in self.ids.iter() {
-                let count = index.peek_words(id, 0).0;
+                let count = index.word_count(id);
                 match groups.iter_mut().find(|(c, _)| *c == count) {
                     Some((_, group)) => group.push(id),
                     None => groups.push((count, vec![id])),

@@ -186,19 +186,17 @@ impl FormWords {
         group
     }
 
-    /// The number of form `id`'s word `k`, peeked as [`NameIndex::peek_words`] gives it with
-    /// `k + 1` words wanted.
+    /// The number of form `id`'s word `k`, peeked as [`NameIndex::peek_word`] gives it.
     fn at(&mut self, index: &NameIndex, id: u32, k: usize) -> Option<u32> {
         if let Some(&number) = self.at.get(&(id, k)) {
             return number;
         }
-        let (_, words) = index.peek_words(id, k + 1);
-        let number = words.get(k).map(|w| match self.numbers.get(*w) {
+        let number = index.peek_word(id, k).map(|w| match self.numbers.get(w) {
             Some(&number) => number,
             None => {
                 let number = self.counted.len() as u32;
                 self.counted.push(Counted::new(w));
-                self.numbers.insert((*w).into(), number);
+                self.numbers.insert(w.into(), number);
                 number
             }
         });

@@ -201,6 +201,24 @@ pub fn peek_words(bytes: &[u8], wanted: usize) -> Option<(usize, Vec<&str>)> {
     Some((n, words))
 }
 
+/// Word `k` of a form's record (an exact-match key), as [`peek_words`] gives it with `k + 1`
+/// words wanted, but with the words before it skipped unchecked and nothing allocated: a
+/// misspelling search asks thousands of forms for the one word a span may have misspelled.
+pub fn peek_word(bytes: &[u8], k: usize) -> Option<&str> {
+    let mut r = Reader::new(bytes);
+    r.take(6).ok()?;
+    let text = r.u32().ok()? as usize;
+    r.take(text).ok()?;
+    if k >= r.u32().ok()? as usize {
+        return None;
+    }
+    for _ in 0..k {
+        let len = r.u32().ok()? as usize;
+        r.take(len).ok()?;
+    }
+    r.str().ok()
+}
+
 /// The entity of a form's record, read in place without decoding the rest (the first field).
 pub fn peek_entity(bytes: &[u8]) -> Option<u32> {
     Reader::new(bytes).u32().ok()

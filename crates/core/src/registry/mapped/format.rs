@@ -17,8 +17,8 @@ use std::ops::Range;
 
 pub const MAGIC: &[u8; 8] = b"CPDKIDX\0";
 /// Bumped whenever the layout or the checksum changes: an index of another version is rebuilt,
-/// not read. (2: the checksum and source fingerprints became XXH3.)
-pub const FORMAT_VERSION: u32 = 2;
+/// not read. (2: the checksum and source fingerprints became XXH3. 3: forms' word counts.)
+pub const FORMAT_VERSION: u32 = 3;
 pub const BYTE_ORDER: u32 = 0x0102_0304;
 pub const HEADER: usize = 32;
 
@@ -52,9 +52,16 @@ pub enum Section {
     Origins,
     /// Each file's name, `as_of` and sources: u32 count, then the records.
     Provenances,
+    /// Each form's word count, one byte a form ([`WORDS_UNCOUNTED`] for 255 or more): a
+    /// misspelling search splits a common word's thousands of forms by word count, and
+    /// peeking each record for it was a twentieth of a long check.
+    FormWordCounts,
 }
 
-pub const SECTIONS: usize = 13;
+pub const SECTIONS: usize = 14;
+
+/// A form's entry in [`Section::FormWordCounts`] when its count does not fit: read its record.
+pub const WORDS_UNCOUNTED: u8 = u8::MAX;
 
 /// A fast, stable 64-bit fingerprint (not cryptographic): it catches a damaged index and tells
 /// whether a source file changed, and is the same on every run, build and machine. XXH3: opening
@@ -203,12 +210,23 @@ impl Map {
         bytes.get(self.keys.start + s..self.keys.start + e)
     }
 
-    /// The position of `key`, by binary search over the sorted keys.
+    /// The position of `key`, by binary search over the sorted keys. Each step compares the
+    /// keys' first eight bytes as one number and reads the rest only when those are the same:
+    /// a misspelling search looks up every deletion of every capitalised word.
     pub fn find(&self, bytes: &[u8], key: &[u8]) -> Option<usize> {
+        let offsets = bytes.get(self.key_offsets.clone())?;
+        let keys = bytes.get(self.keys.clone())?;
+        let at = |i: usize| {
+            let b = offsets.get(i * 4..i * 4 + 4)?;
+            Some(u32::from_ne_bytes([b[0], b[1], b[2], b[3]]) as usize)
+        };
+        let wanted = first_eight(key);
         let (mut lo, mut hi) = (0, self.len);
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            match self.key(bytes, mid)?.cmp(key) {
+            let k = keys.get(at(mid)?..at(mid + 1)?)?;
+            let order = first_eight(k).cmp(&wanted).then_with(|| k.cmp(key));
+            match order {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
                 std::cmp::Ordering::Equal => return Some(mid),
@@ -252,6 +270,16 @@ impl Map {
         self.find(bytes, key.as_bytes())
             .map_or_else(Vec::new, |i| self.values(bytes, i).collect())
     }
+}
+
+/// A key's first eight bytes (zero after its end) as a number that orders as the bytes do: keys
+/// whose numbers differ are in the numbers' order, and a key that ends early (padded with zero)
+/// sorts first, as a prefix does.
+fn first_eight(key: &[u8]) -> u64 {
+    let mut b = [0u8; 8];
+    let n = key.len().min(8);
+    b[..n].copy_from_slice(&key[..n]);
+    u64::from_be_bytes(b)
 }
 
 /// Checks that `count + 1` u32 offsets at `range` start at 0, never decrease, and end at `end`.

@@ -182,6 +182,9 @@ impl MappedRegistry {
         if origins.len() != entity_count * 4 {
             return fail("is damaged (the table of entity origins has the wrong length)");
         }
+        if section(Section::FormWordCounts).len() != form_count {
+            return fail("is damaged (the table of word counts has the wrong length)");
+        }
         Ok(MappedRegistry {
             longest: longest as usize,
             sources,
@@ -293,6 +296,30 @@ impl MappedRegistry {
         }
         let bytes = self.record(Section::FormOffsets, Section::Forms, id as usize)?;
         codec::peek_words(bytes, wanted)
+    }
+
+    /// Form `id`'s word `k`, read in place (see [`codec::peek_word`]): `None` when the form
+    /// has no word `k` or its record is cut short.
+    pub fn peek_word(&self, id: u32, k: usize) -> Option<&str> {
+        if let Some(form) = self.forms.get(id as usize)?.get() {
+            return form.words.get(k).map(|w| &**w);
+        }
+        let bytes = self.record(Section::FormOffsets, Section::Forms, id as usize)?;
+        codec::peek_word(bytes, k)
+    }
+
+    /// Form `id`'s word count, as [`Self::peek_words`] gives it, from the table of counts:
+    /// no record read unless the count does not fit there. `None` when the record must be
+    /// read and is cut short.
+    pub fn word_count(&self, id: u32) -> Option<usize> {
+        if let Some(form) = self.forms.get(id as usize)?.get() {
+            return Some(form.words.len());
+        }
+        let counts = self.section(Section::FormWordCounts);
+        match self.b().get(counts.start + id as usize) {
+            Some(&n) if n != format::WORDS_UNCOUNTED => Some(n as usize),
+            _ => self.peek_words(id, 0).map(|(n, _)| n),
+        }
     }
 
     /// Form `id`'s entity, read in place without decoding the form: `None` when its record is

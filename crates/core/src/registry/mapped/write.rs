@@ -2,7 +2,7 @@
 
 use super::codec::{write_entity, write_form, write_provenance, Writer};
 use super::format::{
-    fingerprint, BYTE_ORDER, CHECKED_FROM, FORMAT_VERSION, HEADER, MAGIC, SECTIONS,
+    fingerprint, BYTE_ORDER, CHECKED_FROM, FORMAT_VERSION, HEADER, MAGIC, SECTIONS, WORDS_UNCOUNTED,
 };
 use super::SourceStamp;
 use crate::registry::Registry;
@@ -50,6 +50,10 @@ pub fn write(registry: &Registry, sources: &[SourceStamp]) -> Result<Vec<u8>, St
         .iter()
         .for_each(|p| write_provenance(&mut provenances, p));
 
+    // 255 words or more: no count fits, and 255 itself says "read the record".
+    let word_counts: Vec<u8> = (index.forms.iter())
+        .map(|f| u8::try_from(f.words.len()).unwrap_or(WORDS_UNCOUNTED))
+        .collect();
     let sections = [
         meta.0,
         src.0,
@@ -64,6 +68,7 @@ pub fn write(registry: &Registry, sources: &[SourceStamp]) -> Result<Vec<u8>, St
         skeletons,
         origins.0,
         provenances.0,
+        word_counts,
     ];
     debug_assert_eq!(sections.len(), SECTIONS);
     let table = HEADER + SECTIONS * 16;
