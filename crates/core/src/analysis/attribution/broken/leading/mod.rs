@@ -16,6 +16,7 @@ mod start;
 mod subject;
 mod that_clause;
 
+pub(super) use person::clause_without_main_verb;
 pub(super) use start::{opens_a_phrase, subject_starts};
 pub(super) use that_clause::{opens_a_clause, that_with_no_verb};
 
