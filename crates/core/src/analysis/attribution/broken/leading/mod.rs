@@ -10,6 +10,7 @@
 mod after;
 mod apposition;
 mod bracket;
+mod document;
 mod person;
 mod quotation;
 mod start;
@@ -94,6 +95,7 @@ pub fn leading_subject(
         let lower_role = phrase && opens_a_phrase(opener);
         subject_at(at, &words[k..], attributed, !phrase, lower_role)
             .or_else(|| plural::plural_subject(s, &words[k..]))
+            .or_else(|| document::document_subject(&words[k..]))
     })
 }
 
