@@ -188,7 +188,13 @@ fn opens_finite_clause(clause: &[&str]) -> bool {
     // "the mayor and the council had ...": after "and" only an auxiliary is the verb of a
     // clause; a word in "-ed" may qualify a second noun ("a farmer and retired teacher").
     let mut listed = false;
-    for w in clause.iter().skip(name.max(1)).take(8) {
+    // An owned noun may carry a longer phrase before its verb: "Okafor's handling of the money
+    // from donors seeking her help was ...".
+    for w in clause
+        .iter()
+        .skip(name.max(1))
+        .take(if possessive { 10 } else { 8 })
+    {
         let l = lower(w);
         if matches!(l.as_str(), "or" | "who" | "which" | "that" | "whose") {
             return false;

@@ -37,6 +37,10 @@ fn a_subject_with_no_verb() {
             "Ann Lee",
         ),
         (
+            "Ann Lee, a longtime ally, Okafor's handling of the money from donors seeking her help was wrong.",
+            "Ann Lee",
+        ),
+        (
             "The museum the painting had been sold for $12 million.",
             "The museum",
         ),
