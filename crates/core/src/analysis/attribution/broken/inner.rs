@@ -13,9 +13,9 @@
 //! source too when a reported clause follows it straight away ("..., Okafor, who that the
 //! plan ...").
 
-use super::leading::{opens_a_clause, that_with_no_verb};
-use super::plural::is_finite;
-use super::{lower, name_len};
+use super::leading::{clause_without_main_verb, opens_a_clause, that_with_no_verb};
+use super::plural::{is_finite, is_plural};
+use super::{lower, name_len, role_len};
 use crate::analysis::attribution::cue::is_name_word;
 use crate::analysis::attribution::lexicon::{Words, SUBJECT_PRONOUNS};
 use crate::analysis::tokens::strip_possessive;
@@ -54,7 +54,11 @@ pub fn inner_source(s: &str, words: &[(usize, &str)]) -> Option<(Range<usize>, u
         if after_mark && words[k].1 == "who" {
             return relative_source(&words[k..]);
         }
-        source_at(s, &words[k..], pair, &opener)
+        // "She met the voters and the officials they were meeting": after "and", "or" or
+        // "but" with no comma a role may be the verb's second object.
+        let joined = pair || opener == "but";
+        let clause = after_mark || !joined || s[..words[k - 1].0].trim_end().ends_with(',');
+        source_at(s, &words[k..], pair, &opener, clause)
     })
 }
 
@@ -91,10 +95,14 @@ fn source_at(
     words: &[(usize, &str)],
     pair: bool,
     opener: &str,
+    clause: bool,
 ) -> Option<(Range<usize>, usize)> {
     let plain: Vec<&str> = words.iter().map(|&(_, w)| w).collect();
     let first = lower(plain[0]);
     let pronoun = matches!(first.as_str(), "he" | "she" | "they" | "we" | "i");
+    if ROLE_OWNERS.contains(&first) {
+        return role_source(s, words).filter(|_| clause);
+    }
     let n = if pronoun {
         1
     } else if is_name_word(plain[0]) {
@@ -142,6 +150,43 @@ fn source_at(
     cut.then(|| (words[0].0..end, end))
 }
 
+/// Bodies that "it" stands for: "the agency it will ...".
+static BODIES: Words = Words::new(
+    "agency government court campaign department committee company firm board ministry office \
+    administration party council bureau commission service group organization union network \
+    newspaper paper website station bank fund team club",
+);
+
+/// Words that open a role inside a sentence: "..., and the authorities they were ...".
+static ROLE_OWNERS: Words = Words::new("the his her their its");
+
+/// "..., and the authorities they were preparing a charge", "..., but the agency it will
+/// release more": a role in lower case, then the pronoun that stands for it (in number) and
+/// its auxiliary, whose clause runs on with no second finite verb (which would make the
+/// pronoun's clause a relative one: "the people they were meeting left").
+fn role_source(s: &str, words: &[(usize, &str)]) -> Option<(Range<usize>, usize)> {
+    let plain: Vec<&str> = words.iter().map(|&(_, w)| w).collect();
+    let n = 1 + role_len(&plain[1..]);
+    let last = plain[n - 1];
+    if n == 1 || !last.starts_with(char::is_lowercase) {
+        return None;
+    }
+    let end = words[n - 1].0 + last.len();
+    if !s[end..words.get(n)?.0].trim().is_empty() {
+        return None;
+    }
+    let rest = &plain[n..];
+    let plural = is_plural(last) || last == "police";
+    let agrees = match rest.first().copied() {
+        Some("they") => true,
+        Some("he" | "she") => !plural,
+        Some("it") => BODIES.contains(last),
+        _ => false,
+    };
+    (agrees && rest.len() > 3 && clause_without_main_verb(&rest[1..]))
+        .then(|| (words[0].0..end, end))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::with_words;
@@ -182,6 +227,18 @@ mod tests {
             ("Lee smiled as she how hard the race had been.", "she"),
             ("Lee vetoed the bill because she it was unfair.", "she"),
             ("Lee lost, though he there were too few votes.", "he"),
+            (
+                "Lee was charged, and the authorities they were preparing a second charge.",
+                "the authorities",
+            ),
+            (
+                "The lawyers will report, and the agency it will release more emails next week.",
+                "the agency",
+            ),
+            (
+                "She pressed Lee, but the senator she had not discussed it with anyone.",
+                "the senator",
+            ),
             (
                 "I was not thinking of Lee when I Democrats are no enemy.",
                 "I",
@@ -232,6 +289,10 @@ mod tests {
             "After Okafor there was silence.",
             "She won because she ran it well.",
             "He paid, as he does it every year.",
+            "She met the voters and the officials they were meeting in Ohio on Monday.",
+            "Lee thanked the aides, and the officials they were meeting were pleased.",
+            "Lee left, and the senator it was said to favor lost.",
+            "Lee left, and the agencies it will fund are new.",
         ] {
             assert_eq!(source(s), None, "{s}");
         }

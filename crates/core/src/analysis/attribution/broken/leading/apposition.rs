@@ -3,7 +3,7 @@
 
 use super::super::trailing::is_appositive;
 use super::super::{lower, name_len, plural};
-use super::after::{is_finite, time_or_adverb_len};
+use super::after::{is_finite, negative_auxiliary, time_or_adverb_len};
 use super::that_clause::{opens_a_clause, that_with_no_verb};
 use super::{CLAUSE_STARTERS, NOT_A_NOUN_START};
 use crate::analysis::attribution::cue::{has_reporting_verb, is_name_word};
@@ -147,9 +147,12 @@ fn opens_finite_clause(clause: &[&str]) -> bool {
     let name = name_len(clause);
     let possessive = name > 0 && strip_possessive(clause[name - 1]).is_some();
     if name > 0 && !possessive {
+        // "Mr. Okafor conveyed ...": a past in "-ed" too.
         return clause.get(name).is_some_and(|w| {
             let l = lower(w);
-            AUXILIARIES.contains(&l) || IRREGULAR_PAST.contains(&l)
+            AUXILIARIES.contains(&l)
+                || IRREGULAR_PAST.contains(&l)
+                || w.starts_with(char::is_lowercase) && is_finite(&l)
         });
     }
     // A determiner, a name in the possessive ("Okafor's plan will"), or a noun phrase with
@@ -182,15 +185,23 @@ fn opens_finite_clause(clause: &[&str]) -> bool {
                 })
         });
     }
-    for w in clause.iter().skip(name.max(1)).take(8) {
+    // "the mayor and the council had ...": after "and" only an auxiliary is the verb of a
+    // clause; a word in "-ed" may qualify a second noun ("a farmer and retired teacher").
+    let mut listed = false;
+    // An owned noun may carry a longer phrase before its verb: "Okafor's handling of the money
+    // from donors seeking her help was ...".
+    for w in clause
+        .iter()
+        .skip(name.max(1))
+        .take(if possessive { 10 } else { 8 })
+    {
         let l = lower(w);
-        if matches!(
-            l.as_str(),
-            "and" | "or" | "who" | "which" | "that" | "whose"
-        ) {
+        if matches!(l.as_str(), "or" | "who" | "which" | "that" | "whose") {
             return false;
         }
-        if is_finite(&l) {
+        listed |= l == "and";
+        let auxiliary = AUXILIARIES.contains(&l) || negative_auxiliary(&l);
+        if auxiliary || !listed && is_finite(&l) {
             return true;
         }
     }

@@ -10,12 +10,14 @@
 mod after;
 mod apposition;
 mod bracket;
+mod document;
 mod person;
 mod quotation;
 mod start;
 mod subject;
 mod that_clause;
 
+pub(super) use person::clause_without_main_verb;
 pub(super) use start::{opens_a_phrase, subject_starts};
 pub(super) use that_clause::{opens_a_clause, that_with_no_verb};
 
@@ -31,7 +33,8 @@ use quotation::{quotation_opens_clause, quote_after_comma, quoted_first_word, st
 use start::OPENING_CONJUNCTIONS;
 use std::ops::Range;
 use subject::{
-    carries_its_verb, met_apart, opens_otherwise, second_name_at, with_owned_role, with_whom,
+    carries_its_verb, met_apart, opens_otherwise, owner_apart, second_name_at, with_owned_role,
+    with_whom,
 };
 
 /// Words that start a clause, so cannot follow a subject directly: "Zhao the two sides ...",
@@ -92,6 +95,7 @@ pub fn leading_subject(
         let lower_role = phrase && opens_a_phrase(opener);
         subject_at(at, &words[k..], attributed, !phrase, lower_role)
             .or_else(|| plural::plural_subject(s, &words[k..]))
+            .or_else(|| document::document_subject(&words[k..]))
     })
 }
 
@@ -176,9 +180,14 @@ fn subject_at(
         && !opens_otherwise(&plain)
         && !common_plural(at, &plain)
     {
+        let run = before_bracket(s, words, name_len(&plain));
+        if let Some(split) = (run > 1).then(|| owner_apart(at, words, run)).flatten() {
+            let end = words[split - 1].0 + words[split - 1].1.len();
+            return Some((words[0].0..end, end));
+        }
         // "White House press secretary Ann Lee", "MSNBC reporter Tom Reyes": a name, a role it
         // qualifies in lower case and the name of the one who holds it.
-        let name = with_owned_role(&plain, before_bracket(s, words, name_len(&plain)));
+        let name = with_owned_role(&plain, run);
         match qualified_role_and_name(&plain) {
             Some((role, n)) if n > name => {
                 held_from = role;

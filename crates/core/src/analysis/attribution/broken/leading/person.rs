@@ -73,7 +73,7 @@ pub(super) fn person_before_pronoun(words: &[&str]) -> usize {
 
 /// Whether `words` (after the pronoun) open with an auxiliary and run to the clause's end with
 /// no finite verb after its verb group: "was tired of the status quo", not "had met left".
-fn clause_without_main_verb(words: &[&str]) -> bool {
+pub(in super::super) fn clause_without_main_verb(words: &[&str]) -> bool {
     let Some(first) = words.first() else {
         return false;
     };

@@ -140,6 +140,48 @@ pub(super) fn met_apart(at: Sentence, words: &[(usize, &str)], run: usize) -> Op
     if !verb {
         return None;
     }
+    split_apart(at, words, &plain, run)
+}
+
+/// "Okafor Moreno's plan would ...": a surname met apart, then another person's name in the
+/// possessive, the thing it owns and that thing's own verb; the first one's verb was cut
+/// between them. Where the second name starts; met as in `met_apart`.
+pub(super) fn owner_apart(at: Sentence, words: &[(usize, &str)], run: usize) -> Option<usize> {
+    let mut plain: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
+    let (at_last, last) = words[run - 1];
+    // "Sanders' plan": a bare apostrophe after "-s" too, which is no part of the word.
+    let bare =
+        last.ends_with('s') && at.original[at_last + last.len()..].starts_with(['\'', '\u{2019}']);
+    plain[run - 1] = strip_possessive(last).or(bare.then_some(last))?;
+    let owned = words[run..].iter().map(|(_, w)| *w);
+    let owned: Vec<&str> = owned
+        .take(7)
+        .take_while(|w| !OWNED_PHRASE_ENDS.contains(w))
+        .collect();
+    // A noun the name owns ("plan", "tax plan"), then a finite verb before the phrase ends;
+    // a verb in "-s" only straight after a singular noun ("Moreno's plan works").
+    let noun = owned.first().is_some_and(|w| {
+        w.starts_with(char::is_lowercase) && !is_finite(w) && !negative_auxiliary(w)
+    });
+    let present = owned.len() > 1 && {
+        let (n, v) = (owned[0], owned[1]);
+        !n.ends_with('s') && v.ends_with('s') && !v.ends_with("ss")
+    };
+    let verb = owned
+        .iter()
+        .skip(1)
+        .any(|w| w.starts_with(char::is_lowercase) && (is_finite(w) || negative_auxiliary(w)));
+    if !noun || !(verb || present) {
+        return None;
+    }
+    split_apart(at, words, &plain, run)
+}
+
+/// Words that end an owned noun phrase before its verb: "Okafor's plan and the budget".
+static OWNED_PHRASE_ENDS: Words = Words::new("and or but who which that whose if when while");
+
+/// Where the second of two people named in `plain[..run]` starts, each met apart.
+fn split_apart(at: Sentence, words: &[(usize, &str)], plain: &[&str], run: usize) -> Option<usize> {
     let initial = |w: &str| w.len() == 1;
     (1..run).find(|&j| {
         let (first, second) = (plain[j - 1], &plain[j..run]);

@@ -29,6 +29,18 @@ fn a_subject_with_no_verb() {
         ("Experts that the plan would fail.", "Experts"),
         ("The army it had regained control of the town.", "The army"),
         (
+            "Mr. Lee, a former official, Ms. Hart conveyed a sense of calm.",
+            "Mr. Lee",
+        ),
+        (
+            "Ann Lee, a spokeswoman, the mayor and the council had agreed.",
+            "Ann Lee",
+        ),
+        (
+            "Ann Lee, a longtime ally, Okafor's handling of the money from donors seeking her help was wrong.",
+            "Ann Lee",
+        ),
+        (
             "The museum the painting had been sold for $12 million.",
             "The museum",
         ),
@@ -264,6 +276,21 @@ fn two_people_the_story_met_apart() {
             "Sen. Ana Alvarez Moreno should quit the race.",
             "Sen. Ana Alvarez",
         ),
+        (
+            "Ana Alvarez met Luis Moreno.",
+            "Alvarez Moreno's plan would cut the budget.",
+            "Alvarez",
+        ),
+        (
+            "Ana Alvarez met Tom Keller.",
+            "Alvarez Keller's record reminds her of the 1990s.",
+            "Alvarez",
+        ),
+        (
+            "Ana Alvarez met Tom Sanders.",
+            "Alvarez Sanders\u{2019} new tax plan is a gimmick.",
+            "Alvarez",
+        ),
     ] {
         assert_eq!(cut_after(before, s), Some(subject), "{s}");
     }
@@ -290,6 +317,19 @@ fn two_people_the_story_met_apart() {
         (
             "Ana Alvarez met Luis Moreno.",
             "Alvarez Moreno supporters were angry.",
+        ),
+        // One name in the possessive, or an owned noun with no verb of its own.
+        (
+            "Luis Moreno met the mayor.",
+            "Ana Moreno's plan would cut the budget.",
+        ),
+        (
+            "Ana Alvarez met Luis Moreno.",
+            "Alvarez Moreno's plan and the budget were cut.",
+        ),
+        (
+            "Ana Alvarez met Luis Moreno.",
+            "Alvarez Moreno's critics in the party.",
         ),
         // A particle opens the name that follows it.
         (
@@ -341,6 +381,8 @@ fn subjects_with_their_verbs() {
         "Tom Reyes, head of the fund, a charity based in Ohio, said it would close.",
         "Jo Hart, 58, a retired nurse in Dayton, Ohio, said she would vote.",
         "Ann Lee, the party chairman, this past week announced a new website.",
+        "Ann Lee, 58, a farmer and retired teacher, said she would vote.",
+        "Ann Lee, the mayor, Tom Reyes, the treasurer, and Jo Hart signed it.",
         "Workers there earn about $19 a day.",
         "Students at the school held a rally.",
         "Things that are planned rarely happen.",
