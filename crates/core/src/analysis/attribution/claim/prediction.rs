@@ -76,7 +76,12 @@ pub fn prediction(own: &Own) -> Option<Range<usize>> {
             .before(modal.start)
             .next()
             .is_some_and(|w| HEDGES.contains(&w.lower));
-        let scheduled = event && !hedged && !LIKELIHOOD.iter().any(|l| lower.ends_with(l));
+        // "will not attend", "won't consider": no event is scheduled, a decision or a forecast
+        // is stated.
+        let refused =
+            (negated && lower == "will") || matches!(lower.as_str(), "won't" | "won\u{2019}t");
+        let scheduled =
+            event && !hedged && !refused && !LIKELIHOOD.iter().any(|l| lower.ends_with(l));
         // "a bill that would have barred ...": the terms of a proposal that failed ("the law
         // would not have prevented ..." judges what it would have done).
         let provision = match after.filter(|_| verb.is("have")) {
@@ -257,6 +262,19 @@ mod tests {
             Some("could open the")
         );
         assert_eq!(predicts("The skipper could not attend the hearing."), None);
+    }
+
+    #[test]
+    fn a_refused_event_is_no_schedule() {
+        assert_eq!(
+            predicts("The mayor will not attend the regatta."),
+            Some("will not attend the")
+        );
+        assert_eq!(
+            predicts("The council won't consider the ferry levy."),
+            Some("won't consider the")
+        );
+        assert_eq!(predicts("The mayor will attend the regatta."), None);
     }
 
     #[test]
