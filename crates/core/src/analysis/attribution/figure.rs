@@ -268,9 +268,13 @@ static SPELLED_SHARE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// "38 of the 44", "one in 10": a share.
-static SHARE_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^\s+(?:(?:out )?of (?:the |its |their )?|in (?:every )?)\d"));
+/// "38 of the 44", "one in 10", "20 of the county's 70": a share.
+static SHARE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    let owner = r"(?:[a-z.]+ ){0,2}[a-z.]+['’]s ";
+    unicode_re(&format!(
+        r"(?i)^\s+(?:(?:out )?of (?:the |its |their )?(?:{owner})?|in (?:every )?)\d"
+    ))
+});
 
 /// Words in a sentence that measure change, harm, rates or estimates, which make its counts
 /// statistics: "rose", "killed", "arrested", "a year", "slashed", "compared with".
@@ -355,6 +359,7 @@ mod tests {
             ("On Sunday, some 5,000 people marched.", "5,000"),
             ("Police arrested 14 people at the border.", "14"),
             ("The air force shot down 38 of the 44 drones.", "38"),
+            ("Inspectors visited 20 of the county's 70 bakeries.", "20"),
             ("The Senate approved the reform by 86 votes to 41.", "86"),
             ("The quake struck at a depth of 10 km.", "10"),
             ("There were 56 passengers on the ferry.", "56"),
