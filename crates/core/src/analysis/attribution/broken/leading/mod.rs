@@ -225,10 +225,11 @@ fn subject_at(
     let end = words[subject - 1].0 + words[subject - 1].1.len();
     // "FALLIN: I think ...": a speaker's label in a transcript is attribution enough; a dash
     // after the subject opens an apposition ("Ann Lee \u{2013} a fan \u{2013} gave ...").
-    // So does a dateline's dash, after a bracket too ("PARIS (AP) \u{2015} ...").
+    // So does a dateline's dash, after a bracket too ("PARIS (AP) \u{2015} ..."); a slash is a
+    // photo credit's ("(Ann Lee/The Gazette)").
     if s[end..]
         .trim_start_matches([')', ' '])
-        .starts_with([':', '\u{2013}', '\u{2014}', '\u{2015}', '-'])
+        .starts_with([':', '\u{2013}', '\u{2014}', '\u{2015}', '-', '/'])
     {
         return None;
     }

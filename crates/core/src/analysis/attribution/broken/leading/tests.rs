@@ -392,6 +392,8 @@ fn subjects_with_their_verbs() {
         // Where the subject was, in a sentence with no reporting verb: its own verb follows.
         "Okafor at the debate attacked her rival over his record.",
         "Turnout at the polls rose 40 percent this year.",
+        // A photo credit.
+        "(Ann Lee/The Gazette)",
     ] {
         assert_eq!(cut(s, false), None, "{s}");
     }
