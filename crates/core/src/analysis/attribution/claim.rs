@@ -229,6 +229,19 @@ fn reads_as_title(own: &Own) -> bool {
 
 fn cause(own: &Own) -> Option<Range<usize>> {
     CLAIM_WORDS.cause.find_iter(own.text).find(|r| {
+        // "Jo Hart contributed to this report": a credit for reporting, not a cause.
+        let mut after = own.after(r.end).map(|w| w.lower.as_ref());
+        let credit = own
+            .text
+            .get(r.end.saturating_sub(2)..r.end)
+            .is_some_and(|t| t.eq_ignore_ascii_case("to"))
+            && matches!(after.next(), Some("this" | "the"))
+            && after
+                .next()
+                .is_some_and(|w| matches!(w, "report" | "story" | "article" | "reporting"));
+        if credit {
+            return false;
+        }
         // "due to begin on Monday" schedules; "due to the storm" explains.
         if !own.text[r.clone()].eq_ignore_ascii_case("due to") {
             return true;
@@ -268,6 +281,15 @@ mod tests {
 
     fn kind(s: &str) -> Option<ClaimKind> {
         find_claim(&Own::from_text(s)).map(|c| c.kind)
+    }
+
+    #[test]
+    fn a_reporting_credit_is_no_cause() {
+        assert_eq!(kind("Jo Hart in Tampa contributed to this report."), None);
+        assert_eq!(
+            kind("Poor wiring contributed to the fire."),
+            Some(ClaimKind::Cause)
+        );
     }
 
     #[test]

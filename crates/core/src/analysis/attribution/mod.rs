@@ -168,7 +168,8 @@ fn read_story(
         if stop() {
             return None;
         }
-        let prose = matches!(block.block.kind, BlockKind::Paragraph | BlockKind::ListItem);
+        let prose = matches!(block.block.kind, BlockKind::Paragraph | BlockKind::ListItem)
+            && !is_copyright_notice(block.text());
         if !prose || block.block.quoted {
             carry = Carry::default();
             blocks.push(None);
@@ -296,6 +297,18 @@ pub fn read_paragraph(tokens: &BlockTokens, carry: &mut Carry, known: &Surnames)
     }
     carry.lead_in = readings.last().is_some_and(|r| r.attributed) && text.trim_end().ends_with(':');
     readings
+}
+
+/// A wire story's closing notice ("Copyright 2026 The Associated Press. All rights reserved. This
+/// material may not be published ..."): the publisher's terms, not the reporter's claims.
+fn is_copyright_notice(text: &str) -> bool {
+    let t = text.trim_start();
+    t.starts_with('\u{a9}')
+        || t.get(..9)
+            .is_some_and(|w| w.eq_ignore_ascii_case("copyright"))
+            && t[9..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit() || c == '\u{a9}' || c == '(')
 }
 
 fn read_sentence(s: &str, own: &Own, offset: usize, known: &Surnames, paragraph: bool) -> Reading {

@@ -14,7 +14,8 @@ use crate::analysis::tokens::strip_possessive;
 static NOT_SUBJECTS: Words = Words::new(
     "is are was were be been has have had do does did would could might shall should must read watch see look take call pay click listen note consider imagine remember \
     let make give try ask tell keep follow check sign join meet expect maybe perhaps first \
-    second third finally answer please can add contrast compare guess enter right",
+    second third finally answer please can add contrast compare guess enter right contact email \
+    subscribe",
 );
 
 /// Whether the capitalised first word opens the sentence other than as a name: in

@@ -412,6 +412,7 @@ fn openers_that_are_never_a_source() {
     for s in [
         "Alongside the new budget, the council approved two bridges.",
         "Q: Is the plan dead?",
+        "Contact the reporter at the newsroom.",
         "DENVER \u{2015} The city council approved two bridges.",
         "(AP) \u{2014} Was the vote ever in doubt?",
         "Along the way, she met farmers in every county.",
