@@ -368,6 +368,18 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_wholly_in_emphasis_is_display_type() {
+        let md = "**Budget Passes**\n\n*The largest budget yet*\n\n**Oslo** \u{2014} The vote was 9-2.\n\n> *quoted*\n";
+        let kinds: Vec<_> = Document::parse(md, Format::Markdown)
+            .blocks
+            .iter()
+            .map(|b| b.kind)
+            .collect();
+        use BlockKind::*;
+        assert_eq!(kinds, vec![Heading, Heading, Paragraph, Paragraph]);
+    }
+
+    #[test]
     fn text_lists_lose_their_markers_and_capitals_are_subheads() {
         let src = "Intro.\n\n1. FIRST ITEM.\n\n2) Second item\ngoes on\n3. Third\n\n- a\n- b\n\nIn 2016. Then\n10. more\n";
         let doc = Document::parse(src, Format::Text);

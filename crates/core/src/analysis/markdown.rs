@@ -47,16 +47,30 @@ struct Walker {
     quote_depth: usize,
     /// For each open link, whether it hid its text (autolinks and e-mail links).
     links: Vec<bool>,
+    /// Depth of emphasis and strong emphasis.
+    emphasis: usize,
+    /// The current block has words outside emphasis.
+    plain: bool,
     front_matter_date: Option<Date>,
 }
 
 impl Walker {
     fn flush(&mut self) {
-        if let Some(block) = self.current.take() {
+        if let Some(mut block) = self.current.take() {
+            // A paragraph set wholly in bold or italics is display type (a headline, a deck, a
+            // subhead, a byline), not the story's prose.
+            if block.kind == BlockKind::Paragraph
+                && !self.plain
+                && !block.quoted
+                && block.text.split_whitespace().count() <= 40
+            {
+                block.kind = BlockKind::Heading;
+            }
             if !block.text.trim().is_empty() {
                 self.blocks.push(block);
             }
         }
+        self.plain = false;
     }
 
     fn open(&mut self, kind: BlockKind) {
@@ -68,6 +82,7 @@ impl Walker {
         if self.hidden > 0 {
             return;
         }
+        self.plain |= self.emphasis == 0 && s.chars().any(char::is_alphanumeric);
         let quoted = self.quote_depth > 0;
         self.current
             .get_or_insert_with(|| Block::new(BlockKind::Paragraph, quoted))
@@ -113,6 +128,7 @@ impl Walker {
                     self.links.push(hide);
                 }
                 Tag::HtmlBlock => self.flush(),
+                Tag::Emphasis | Tag::Strong => self.emphasis += 1,
                 _ => {}
             },
             Event::End(end) => match end {
@@ -130,6 +146,9 @@ impl Walker {
                 }
                 TagEnd::Link if self.links.pop() == Some(true) => {
                     self.hidden = self.hidden.saturating_sub(1);
+                }
+                TagEnd::Emphasis | TagEnd::Strong => {
+                    self.emphasis = self.emphasis.saturating_sub(1)
                 }
                 _ => {}
             },
