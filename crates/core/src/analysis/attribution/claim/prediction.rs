@@ -45,6 +45,10 @@ pub fn prediction(own: &Own) -> Option<Range<usize>> {
         if said.eq_ignore_ascii_case("could") && failed_check(own, verb) {
             continue;
         }
+        // "Police would not release the name": a refusal to disclose, not a forecast.
+        if negated && said.eq_ignore_ascii_case("would") && WITHHELD.contains(&verb.lower) {
+            continue;
+        }
         // "Neither company would comment", "Some may recall ...": a modal before a verb of
         // speaking tells what someone says or would say, not what the world will do.
         if SPEAKING.contains(&verb.lower) {
@@ -164,6 +168,9 @@ static SPEAKING: Words = Words::new(
     "say comment confirm deny discuss elaborate speculate recall remember wonder disclose \
     specify explain",
 );
+
+/// What an official may refuse to give a reporter: "would not release the name".
+static WITHHELD: Words = Words::new("release identify name provide");
 
 /// Participles of a reporter's check: "could not be reached", "could be verified".
 static CHECKED: Words = Words::new("reached contacted verified confirmed located");
@@ -293,6 +300,7 @@ mod tests {
             "Ms. Lee could not be reached for comment.",
             "A spokesman could not immediately be reached.",
             "Neither claim could be independently verified.",
+            "Police would not release the name of the victim.",
         ] {
             assert_eq!(predicts(s), None, "{s}");
         }
