@@ -33,7 +33,8 @@ mod who;
 
 use super::cue::is_name_word;
 use super::lexicon::{
-    Words, APPOSITION_HEADS, IRREGULAR_PAST, NOUN_DETERMINERS, ROLE_NOUNS, TITLES, VERBISH,
+    Words, APPOSITION_HEADS, IRREGULAR_PAST, NOUN_DETERMINERS, ROLE_NOUNS, SUBJECT_ADVERBS, TITLES,
+    VERBISH,
 };
 use super::lower::lower;
 use super::own::Own;
@@ -202,10 +203,17 @@ fn role_len(words: &[&str]) -> usize {
         .get(1)
         .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
         && !COUNT_OPENERS.contains(&l);
+    // "..., once employed 400 workers": an adverb before a past tense opens a verb phrase.
+    let adverbed = SUBJECT_ADVERBS.contains(&l)
+        && words.get(1).is_some_and(|w| {
+            let n = lower(w);
+            n.len() > 4 && n.ends_with("ed") || IRREGULAR_PAST.contains(&n)
+        });
     if APPOSITION_HEADS.contains(&l)
         || VERBISH.contains(&l)
         || is_name_word(first) && !is_role(first) && words.len() == 1
         || counted
+        || adverbed
     {
         return 0;
     }

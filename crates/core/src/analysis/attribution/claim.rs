@@ -385,6 +385,7 @@ mod tests {
             "At least nine boats left the harbour.",
             "Most Democratic senators voted for the bill.",
             "For the most part, the ferry ran on time.",
+            "Holt, in his third season, has a record of 28-15.",
         ] {
             assert_ne!(kind(s), Some(ClaimKind::Superlative), "{s}");
         }

@@ -107,6 +107,8 @@ static NOT_A_FIGURE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r"platform|terminal|flight|route|highway|phase|stage|level|grade|round|step|version",
         r"resolution|aged|age|ages|group|tier|category|covid|unit|block|building|district",
         r"zone|floor|seat|row",
+        // An age at death: "died at 78".
+        r"died at|dies at|dead at",
     ]);
     unicode_re(&format!(
         r"(?i)(?:\b(?<naming>{naming})\s*|(?<joined>[\p{{L}}\-]))$"
@@ -347,6 +349,7 @@ mod tests {
             "The final was held in Paris in front of 70,000 spectators.",
             "The 27 member states agreed to extend the sanctions.",
             "One of the 2016 candidates withdrew on Monday.",
+            "The actor, best known for a 1980s sitcom, died at 78.",
         ] {
             assert_eq!(figures(s), None, "{s}");
         }

@@ -123,11 +123,28 @@ pub fn superlative(own: &Own) -> Option<Range<usize>> {
     .min_by_key(|r| r.start)
 }
 
-/// The lexicon's first superlative, not the idiom "for the most part" (mostly).
+/// The lexicon's first superlative, not the idiom "for the most part" (mostly), nor a team's
+/// tally of wins and losses ("a record of 28-15").
 fn lexicon_superlative(own: &Own) -> Option<Range<usize>> {
     CLAIM_WORDS.superlative.find_iter(own.text).find(|r| {
-        !(own.text[r.clone()].eq_ignore_ascii_case("the most")
-            && own.next_word(r.end).is_some_and(|w| w.is("part")))
+        let phrase = &own.text[r.clone()];
+        let next = own.next_word(r.end);
+        let part = phrase.eq_ignore_ascii_case("the most") && next.is_some_and(|w| w.is("part"));
+        let tally = phrase.eq_ignore_ascii_case("a record")
+            && next.is_some_and(|w| w.is("of"))
+            && next
+                .and_then(|w| own.next_word(w.range.end))
+                .is_some_and(|w| is_score(w.text));
+        !(part || tally)
+    })
+}
+
+/// A score or a win-loss tally: "28-15", "3-1".
+fn is_score(w: &str) -> bool {
+    w.split_once('-').is_some_and(|(a, b)| {
+        [a, b]
+            .iter()
+            .all(|n| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()))
     })
 }
 

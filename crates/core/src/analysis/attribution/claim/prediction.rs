@@ -40,6 +40,15 @@ pub fn prediction(own: &Own) -> Option<Range<usize>> {
         {
             continue;
         }
+        // "could not be reached for comment", "could not be independently verified": the
+        // reporter's check that failed, not a forecast.
+        if said.eq_ignore_ascii_case("could") && failed_check(own, verb) {
+            continue;
+        }
+        // "Police would not release the name": a refusal to disclose, not a forecast.
+        if negated && said.eq_ignore_ascii_case("would") && WITHHELD.contains(&verb.lower) {
+            continue;
+        }
         // "Neither company would comment", "Some may recall ...": a modal before a verb of
         // speaking tells what someone says or would say, not what the world will do.
         if SPEAKING.contains(&verb.lower) {
@@ -160,6 +169,31 @@ static SPEAKING: Words = Words::new(
     specify explain",
 );
 
+/// What an official may refuse to give a reporter: "would not release the name".
+static WITHHELD: Words = Words::new("release identify name provide");
+
+/// Participles of a reporter's check: "could not be reached", "could be verified".
+static CHECKED: Words = Words::new("reached contacted verified confirmed located");
+
+/// "(not) immediately be reached", "be independently verified": "be", adverbs in "-ly" on
+/// either side, and a participle of a reporter's check, from `verb` on.
+fn failed_check(own: &Own, verb: &OwnWord) -> bool {
+    let mut w = verb;
+    let mut be = false;
+    for _ in 0..4 {
+        if w.is("be") && !be {
+            be = true;
+        } else if !w.lower.ends_with("ly") {
+            return be && CHECKED.contains(&w.lower);
+        }
+        match own.next_word(w.range.end) {
+            Some(next) => w = next,
+            None => return false,
+        }
+    }
+    false
+}
+
 /// Verbs of onset and duration whose "to" hands the event on: "will begin to", "will
 /// continue to".
 static ONSETS: Words = Words::new("begin start continue keep");
@@ -262,6 +296,14 @@ mod tests {
             Some("could open the")
         );
         assert_eq!(predicts("The skipper could not attend the hearing."), None);
+        for s in [
+            "Ms. Lee could not be reached for comment.",
+            "A spokesman could not immediately be reached.",
+            "Neither claim could be independently verified.",
+            "Police would not release the name of the victim.",
+        ] {
+            assert_eq!(predicts(s), None, "{s}");
+        }
     }
 
     #[test]

@@ -190,10 +190,13 @@ fn opens_finite_clause(clause: &[&str]) -> bool {
     let mut listed = false;
     // An owned noun may carry a longer phrase before its verb: "Okafor's handling of the money
     // from donors seeking her help was ...".
-    for w in clause
+    // "a retired teacher": a word in "-ed" straight after an article qualifies its noun.
+    let article = name == 0 && matches!(head, "a" | "an" | "the");
+    for (i, w) in clause
         .iter()
         .skip(name.max(1))
         .take(if possessive { 10 } else { 8 })
+        .enumerate()
     {
         let l = lower(w);
         if matches!(l.as_str(), "or" | "who" | "which" | "that" | "whose") {
@@ -201,7 +204,8 @@ fn opens_finite_clause(clause: &[&str]) -> bool {
         }
         listed |= l == "and";
         let auxiliary = AUXILIARIES.contains(&l) || negative_auxiliary(&l);
-        if auxiliary || !listed && is_finite(&l) {
+        let qualifier = article && i == 0;
+        if auxiliary || !listed && !qualifier && is_finite(&l) {
             return true;
         }
     }

@@ -382,6 +382,7 @@ fn subjects_with_their_verbs() {
         "Jo Hart, 58, a retired nurse in Dayton, Ohio, said she would vote.",
         "Ann Lee, the party chairman, this past week announced a new website.",
         "Ann Lee, 58, a farmer and retired teacher, said she would vote.",
+        "John Reyes, 71, a retired teacher from Dayton, died on Sunday.",
         "Ann Lee, the mayor, Tom Reyes, the treasurer, and Jo Hart signed it.",
         "Workers there earn about $19 a day.",
         "Students at the school held a rally.",

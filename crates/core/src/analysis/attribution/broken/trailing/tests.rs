@@ -77,6 +77,8 @@ fn what_completes_or_renames_a_noun_is_no_source() {
         "The fund backed firms in Lagos, Tom Reyes in Accra and Ann Lee in Nairobi.",
         "The ferry, which broke down twice, carried 40 people.",
         "The shelter, run by the church, houses 200 people.",
+        "The factory, which closed in 2009, once employed 4,000 workers.",
+        "The mill, now closed, still employed 400 workers.",
     ] {
         assert_eq!(source_after("The ferry runs daily.", s), None, "{s}");
     }
