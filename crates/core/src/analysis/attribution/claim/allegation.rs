@@ -12,7 +12,18 @@ pub fn allegation(own: &Own) -> Option<Range<usize>> {
     CLAIM_WORDS
         .allegation
         .find_iter(own.text)
-        .find(|r| !is_status(own, r))
+        .find(|r| !is_status(own, r) && !is_verdict(own, r))
+}
+
+/// Words of a court's finding: "was convicted of fraud", "pleaded guilty to bribery". A verdict
+/// is on the record; what it names is no longer an allegation.
+static VERDICTS: Words = Words::new("convicted convicts convict guilty acquitted sentenced");
+
+/// Whether a verdict stands within the four words before the allegation word.
+fn is_verdict(own: &Own, r: &Range<usize>) -> bool {
+    own.before(r.start)
+        .take(4)
+        .any(|w| VERDICTS.contains(w.lower.as_ref()))
 }
 
 /// Words of migration: "illegal immigrants", "illegal aliens", "migrants here illegally".
@@ -76,5 +87,17 @@ mod tests {
             alleged("The mayor illegally diverted funds."),
             Some("illegally")
         );
+    }
+
+    #[test]
+    fn a_verdict_is_no_allegation() {
+        for s in [
+            "The defendant, a 45-year-old accountant, was convicted of fraud.",
+            "The clerk pleaded guilty to embezzling the charity's savings.",
+            "A jury acquitted the inspector of bribery.",
+        ] {
+            assert_eq!(alleged(s), None, "{s}");
+        }
+        assert_eq!(alleged("The inspector took bribes."), Some("bribes"));
     }
 }
