@@ -82,9 +82,12 @@ pub(super) fn appositive_source(own: &Own, verb: usize) -> bool {
         return false;
     };
     let mut appositive = own.after(comma).take_while(|w| w.range.end <= head.len());
-    let opens = appositive
-        .next()
-        .is_some_and(|w| matches!(w.text, "a" | "an" | "the" | "who"));
+    // "Hale, speaking on the House floor, called ...": a participle's aside too.
+    let opens = appositive.next().is_some_and(|w| {
+        matches!(w.text, "a" | "an" | "the" | "who")
+            || w.text.starts_with(char::is_lowercase)
+                && (w.text.ends_with("ing") || w.text.ends_with("ed"))
+    });
     opens
         && appositive.count() < 14
         && own

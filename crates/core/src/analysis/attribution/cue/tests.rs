@@ -94,6 +94,8 @@ fn reporting_verbs_in_every_position() {
         // A relative clause's own subject before a cue in "-s".
         "The toll, which the agency estimates will raise $9 million, starts in May.",
         "The firm reports increased sales of 9 percent.",
+        // A participle's aside between the source and its verb.
+        "Hale, speaking on the House floor, called the bill overdue.",
     ] {
         assert!(is_attributed(&Own::from_text(s)), "{s}");
     }
