@@ -184,12 +184,6 @@ fn owner(w: &str) -> bool {
 /// Words that end a role's modifiers before its noun.
 static PREPOSITIONS: Words = Words::new("to for of in on at with from by about into");
 
-/// Words that may stand before a count of people: "some 40 officials", "nearly 200 people".
-static COUNT_OPENERS: Words = Words::new(
-    "the some about nearly almost around roughly approximately over under more fewer least \
-    just only another all his her their its our these those up",
-);
-
 /// How many leading words form a role: "the foreign ministry", "local officials",
 /// "the United Nations refugee agency".
 fn role_len(words: &[&str]) -> usize {
@@ -202,7 +196,9 @@ fn role_len(words: &[&str]) -> usize {
     let counted = words
         .get(1)
         .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
-        && !COUNT_OPENERS.contains(&l);
+        && !(quantity::APPROXIMATORS.contains(&l)
+            || NOUN_DETERMINERS.contains(&l)
+            || matches!(l.as_str(), "least" | "another" | "all" | "those" | "up"));
     // "..., once employed 400 workers": an adverb before a past tense opens a verb phrase.
     let adverbed = SUBJECT_ADVERBS.contains(&l)
         && words.get(1).is_some_and(|w| {

@@ -17,7 +17,7 @@ use crate::analysis::attribution::lexicon::{
 use std::ops::Range;
 
 /// Words before a share: "nearly half", "more than 40 percent", "a slim majority".
-static APPROXIMATORS: Words = Words::new(
+pub(super) static APPROXIMATORS: Words = Words::new(
     "nearly about almost roughly around approximately over under just only some more less fewer \
     than a the large small slim narrow bare clear solid big overwhelming vast",
 );
