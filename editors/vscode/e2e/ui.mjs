@@ -178,6 +178,8 @@ async function cursorPosition(page) {
 /** Puts the cursor at the end of the active editor (Ctrl+End) and types `text` there. */
 async function typeAtEnd(page, text) {
   await escape(page);
+  // A quick pick still closing (the outline's) takes the keys and restores the cursor after them.
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
   await page.keyboard.press('Control+End');
   await page.keyboard.type(text);
 }
